@@ -1,0 +1,54 @@
+import type { Config } from '../../config/types'
+import type { FieldValue, FormTemplate, ParsedIssueBody } from '../form/types'
+
+export type MissingReason = 'absent' | 'empty' | 'placeholder' | 'too-short'
+
+export interface MissingField {
+  id: string
+  /** The form's label, as the filer sees it. */
+  label: string
+  reason: MissingReason
+  hint: string
+  /** The answer given, for placeholders and short answers. */
+  given: string | null
+  minLength: number
+}
+
+function answerText(value: FieldValue | undefined): string | null {
+  if (!value) return null
+  if (value.kind === 'text') return value.text
+  if (value.kind === 'choices') return value.selected.length > 0 ? value.selected.join(', ') : null
+  return value.checked.length > 0 ? value.checked.join(', ') : null
+}
+
+/** Normalises an answer for the placeholder check: "N/A." and " tbd " both read as placeholders. */
+function placeholderKey(text: string): string {
+  return text.trim().toLowerCase().replace(/[.!\s]+$/u, '')
+}
+
+/**
+ * Every required field that is absent, empty, a placeholder ("n/a", "tbd", …) or shorter than
+ * its minimum, in the configuration's order. GitHub enforces none of this for private
+ * repositories, API-created issues or later edits, so this is the enforcement.
+ */
+export function findMissingFields(parsed: ParsedIssueBody, template: FormTemplate, config: Config): MissingField[] {
+  const placeholders = new Set(config.placeholders.map((p) => p.toLowerCase()))
+  const missing: MissingField[] = []
+  for (const required of config.requiredFields) {
+    const label = template.fields.find((field) => field.id === required.id)?.label ?? required.id
+    const base = { id: required.id, label, hint: required.hint, minLength: required.minLength }
+    const text = answerText(parsed.fields[required.id])?.trim() ?? null
+    if (parsed.absent.includes(required.id) || !(required.id in parsed.fields)) {
+      missing.push({ ...base, reason: 'absent', given: null })
+    } else if (!text) {
+      missing.push({ ...base, reason: 'empty', given: null })
+    } else if (placeholders.has(placeholderKey(text))) {
+      missing.push({ ...base, reason: 'placeholder', given: text })
+    } else if (text.length < required.minLength) {
+      missing.push({ ...base, reason: 'too-short', given: text })
+    }
+  }
+  return missing
+}
+
+export { answerText }

@@ -1,0 +1,28 @@
+import { readMarker } from './render/markers'
+import type { CommentSnapshot } from './snapshot'
+
+export interface OwnComment<T> {
+  comment: CommentSnapshot
+  data: T | undefined
+}
+
+/**
+ * Comments the action wrote earlier, of one kind (and key), oldest first. The oldest is the
+ * one to keep: two racing runs may each have posted one, and both settle on the same comment.
+ */
+export function findOwnComments<T>(comments: CommentSnapshot[], kind: string, key?: string): OwnComment<T>[] {
+  const found: OwnComment<T>[] = []
+  for (const comment of comments) {
+    if (!comment.authorIsBot) continue
+    const marker = readMarker(comment.body)
+    if (!marker || marker.kind !== kind) continue
+    const data = marker.data as (T & { key?: unknown }) | undefined
+    if (key !== undefined && (typeof data !== 'object' || data === null || data.key !== key)) continue
+    found.push({ comment, data })
+  }
+  return found.sort((a, b) => a.comment.id - b.comment.id)
+}
+
+export function findOwnComment<T>(comments: CommentSnapshot[], kind: string, key?: string): OwnComment<T> | null {
+  return findOwnComments<T>(comments, kind, key)[0] ?? null
+}

@@ -1,0 +1,157 @@
+import type { CommentSnapshot, IssueSnapshot, RepoPermission } from '../core/snapshot'
+import { GatewayError, adviceFor } from '../errors'
+import type { Logger, Octokit } from './octokit'
+import { FILE_QUERY, ISSUE_QUERY, MORE_COMMENTS_QUERY, RECENT_COMMENTS_QUERY, type GqlBlob, type GqlComment, type IssueQueryResult } from './queries'
+import { toComment, toIssue } from './to-snapshot'
+
+export interface RepoRef {
+  owner: string
+  repo: string
+}
+
+export interface IssueRead {
+  configText: string | null
+  formText: string | null
+  issue: IssueSnapshot | null
+}
+
+/** Everything the action asks of GitHub, in the domain's words. The only module that talks to it. */
+export interface EscalationGateway {
+  readIssue(number: number, paths: { config: string; form: string }): Promise<IssueRead>
+  readFile(path: string): Promise<string | null>
+  recentComments(number: number): Promise<CommentSnapshot[]>
+  permissionOf(login: string): Promise<RepoPermission>
+  addLabels(number: number, labels: string[]): Promise<void>
+  removeLabel(number: number, label: string): Promise<void>
+  addAssignees(number: number, logins: string[]): Promise<void>
+  createComment(number: number, body: string): Promise<number>
+  updateComment(commentId: number, body: string): Promise<void>
+  deleteComment(commentId: number): Promise<void>
+}
+
+function statusOf(error: unknown): number | null {
+  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : null
+}
+
+function toGatewayError(what: string, error: unknown): GatewayError {
+  const status = statusOf(error)
+  const message = error instanceof Error ? error.message : String(error)
+  return new GatewayError(`Could not ${what}: ${status ?? 'network error'} ${message}. ${adviceFor(status, message)}`, status, { cause: error })
+}
+
+/** Runs a request; a failure becomes a GatewayError saying what failed and what to do. */
+async function attempt<T>(what: string, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request()
+  } catch (error) {
+    throw toGatewayError(what, error)
+  }
+}
+
+/** Like `attempt`, for requests where 404 is an answer ("not there"), not a failure. */
+async function attemptOr404<T>(what: string, request: () => Promise<T>, whenMissing: () => T): Promise<T> {
+  try {
+    return await request()
+  } catch (error) {
+    if (statusOf(error) === 404) return whenMissing()
+    throw toGatewayError(what, error)
+  }
+}
+
+function blobText(blob: GqlBlob | null): string | null {
+  if (!blob || typeof blob.text !== 'string') return null
+  return blob.text
+}
+
+export function createGateway(octokit: Octokit, { owner, repo }: RepoRef, log: Logger): EscalationGateway {
+  const issueRef = (number: number) => ({ owner, repo, issue_number: number })
+
+  async function restOfComments(number: number, after: string | null): Promise<GqlComment[]> {
+    const comments: GqlComment[] = []
+    let cursor = after
+    while (cursor) {
+      const page = await attempt(`read the comments of #${number}`, () =>
+        octokit.graphql<{ repository: { issue: { comments: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GqlComment[] } } } }>(
+          MORE_COMMENTS_QUERY,
+          { owner, repo, number, after: cursor },
+        ),
+      )
+      const connection = page.repository.issue.comments
+      comments.push(...connection.nodes)
+      cursor = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null
+    }
+    return comments
+  }
+
+  return {
+    async readIssue(number, paths) {
+      const data = await attempt(`read issue #${number}`, () =>
+        octokit.graphql<IssueQueryResult>(ISSUE_QUERY, { owner, repo, number, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}` }),
+      )
+      const { issue } = data.repository
+      if (!issue) return { configText: blobText(data.repository.config), formText: blobText(data.repository.form), issue: null }
+      const more = issue.comments.pageInfo.hasNextPage ? await restOfComments(number, issue.comments.pageInfo.endCursor) : []
+      return {
+        configText: blobText(data.repository.config),
+        formText: blobText(data.repository.form),
+        issue: toIssue(issue, [...issue.comments.nodes, ...more]),
+      }
+    },
+
+    async readFile(path) {
+      const data = await attempt(`read ${path}`, () =>
+        octokit.graphql<{ repository: { object: GqlBlob | null } }>(FILE_QUERY, { owner, repo, expr: `HEAD:${path}` }),
+      )
+      return blobText(data.repository.object)
+    },
+
+    async recentComments(number) {
+      const data = await attempt(`read the comments of #${number}`, () =>
+        octokit.graphql<{ repository: { issue: { comments: { nodes: GqlComment[] } } } }>(RECENT_COMMENTS_QUERY, { owner, repo, number }),
+      )
+      return data.repository.issue.comments.nodes.map(toComment)
+    },
+
+    async permissionOf(login) {
+      // Someone who is not a collaborator has no permission: an answer, not a failure.
+      return attemptOr404(
+        `read the permission of ${login}`,
+        async () => {
+          const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login })
+          return (data.role_name as RepoPermission | undefined) ?? (data.permission as RepoPermission)
+        },
+        (): RepoPermission => 'none',
+      )
+    },
+
+    async addLabels(number, labels) {
+      await attempt(`label #${number}`, () => octokit.rest.issues.addLabels({ ...issueRef(number), labels }))
+    },
+
+    async removeLabel(number, label) {
+      // Already gone (a racing run, or a person): the desired state holds.
+      await attemptOr404(
+        `remove label ${label} from #${number}`,
+        () => octokit.rest.issues.removeLabel({ ...issueRef(number), name: label }),
+        () => log.info(`Label ${label} was already removed from #${number}.`),
+      )
+    },
+
+    async addAssignees(number, logins) {
+      await attempt(`assign #${number}`, () => octokit.rest.issues.addAssignees({ ...issueRef(number), assignees: logins }))
+    },
+
+    async createComment(number, body) {
+      const { data } = await attempt(`comment on #${number}`, () => octokit.rest.issues.createComment({ ...issueRef(number), body }))
+      return data.id
+    },
+
+    async updateComment(commentId, body) {
+      await attempt(`update comment ${commentId}`, () => octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body }))
+    },
+
+    async deleteComment(commentId) {
+      await attemptOr404(`delete comment ${commentId}`, () => octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId }), () => undefined)
+    },
+  }
+}

@@ -1,0 +1,41 @@
+import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+
+export type Octokit = ReturnType<typeof getOctokit>
+
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+}
+
+/** GitHub very rarely leaves a request hanging; past this we give up and let retry try again. */
+const REQUEST_TIMEOUT_MS = 30_000
+/** Each limit hit is retried at most this often; the next scheduled run does the rest. */
+const MAX_LIMIT_RETRIES = 2
+
+function fetchWithTimeout(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  return fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+}
+
+/**
+ * An Octokit that survives GitHub's limits: plugin-retry for 5xx and network failures,
+ * plugin-throttling for primary and secondary rate limits (it honours `retry-after`).
+ * `GITHUB_API_URL` (and so `/graphql`) comes from the runner's environment.
+ */
+export function createOctokit(token: string, log: Logger): Octokit {
+  const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
+    log.warning(`${kind} hit on ${options.method ?? ''} ${options.url ?? ''}; retry ${retryCount + 1} in ${retryAfter}s.`)
+    return retryCount < MAX_LIMIT_RETRIES
+  }
+  return getOctokit(
+    token,
+    {
+      request: { fetch: fetchWithTimeout },
+      throttle: { onRateLimit: onLimit('Rate limit'), onSecondaryRateLimit: onLimit('Secondary rate limit') },
+      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+    },
+    retry,
+    throttling,
+  )
+}

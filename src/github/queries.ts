@@ -1,0 +1,104 @@
+/**
+ * GraphQL reads: one request gives the configuration, the form, the issue, its comments and its
+ * label history, where REST needs five. Checked against GitHub's schema in the tests.
+ */
+const COMMENT_FIELDS = 'databaseId body createdAt author { __typename login }'
+
+const ACTOR = 'actor { __typename login }'
+
+export const ISSUE_QUERY = `
+query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExpr: String!, $formExpr: String!) {
+  repository(owner: $owner, name: $repo) {
+    defaultBranchRef { name }
+    config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
+    form: object(expression: $formExpr) { ... on Blob { text isTruncated } }
+    issue(number: $number) {
+      number title body state stateReason createdAt closedAt url
+      author { login }
+      labels(first: 100) { nodes { name } }
+      assignees(first: 100) { nodes { login } }
+      comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } }
+      timelineItems(last: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
+        nodes {
+          __typename
+          ... on LabeledEvent { createdAt ${ACTOR} label { name } }
+          ... on UnlabeledEvent { createdAt ${ACTOR} label { name } }
+        }
+      }
+    }
+  }
+}`
+
+export const MORE_COMMENTS_QUERY = `
+query EscalationComments($owner: String!, $repo: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $repo) {
+    issue(number: $number) {
+      comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } }
+    }
+  }
+}`
+
+export const RECENT_COMMENTS_QUERY = `
+query EscalationRecentComments($owner: String!, $repo: String!, $number: Int!) {
+  repository(owner: $owner, name: $repo) {
+    issue(number: $number) {
+      comments(last: 100) { nodes { ${COMMENT_FIELDS} } }
+    }
+  }
+}`
+
+export const FILE_QUERY = `
+query EscalationFile($owner: String!, $repo: String!, $expr: String!) {
+  repository(owner: $owner, name: $repo) {
+    object(expression: $expr) { ... on Blob { text isTruncated } }
+  }
+}`
+
+export interface GqlActor {
+  __typename: string
+  login: string
+}
+
+export interface GqlComment {
+  databaseId: number
+  body: string
+  createdAt: string
+  author: GqlActor | null
+}
+
+export interface GqlBlob {
+  text?: string | null
+  isTruncated?: boolean
+}
+
+export interface GqlLabelEvent {
+  __typename: string
+  createdAt?: string
+  actor?: GqlActor | null
+  label?: { name: string }
+}
+
+export interface GqlIssue {
+  number: number
+  title: string
+  body: string
+  state: 'OPEN' | 'CLOSED'
+  stateReason: string | null
+  createdAt: string
+  closedAt: string | null
+  url: string
+  author: { login: string } | null
+  labels: { nodes: { name: string }[] }
+  assignees: { nodes: { login: string }[] }
+  comments: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GqlComment[] }
+  timelineItems: { nodes: GqlLabelEvent[] }
+}
+
+export interface IssueQueryResult {
+  repository: {
+    defaultBranchRef: { name: string } | null
+    config: GqlBlob | null
+    form: GqlBlob | null
+    issue: GqlIssue | null
+  }
+}

@@ -1,0 +1,43 @@
+import { findOwnComments } from '../core/own-comments'
+import { describeAction, type Action } from '../core/plan'
+import type { EscalationGateway } from '../github/gateway'
+import type { Logger } from '../github/octokit'
+
+/**
+ * Carries out a plan in order. A new marked comment is checked against the issue right after:
+ * if a racing run posted the same one first, ours is deleted, so both runs settle on the
+ * oldest and the thread keeps exactly one.
+ */
+export async function applyActions(gateway: EscalationGateway, number: number, actions: Action[], log: Logger): Promise<string[]> {
+  const done: string[] = []
+  for (const action of actions) {
+    switch (action.kind) {
+      case 'add-labels':
+        await gateway.addLabels(number, action.labels)
+        break
+      case 'remove-label':
+        await gateway.removeLabel(number, action.label)
+        break
+      case 'add-assignees':
+        await gateway.addAssignees(number, action.logins)
+        break
+      case 'update-comment':
+        await gateway.updateComment(action.commentId, action.body)
+        break
+      case 'create-comment': {
+        const id = await gateway.createComment(number, action.body)
+        const twins = findOwnComments(await gateway.recentComments(number), action.marker, action.key)
+        const keeper = twins[0]?.comment.id
+        if (keeper !== undefined && keeper !== id) {
+          await gateway.deleteComment(id)
+          log.info(`Another run posted the ${action.marker} comment first (${keeper}); removed the duplicate ${id}.`)
+          continue
+        }
+        break
+      }
+    }
+    done.push(describeAction(action))
+    log.info(`#${number}: ${describeAction(action)}`)
+  }
+  return done
+}

@@ -1,0 +1,34 @@
+import { defaultConfig } from '../config/defaults'
+import { parseConfig } from '../config/parse-config'
+import type { Config } from '../config/types'
+import { parseFormTemplate } from '../core/form/parse-form-template'
+import type { FormTemplate } from '../core/form/types'
+import type { EscalationGateway } from '../github/gateway'
+import type { Logger } from '../github/octokit'
+import builtInFormText from '../../templates/ISSUE_TEMPLATE/escalation.yml'
+
+export interface Settings {
+  config: Config
+  template: FormTemplate
+}
+
+/** The form path the first read guesses, so the usual case costs one request. */
+export const DEFAULT_FORM_PATH = '.github/ISSUE_TEMPLATE/escalation.yml'
+
+/**
+ * The repository's configuration (or the built-in defaults when it has none) and its issue
+ * form (or the shipped one). An invalid file stops the run: guessing would mis-handle
+ * escalations, and the error names the file, line and column to fix.
+ */
+export async function loadSettings(
+  read: { configText: string | null; formText: string | null },
+  configPath: string,
+  gateway: EscalationGateway,
+  log: Logger,
+): Promise<Settings> {
+  const config = read.configText === null ? defaultConfig() : parseConfig(read.configText, configPath)
+  if (read.configText === null) log.info(`No ${configPath} on the default branch: using the built-in defaults.`)
+  const formText = config.formPath === DEFAULT_FORM_PATH ? read.formText : await gateway.readFile(config.formPath)
+  if (formText === null) log.warning(`No issue form at ${config.formPath}: reading bodies with the built-in escalation form.`)
+  return { config, template: parseFormTemplate(formText ?? builtInFormText, config.formPath) }
+}

@@ -1,0 +1,16 @@
+import * as core from '@actions/core'
+import type { Report } from './report'
+
+/** The job summary: what was decided and what was done, readable without the log. */
+export async function writeSummary(report: Report): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  const title = report.number === null ? 'Escalation Desk' : `Escalation Desk: #${report.number}`
+  const summary = core.summary
+    .addHeading(title, 2)
+    .addRaw(`**State:** \`${report.state}\`${report.tier ? ` · **Tier:** \`${report.tier}\`` : ''}`, true)
+    .addHeading('Decided', 3)
+    .addList(report.decisions.length > 0 ? report.decisions : ['Nothing.'])
+    .addHeading('Done', 3)
+    .addList(report.done.length > 0 ? report.done : ['No changes on GitHub.'])
+  await summary.write()
+}
