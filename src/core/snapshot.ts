@@ -11,12 +11,32 @@ export interface CommentSnapshot {
   createdAt: Date
 }
 
-export interface LabelEvent {
-  kind: 'labeled' | 'unlabeled'
-  label: string
+interface EventBase {
   actor: string
   actorIsBot: boolean
   at: Date
+}
+
+export interface LabelEvent extends EventBase {
+  kind: 'labeled' | 'unlabeled'
+  label: string
+}
+
+export interface AssignEvent extends EventBase {
+  kind: 'assigned' | 'unassigned'
+  assignee: string
+}
+
+export interface StateEvent extends EventBase {
+  kind: 'closed' | 'reopened'
+  stateReason: string | null
+}
+
+/** What the issue's timeline says happened, beyond comments. */
+export type IssueEvent = LabelEvent | AssignEvent | StateEvent
+
+export function labelEventsOf(events: IssueEvent[]): LabelEvent[] {
+  return events.filter((event): event is LabelEvent => event.kind === 'labeled' || event.kind === 'unlabeled')
 }
 
 export interface IssueSnapshot {
@@ -34,7 +54,7 @@ export interface IssueSnapshot {
   assignees: string[]
   comments: CommentSnapshot[]
   /** Oldest first. */
-  labelEvents: LabelEvent[]
+  events: IssueEvent[]
 }
 
 export type RepoPermission = 'none' | 'read' | 'triage' | 'write' | 'maintain' | 'admin'

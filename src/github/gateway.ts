@@ -132,7 +132,9 @@ export function createGateway(octokit: Octokit, { owner, repo }: RepoRef, log: L
       // Already gone (a racing run, or a person): the desired state holds.
       await attemptOr404(
         `remove label ${label} from #${number}`,
-        () => octokit.rest.issues.removeLabel({ ...issueRef(number), name: label }),
+        async () => {
+          await octokit.rest.issues.removeLabel({ ...issueRef(number), name: label })
+        },
         () => log.info(`Label ${label} was already removed from #${number}.`),
       )
     },
@@ -151,7 +153,13 @@ export function createGateway(octokit: Octokit, { owner, repo }: RepoRef, log: L
     },
 
     async deleteComment(commentId) {
-      await attemptOr404(`delete comment ${commentId}`, () => octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId }), () => undefined)
+      await attemptOr404(
+        `delete comment ${commentId}`,
+        async () => {
+          await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId })
+        },
+        () => undefined,
+      )
     },
   }
 }

@@ -2,9 +2,21 @@
  * GraphQL reads: one request gives the configuration, the form, the issue, its comments and its
  * label history, where REST needs five. Checked against GitHub's schema in the tests.
  */
-const COMMENT_FIELDS = 'databaseId body createdAt author { __typename login }'
+const COMMENT_FIELDS = 'fullDatabaseId body createdAt author { __typename login }'
 
 const ACTOR = 'actor { __typename login }'
+
+/** The timeline events the core reads: labels (tiers), assignments, closing and reopening. */
+export const EVENT_TYPES = 'LABELED_EVENT, UNLABELED_EVENT, ASSIGNED_EVENT, UNASSIGNED_EVENT, CLOSED_EVENT, REOPENED_EVENT'
+
+export const EVENT_FIELDS = `
+  __typename
+  ... on LabeledEvent { createdAt ${ACTOR} label { name } }
+  ... on UnlabeledEvent { createdAt ${ACTOR} label { name } }
+  ... on AssignedEvent { createdAt ${ACTOR} assignee { ... on User { login } ... on Bot { login } } }
+  ... on UnassignedEvent { createdAt ${ACTOR} assignee { ... on User { login } ... on Bot { login } } }
+  ... on ClosedEvent { createdAt ${ACTOR} stateReason }
+  ... on ReopenedEvent { createdAt ${ACTOR} }`
 
 export const ISSUE_QUERY = `
 query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExpr: String!, $formExpr: String!) {
@@ -18,13 +30,7 @@ query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExp
       labels(first: 100) { nodes { name } }
       assignees(first: 100) { nodes { login } }
       comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } }
-      timelineItems(last: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
-        nodes {
-          __typename
-          ... on LabeledEvent { createdAt ${ACTOR} label { name } }
-          ... on UnlabeledEvent { createdAt ${ACTOR} label { name } }
-        }
-      }
+      timelineItems(last: 100, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }
     }
   }
 }`
@@ -60,7 +66,8 @@ export interface GqlActor {
 }
 
 export interface GqlComment {
-  databaseId: number
+  /** Comment ids passed 2^31 long ago: `databaseId` (an Int) overflows, this is a string. */
+  fullDatabaseId: string
   body: string
   createdAt: string
   author: GqlActor | null
@@ -71,11 +78,13 @@ export interface GqlBlob {
   isTruncated?: boolean
 }
 
-export interface GqlLabelEvent {
+export interface GqlTimelineEvent {
   __typename: string
   createdAt?: string
   actor?: GqlActor | null
   label?: { name: string }
+  assignee?: { login?: string } | null
+  stateReason?: string | null
 }
 
 export interface GqlIssue {
@@ -91,7 +100,7 @@ export interface GqlIssue {
   labels: { nodes: { name: string }[] }
   assignees: { nodes: { login: string }[] }
   comments: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GqlComment[] }
-  timelineItems: { nodes: GqlLabelEvent[] }
+  timelineItems: { nodes: GqlTimelineEvent[] }
 }
 
 export interface IssueQueryResult {

@@ -1,5 +1,5 @@
-import type { CommentSnapshot, IssueSnapshot, LabelEvent } from '../core/snapshot'
-import type { GqlActor, GqlComment, GqlIssue, GqlLabelEvent } from './queries'
+import type { CommentSnapshot, IssueEvent, IssueSnapshot } from '../core/snapshot'
+import type { GqlActor, GqlComment, GqlIssue, GqlTimelineEvent } from './queries'
 
 /** GraphQL shapes → the core's plain snapshots (Dates, lower-case states, bots flagged). */
 const GHOST = 'ghost'
@@ -10,7 +10,7 @@ function isBot(actor: GqlActor | null | undefined): boolean {
 
 export function toComment(node: GqlComment): CommentSnapshot {
   return {
-    id: node.databaseId,
+    id: Number(node.fullDatabaseId),
     body: node.body,
     author: node.author?.login ?? GHOST,
     authorIsBot: isBot(node.author),
@@ -18,14 +18,24 @@ export function toComment(node: GqlComment): CommentSnapshot {
   }
 }
 
-function toLabelEvent(node: GqlLabelEvent): LabelEvent | null {
-  if (!node.label || !node.createdAt) return null
-  return {
-    kind: node.__typename === 'LabeledEvent' ? 'labeled' : 'unlabeled',
-    label: node.label.name,
-    actor: node.actor?.login ?? GHOST,
-    actorIsBot: isBot(node.actor),
-    at: new Date(node.createdAt),
+export function toEvent(node: GqlTimelineEvent): IssueEvent | null {
+  if (!node.createdAt) return null
+  const base = { actor: node.actor?.login ?? GHOST, actorIsBot: isBot(node.actor), at: new Date(node.createdAt) }
+  switch (node.__typename) {
+    case 'LabeledEvent':
+    case 'UnlabeledEvent':
+      if (!node.label) return null
+      return { ...base, kind: node.__typename === 'LabeledEvent' ? 'labeled' : 'unlabeled', label: node.label.name }
+    case 'AssignedEvent':
+    case 'UnassignedEvent':
+      if (!node.assignee?.login) return null
+      return { ...base, kind: node.__typename === 'AssignedEvent' ? 'assigned' : 'unassigned', assignee: node.assignee.login }
+    case 'ClosedEvent':
+      return { ...base, kind: 'closed', stateReason: node.stateReason?.toLowerCase() ?? null }
+    case 'ReopenedEvent':
+      return { ...base, kind: 'reopened', stateReason: 'reopened' }
+    default:
+      return null
   }
 }
 
@@ -43,6 +53,6 @@ export function toIssue(node: GqlIssue, comments: GqlComment[]): IssueSnapshot {
     labels: node.labels.nodes.map((label) => label.name),
     assignees: node.assignees.nodes.map((user) => user.login),
     comments: comments.map(toComment),
-    labelEvents: node.timelineItems.nodes.flatMap((event) => toLabelEvent(event) ?? []),
+    events: node.timelineItems.nodes.flatMap((event) => toEvent(event) ?? []),
   }
 }

@@ -1,6 +1,7 @@
 import { defaultConfig } from '../config/defaults'
 import { parseConfig } from '../config/parse-config'
 import type { Config } from '../config/types'
+import { FormTemplateError } from '../core/form/form-template-error'
 import { parseFormTemplate } from '../core/form/parse-form-template'
 import type { FormTemplate } from '../core/form/types'
 import type { EscalationGateway } from '../github/gateway'
@@ -30,5 +31,10 @@ export async function loadSettings(
   if (read.configText === null) log.info(`No ${configPath} on the default branch: using the built-in defaults.`)
   const formText = config.formPath === DEFAULT_FORM_PATH ? read.formText : await gateway.readFile(config.formPath)
   if (formText === null) log.warning(`No issue form at ${config.formPath}: reading bodies with the built-in escalation form.`)
-  return { config, template: parseFormTemplate(formText ?? builtInFormText, config.formPath) }
+  try {
+    return { config, template: parseFormTemplate(formText ?? builtInFormText) }
+  } catch (error) {
+    if (error instanceof FormTemplateError) throw new FormTemplateError(`${config.formPath}: ${error.message}`)
+    throw error
+  }
 }

@@ -6,7 +6,7 @@ import type { Action } from '../plan'
 import { renderAckComment, type AckState } from '../render/ack-comment'
 import { renderMissingComment, type MissingState } from '../render/missing-comment'
 import { renderNoticeComment, renderNotifyComment } from '../render/notices'
-import type { IssueSnapshot, RepoPermission } from '../snapshot'
+import { labelEventsOf, type IssueSnapshot, type RepoPermission } from '../snapshot'
 import { addSlaMinutes } from '../time/sla-clock'
 import { findMissingFields, type MissingField } from './check-required'
 import { resolveTier, type TierDecision } from './resolve-tier'
@@ -31,7 +31,7 @@ export interface IntakeInput {
 
 /** When the escalation began: the first time it was labelled, else when it was filed. */
 export function escalationStart(issue: IssueSnapshot, triggerLabel: string): Date {
-  return issue.labelEvents.find((event) => event.kind === 'labeled' && event.label === triggerLabel)?.at ?? issue.createdAt
+  return labelEventsOf(issue.events).find((event) => event.kind === 'labeled' && event.label === triggerLabel)?.at ?? issue.createdAt
 }
 
 function commentAction(existing: { comment: { id: number; body: string } } | null, marker: string, body: string): Action[] {

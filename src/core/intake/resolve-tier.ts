@@ -1,5 +1,5 @@
 import type { Config, Tier } from '../../config/types'
-import type { IssueSnapshot, LabelEvent, RepoPermission } from '../snapshot'
+import { labelEventsOf, type IssueSnapshot, type LabelEvent, type RepoPermission } from '../snapshot'
 import { hasPermission } from './permissions'
 
 /** A one-off explanation posted as its own comment, found again by its key. */
@@ -27,7 +27,7 @@ interface TierInput {
 }
 
 function lastApplied(issue: IssueSnapshot, label: string): LabelEvent | null {
-  return issue.labelEvents.findLast((event) => event.kind === 'labeled' && event.label === label) ?? null
+  return labelEventsOf(issue.events).findLast((event) => event.kind === 'labeled' && event.label === label) ?? null
 }
 
 /** Who put each present tier label there; a label with no event left is the author's. */

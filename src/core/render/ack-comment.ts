@@ -40,7 +40,11 @@ function customerLine(facts: EscalationFacts): string {
 }
 
 function describeChange(change: TierChange): string {
-  const how = change.source === 'label' ? (change.by ? `label applied by ${change.by}` : 'label') : change.source
+  const how = {
+    label: change.by ? `label applied by ${change.by}` : 'set from the requested tier or the default',
+    requested: 'requested in the form',
+    default: 'default tier',
+  }[change.source]
   return `- ${formatUtc(new Date(change.at))}: \`${change.tier}\` (${how})`
 }
 
@@ -65,7 +69,7 @@ export function renderAckComment(view: AckView): string {
     '**Tier history**',
     ...view.state.history.slice(-50).map(describeChange),
     '',
-    `<sub>Reply with a comment starting \`/status\` to post a status update. Change the tier with a \`tier-\` label.</sub>`,
+    `<sub>Reply with a comment starting \`/status\` to post a status update. Change the tier by applying another tier label.</sub>`,
   ]
   return fitBody(lines.filter((line, index) => line !== '' || lines[index - 1] !== '').join('\n'))
 }

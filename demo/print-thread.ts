@@ -1,0 +1,21 @@
+import type { LocalGitHub } from '../test/local-github'
+
+/** Prints an issue the way a person reads it on github.com: header, labels, people, comments. */
+export function printThread(gh: LocalGitHub, number: number): void {
+  const issue = gh.issue(number) as { title: string; state: string; user: { login: string } }
+  const rule = '─'.repeat(78)
+  console.log(`\n${rule}\n#${number} ${issue.title}  [${issue.state}] opened by @${issue.user.login}`)
+  console.log(`Labels:    ${gh.labelsOf(number).join(', ') || '—'}`)
+  console.log(`Assignees: ${gh.assigneesOf(number).map((login: string) => `@${login}`).join(', ') || '—'}`)
+  for (const comment of gh.comments(number) as { user: { login: string }; created_at: string; body: string }[]) {
+    console.log(`\n┌─ @${comment.user.login} commented at ${comment.created_at}`)
+    for (const line of visible(comment.body).split('\n')) console.log(`│ ${line}`)
+    console.log('└─')
+  }
+  console.log(rule)
+}
+
+/** Hidden markers are invisible on GitHub; leave them out here too. */
+function visible(body: string): string {
+  return body.replace(/^<!-- escalation-desk:.*? -->\n?/s, '')
+}

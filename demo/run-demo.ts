@@ -1,0 +1,56 @@
+/**
+ * The main job: a local GitHub seeded with the shipped form and configuration, an escalation
+ * filed and worked the way people do, the bundled action run for every event, and the thread
+ * printed as a person would read it.
+ */
+import { runAction } from '../test/harness'
+import { COMPLETE, formBody, startRepo } from '../test/e2e/scenario'
+import { printThread } from './print-thread'
+
+type Event = { name: string; payload: unknown }
+
+const gh = await startRepo()
+
+async function deliver(step: string, events: Event | Event[]): Promise<void> {
+  console.log(`\n▶ ${step}`)
+  for (const event of [events].flat()) {
+    const result = await runAction(gh, event as never)
+    const action = (event.payload as { action?: string }).action
+    const outputs = Object.entries(result.outputs).map(([key, value]) => `${key}=${value}`).join(' ')
+    console.log(`  ${event.name}.${action ?? ''} → exit ${result.exitCode}; ${outputs}`)
+    for (const error of result.errors) console.log(`  ::error:: ${error}`)
+  }
+}
+
+try {
+  const opened = gh.act.openIssue({
+    by: 'carla',
+    title: '[Escalation] Globex: every open opportunity closed overnight',
+    body: formBody({ ...COMPLETE, rootCause: 'tbd', impact: '' }),
+    labels: ['escalation'],
+  })
+  const number = (opened[0]!.payload as { issue: { number: number } }).issue.number
+  await deliver('Carla (customer success) files the escalation form, root cause "tbd", no impact', opened)
+  printThread(gh, number)
+
+  gh.clock.advance(20)
+  await deliver('Carla edits the issue: root cause and business impact filled in', gh.act.editIssue(number, { by: 'carla', body: formBody(COMPLETE) }))
+  printThread(gh, number)
+
+  gh.clock.advance(10)
+  await deliver('Rita (read access) labels it tier-1', gh.act.label(number, 'tier-1', 'rita'))
+  printThread(gh, number)
+
+  gh.clock.advance(5)
+  const retier = gh.act.label(number, 'tier-1', 'olivia')
+  await deliver('Olivia (maintainer) labels it tier-1', retier)
+  printThread(gh, number)
+
+  const before = gh.requests.length
+  await deliver('GitHub delivers the same event again: nothing changes', retier)
+  const writes = gh.requests.slice(before).filter((request) => request.write).length
+  console.log(`  re-delivery: ${gh.requests.length - before} requests, ${writes} writes`)
+  console.log(`\nRequests served by the local GitHub: ${gh.requests.length}; rejected as invalid: ${gh.validationErrors.length}`)
+} finally {
+  await gh.close()
+}

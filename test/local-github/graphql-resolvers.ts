@@ -1,0 +1,172 @@
+/** GraphQL objects computed from the same state as REST. graphql-js's default resolver reads
+ * properties and calls functions with (args), and resolves unions/interfaces by `__typename`. */
+import { BOT_LOGIN, isBot, nodeId, userId, type Ctx } from './builders';
+import { chronological } from './routes-issues';
+import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, StateReason } from './state';
+
+type Args = Record<string, any>;
+const WEB = 'https://github.com';
+
+/** A GitHub-style GraphQL error (`type` appears next to `message`, like NOT_FOUND). */
+export class GitHubGraphQLError extends Error {
+  constructor(readonly type: string, message: string) {
+    super(message);
+  }
+}
+
+const cursorOf = (index: number) => Buffer.from(`cursor:v2:${index}`).toString('base64');
+const indexOf = (cursor: string) => Number(Buffer.from(cursor, 'base64').toString().split(':')[2]);
+
+/** Relay connection with first/last/after/before over an already-filtered list. */
+export function connection<T>(items: T[], args: Args, extra: Record<string, unknown> = {}) {
+  let start = 0;
+  let end = items.length;
+  if (args.after) start = Math.max(start, indexOf(args.after) + 1);
+  if (args.before) end = Math.min(end, indexOf(args.before));
+  const filteredCount = Math.max(end - start, 0);
+  if (typeof args.first === 'number') end = Math.min(end, start + args.first);
+  if (typeof args.last === 'number') start = Math.max(start, end - args.last);
+  const edges = items.slice(start, end).map((node, i) => ({ cursor: cursorOf(start + i), node }));
+  return {
+    totalCount: items.length,
+    filteredCount,
+    pageCount: edges.length,
+    nodes: edges.map((e) => e.node),
+    edges,
+    pageInfo: {
+      hasNextPage: end < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    ...extra,
+  };
+}
+
+/** In GraphQL a bot's login has no "[bot]" suffix (`github-actions`), unlike REST. */
+export function actor(login: string) {
+  const bot = isBot(login);
+  const name = bot ? login.replace(/\[bot\]$/, '') : login;
+  return {
+    __typename: bot ? 'Bot' : 'User',
+    login: name,
+    id: `${bot ? 'BOT' : 'U'}_kgDO${userId(login)}`,
+    databaseId: userId(login),
+    url: bot ? `${WEB}/apps/${name}` : `${WEB}/${login}`,
+    avatarUrl: `https://avatars.githubusercontent.com/u/${userId(login)}?v=4`,
+  };
+}
+
+const upper = (reason: StateReason | null | undefined) => (reason ? reason.toUpperCase() : null);
+
+function labelNode(ctx: Ctx, name: string) {
+  const l = ctx.state.labels.get(name.toLowerCase());
+  return { id: nodeId('LA', l?.id ?? 0), name: l?.name ?? name, color: l?.color ?? 'ededed', description: l?.description ?? null };
+}
+
+function commentNode(ctx: Ctx, c: CommentRecord) {
+  const reactions = () => ctx.state.reactions.filter((r) => r.commentId === c.id);
+  return {
+    __typename: 'IssueComment',
+    id: nodeId('IC', c.id),
+    // Real comment ids exceed 2^31 (ids here do too): `databaseId` (Int) then fails with
+    // "Int cannot represent non 32-bit signed integer value", like on GitHub. fullDatabaseId is a BigInt string.
+    databaseId: c.id,
+    fullDatabaseId: String(c.id),
+    body: c.body,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    lastEditedAt: c.updatedAt === c.createdAt ? null : c.updatedAt,
+    author: actor(c.author),
+    url: `${WEB}/${ctx.state.owner}/${ctx.state.name}/issues/${c.issueNumber}#issuecomment-${c.id}`,
+    isMinimized: false,
+    viewerDidAuthor: c.author === BOT_LOGIN,
+    reactions: (args: Args) =>
+      connection(
+        reactions()
+          .filter((r) => !args.content || r.content === REACTION_FROM_GRAPHQL[args.content])
+          .map((r) => ({ content: REACTION_TO_GRAPHQL[r.content], createdAt: r.createdAt, user: actor(r.user), databaseId: r.id, id: nodeId('REA', r.id) })),
+        args,
+      ),
+  };
+}
+
+const REACTION_TO_GRAPHQL: Record<string, string> = {
+  '+1': 'THUMBS_UP', '-1': 'THUMBS_DOWN', laugh: 'LAUGH', confused: 'CONFUSED',
+  heart: 'HEART', hooray: 'HOORAY', rocket: 'ROCKET', eyes: 'EYES',
+};
+const REACTION_FROM_GRAPHQL = Object.fromEntries(Object.entries(REACTION_TO_GRAPHQL).map(([k, v]) => [v, k]));
+
+const EVENT_TYPES: Record<IssueEventRecord['event'], [string, string]> = {
+  labeled: ['LabeledEvent', 'LABELED_EVENT'], unlabeled: ['UnlabeledEvent', 'UNLABELED_EVENT'],
+  assigned: ['AssignedEvent', 'ASSIGNED_EVENT'], unassigned: ['UnassignedEvent', 'UNASSIGNED_EVENT'],
+  closed: ['ClosedEvent', 'CLOSED_EVENT'], reopened: ['ReopenedEvent', 'REOPENED_EVENT'],
+  renamed: ['RenamedTitleEvent', 'RENAMED_TITLE_EVENT'], merged: ['MergedEvent', 'MERGED_EVENT'],
+};
+
+function eventNode(ctx: Ctx, e: IssueEventRecord) {
+  const [typename] = EVENT_TYPES[e.event];
+  const who = e.assignee ? actor(e.assignee) : null;
+  return {
+    __typename: typename,
+    id: nodeId(typename, e.id),
+    createdAt: e.createdAt,
+    actor: actor(e.actor),
+    ...(e.label ? { label: labelNode(ctx, e.label.name) } : {}),
+    ...(who ? { assignee: who, user: who.__typename === 'User' ? who : null } : {}),
+    ...(e.event === 'closed' || e.event === 'reopened' ? { stateReason: upper(e.stateReason) } : {}),
+    ...(e.rename ? { previousTitle: e.rename.from, currentTitle: e.rename.to } : {}),
+  };
+}
+
+export function issueNode(ctx: Ctx, issue: IssueRecord) {
+  const s = ctx.state;
+  const comments = () => [...s.comments.values()].filter((c) => c.issueNumber === issue.number).sort((a, b) => a.id - b.id);
+  return {
+    __typename: 'Issue',
+    id: nodeId('I', issue.id),
+    databaseId: issue.id,
+    fullDatabaseId: String(issue.id),
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? '',
+    state: issue.state.toUpperCase(),
+    // DUPLICATE only with enableDuplicate: true (it was added later); older clients see NOT_PLANNED
+    stateReason: (args: Args) =>
+      issue.stateReason === 'duplicate' && !args.enableDuplicate ? 'NOT_PLANNED' : upper(issue.stateReason),
+    createdAt: issue.createdAt,
+    updatedAt: issue.updatedAt,
+    closedAt: issue.closedAt,
+    url: `${WEB}/${s.owner}/${s.name}/issues/${issue.number}`,
+    author: actor(issue.author),
+    labels: (args: Args) => connection(issue.labels.map((n) => labelNode(ctx, n)), args),
+    assignees: (args: Args) => connection(issue.assignees.map((a) => actor(a)), args),
+    comments: (args: Args) => connection(comments().map((c) => commentNode(ctx, c)), args),
+    timelineItems: (args: Args) => {
+      const items = [
+        ...s.events.filter((e) => e.issueNumber === issue.number).map((e) => ({ at: e.createdAt, seq: e.seq, type: EVENT_TYPES[e.event][1], node: eventNode(ctx, e) as object })),
+        ...comments().map((c) => ({ at: c.createdAt, seq: c.seq, type: 'ISSUE_COMMENT', node: commentNode(ctx, c) as object })),
+      ]
+        .filter((x) => (!args.itemTypes || args.itemTypes.includes(x.type)) && (!args.since || x.at >= args.since))
+        .sort(chronological);
+      const sliced = typeof args.skip === 'number' ? items.slice(args.skip) : items;
+      return connection(sliced.map((x) => x.node), args, { updatedAt: issue.updatedAt });
+    },
+  };
+}
+
+export function pullNode(ctx: Ctx, pull: PullRecord) {
+  const issue = ctx.state.issues.get(pull.number)!;
+  return {
+    ...issueNode(ctx, issue),
+    __typename: 'PullRequest',
+    id: nodeId('PR', pull.id),
+    state: pull.merged ? 'MERGED' : issue.state.toUpperCase(),
+    url: `${WEB}/${ctx.state.owner}/${ctx.state.name}/pull/${pull.number}`,
+    headRefName: pull.head,
+    baseRefName: pull.base,
+    isDraft: pull.draft,
+    merged: pull.merged,
+    mergedAt: pull.mergedAt,
+  };
+}
