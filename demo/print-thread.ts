@@ -1,13 +1,16 @@
 import type { LocalGitHub } from '../test/local-github'
 
 /** Prints an issue the way a person reads it on github.com: header, labels, people, comments. */
-export function printThread(gh: LocalGitHub, number: number): void {
+export function printThread(gh: LocalGitHub, number: number, options: { lastComments?: number } = {}): void {
   const issue = gh.issue(number) as { title: string; state: string; user: { login: string } }
   const rule = '─'.repeat(78)
   console.log(`\n${rule}\n#${number} ${issue.title}  [${issue.state}] opened by @${issue.user.login}`)
   console.log(`Labels:    ${gh.labelsOf(number).join(', ') || '—'}`)
   console.log(`Assignees: ${gh.assigneesOf(number).map((login: string) => `@${login}`).join(', ') || '—'}`)
-  for (const comment of gh.comments(number) as { user: { login: string }; created_at: string; body: string }[]) {
+  const comments = gh.comments(number) as { user: { login: string }; created_at: string; body: string }[]
+  const shown = options.lastComments ? comments.slice(-options.lastComments) : comments
+  if (shown.length < comments.length) console.log(`\n… ${comments.length - shown.length} earlier comments`)
+  for (const comment of shown) {
     console.log(`\n┌─ @${comment.user.login} commented at ${comment.created_at}`)
     for (const line of visible(comment.body).split('\n')) console.log(`│ ${line}`)
     console.log('└─')

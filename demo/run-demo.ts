@@ -50,6 +50,27 @@ try {
   await deliver('GitHub delivers the same event again: nothing changes', retier)
   const writes = gh.requests.slice(before).filter((request) => request.write).length
   console.log(`  re-delivery: ${gh.requests.length - before} requests, ${writes} writes`)
+  console.log('\n════ Time passes: the status cadence and the SLA clock ════')
+  gh.clock.advance(150)
+  await deliver('2h30m later, the scheduled sweep runs (nobody has responded yet)', gh.schedulePayload())
+  printThread(gh, number, { lastComments: 2 })
+
+  gh.clock.advance(10)
+  const update = gh.act.comment(
+    number,
+    '/status Restore from last night\'s backup is running; 60% of opportunities back.\nNext step: verify stage history with Globex ops.\nETA: 2026-11-24 16:00 UTC',
+    'olivia',
+  )
+  await deliver('Olivia posts a /status update', update)
+
+  gh.clock.advance(125)
+  await deliver('Two hours later, the next sweep', gh.schedulePayload())
+  printThread(gh, number, { lastComments: 1 })
+
+  const sweepStart = gh.requests.length
+  await deliver('A second sweep right after: nothing is due', gh.schedulePayload())
+  console.log(`  second sweep: ${gh.requests.length - sweepStart} requests, ${gh.requests.slice(sweepStart).filter((r) => r.write).length} writes`)
+
   console.log(`\nRequests served by the local GitHub: ${gh.requests.length}; rejected as invalid: ${gh.validationErrors.length}`)
 } finally {
   await gh.close()

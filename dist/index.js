@@ -1842,14 +1842,14 @@ var require_request = __commonJS({
       onResponseStarted() {
         return this[kHandler].onResponseStarted?.();
       }
-      onHeaders(statusCode, headers, resume, statusText) {
+      onHeaders(statusCode, headers, resume, statusText2) {
         assert(!this.aborted);
         assert(!this.completed);
         if (channels.headers.hasSubscribers) {
-          channels.headers.publish({ request: this, response: { statusCode, headers, statusText } });
+          channels.headers.publish({ request: this, response: { statusCode, headers, statusText: statusText2 } });
         }
         try {
-          return this[kHandler].onHeaders(statusCode, headers, resume, statusText);
+          return this[kHandler].onHeaders(statusCode, headers, resume, statusText2);
         } catch (err) {
           this.abort(err);
         }
@@ -1870,12 +1870,12 @@ var require_request = __commonJS({
        * @param {import('node:stream').Duplex} socket
        * @param {string} [statusText]
        */
-      onUpgrade(statusCode, headers, socket, statusText = "") {
+      onUpgrade(statusCode, headers, socket, statusText2 = "") {
         this.onFinally();
         assert(!this.aborted);
         assert(!this.completed);
         if (statusCode !== null) {
-          this.#publishUpgradeHeaders(statusCode, headers, statusText);
+          this.#publishUpgradeHeaders(statusCode, headers, statusText2);
         }
         const result = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
@@ -1892,11 +1892,11 @@ var require_request = __commonJS({
        * @param {(headers: import('node:http2').IncomingHttpHeaders) => Buffer[]} parseHeaders
        * @param {string} [statusText]
        */
-      onUpgradeResponse(statusCode, headers, parseHeaders, statusText = "") {
+      onUpgradeResponse(statusCode, headers, parseHeaders, statusText2 = "") {
         assert(!this.aborted);
         assert(this.completed);
         if (channels.headers.hasSubscribers) {
-          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText);
+          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText2);
         }
         this.#publishUpgradeTrailers();
       }
@@ -1915,9 +1915,9 @@ var require_request = __commonJS({
        * @param {Buffer[]} headers
        * @param {string} statusText
        */
-      #publishUpgradeHeaders(statusCode, headers, statusText) {
+      #publishUpgradeHeaders(statusCode, headers, statusText2) {
         if (channels.headers.hasSubscribers) {
-          channels.headers.publish({ request: this, response: { statusCode, headers, statusText } });
+          channels.headers.publish({ request: this, response: { statusCode, headers, statusText: statusText2 } });
         }
       }
       #publishUpgradeTrailers() {
@@ -4145,9 +4145,9 @@ var require_util2 = __commonJS({
     function isErrorLike(object) {
       return object instanceof Error || (object?.constructor?.name === "Error" || object?.constructor?.name === "DOMException");
     }
-    function isValidReasonPhrase(statusText) {
-      for (let i = 0; i < statusText.length; ++i) {
-        const c = statusText.charCodeAt(i);
+    function isValidReasonPhrase(statusText2) {
+      for (let i = 0; i < statusText2.length; ++i) {
+        const c = statusText2.charCodeAt(i);
         if (!(c === 9 || // HTAB
         c >= 32 && c <= 126 || // SP / VCHAR
         c >= 128 && c <= 255)) {
@@ -6074,7 +6074,7 @@ var require_client_h1 = __commonJS({
         }
       }
       onUpgrade(head) {
-        const { upgrade, client, socket, headers, statusCode, statusText } = this;
+        const { upgrade, client, socket, headers, statusCode, statusText: statusText2 } = this;
         assert(upgrade);
         assert(client[kSocket] === socket);
         assert(!socket.destroyed);
@@ -6099,7 +6099,7 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request3.onUpgrade(statusCode, headers, socket, statusText);
+          request3.onUpgrade(statusCode, headers, socket, statusText2);
         } catch (error2) {
           util.errorRequest(client, request3, error2);
           util.destroy(socket, error2);
@@ -6107,7 +6107,7 @@ var require_client_h1 = __commonJS({
         client[kResume]();
       }
       onHeadersComplete(statusCode, upgrade, shouldKeepAlive) {
-        const { client, socket, headers, statusText } = this;
+        const { client, socket, headers, statusText: statusText2 } = this;
         if (socket.destroyed) {
           return -1;
         }
@@ -6172,7 +6172,7 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request3.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        const pause = request3.onHeaders(statusCode, headers, this.resume, statusText2) === false;
         if (request3.aborted) {
           return -1;
         }
@@ -7503,7 +7503,7 @@ var require_redirect_handler = __commonJS({
       onError(error2) {
         this.handler.onError(error2);
       }
-      onHeaders(statusCode, headers, resume, statusText) {
+      onHeaders(statusCode, headers, resume, statusText2) {
         this.location = this.history.length >= this.maxRedirections || util.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
         if (this.opts.throwOnMaxRedirect && this.history.length >= this.maxRedirections) {
           if (this.request) {
@@ -7517,7 +7517,7 @@ var require_redirect_handler = __commonJS({
           this.history.push(new URL(this.opts.path, this.opts.origin));
         }
         if (!this.location) {
-          return this.handler.onHeaders(statusCode, headers, resume, statusText);
+          return this.handler.onHeaders(statusCode, headers, resume, statusText2);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
         const path = search2 ? `${pathname}${search2}` : pathname;
@@ -14331,13 +14331,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status, statusText: statusText2, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status, statusText, headersList, socket });
+          response = makeResponse({ status, statusText: statusText2, headersList, socket });
         } else {
           const iterator2 = body[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status, statusText, headersList });
+          response = makeResponse({ status, statusText: statusText2, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -14461,7 +14461,7 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status, rawHeaders, resume, statusText) {
+            onHeaders(status, rawHeaders, resume, statusText2) {
               if (status < 200) {
                 return;
               }
@@ -14512,7 +14512,7 @@ var require_fetch = __commonJS({
               const onError = this.onError.bind(this);
               resolve({
                 status,
-                statusText,
+                statusText: statusText2,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
                   if (err) {
@@ -40724,6 +40724,26 @@ query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExp
     }
   }
 }`;
+var SWEEP_WINDOW = 50;
+var SWEEP_QUERY = `
+query EscalationSweep($owner: String!, $repo: String!, $labels: [String!], $after: String, $configExpr: String!, $formExpr: String!, $withFiles: Boolean!) {
+  rateLimit { cost remaining }
+  repository(owner: $owner, name: $repo) {
+    config: object(expression: $configExpr) @include(if: $withFiles) { ... on Blob { text isTruncated } }
+    form: object(expression: $formExpr) @include(if: $withFiles) { ... on Blob { text isTruncated } }
+    issues(first: 100, after: $after, states: OPEN, labels: $labels, orderBy: { field: CREATED_AT, direction: ASC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        number title body state stateReason createdAt closedAt url
+        author { login }
+        labels(first: 30) { nodes { name } }
+        assignees(first: 10) { nodes { login } }
+        comments(last: ${SWEEP_WINDOW}) { totalCount nodes { ${COMMENT_FIELDS} reactionGroups { content viewerHasReacted } } }
+        timelineItems(last: ${SWEEP_WINDOW}, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }
+      }
+    }
+  }
+}`;
 var MORE_COMMENTS_QUERY = `
 query EscalationComments($owner: String!, $repo: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $repo) {
@@ -40758,7 +40778,8 @@ function toComment(node2) {
     body: node2.body,
     author: node2.author?.login ?? GHOST,
     authorIsBot: isBot(node2.author),
-    createdAt: new Date(node2.createdAt)
+    createdAt: new Date(node2.createdAt),
+    viewerReactions: (node2.reactionGroups ?? []).filter((group) => group.viewerHasReacted).map((group) => group.content)
   };
 }
 function toEvent(node2) {
@@ -40781,7 +40802,7 @@ function toEvent(node2) {
       return null;
   }
 }
-function toIssue(node2, comments) {
+function toIssue(node2, comments, commentsTruncated = false) {
   return {
     number: node2.number,
     title: node2.title,
@@ -40795,6 +40816,7 @@ function toIssue(node2, comments) {
     labels: node2.labels.nodes.map((label) => label.name),
     assignees: node2.assignees.nodes.map((user) => user.login),
     comments: comments.map(toComment),
+    commentsTruncated,
     events: node2.timelineItems.nodes.flatMap((event) => toEvent(event) ?? [])
   };
 }
@@ -40847,6 +40869,39 @@ function createGateway(octokit, { owner, repo }, log) {
     return comments;
   }
   return {
+    async listOpenEscalations(label, paths) {
+      const read = { configText: null, formText: null, issues: [], requests: 0, points: 0 };
+      let after = null;
+      do {
+        const withFiles = after === null;
+        const page = await attempt(
+          "list open escalations",
+          () => octokit.graphql(SWEEP_QUERY, {
+            owner,
+            repo,
+            labels: [label],
+            after,
+            withFiles,
+            configExpr: `HEAD:${paths.config}`,
+            formExpr: `HEAD:${paths.form}`
+          })
+        );
+        read.requests += 1;
+        read.points += page.rateLimit?.cost ?? 1;
+        if (withFiles) {
+          read.configText = blobText(page.repository.config ?? null);
+          read.formText = blobText(page.repository.form ?? null);
+        }
+        for (const node2 of page.repository.issues.nodes) {
+          read.issues.push(toIssue(node2, node2.comments.nodes, node2.comments.totalCount > SWEEP_WINDOW));
+        }
+        after = page.repository.issues.pageInfo.hasNextPage ? page.repository.issues.pageInfo.endCursor : null;
+      } while (after);
+      return read;
+    },
+    async addReaction(commentId, content3) {
+      await attempt(`react to comment ${commentId}`, () => octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content: content3 }));
+    },
     async readIssue(number, paths) {
       const data = await attempt(
         `read issue #${number}`,
@@ -48890,6 +48945,20 @@ function addSlaMinutes(start, minutes, calendar) {
   }
   return new Date(cursor.getTime() + remaining * MINUTE);
 }
+function slaMinutesBetween(from, to, calendar) {
+  if (to < from) return -slaMinutesBetween(to, from, calendar);
+  if (calendar.kind === "24x7" || calendar.days.length === 0) return (to.getTime() - from.getTime()) / MINUTE;
+  let cursor = from;
+  let total = 0;
+  for (let step = 0; step < MAX_DAYS; step++) {
+    const window2 = nextWindow(cursor, calendar);
+    if (!window2 || window2.start >= to) break;
+    const end = window2.end < to ? window2.end : to;
+    total += (end.getTime() - window2.start.getTime()) / MINUTE;
+    cursor = window2.end;
+  }
+  return total;
+}
 function formatUtc(instant) {
   return `${instant.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
@@ -49114,11 +49183,13 @@ function describeAction(action) {
       return `post ${action.marker} comment`;
     case "update-comment":
       return `update comment ${action.commentId}`;
+    case "add-reaction":
+      return `react ${action.content} to comment ${action.commentId}`;
   }
 }
 
 // src/shell/apply-actions.ts
-async function applyActions(gateway, number, actions, log) {
+async function applyActions(gateway, number, actions, log, options = { settleRaces: true }) {
   const done = [];
   for (const action of actions) {
     switch (action.kind) {
@@ -49134,8 +49205,12 @@ async function applyActions(gateway, number, actions, log) {
       case "update-comment":
         await gateway.updateComment(action.commentId, action.body);
         break;
+      case "add-reaction":
+        await gateway.addReaction(action.commentId, action.content);
+        break;
       case "create-comment": {
         const id = await gateway.createComment(number, action.body);
+        if (!options.settleRaces) break;
         const twins = findOwnComments(await gateway.recentComments(number), action.marker, action.key);
         const keeper = twins[0]?.comment.id;
         if (keeper !== void 0 && keeper !== id) {
@@ -50239,28 +50314,363 @@ async function runIntake(gateway, number, configPath, now, log) {
   return report;
 }
 
+// src/core/sweep/status-updates.ts
+var ACCEPTED_REACTION = "THUMBS_UP";
+var ACCEPTED_REACTION_REST = "+1";
+var STATUS_COMMAND = /^\s*\/status\b/i;
+var ETA_LINE = /^\s*(?:[-*]\s*)?\**ETA\**\s*[:\-–]\s*(.+)$/im;
+function isStatusCommand(body) {
+  return STATUS_COMMAND.test(body);
+}
+function statusText(body) {
+  return body.replace(STATUS_COMMAND, "").trim();
+}
+function findEta(text3) {
+  return ETA_LINE.exec(text3)?.[1]?.trim() ?? null;
+}
+function acceptedUpdates(comments, permitted) {
+  return comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body)).filter((comment) => comment.viewerReactions.includes(ACCEPTED_REACTION) || permitted(comment.author)).map((comment) => ({ comment, text: statusText(comment.body) }));
+}
+function unacknowledgedUpdates(comments) {
+  return comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body) && !comment.viewerReactions.includes(ACCEPTED_REACTION));
+}
+function statusComments(comments) {
+  return comments.filter((comment) => comment.authorIsBot && readMarker(comment.body)?.kind === "status");
+}
+
+// src/shell/run-status-command.ts
+async function runStatusCommand(gateway, command, configPath, log) {
+  const report = { number: command.issueNumber, tier: null, state: "ignored", decisions: [], done: [] };
+  if (!isStatusCommand(command.body)) {
+    report.decisions.push("The comment is not a `/status` update.");
+    return report;
+  }
+  const read = await gateway.readIssue(command.issueNumber, { config: configPath, form: DEFAULT_FORM_PATH });
+  const { config } = await loadSettings(read, configPath, gateway, log);
+  if (!read.issue?.labels.includes(config.triggerLabel)) {
+    report.decisions.push(`#${command.issueNumber} is not an escalation: \`/status\` ignored.`);
+    return report;
+  }
+  if (hasPermission(await gateway.permissionOf(command.author), "triage")) {
+    report.state = "status-update";
+    report.decisions.push(`\`/status\` from ${command.author} accepted as the status update.`);
+    report.done = await applyActions(gateway, command.issueNumber, [{ kind: "add-reaction", commentId: command.commentId, content: ACCEPTED_REACTION_REST }], log);
+    return report;
+  }
+  const key = `status-refused:${command.commentId}`;
+  report.decisions.push(`\`/status\` from ${command.author} not counted: below triage permission.`);
+  if (findOwnComment(read.issue.comments, "notice", key)) return report;
+  const text3 = `@${command.author}, thanks for the update. Status updates that reset the escalation's clock come from the team working it (triage access or more), so this one stays a regular comment; the owners will see it in the next status.`;
+  report.done = await applyActions(gateway, command.issueNumber, [{ kind: "create-comment", marker: "notice", key, body: renderNoticeComment({ key, text: text3 }) }], log);
+  return report;
+}
+
+// src/core/render/dashboard.ts
+var MAX_ROWS = 200;
+function slaState(item) {
+  if (item.assessment.breaches.length > 0) return "breached";
+  return item.assessment.due ? "update due" : "on track";
+}
+function slaCell(item) {
+  const { assessment } = item;
+  const breach = assessment.breaches.map((b) => `${b.kind} breached by ${formatDuration(Math.round(b.byMinutes))}`).join("; ");
+  if (breach) return `\u{1F534} ${breach}`;
+  const left = `resolve in ${formatDuration(Math.max(0, Math.round(assessment.resolveLeftMinutes)))}`;
+  return assessment.due ? `\u{1F7E0} update due \xB7 ${left}` : `\u{1F7E2} ${left}`;
+}
+function chart(work) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const item of work) {
+    const key = `${item.assessment.tier.label} \xB7 ${slaState(item)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const slices = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => `    "${key}" : ${count}`);
+  return ["```mermaid", "pie showData", "    title Open escalations by tier and SLA state", ...slices, "```"];
+}
+function renderDashboard(work, posted, deferred, now) {
+  const byTier = /* @__PURE__ */ new Map();
+  for (const item of work) byTier.set(item.assessment.tier.name, (byTier.get(item.assessment.tier.name) ?? 0) + 1);
+  const lines = [
+    `**${work.length} open escalation${work.length === 1 ? "" : "s"}** at ${formatUtc(now)}: ` + ([...byTier.entries()].map(([name, count]) => `${count} ${name}`).join(", ") || "none"),
+    "",
+    ...work.length > 0 ? chart(work) : [],
+    "",
+    "| # | Tier | Escalation | Age | Owner | SLA | Next update |",
+    "|---|---|---|---|---|---|---|",
+    ...work.slice(0, MAX_ROWS).map(({ assessment: a, ...item }) => {
+      const age = formatDuration(Math.max(0, Math.round((now.getTime() - a.start.getTime()) / 6e4)));
+      return `| #${a.issue.number} | ${a.tier.label} | ${safeCell(a.issue.title, 80)} | ${age} | ${safeCell(a.owners.join(", ") || "\u2014")} | ${slaCell({ assessment: a, ...item })} | ${formatUtc(a.nextUpdateBy)} |`;
+    }),
+    ...work.length > MAX_ROWS ? [`| | | _and ${work.length - MAX_ROWS} more_ | | | | |`] : [],
+    "",
+    `**This run** posted to ${posted.length} escalation${posted.length === 1 ? "" : "s"}${posted.length > 0 ? ` (${posted.slice(0, 50).map((n) => `#${n}`).join(", ")})` : ""}.`,
+    deferred.length > 0 ? `**Deferred** to the next run (write budget reached): ${deferred.length} (${deferred.slice(0, 50).map((n) => `#${n}`).join(", ")}).` : "Nothing deferred."
+  ];
+  return lines.join("\n");
+}
+
+// src/core/render/breach-comment.ts
+var TARGET = { acknowledge: "acknowledge", resolve: "resolve" };
+function renderBreachComment(assessment, breach, key) {
+  const { tier } = assessment;
+  const contacts = tier.escalationContacts.map((login) => `@${login}`).join(" ");
+  const target = breach.kind === "acknowledge" ? tier.sla.acknowledgeMinutes : tier.sla.resolveMinutes;
+  return [
+    renderMarker("breach", { key }),
+    `${contacts ? `${contacts}: ` : ""}**SLA breached** on this ${tier.name} (\`${tier.label}\`) escalation: the ${TARGET[breach.kind]} target (${formatDuration(target)}) was due ${formatUtc(breach.dueAt)} and is ${formatDuration(Math.max(1, Math.round(breach.byMinutes)))} late.`,
+    "",
+    `Owners: ${assessment.owners.map((login) => `@${login}`).join(", ") || "none assigned"}.`
+  ].join("\n");
+}
+function breachKey(assessment, breach) {
+  return `${breach.kind}:${assessment.tier.label}:${breach.dueAt.toISOString()}`;
+}
+
+// src/core/sweep/changes.ts
+function describeChanges(issue2, since) {
+  const lines = [];
+  const comments = issue2.comments.filter((comment) => !comment.authorIsBot && comment.createdAt > since);
+  if (comments.length > 0) {
+    const authors = [...new Set(comments.map((comment) => comment.author))];
+    lines.push(`${comments.length} new comment${comments.length === 1 ? "" : "s"} (${authors.map((login) => `**${login}**`).join(", ")})`);
+  }
+  for (const event of issue2.events.filter((candidate) => candidate.at > since && !candidate.actorIsBot)) {
+    if (event.kind === "labeled") lines.push(`label \`${event.label}\` added by **${event.actor}**`);
+    if (event.kind === "unlabeled") lines.push(`label \`${event.label}\` removed by **${event.actor}**`);
+    if (event.kind === "assigned") lines.push(`**${event.assignee}** assigned by **${event.actor}**`);
+    if (event.kind === "unassigned") lines.push(`**${event.assignee}** unassigned by **${event.actor}**`);
+    if (event.kind === "reopened") lines.push(`reopened by **${event.actor}**`);
+  }
+  return lines;
+}
+
+// src/core/render/status-comment.ts
+function clock(minutesLeft, by) {
+  return minutesLeft >= 0 ? `${formatDuration(Math.round(minutesLeft))} left (by ${formatUtc(by)})` : `**breached** by ${formatDuration(Math.round(-minutesLeft))} (was due ${formatUtc(by)})`;
+}
+function acknowledgeLine(assessment, now) {
+  const { acknowledgedAt, acknowledgeBy } = assessment;
+  if (acknowledgedAt) return `${acknowledgedAt <= acknowledgeBy ? "met" : "**missed**"} at ${formatUtc(acknowledgedAt)} (target ${formatUtc(acknowledgeBy)})`;
+  const breach = assessment.breaches.find((candidate) => candidate.kind === "acknowledge");
+  return breach ? clock(-breach.byMinutes, acknowledgeBy) : `due by ${formatUtc(acknowledgeBy)} (${formatDuration(Math.round((acknowledgeBy.getTime() - now.getTime()) / 6e4))} left)`;
+}
+function renderStatusComment(assessment, parsed, now, nextUpdateBy, notifiedBreaches2) {
+  const { issue: issue2, tier } = assessment;
+  const facts = readFacts(parsed);
+  const since = assessment.lastUpdateAt ?? assessment.start;
+  const changes = describeChanges(issue2, since);
+  const state = { key: assessment.nextUpdateBy.toISOString(), at: now.toISOString(), breaches: notifiedBreaches2.slice(-20) };
+  const sla = assessment.breaches.length > 0 ? "SLA breached" : "within SLA";
+  const latest2 = assessment.lastHumanUpdate;
+  const lines = [
+    renderMarker("status", state),
+    `### Status update: ${tier.name} (\`${tier.label}\`), ${sla}`,
+    "",
+    `**${safeInline(issue2.title, 200)}**: ${safeInline(facts.impact ?? "impact not given", 300)}`,
+    "",
+    "| | |",
+    "|---|---|",
+    `| **Owner** | ${assessment.owners.map((login) => safeCell(login)).join(", ") || "nobody assigned"} |`,
+    `| **Age** | ${formatDuration(Math.round((now.getTime() - assessment.start.getTime()) / 6e4))} (since ${formatUtc(assessment.start)}) |`,
+    `| **Acknowledge** | ${acknowledgeLine(assessment, now)} |`,
+    `| **Resolve** | ${clock(assessment.resolveLeftMinutes, assessment.resolveBy)} |`,
+    `| **ETA** | ${assessment.eta ? safeCell(assessment.eta, 200) : "not given yet"} |`,
+    `| **Next update by** | ${formatUtc(nextUpdateBy)} |`,
+    "",
+    `**Since the last update** (${formatUtc(since)}):`,
+    ...changes.length > 0 ? changes.map((change) => `- ${change}`) : ["- no activity on the issue"]
+  ];
+  if (latest2) {
+    lines.push("", `**Latest update** from **${latest2.comment.author}** at ${formatUtc(latest2.comment.createdAt)}:`, "", `> ${safeInline(latest2.text, 1e3)}`);
+  }
+  if (assessment.needsHumanUpdate) {
+    const who = assessment.owners.map((login) => `@${login}`).join(" ") || "Owners";
+    lines.push("", `${who}: no update from the team for ${formatDuration(tier.sla.updateEveryMinutes)} or more. Please comment \`/status <what changed, next step, ETA: \u2026>\`.`);
+  }
+  return fitBody(lines.join("\n"));
+}
+
+// src/core/sweep/tier-of.ts
+function resolveTierLabel(issue2, config) {
+  const labelled = config.tiers.find((tier2) => issue2.labels.includes(tier2.label));
+  const fallback = config.tiers.find((tier2) => tier2.label === config.defaultTier) ?? config.tiers.at(-1);
+  const tier = labelled ?? fallback;
+  if (!tier) throw new Error("The configuration defines no tiers.");
+  return tier;
+}
+
+// src/core/sweep/assess.ts
+function latest(dates) {
+  const times = dates.filter((date) => date instanceof Date).map((date) => date.getTime());
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
+}
+function firstResponse(issue2, owners, updates, start) {
+  const responders = new Set([...owners, ...issue2.assignees].map((login) => login.toLowerCase()));
+  const byOwner = issue2.comments.find((comment) => !comment.authorIsBot && comment.createdAt >= start && responders.has(comment.author.toLowerCase()));
+  const candidates = [byOwner?.createdAt, updates[0]?.comment.createdAt].filter((date) => date instanceof Date);
+  return candidates.length > 0 ? new Date(Math.min(...candidates.map((date) => date.getTime()))) : null;
+}
+function assessEscalation(issue2, config, now, permitted) {
+  const tier = resolveTierLabel(issue2, config);
+  const { calendar, sla } = tier;
+  const start = escalationStart(issue2, config.triggerLabel);
+  const updates = acceptedUpdates(issue2.comments, permitted);
+  const lastHumanUpdate = updates.at(-1) ?? null;
+  const lastUpdateAt = latest([statusComments(issue2.comments).at(-1)?.createdAt, lastHumanUpdate?.comment.createdAt]);
+  const owners = tier.owners.length > 0 ? tier.owners : issue2.assignees;
+  const acknowledgedAt = firstResponse(issue2, owners, updates, start);
+  const acknowledgeBy = addSlaMinutes(start, sla.acknowledgeMinutes, calendar);
+  const resolveBy = addSlaMinutes(start, sla.resolveMinutes, calendar);
+  const nextUpdateBy = addSlaMinutes(lastUpdateAt ?? start, sla.updateEveryMinutes, calendar);
+  const breaches = [];
+  const ackLate = acknowledgedAt ? acknowledgedAt > acknowledgeBy : now > acknowledgeBy;
+  if (ackLate) breaches.push({ kind: "acknowledge", dueAt: acknowledgeBy, byMinutes: slaMinutesBetween(acknowledgeBy, acknowledgedAt ?? now, calendar) });
+  if (now > resolveBy) breaches.push({ kind: "resolve", dueAt: resolveBy, byMinutes: slaMinutesBetween(resolveBy, now, calendar) });
+  const humanSince = lastHumanUpdate?.comment.createdAt ?? start;
+  return {
+    issue: issue2,
+    tier,
+    owners,
+    start,
+    acknowledgedAt,
+    acknowledgeBy,
+    resolveBy,
+    lastUpdateAt,
+    lastHumanUpdate,
+    nextUpdateBy,
+    due: now >= nextUpdateBy,
+    overdueMinutes: slaMinutesBetween(nextUpdateBy, now, calendar),
+    breaches,
+    resolveLeftMinutes: slaMinutesBetween(now, resolveBy, calendar),
+    eta: lastHumanUpdate ? findEta(lastHumanUpdate.text) : null,
+    needsHumanUpdate: slaMinutesBetween(humanSince, now, calendar) >= sla.updateEveryMinutes
+  };
+}
+
+// src/core/sweep/plan-sweep.ts
+function notifiedBreaches(issue2) {
+  const latestStatus = findOwnComments(issue2.comments, "status").at(-1);
+  const carried = Array.isArray(latestStatus?.data?.breaches) ? latestStatus.data.breaches : [];
+  const posted = findOwnComments(issue2.comments, "breach").flatMap((own3) => own3.data?.key ? [own3.data.key] : []);
+  return /* @__PURE__ */ new Set([...carried, ...posted]);
+}
+function planEscalation(issue2, input) {
+  const { config, now, permitted } = input;
+  const assessment = assessEscalation(issue2, config, now, permitted);
+  const actions = [];
+  for (const comment of unacknowledgedUpdates(issue2.comments).filter((candidate) => permitted(candidate.author))) {
+    actions.push({ kind: "add-reaction", commentId: comment.id, content: ACCEPTED_REACTION_REST });
+  }
+  const breached = assessment.breaches.length > 0;
+  const hasLabel = issue2.labels.includes(config.breachLabel);
+  if (breached && !hasLabel) actions.push({ kind: "add-labels", labels: [config.breachLabel] });
+  if (!breached && hasLabel) actions.push({ kind: "remove-label", label: config.breachLabel });
+  const notified = notifiedBreaches(issue2);
+  for (const breach of assessment.breaches) {
+    const key = breachKey(assessment, breach);
+    if (notified.has(key) || findOwnComment(issue2.comments, "breach", key)) continue;
+    notified.add(key);
+    actions.push({ kind: "create-comment", marker: "breach", key, body: renderBreachComment(assessment, breach, key) });
+  }
+  if (assessment.due) {
+    const nextUpdateBy = addSlaMinutes(now, assessment.tier.sla.updateEveryMinutes, assessment.tier.calendar);
+    const body = renderStatusComment(assessment, parseIssueBody(issue2.body, input.template), now, nextUpdateBy, [...notified]);
+    actions.push({ kind: "create-comment", marker: "status", key: assessment.nextUpdateBy.toISOString(), body });
+  }
+  return { assessment, actions };
+}
+function urgency(config) {
+  const rank = (work) => config.tiers.findIndex((tier) => tier.label === work.assessment.tier.label);
+  return (a, b) => Number(b.assessment.breaches.length > 0) - Number(a.assessment.breaches.length > 0) || Number(b.assessment.due) - Number(a.assessment.due) || rank(a) - rank(b) || b.assessment.overdueMinutes - a.assessment.overdueMinutes;
+}
+function planSweep(input) {
+  return input.issues.map((issue2) => planEscalation(issue2, input)).sort(urgency(input.config));
+}
+function takeWithinBudget(work, maxWrites) {
+  const now = [];
+  const deferred = [];
+  let budget = maxWrites;
+  for (const item of work) {
+    if (item.actions.length === 0) continue;
+    if (item.actions.length <= budget) {
+      now.push(item);
+      budget -= item.actions.length;
+    } else {
+      deferred.push(item);
+    }
+  }
+  return { now, deferred };
+}
+
+// src/shell/run-sweep.ts
+var DEFAULT_TRIGGER = "escalation";
+var STATUS_PERMISSION = "triage";
+async function runSweep(gateway, configPath, now, log) {
+  const paths = { config: configPath, form: DEFAULT_FORM_PATH };
+  let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths);
+  const { config, template } = await loadSettings(read, configPath, gateway, log);
+  if (config.triggerLabel !== DEFAULT_TRIGGER) read = await gateway.listOpenEscalations(config.triggerLabel, paths);
+  const authors = [...new Set(read.issues.flatMap((issue2) => unacknowledgedUpdates(issue2.comments).map((comment) => comment.author)))];
+  const permissions = new Map(await Promise.all(authors.map(async (login) => [login, await gateway.permissionOf(login)])));
+  const at = now();
+  const work = planSweep({ issues: read.issues, config, template, now: at, permitted: (login) => hasPermission(permissions.get(login), STATUS_PERMISSION) });
+  const { now: toApply, deferred } = takeWithinBudget(work, config.maxWritesPerRun);
+  const report = { number: null, tier: null, state: "swept", decisions: [], done: [], failures: [] };
+  const posted = [];
+  for (const item of toApply) {
+    const number = item.assessment.issue.number;
+    try {
+      report.done.push(...(await applyActions(gateway, number, item.actions, log, { settleRaces: false })).map((what) => `#${number}: ${what}`));
+      posted.push(number);
+    } catch (error2) {
+      report.failures?.push(`#${number}: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    }
+  }
+  report.decisions.push(
+    `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? "" : "s"} (${read.points} points), ${authors.length} permission lookups.`,
+    `${work.filter((item) => item.assessment.breaches.length > 0).length} breached, ${work.filter((item) => item.assessment.due).length} with an update due.`,
+    `${toApply.length} escalations updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run.`
+  );
+  report.details = renderDashboard(work, posted, deferred.map((item) => item.assessment.issue.number), at);
+  return report;
+}
+
 // src/run.ts
 var INTAKE_ACTIONS = /* @__PURE__ */ new Set(["opened", "edited", "labeled", "unlabeled", "reopened"]);
+var SWEEP_EVENTS = /* @__PURE__ */ new Set(["schedule", "workflow_dispatch"]);
 function issueNumberOf(payload) {
   const issue2 = payload.issue;
   if (!issue2 || typeof issue2.number !== "number" || issue2.pull_request) return null;
   return issue2.number;
 }
+function commentOf(payload) {
+  const comment = payload.comment;
+  if (!comment || typeof comment.id !== "number" || typeof comment.body !== "string" || typeof comment.user?.login !== "string") return null;
+  return { id: comment.id, body: comment.body, author: comment.user.login };
+}
 async function run(event, inputs, gateway, now, log) {
   const action = typeof event.payload.action === "string" ? event.payload.action : "";
+  const ignored = (why) => ({ ...emptyReport("ignored"), decisions: [why] });
+  if (SWEEP_EVENTS.has(event.eventName)) return runSweep(gateway, inputs.configPath, now, log);
+  const number = issueNumberOf(event.payload);
   if (event.eventName === "issues" && INTAKE_ACTIONS.has(action)) {
-    const number = issueNumberOf(event.payload);
-    if (number === null) return { ...emptyReport("ignored"), decisions: ["The event carries no issue number."] };
-    return runIntake(gateway, number, inputs.configPath, now, log);
+    return number === null ? ignored("The event carries no issue number.") : runIntake(gateway, number, inputs.configPath, now, log);
   }
-  return { ...emptyReport("ignored"), decisions: [`Nothing to do for \`${event.eventName}${action ? `.${action}` : ""}\`.`] };
+  if (event.eventName === "issue_comment" && (action === "created" || action === "edited")) {
+    const comment = commentOf(event.payload);
+    if (number === null || !comment) return ignored("The comment event carries no issue comment.");
+    return runStatusCommand(gateway, { issueNumber: number, commentId: comment.id, author: comment.author, body: comment.body }, inputs.configPath, log);
+  }
+  return ignored(`Nothing to do for \`${event.eventName}${action ? `.${action}` : ""}\`.`);
 }
 
 // src/shell/summary.ts
 async function writeSummary(report) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const title = report.number === null ? "Escalation Desk" : `Escalation Desk: #${report.number}`;
-  const summary2 = summary.addHeading(title, 2).addRaw(`**State:** \`${report.state}\`${report.tier ? ` \xB7 **Tier:** \`${report.tier}\`` : ""}`, true).addHeading("Decided", 3).addList(report.decisions.length > 0 ? report.decisions : ["Nothing."]).addHeading("Done", 3).addList(report.done.length > 0 ? report.done : ["No changes on GitHub."]);
+  const summary2 = summary.addHeading(title, 2).addRaw(`**State:** \`${report.state}\`${report.tier ? ` \xB7 **Tier:** \`${report.tier}\`` : ""}`, true).addHeading("Decided", 3).addList(report.decisions.length > 0 ? report.decisions : ["Nothing."]).addHeading("Done", 3).addList(report.done.length > 0 ? report.done.slice(0, 300) : ["No changes on GitHub."]);
+  if (report.details) summary2.addHeading("Open escalations", 3).addRaw(report.details, true);
+  if (report.failures?.length) summary2.addHeading("Failed (retried next run)", 3).addList(report.failures);
   await summary2.write();
 }
 
@@ -50275,6 +50685,9 @@ async function main() {
     setOutput("tier", report.tier ?? "");
     setOutput("state", report.state);
     await writeSummary(report);
+    if (report.failures && report.failures.length > 0) {
+      setFailed(`${report.failures.length} escalation(s) could not be updated; the next run retries them. ${report.failures.join(" | ")}`);
+    }
   } catch (error2) {
     setFailed(error2 instanceof Error ? error2.message : String(error2));
   }

@@ -17,6 +17,9 @@ export async function main(): Promise<void> {
     core.setOutput('tier', report.tier ?? '')
     core.setOutput('state', report.state)
     await writeSummary(report)
+    if (report.failures && report.failures.length > 0) {
+      core.setFailed(`${report.failures.length} escalation(s) could not be updated; the next run retries them. ${report.failures.join(' | ')}`)
+    }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   }

@@ -6,6 +6,7 @@ export type Action =
   /** `marker` and `key` identify the comment so racing runs can settle on one. */
   | { kind: 'create-comment'; marker: string; key?: string; body: string }
   | { kind: 'update-comment'; commentId: number; body: string }
+  | { kind: 'add-reaction'; commentId: number; content: '+1' }
 
 export function describeAction(action: Action): string {
   switch (action.kind) {
@@ -19,5 +20,7 @@ export function describeAction(action: Action): string {
       return `post ${action.marker} comment`
     case 'update-comment':
       return `update comment ${action.commentId}`
+    case 'add-reaction':
+      return `react ${action.content} to comment ${action.commentId}`
   }
 }

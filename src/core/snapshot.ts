@@ -9,6 +9,8 @@ export interface CommentSnapshot {
   /** Written by a bot (GitHub App or Actions): only those can own our markers. */
   authorIsBot: boolean
   createdAt: Date
+  /** Reactions the action's own identity left on the comment (GraphQL contents, e.g. THUMBS_UP). */
+  viewerReactions: string[]
 }
 
 interface EventBase {
@@ -52,7 +54,10 @@ export interface IssueSnapshot {
   url: string
   labels: string[]
   assignees: string[]
+  /** Oldest first; in a sweep only the most recent ones (see `commentsTruncated`). */
   comments: CommentSnapshot[]
+  /** Older comments exist that were not read. */
+  commentsTruncated: boolean
   /** Oldest first. */
   events: IssueEvent[]
 }

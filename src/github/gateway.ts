@@ -1,7 +1,7 @@
 import type { CommentSnapshot, IssueSnapshot, RepoPermission } from '../core/snapshot'
 import { GatewayError, adviceFor } from '../errors'
 import type { Logger, Octokit } from './octokit'
-import { FILE_QUERY, ISSUE_QUERY, MORE_COMMENTS_QUERY, RECENT_COMMENTS_QUERY, type GqlBlob, type GqlComment, type IssueQueryResult } from './queries'
+import { FILE_QUERY, ISSUE_QUERY, SWEEP_QUERY, SWEEP_WINDOW, type SweepQueryResult, MORE_COMMENTS_QUERY, RECENT_COMMENTS_QUERY, type GqlBlob, type GqlComment, type IssueQueryResult } from './queries'
 import { toComment, toIssue } from './to-snapshot'
 
 export interface RepoRef {
@@ -15,8 +15,19 @@ export interface IssueRead {
   issue: IssueSnapshot | null
 }
 
+export interface EscalationsRead {
+  configText: string | null
+  formText: string | null
+  issues: IssueSnapshot[]
+  /** Read requests and GraphQL points the listing cost. */
+  requests: number
+  points: number
+}
+
 /** Everything the action asks of GitHub, in the domain's words. The only module that talks to it. */
 export interface EscalationGateway {
+  listOpenEscalations(label: string, paths: { config: string; form: string }): Promise<EscalationsRead>
+  addReaction(commentId: number, content: '+1'): Promise<void>
   readIssue(number: number, paths: { config: string; form: string }): Promise<IssueRead>
   readFile(path: string): Promise<string | null>
   recentComments(number: number): Promise<CommentSnapshot[]>
@@ -84,6 +95,34 @@ export function createGateway(octokit: Octokit, { owner, repo }: RepoRef, log: L
   }
 
   return {
+    async listOpenEscalations(label, paths) {
+      const read: EscalationsRead = { configText: null, formText: null, issues: [], requests: 0, points: 0 }
+      let after: string | null = null
+      do {
+        const withFiles = after === null
+        const page: SweepQueryResult = await attempt('list open escalations', () =>
+          octokit.graphql<SweepQueryResult>(SWEEP_QUERY, {
+            owner, repo, labels: [label], after, withFiles, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}`,
+          }),
+        )
+        read.requests += 1
+        read.points += page.rateLimit?.cost ?? 1
+        if (withFiles) {
+          read.configText = blobText(page.repository.config ?? null)
+          read.formText = blobText(page.repository.form ?? null)
+        }
+        for (const node of page.repository.issues.nodes) {
+          read.issues.push(toIssue(node, node.comments.nodes, node.comments.totalCount > SWEEP_WINDOW))
+        }
+        after = page.repository.issues.pageInfo.hasNextPage ? page.repository.issues.pageInfo.endCursor : null
+      } while (after)
+      return read
+    },
+
+    async addReaction(commentId, content) {
+      await attempt(`react to comment ${commentId}`, () => octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content }))
+    },
+
     async readIssue(number, paths) {
       const data = await attempt(`read issue #${number}`, () =>
         octokit.graphql<IssueQueryResult>(ISSUE_QUERY, { owner, repo, number, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}` }),

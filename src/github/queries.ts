@@ -35,6 +35,46 @@ query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExp
   }
 }`
 
+/** How much recent history a sweep reads per escalation: enough for the last status and changes. */
+export const SWEEP_WINDOW = 50
+
+/**
+ * One page of open escalations with their recent comments and events: 1,000 escalations cost
+ * 10 requests (and about 10 GraphQL points each), where REST would need a request per issue.
+ * The first page also brings the configuration and the form.
+ */
+export const SWEEP_QUERY = `
+query EscalationSweep($owner: String!, $repo: String!, $labels: [String!], $after: String, $configExpr: String!, $formExpr: String!, $withFiles: Boolean!) {
+  rateLimit { cost remaining }
+  repository(owner: $owner, name: $repo) {
+    config: object(expression: $configExpr) @include(if: $withFiles) { ... on Blob { text isTruncated } }
+    form: object(expression: $formExpr) @include(if: $withFiles) { ... on Blob { text isTruncated } }
+    issues(first: 100, after: $after, states: OPEN, labels: $labels, orderBy: { field: CREATED_AT, direction: ASC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        number title body state stateReason createdAt closedAt url
+        author { login }
+        labels(first: 30) { nodes { name } }
+        assignees(first: 10) { nodes { login } }
+        comments(last: ${SWEEP_WINDOW}) { totalCount nodes { ${COMMENT_FIELDS} reactionGroups { content viewerHasReacted } } }
+        timelineItems(last: ${SWEEP_WINDOW}, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }
+      }
+    }
+  }
+}`
+
+export interface SweepQueryResult {
+  rateLimit: { cost: number; remaining: number } | null
+  repository: {
+    config?: GqlBlob | null
+    form?: GqlBlob | null
+    issues: {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null }
+      nodes: (Omit<GqlIssue, 'comments'> & { comments: { totalCount: number; nodes: GqlComment[] } })[]
+    }
+  }
+}
+
 export const MORE_COMMENTS_QUERY = `
 query EscalationComments($owner: String!, $repo: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $repo) {
@@ -66,6 +106,7 @@ export interface GqlActor {
 }
 
 export interface GqlComment {
+  reactionGroups?: { content: string; viewerHasReacted: boolean }[]
   /** Comment ids passed 2^31 long ago: `databaseId` (an Int) overflows, this is a string. */
   fullDatabaseId: string
   body: string

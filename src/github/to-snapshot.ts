@@ -15,6 +15,7 @@ export function toComment(node: GqlComment): CommentSnapshot {
     author: node.author?.login ?? GHOST,
     authorIsBot: isBot(node.author),
     createdAt: new Date(node.createdAt),
+    viewerReactions: (node.reactionGroups ?? []).filter((group) => group.viewerHasReacted).map((group) => group.content),
   }
 }
 
@@ -39,7 +40,7 @@ export function toEvent(node: GqlTimelineEvent): IssueEvent | null {
   }
 }
 
-export function toIssue(node: GqlIssue, comments: GqlComment[]): IssueSnapshot {
+export function toIssue(node: Omit<GqlIssue, 'comments'>, comments: GqlComment[], commentsTruncated = false): IssueSnapshot {
   return {
     number: node.number,
     title: node.title,
@@ -53,6 +54,7 @@ export function toIssue(node: GqlIssue, comments: GqlComment[]): IssueSnapshot {
     labels: node.labels.nodes.map((label) => label.name),
     assignees: node.assignees.nodes.map((user) => user.login),
     comments: comments.map(toComment),
+    commentsTruncated,
     events: node.timelineItems.nodes.flatMap((event) => toEvent(event) ?? []),
   }
 }

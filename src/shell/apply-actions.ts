@@ -3,12 +3,23 @@ import { describeAction, type Action } from '../core/plan'
 import type { EscalationGateway } from '../github/gateway'
 import type { Logger } from '../github/octokit'
 
-/**
- * Carries out a plan in order. A new marked comment is checked against the issue right after:
- * if a racing run posted the same one first, ours is deleted, so both runs settle on the
- * oldest and the thread keeps exactly one.
- */
-export async function applyActions(gateway: EscalationGateway, number: number, actions: Action[], log: Logger): Promise<string[]> {
+export interface ApplyOptions {
+  /**
+   * Check each new marked comment against the issue right after posting: if a racing run
+   * posted the same one first, ours is deleted, so both settle on the oldest. Intake runs race
+   * (one per event); sweeps share one concurrency group and skip the extra read.
+   */
+  settleRaces: boolean
+}
+
+/** Carries out a plan in order and says what it did. */
+export async function applyActions(
+  gateway: EscalationGateway,
+  number: number,
+  actions: Action[],
+  log: Logger,
+  options: ApplyOptions = { settleRaces: true },
+): Promise<string[]> {
   const done: string[] = []
   for (const action of actions) {
     switch (action.kind) {
@@ -24,8 +35,12 @@ export async function applyActions(gateway: EscalationGateway, number: number, a
       case 'update-comment':
         await gateway.updateComment(action.commentId, action.body)
         break
+      case 'add-reaction':
+        await gateway.addReaction(action.commentId, action.content)
+        break
       case 'create-comment': {
         const id = await gateway.createComment(number, action.body)
+        if (!options.settleRaces) break
         const twins = findOwnComments(await gateway.recentComments(number), action.marker, action.key)
         const keeper = twins[0]?.comment.id
         if (keeper !== undefined && keeper !== id) {

@@ -5,6 +5,10 @@ export interface Report {
   state: string
   decisions: string[]
   done: string[]
+  /** Markdown appended to the job summary (the sweep's dashboard). */
+  details?: string
+  /** Writes that failed after retries; the run fails once the summary is written. */
+  failures?: string[]
 }
 
 export function emptyReport(state: string): Report {

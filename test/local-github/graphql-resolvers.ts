@@ -81,6 +81,16 @@ function commentNode(ctx: Ctx, c: CommentRecord) {
     url: `${WEB}/${ctx.state.owner}/${ctx.state.name}/issues/${c.issueNumber}#issuecomment-${c.id}`,
     isMinimized: false,
     viewerDidAuthor: c.author === BOT_LOGIN,
+    // One group per reaction content, as GitHub returns them; the viewer is the token's bot.
+    reactionGroups: Object.entries(REACTION_TO_GRAPHQL).map(([rest, content]) => {
+      const users = reactions().filter((r) => r.content === rest);
+      return {
+        content,
+        createdAt: users[0]?.createdAt ?? null,
+        viewerHasReacted: users.some((r) => r.user === BOT_LOGIN),
+        reactors: (args: Args) => connection(users.map((r) => actor(r.user)), args),
+      };
+    }),
     reactions: (args: Args) =>
       connection(
         reactions()

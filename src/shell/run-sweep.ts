@@ -1,0 +1,51 @@
+import { hasPermission } from '../core/intake/permissions'
+import type { RepoPermission } from '../core/snapshot'
+import { renderDashboard } from '../core/render/dashboard'
+import { planSweep, takeWithinBudget } from '../core/sweep/plan-sweep'
+import { unacknowledgedUpdates } from '../core/sweep/status-updates'
+import type { EscalationGateway } from '../github/gateway'
+import type { Logger } from '../github/octokit'
+import { applyActions } from './apply-actions'
+import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
+import type { Report } from './report'
+
+/** The label the first page guesses, so the usual sweep reads configuration and issues at once. */
+const DEFAULT_TRIGGER = 'escalation'
+
+/** Who may post `/status`: triage or better, like applying a label. */
+const STATUS_PERMISSION = 'triage'
+
+/**
+ * The scheduled sweep: every open escalation's SLA clock, status comments where due, breach
+ * labels and notices; the most urgent first, within the write budget.
+ */
+export async function runSweep(gateway: EscalationGateway, configPath: string, now: () => Date, log: Logger): Promise<Report> {
+  const paths = { config: configPath, form: DEFAULT_FORM_PATH }
+  let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths)
+  const { config, template } = await loadSettings(read, configPath, gateway, log)
+  if (config.triggerLabel !== DEFAULT_TRIGGER) read = await gateway.listOpenEscalations(config.triggerLabel, paths)
+  const authors = [...new Set(read.issues.flatMap((issue) => unacknowledgedUpdates(issue.comments).map((comment) => comment.author)))]
+  const permissions = new Map<string, RepoPermission>(await Promise.all(authors.map(async (login) => [login, await gateway.permissionOf(login)] as const)))
+  const at = now()
+  const work = planSweep({ issues: read.issues, config, template, now: at, permitted: (login) => hasPermission(permissions.get(login), STATUS_PERMISSION) })
+  const { now: toApply, deferred } = takeWithinBudget(work, config.maxWritesPerRun)
+  const report: Report = { number: null, tier: null, state: 'swept', decisions: [], done: [], failures: [] }
+  const posted: number[] = []
+  for (const item of toApply) {
+    const number = item.assessment.issue.number
+    try {
+      report.done.push(...(await applyActions(gateway, number, item.actions, log, { settleRaces: false })).map((what) => `#${number}: ${what}`))
+      posted.push(number)
+    } catch (error) {
+      // One escalation's failure must not starve the others; the next run retries it.
+      report.failures?.push(`#${number}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  report.decisions.push(
+    `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? '' : 's'} (${read.points} points), ${authors.length} permission lookups.`,
+    `${work.filter((item) => item.assessment.breaches.length > 0).length} breached, ${work.filter((item) => item.assessment.due).length} with an update due.`,
+    `${toApply.length} escalations updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run.`,
+  )
+  report.details = renderDashboard(work, posted, deferred.map((item) => item.assessment.issue.number), at)
+  return report
+}
