@@ -20818,7 +20818,7 @@ var require_light = __commonJS({
       var Batcher_1 = Batcher;
       var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice2 = [].splice;
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice2 = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
       parser$5 = parser;
@@ -20829,8 +20829,8 @@ var require_light = __commonJS({
       Events$4 = Events_1;
       States$1 = States_1;
       Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
           constructor(options = {}, ...invalid) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
@@ -20852,7 +20852,7 @@ var require_light = __commonJS({
                 storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
                 return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
               } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
               }
             }).call(this);
             this._queues.on("leftzero", () => {
@@ -20866,7 +20866,7 @@ var require_light = __commonJS({
           }
           _validateOptions(options, invalid) {
             if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
           ready() {
@@ -21063,10 +21063,10 @@ var require_light = __commonJS({
               return waitForExecuting(1);
             });
             this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options.enqueueErrorMessage));
             };
             this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
             };
             return done;
           }
@@ -21085,11 +21085,11 @@ var require_light = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
-              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
                 if (shifted == null) {
                   job.doDrop();
                 }
@@ -21103,7 +21103,7 @@ var require_light = __commonJS({
           }
           _receive(job) {
             if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
               return false;
             } else {
               job.doReceive();
@@ -21173,31 +21173,31 @@ var require_light = __commonJS({
             return this._store.__incrementReservoir__(incr);
           }
         }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
           LEAK: 1,
           OVERFLOW: 2,
           OVERFLOW_PRIORITY: 4,
           BLOCK: 3
         };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
           priority: DEFAULT_PRIORITY$1,
           weight: 1,
           expiration: null,
           id: "<no-id>"
         };
-        Bottleneck3.prototype.storeDefaults = {
+        Bottleneck4.prototype.storeDefaults = {
           maxConcurrent: null,
           minTime: 0,
           highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
           penalty: null,
           reservoir: null,
           reservoirRefreshInterval: null,
@@ -21206,12 +21206,12 @@ var require_light = __commonJS({
           reservoirIncreaseAmount: null,
           reservoirIncreaseMaximum: null
         };
-        Bottleneck3.prototype.localStoreDefaults = {
+        Bottleneck4.prototype.localStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 250
         };
-        Bottleneck3.prototype.redisStoreDefaults = {
+        Bottleneck4.prototype.redisStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 5e3,
@@ -21222,7 +21222,7 @@ var require_light = __commonJS({
           clearDatastore: false,
           connection: null
         };
-        Bottleneck3.prototype.instanceDefaults = {
+        Bottleneck4.prototype.instanceDefaults = {
           datastore: "local",
           connection: null,
           id: "<no-id>",
@@ -21230,14 +21230,14 @@ var require_light = __commonJS({
           trackDoneStatus: false,
           Promise
         };
-        Bottleneck3.prototype.stopDefaults = {
+        Bottleneck4.prototype.stopDefaults = {
           enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
           dropWaitingJobs: true,
           dropErrorMessage: "This limiter has been stopped."
         };
-        return Bottleneck3;
+        return Bottleneck4;
       }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
+      var Bottleneck_1 = Bottleneck3;
       var lib = Bottleneck_1;
       return lib;
     }));
@@ -40697,7 +40697,8 @@ function adviceFor(status, message) {
 }
 
 // src/github/queries.ts
-var COMMENT_FIELDS = "fullDatabaseId body createdAt author { __typename login }";
+var COMMENT_FIELDS = "fullDatabaseId body createdAt author { __typename login } reactionGroups { content viewerHasReacted }";
+var FULL_COMMENT_FIELDS = `${COMMENT_FIELDS} timelineMarks: reactions(content: ROCKET, first: 1) { totalCount }`;
 var ACTOR = "actor { __typename login }";
 var EVENT_TYPES = "LABELED_EVENT, UNLABELED_EVENT, ASSIGNED_EVENT, UNASSIGNED_EVENT, CLOSED_EVENT, REOPENED_EVENT";
 var EVENT_FIELDS = `
@@ -40719,7 +40720,7 @@ query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExp
       author { login }
       labels(first: 100) { nodes { name } }
       assignees(first: 100) { nodes { login } }
-      comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } }
+      comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${FULL_COMMENT_FIELDS} } }
       timelineItems(last: 100, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }
     }
   }
@@ -40738,7 +40739,7 @@ query EscalationSweep($owner: String!, $repo: String!, $labels: [String!], $afte
         author { login }
         labels(first: 30) { nodes { name } }
         assignees(first: 10) { nodes { login } }
-        comments(last: ${SWEEP_WINDOW}) { totalCount nodes { ${COMMENT_FIELDS} reactionGroups { content viewerHasReacted } } }
+        comments(last: ${SWEEP_WINDOW}) { totalCount nodes { ${COMMENT_FIELDS} } }
         timelineItems(last: ${SWEEP_WINDOW}, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }
       }
     }
@@ -40748,7 +40749,7 @@ var MORE_COMMENTS_QUERY = `
 query EscalationComments($owner: String!, $repo: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $repo) {
     issue(number: $number) {
-      comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } }
+      comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${FULL_COMMENT_FIELDS} } }
     }
   }
 }`;
@@ -40779,7 +40780,8 @@ function toComment(node2) {
     author: node2.author?.login ?? GHOST,
     authorIsBot: isBot(node2.author),
     createdAt: new Date(node2.createdAt),
-    viewerReactions: (node2.reactionGroups ?? []).filter((group) => group.viewerHasReacted).map((group) => group.content)
+    viewerReactions: (node2.reactionGroups ?? []).filter((group) => group.viewerHasReacted).map((group) => group.content),
+    markedForTimeline: (node2.timelineMarks?.totalCount ?? 0) > 0
   };
 }
 function toEvent(node2) {
@@ -40849,7 +40851,7 @@ function blobText(blob) {
   if (!blob || typeof blob.text !== "string") return null;
   return blob.text;
 }
-function createGateway(octokit, { owner, repo }, log) {
+function createGateway({ reader, writer: octokit }, { owner, repo }, log) {
   const issueRef = (number) => ({ owner, repo, issue_number: number });
   async function restOfComments(number, after) {
     const comments = [];
@@ -40857,7 +40859,7 @@ function createGateway(octokit, { owner, repo }, log) {
     while (cursor) {
       const page = await attempt(
         `read the comments of #${number}`,
-        () => octokit.graphql(
+        () => reader.graphql(
           MORE_COMMENTS_QUERY,
           { owner, repo, number, after: cursor }
         )
@@ -40876,7 +40878,7 @@ function createGateway(octokit, { owner, repo }, log) {
         const withFiles = after === null;
         const page = await attempt(
           "list open escalations",
-          () => octokit.graphql(SWEEP_QUERY, {
+          () => reader.graphql(SWEEP_QUERY, {
             owner,
             repo,
             labels: [label],
@@ -40905,7 +40907,7 @@ function createGateway(octokit, { owner, repo }, log) {
     async readIssue(number, paths) {
       const data = await attempt(
         `read issue #${number}`,
-        () => octokit.graphql(ISSUE_QUERY, { owner, repo, number, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}` })
+        () => reader.graphql(ISSUE_QUERY, { owner, repo, number, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}` })
       );
       const { issue: issue2 } = data.repository;
       if (!issue2) return { configText: blobText(data.repository.config), formText: blobText(data.repository.form), issue: null };
@@ -40919,14 +40921,14 @@ function createGateway(octokit, { owner, repo }, log) {
     async readFile(path) {
       const data = await attempt(
         `read ${path}`,
-        () => octokit.graphql(FILE_QUERY, { owner, repo, expr: `HEAD:${path}` })
+        () => reader.graphql(FILE_QUERY, { owner, repo, expr: `HEAD:${path}` })
       );
       return blobText(data.repository.object);
     },
     async recentComments(number) {
       const data = await attempt(
         `read the comments of #${number}`,
-        () => octokit.graphql(RECENT_COMMENTS_QUERY, { owner, repo, number })
+        () => reader.graphql(RECENT_COMMENTS_QUERY, { owner, repo, number })
       );
       return data.repository.issue.comments.nodes.map(toComment);
     },
@@ -41167,30 +41169,30 @@ function routeMatcher(paths) {
 var regex = routeMatcher(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
 var groups = {};
-var createGroups = function(Bottleneck2, common) {
-  groups.global = new Bottleneck2.Group({
+var createGroups = function(Bottleneck3, common) {
+  groups.global = new Bottleneck3.Group({
     id: "octokit-global",
     maxConcurrent: 10,
     ...common
   });
-  groups.auth = new Bottleneck2.Group({
+  groups.auth = new Bottleneck3.Group({
     id: "octokit-auth",
     maxConcurrent: 1,
     ...common
   });
-  groups.search = new Bottleneck2.Group({
+  groups.search = new Bottleneck3.Group({
     id: "octokit-search",
     maxConcurrent: 1,
     minTime: 2e3,
     ...common
   });
-  groups.write = new Bottleneck2.Group({
+  groups.write = new Bottleneck3.Group({
     id: "octokit-write",
     maxConcurrent: 1,
     minTime: 1e3,
     ...common
   });
-  groups.notifications = new Bottleneck2.Group({
+  groups.notifications = new Bottleneck3.Group({
     id: "octokit-notifications",
     maxConcurrent: 1,
     minTime: 3e3,
@@ -41200,7 +41202,7 @@ var createGroups = function(Bottleneck2, common) {
 function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
-    Bottleneck: Bottleneck2 = import_light2.default,
+    Bottleneck: Bottleneck3 = import_light2.default,
     id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
@@ -41243,16 +41245,16 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck2, common);
+      createGroups(Bottleneck3, common);
     }
     state.global = state.global ?? groups.global;
     state.auth = state.auth ?? groups.auth;
     state.search = state.search ?? groups.search;
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
     const events = {};
-    const emitter = new Bottleneck2.Events(events);
+    const emitter = new Bottleneck3.Events(events);
     events.on("secondary-limit", state.onSecondaryRateLimit);
     events.on("rate-limit", state.onRateLimit);
     events.on(
@@ -41320,12 +41322,19 @@ throttling.VERSION = VERSION10;
 throttling.triggersNotification = triggersNotification;
 
 // src/github/octokit.ts
+var import_light3 = __toESM(require_light(), 1);
 var REQUEST_TIMEOUT_MS = 3e4;
 var MAX_LIMIT_RETRIES = 2;
 function fetchWithTimeout(input, init) {
   return fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
 }
-function createOctokit(token, log) {
+function createOctokits(token, log) {
+  return {
+    writer: createOctokit(token, log, {}),
+    reader: createOctokit(token, log, { write: new import_light3.default.Group({ maxConcurrent: 10, minTime: 0 }) })
+  };
+}
+function createOctokit(token, log, queues) {
   const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
     log.warning(`${kind} hit on ${options.method ?? ""} ${options.url ?? ""}; retry ${retryCount + 1} in ${retryAfter}s.`);
     return retryCount < MAX_LIMIT_RETRIES;
@@ -41334,7 +41343,7 @@ function createOctokit(token, log) {
     token,
     {
       request: { fetch: fetchWithTimeout },
-      throttle: { onRateLimit: onLimit("Rate limit"), onSecondaryRateLimit: onLimit("Secondary rate limit") },
+      throttle: { onRateLimit: onLimit("Rate limit"), onSecondaryRateLimit: onLimit("Secondary rate limit"), ...queues },
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] }
     },
     retry,
@@ -50679,7 +50688,7 @@ async function main() {
   try {
     const inputs = readInputs((name) => getInput(name));
     const log = { info, warning };
-    const gateway = createGateway(createOctokit(inputs.token, log), context2.repo, log);
+    const gateway = createGateway(createOctokits(inputs.token, log), context2.repo, log);
     const report = await run({ eventName: context2.eventName, payload: context2.payload }, inputs, gateway, () => /* @__PURE__ */ new Date(), log);
     setOutput("escalation-number", report.number === null ? "" : String(report.number));
     setOutput("tier", report.tier ?? "");

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { context } from '@actions/github'
 import { createGateway } from './github/gateway'
-import { createOctokit } from './github/octokit'
+import { createOctokits } from './github/octokit'
 import { readInputs } from './inputs'
 import { run } from './run'
 import { writeSummary } from './shell/summary'
@@ -11,7 +11,7 @@ export async function main(): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name))
     const log = { info: core.info, warning: core.warning }
-    const gateway = createGateway(createOctokit(inputs.token, log), context.repo, log)
+    const gateway = createGateway(createOctokits(inputs.token, log), context.repo, log)
     const report = await run({ eventName: context.eventName, payload: context.payload }, inputs, gateway, () => new Date(), log)
     core.setOutput('escalation-number', report.number === null ? '' : String(report.number))
     core.setOutput('tier', report.tier ?? '')

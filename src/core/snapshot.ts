@@ -11,6 +11,8 @@ export interface CommentSnapshot {
   createdAt: Date
   /** Reactions the action's own identity left on the comment (GraphQL contents, e.g. THUMBS_UP). */
   viewerReactions: string[]
+  /** Someone reacted 🚀: the comment belongs on the post-mortem timeline. */
+  markedForTimeline: boolean
 }
 
 interface EventBase {

@@ -1,6 +1,6 @@
 import type { CommentSnapshot, IssueSnapshot, RepoPermission } from '../core/snapshot'
 import { GatewayError, adviceFor } from '../errors'
-import type { Logger, Octokit } from './octokit'
+import type { Logger, Octokits } from './octokit'
 import { FILE_QUERY, ISSUE_QUERY, SWEEP_QUERY, SWEEP_WINDOW, type SweepQueryResult, MORE_COMMENTS_QUERY, RECENT_COMMENTS_QUERY, type GqlBlob, type GqlComment, type IssueQueryResult } from './queries'
 import { toComment, toIssue } from './to-snapshot'
 
@@ -74,7 +74,7 @@ function blobText(blob: GqlBlob | null): string | null {
   return blob.text
 }
 
-export function createGateway(octokit: Octokit, { owner, repo }: RepoRef, log: Logger): EscalationGateway {
+export function createGateway({ reader, writer: octokit }: Octokits, { owner, repo }: RepoRef, log: Logger): EscalationGateway {
   const issueRef = (number: number) => ({ owner, repo, issue_number: number })
 
   async function restOfComments(number: number, after: string | null): Promise<GqlComment[]> {
@@ -82,7 +82,7 @@ export function createGateway(octokit: Octokit, { owner, repo }: RepoRef, log: L
     let cursor = after
     while (cursor) {
       const page = await attempt(`read the comments of #${number}`, () =>
-        octokit.graphql<{ repository: { issue: { comments: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GqlComment[] } } } }>(
+        reader.graphql<{ repository: { issue: { comments: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GqlComment[] } } } }>(
           MORE_COMMENTS_QUERY,
           { owner, repo, number, after: cursor },
         ),
@@ -101,7 +101,7 @@ export function createGateway(octokit: Octokit, { owner, repo }: RepoRef, log: L
       do {
         const withFiles = after === null
         const page: SweepQueryResult = await attempt('list open escalations', () =>
-          octokit.graphql<SweepQueryResult>(SWEEP_QUERY, {
+          reader.graphql<SweepQueryResult>(SWEEP_QUERY, {
             owner, repo, labels: [label], after, withFiles, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}`,
           }),
         )
@@ -125,7 +125,7 @@ export function createGateway(octokit: Octokit, { owner, repo }: RepoRef, log: L
 
     async readIssue(number, paths) {
       const data = await attempt(`read issue #${number}`, () =>
-        octokit.graphql<IssueQueryResult>(ISSUE_QUERY, { owner, repo, number, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}` }),
+        reader.graphql<IssueQueryResult>(ISSUE_QUERY, { owner, repo, number, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}` }),
       )
       const { issue } = data.repository
       if (!issue) return { configText: blobText(data.repository.config), formText: blobText(data.repository.form), issue: null }
@@ -139,14 +139,14 @@ export function createGateway(octokit: Octokit, { owner, repo }: RepoRef, log: L
 
     async readFile(path) {
       const data = await attempt(`read ${path}`, () =>
-        octokit.graphql<{ repository: { object: GqlBlob | null } }>(FILE_QUERY, { owner, repo, expr: `HEAD:${path}` }),
+        reader.graphql<{ repository: { object: GqlBlob | null } }>(FILE_QUERY, { owner, repo, expr: `HEAD:${path}` }),
       )
       return blobText(data.repository.object)
     },
 
     async recentComments(number) {
       const data = await attempt(`read the comments of #${number}`, () =>
-        octokit.graphql<{ repository: { issue: { comments: { nodes: GqlComment[] } } } }>(RECENT_COMMENTS_QUERY, { owner, repo, number }),
+        reader.graphql<{ repository: { issue: { comments: { nodes: GqlComment[] } } } }>(RECENT_COMMENTS_QUERY, { owner, repo, number }),
       )
       return data.repository.issue.comments.nodes.map(toComment)
     },

@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import Bottleneck from 'bottleneck/light.js'
 
 export type Octokit = ReturnType<typeof getOctokit>
 
@@ -18,12 +19,31 @@ function fetchWithTimeout(input: string | URL | Request, init?: RequestInit): Pr
   return fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
 }
 
+export interface Octokits {
+  /** REST writes and reads: writes one at a time 1 s apart, comments and PRs 3 s apart. */
+  writer: Octokit
+  /**
+   * GraphQL queries. plugin-throttling paces every `/graphql` call like a write (1 s apart);
+   * ours only read, and GitHub limits them by points (2,000 a minute), not by creation, so
+   * they get an unpaced queue: a 1,000-escalation sweep reads in 10 requests, not 10 seconds.
+   * Rate-limit answers and retries are handled exactly as for the writer.
+   */
+  reader: Octokit
+}
+
 /**
- * An Octokit that survives GitHub's limits: plugin-retry for 5xx and network failures,
+ * Octokits that survive GitHub's limits: plugin-retry for 5xx and network failures,
  * plugin-throttling for primary and secondary rate limits (it honours `retry-after`).
  * `GITHUB_API_URL` (and so `/graphql`) comes from the runner's environment.
  */
-export function createOctokit(token: string, log: Logger): Octokit {
+export function createOctokits(token: string, log: Logger): Octokits {
+  return {
+    writer: createOctokit(token, log, {}),
+    reader: createOctokit(token, log, { write: new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 }) }),
+  }
+}
+
+function createOctokit(token: string, log: Logger, queues: { write?: Bottleneck.Group }): Octokit {
   const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
     log.warning(`${kind} hit on ${options.method ?? ''} ${options.url ?? ''}; retry ${retryCount + 1} in ${retryAfter}s.`)
     return retryCount < MAX_LIMIT_RETRIES
@@ -32,7 +52,7 @@ export function createOctokit(token: string, log: Logger): Octokit {
     token,
     {
       request: { fetch: fetchWithTimeout },
-      throttle: { onRateLimit: onLimit('Rate limit'), onSecondaryRateLimit: onLimit('Secondary rate limit') },
+      throttle: { onRateLimit: onLimit('Rate limit'), onSecondaryRateLimit: onLimit('Secondary rate limit'), ...queues },
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
     },
     retry,

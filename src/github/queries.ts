@@ -2,7 +2,10 @@
  * GraphQL reads: one request gives the configuration, the form, the issue, its comments and its
  * label history, where REST needs five. Checked against GitHub's schema in the tests.
  */
-const COMMENT_FIELDS = 'fullDatabaseId body createdAt author { __typename login }'
+const COMMENT_FIELDS = 'fullDatabaseId body createdAt author { __typename login } reactionGroups { content viewerHasReacted }'
+
+/** Issue reads also ask whether anyone marked a comment for the post-mortem timeline (🚀). */
+const FULL_COMMENT_FIELDS = `${COMMENT_FIELDS} timelineMarks: reactions(content: ROCKET, first: 1) { totalCount }`
 
 const ACTOR = 'actor { __typename login }'
 
@@ -29,7 +32,7 @@ query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExp
       author { login }
       labels(first: 100) { nodes { name } }
       assignees(first: 100) { nodes { login } }
-      comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } }
+      comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${FULL_COMMENT_FIELDS} } }
       timelineItems(last: 100, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }
     }
   }
@@ -56,7 +59,7 @@ query EscalationSweep($owner: String!, $repo: String!, $labels: [String!], $afte
         author { login }
         labels(first: 30) { nodes { name } }
         assignees(first: 10) { nodes { login } }
-        comments(last: ${SWEEP_WINDOW}) { totalCount nodes { ${COMMENT_FIELDS} reactionGroups { content viewerHasReacted } } }
+        comments(last: ${SWEEP_WINDOW}) { totalCount nodes { ${COMMENT_FIELDS} } }
         timelineItems(last: ${SWEEP_WINDOW}, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }
       }
     }
@@ -79,7 +82,7 @@ export const MORE_COMMENTS_QUERY = `
 query EscalationComments($owner: String!, $repo: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $repo) {
     issue(number: $number) {
-      comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } }
+      comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${FULL_COMMENT_FIELDS} } }
     }
   }
 }`
@@ -107,6 +110,7 @@ export interface GqlActor {
 
 export interface GqlComment {
   reactionGroups?: { content: string; viewerHasReacted: boolean }[]
+  timelineMarks?: { totalCount: number }
   /** Comment ids passed 2^31 long ago: `databaseId` (an Int) overflows, this is a string. */
   fullDatabaseId: string
   body: string

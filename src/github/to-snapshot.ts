@@ -16,6 +16,7 @@ export function toComment(node: GqlComment): CommentSnapshot {
     authorIsBot: isBot(node.author),
     createdAt: new Date(node.createdAt),
     viewerReactions: (node.reactionGroups ?? []).filter((group) => group.viewerHasReacted).map((group) => group.content),
+    markedForTimeline: (node.timelineMarks?.totalCount ?? 0) > 0,
   }
 }
 

@@ -46,7 +46,19 @@ function repositoryNode(ctx: Ctx) {
     nameWithOwner: `${s.owner}/${s.name}`,
     url: `https://github.com/${s.owner}/${s.name}`,
     owner: { __typename: 'Organization', login: s.owner },
-    defaultBranchRef: () => ({ name: s.defaultBranch, prefix: 'refs/heads/', target: { __typename: 'Commit', oid: s.git.refs.get(`heads/${s.defaultBranch}`) } }),
+    defaultBranchRef: () => {
+      const oid = s.git.refs.get(`heads/${s.defaultBranch}`);
+      const commit = oid ? s.git.commits.get(oid) : undefined;
+      return { name: s.defaultBranch, prefix: 'refs/heads/', target: { __typename: 'Commit', oid, tree: { oid: commit?.tree } } };
+    },
+    ref: ({ qualifiedName }: Args) => {
+      const name = String(qualifiedName).replace(/^refs\//, '');
+      const key = name.startsWith('heads/') ? name : `heads/${name}`;
+      const oid = s.git.refs.get(key);
+      if (!oid) return null;
+      const commit = s.git.commits.get(oid);
+      return { name: key.slice('heads/'.length), prefix: 'refs/heads/', target: { __typename: 'Commit', oid, tree: { oid: commit?.tree } } };
+    },
     object: ({ expression }: Args) => {
       const [rev = 'HEAD', path = ''] = String(expression ?? '').split(/:(.*)/s);
       const commit = s.git.resolve(rev, s.defaultBranch);
@@ -89,6 +101,8 @@ function repositoryNode(ctx: Ctx) {
       const list = [...s.pulls.values()]
         .map((p) => pullNode(ctx, p))
         .filter((p) => (!args.states || args.states.includes(p.state)) && (!args.headRefName || p.headRefName === args.headRefName) && (!args.baseRefName || p.baseRefName === args.baseRefName))
+        // Like `issues`, `labels` matches pull requests with any of the labels.
+        .filter((p) => !args.labels || ctx.state.issues.get(p.number)!.labels.some((l) => (args.labels as string[]).some((w) => w.toLowerCase() === l.toLowerCase())))
         .sort((a, b) => a.number - b.number);
       if (args.orderBy?.direction === 'DESC') list.reverse();
       return connection(list, args);
