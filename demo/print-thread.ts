@@ -1,3 +1,4 @@
+import { readMarker } from '../src/core/render/markers'
 import type { LocalGitHub } from '../test/local-github'
 
 /** Prints an issue the way a person reads it on github.com: header, labels, people, comments. */
@@ -21,4 +22,27 @@ export function printThread(gh: LocalGitHub, number: number, options: { lastComm
 /** Hidden markers are invisible on GitHub; leave them out here too. */
 function visible(body: string): string {
   return body.replace(/^<!-- escalation-desk:.*? -->\n?/s, '')
+}
+
+/** Each pull request with its labels and reviewers, and the document it adds. */
+export function printPullRequests(gh: LocalGitHub): void {
+  const rule = '═'.repeat(78)
+  for (const pull of gh.pulls() as PullView[]) {
+    console.log(`\n${rule}\nPull request #${pull.number} ${pull.title}${pull.draft ? ' [draft]' : ''} [${pull.state}]`)
+    console.log(`Branch: ${pull.head.ref}   Labels: ${pull.labels.map((label) => label.name).join(', ') || '—'}   Reviewers: ${pull.requested_reviewers.map((user) => `@${user.login}`).join(', ') || '—'}`)
+    console.log(`\n${visible(pull.body)}`)
+    const path = (readMarker(pull.body)?.data as { path?: string } | undefined)?.path
+    if (path) console.log(`\n──── ${path} on ${pull.head.ref} ────\n${gh.readFile(pull.head.ref, path) ?? '(missing)'}────`)
+  }
+}
+
+interface PullView {
+  number: number
+  title: string
+  draft: boolean
+  state: string
+  body: string
+  head: { ref: string }
+  labels: { name: string }[]
+  requested_reviewers: { login: string }[]
 }

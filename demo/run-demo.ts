@@ -5,7 +5,7 @@
  */
 import { runAction } from '../test/harness'
 import { COMPLETE, formBody, startRepo } from '../test/e2e/scenario'
-import { printThread } from './print-thread'
+import { printPullRequests, printThread } from './print-thread'
 
 type Event = { name: string; payload: unknown }
 
@@ -70,6 +70,20 @@ try {
   const sweepStart = gh.requests.length
   await deliver('A second sweep right after: nothing is due', gh.schedulePayload())
   console.log(`  second sweep: ${gh.requests.length - sweepStart} requests, ${gh.requests.slice(sweepStart).filter((r) => r.write).length} writes`)
+
+  console.log('\n════ Resolution: the post-mortem pull request ════')
+  gh.clock.advance(90)
+  const fixed = gh.act.comment(number, 'Restore complete: all 1,412 opportunities are back with their stage history. Globex confirmed on the call.', 'olivia')
+  gh.act.react(fixed.commentId, 'rocket', 'olivia')
+  await deliver('Olivia reports the fix (and marks it 🚀 for the post-mortem timeline)', fixed)
+  gh.clock.advance(15)
+  await deliver('Olivia closes the escalation as completed', gh.act.close(number, { by: 'olivia', reason: 'completed' }))
+  printThread(gh, number, { lastComments: 1 })
+  printPullRequests(gh)
+
+  const rerun = gh.requests.length
+  await deliver('The close event delivered again: the same PR, nothing new', gh.act.close(number, { by: 'olivia', reason: 'completed' }))
+  console.log(`  re-run: ${gh.requests.length - rerun} requests, ${gh.requests.slice(rerun).filter((r) => r.write).length} writes, ${gh.pulls().length} pull request(s)`)
 
   console.log(`\nRequests served by the local GitHub: ${gh.requests.length}; rejected as invalid: ${gh.validationErrors.length}`)
 } finally {

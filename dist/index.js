@@ -40696,6 +40696,37 @@ function adviceFor(status, message) {
   return "Re-run the job; if it fails again, open an issue with this log.";
 }
 
+// src/github/attempt.ts
+function statusOf(error2) {
+  return typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number" ? error2.status : null;
+}
+function toGatewayError(what, error2) {
+  const status = statusOf(error2);
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  return new GatewayError(`Could not ${what}: ${status ?? "network error"} ${message}. ${adviceFor(status, message)}`, status, { cause: error2 });
+}
+async function attempt(what, request3) {
+  try {
+    return await request3();
+  } catch (error2) {
+    throw toGatewayError(what, error2);
+  }
+}
+async function attemptOr404(what, request3, whenMissing) {
+  try {
+    return await request3();
+  } catch (error2) {
+    if (statusOf(error2) === 404) return whenMissing();
+    throw toGatewayError(what, error2);
+  }
+}
+
+// src/github/blob-text.ts
+function blobText(blob) {
+  if (!blob || typeof blob.text !== "string") return null;
+  return blob.text;
+}
+
 // src/github/queries.ts
 var COMMENT_FIELDS = "fullDatabaseId body createdAt author { __typename login } reactionGroups { content viewerHasReacted }";
 var FULL_COMMENT_FIELDS = `${COMMENT_FIELDS} timelineMarks: reactions(content: ROCKET, first: 1) { totalCount }`;
@@ -40709,20 +40740,20 @@ var EVENT_FIELDS = `
   ... on UnassignedEvent { createdAt ${ACTOR} assignee { ... on User { login } ... on Bot { login } } }
   ... on ClosedEvent { createdAt ${ACTOR} stateReason }
   ... on ReopenedEvent { createdAt ${ACTOR} }`;
+var ISSUE_FIELDS = `
+  number title body state stateReason createdAt closedAt url
+  author { login }
+  labels(first: 100) { nodes { name } }
+  assignees(first: 100) { nodes { login } }
+  comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${FULL_COMMENT_FIELDS} } }
+  timelineItems(last: 100, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }`;
 var ISSUE_QUERY = `
 query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExpr: String!, $formExpr: String!) {
   repository(owner: $owner, name: $repo) {
     defaultBranchRef { name }
     config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
     form: object(expression: $formExpr) { ... on Blob { text isTruncated } }
-    issue(number: $number) {
-      number title body state stateReason createdAt closedAt url
-      author { login }
-      labels(first: 100) { nodes { name } }
-      assignees(first: 100) { nodes { login } }
-      comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${FULL_COMMENT_FIELDS} } }
-      timelineItems(last: 100, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }
-    }
+    issue(number: $number) { ${ISSUE_FIELDS} }
   }
 }`;
 var SWEEP_WINDOW = 50;
@@ -40767,6 +40798,36 @@ query EscalationFile($owner: String!, $repo: String!, $expr: String!) {
     object(expression: $expr) { ... on Blob { text isTruncated } }
   }
 }`;
+var PULL_FIELDS = "number state title body url headRefName";
+var COMMIT_TARGET = "target { oid ... on Commit { tree { oid } } }";
+var POSTMORTEM_QUERY = `
+query EscalationPostMortem($owner: String!, $repo: String!, $number: Int!, $configExpr: String!, $formExpr: String!,
+  $branch: String!, $branchRef: String!, $branchDocExpr: String!, $baseDocExpr: String!, $labels: [String!]) {
+  repository(owner: $owner, name: $repo) {
+    defaultBranchRef { name ${COMMIT_TARGET} }
+    config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
+    form: object(expression: $formExpr) { ... on Blob { text isTruncated } }
+    branch: ref(qualifiedName: $branchRef) { ${COMMIT_TARGET} }
+    branchDocument: object(expression: $branchDocExpr) { ... on Blob { text isTruncated } }
+    baseDocument: object(expression: $baseDocExpr) { ... on Blob { text isTruncated } }
+    byBranch: pullRequests(headRefName: $branch, first: 10, states: [OPEN, CLOSED, MERGED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${PULL_FIELDS} } }
+    byLabel: pullRequests(labels: $labels, first: 50, states: [OPEN, CLOSED, MERGED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${PULL_FIELDS} } }
+    issue(number: $number) { ${ISSUE_FIELDS} }
+  }
+}`;
+
+// src/github/more-comments.ts
+async function readMoreComments(reader, { owner, repo }, number, after) {
+  const comments = [];
+  let cursor = after;
+  while (cursor) {
+    const page = await attempt(`read the comments of #${number}`, () => reader.graphql(MORE_COMMENTS_QUERY, { owner, repo, number, after: cursor }));
+    const connection = page.repository.issue.comments;
+    comments.push(...connection.nodes);
+    cursor = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+  }
+  return comments;
+}
 
 // src/github/to-snapshot.ts
 var GHOST = "ghost";
@@ -40823,54 +40884,116 @@ function toIssue(node2, comments, commentsTruncated = false) {
   };
 }
 
-// src/github/gateway.ts
-function statusOf(error2) {
-  return typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number" ? error2.status : null;
+// src/github/postmortem-gateway.ts
+function commitRef(ref) {
+  return ref?.target?.tree ? { oid: ref.target.oid, treeOid: ref.target.tree.oid } : null;
 }
-function toGatewayError(what, error2) {
-  const status = statusOf(error2);
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  return new GatewayError(`Could not ${what}: ${status ?? "network error"} ${message}. ${adviceFor(status, message)}`, status, { cause: error2 });
-}
-async function attempt(what, request3) {
-  try {
-    return await request3();
-  } catch (error2) {
-    throw toGatewayError(what, error2);
-  }
-}
-async function attemptOr404(what, request3, whenMissing) {
-  try {
-    return await request3();
-  } catch (error2) {
-    if (statusOf(error2) === 404) return whenMissing();
-    throw toGatewayError(what, error2);
-  }
-}
-function blobText(blob) {
-  if (!blob || typeof blob.text !== "string") return null;
-  return blob.text;
-}
-function createGateway({ reader, writer: octokit }, { owner, repo }, log) {
-  const issueRef = (number) => ({ owner, repo, issue_number: number });
-  async function restOfComments(number, after) {
-    const comments = [];
-    let cursor = after;
-    while (cursor) {
-      const page = await attempt(
-        `read the comments of #${number}`,
-        () => reader.graphql(
-          MORE_COMMENTS_QUERY,
-          { owner, repo, number, after: cursor }
-        )
-      );
-      const connection = page.repository.issue.comments;
-      comments.push(...connection.nodes);
-      cursor = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+async function afterCreation(request3) {
+  for (let attemptNumber = 1; ; attemptNumber++) {
+    try {
+      return await request3();
+    } catch (error2) {
+      const eventual = statusOf(error2) === 422 && /could not resolve to a node/i.test(String(error2));
+      if (!eventual || attemptNumber >= 4) throw error2;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attemptNumber));
     }
-    return comments;
   }
+}
+function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
   return {
+    async readPostMortem(number, files, at, label) {
+      const data = await attempt(
+        `read the post-mortem state of #${number}`,
+        () => reader.graphql(POSTMORTEM_QUERY, {
+          owner,
+          repo,
+          number,
+          configExpr: `HEAD:${files.config}`,
+          formExpr: `HEAD:${files.form}`,
+          branch: at.branch,
+          branchRef: `refs/heads/${at.branch}`,
+          branchDocExpr: `${at.branch}:${at.path}`,
+          baseDocExpr: `HEAD:${at.path}`,
+          labels: [label]
+        })
+      );
+      const r = data.repository;
+      const base = commitRef(r.defaultBranchRef);
+      if (!base || !r.defaultBranchRef?.name) throw new Error("The repository has no default branch to open a post-mortem against.");
+      const more = r.issue?.comments.pageInfo.hasNextPage ? await readMoreComments(reader, { owner, repo }, number, r.issue.comments.pageInfo.endCursor) : [];
+      const pulls = /* @__PURE__ */ new Map();
+      for (const pull of [...r.byBranch.nodes, ...r.byLabel.nodes]) pulls.set(pull.number, pull);
+      return {
+        configText: blobText(r.config),
+        formText: blobText(r.form),
+        issue: r.issue ? toIssue(r.issue, [...r.issue.comments.nodes, ...more]) : null,
+        base: { ...base, branch: r.defaultBranchRef.name },
+        branch: commitRef(r.branch),
+        branchDocument: blobText(r.branchDocument),
+        baseDocument: blobText(r.baseDocument),
+        pulls: [...pulls.values()].sort((a, b) => b.number - a.number)
+      };
+    },
+    async commitFile(parent, path, content3, message) {
+      const tree = await attempt(
+        `write the tree for ${path}`,
+        () => writer.rest.git.createTree({ owner, repo, base_tree: parent.treeOid, tree: [{ path, mode: "100644", type: "blob", content: content3 }] })
+      );
+      const commit = await attempt(`commit ${path}`, () => writer.rest.git.createCommit({ owner, repo, message, tree: tree.data.sha, parents: [parent.oid] }));
+      return commit.data.sha;
+    },
+    async moveBranch(branch, sha, exists2) {
+      if (!exists2) {
+        try {
+          await writer.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
+          return;
+        } catch (error2) {
+          if (statusOf(error2) !== 422) throw toGatewayError(`create branch ${branch}`, error2);
+          log.info(`Branch ${branch} already exists; updating it.`);
+        }
+      }
+      await attempt(`update branch ${branch}`, () => writer.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: true }));
+    },
+    async openPullRequest(draft) {
+      try {
+        const { data } = await writer.rest.pulls.create({ owner, repo, ...draft });
+        return { number: data.number, state: "OPEN", title: data.title, body: data.body ?? "", url: data.html_url, headRefName: draft.head };
+      } catch (error2) {
+        if (statusOf(error2) === 422 && /already exists/i.test(String(error2))) {
+          const { data } = await attempt(
+            "find the open post-mortem pull request",
+            () => writer.rest.pulls.list({ owner, repo, head: `${owner}:${draft.head}`, state: "open" })
+          );
+          const found = data[0];
+          if (found) return { number: found.number, state: "OPEN", title: found.title, body: found.body ?? "", url: found.html_url, headRefName: draft.head };
+        }
+        throw toGatewayError(`open the post-mortem pull request from ${draft.head}`, error2);
+      }
+    },
+    async updatePullRequest(number, change) {
+      await attempt(`update pull request #${number}`, () => writer.rest.pulls.update({ owner, repo, pull_number: number, ...change }));
+    },
+    async labelPullRequest(number, labels) {
+      await attempt(`label pull request #${number}`, () => afterCreation(() => writer.rest.issues.addLabels({ owner, repo, issue_number: number, labels })));
+    },
+    async requestReviewers(number, reviewers, teamReviewers) {
+      if (reviewers.length + teamReviewers.length === 0) return;
+      try {
+        await afterCreation(() => writer.rest.pulls.requestReviewers({ owner, repo, pull_number: number, reviewers, team_reviewers: teamReviewers }));
+      } catch (error2) {
+        if (statusOf(error2) !== 422) throw toGatewayError(`request reviewers on #${number}`, error2);
+        log.warning(`Could not request reviewers ${[...reviewers, ...teamReviewers].join(", ")} on #${number}: ${String(error2)}`);
+      }
+    }
+  };
+}
+
+// src/github/gateway.ts
+function createGateway(octokits, { owner, repo }, log) {
+  const { reader, writer: octokit } = octokits;
+  const issueRef = (number) => ({ owner, repo, issue_number: number });
+  return {
+    ...createPostMortemGateway(octokits, { owner, repo }, log),
     async listOpenEscalations(label, paths) {
       const read = { configText: null, formText: null, issues: [], requests: 0, points: 0 };
       let after = null;
@@ -40911,7 +41034,7 @@ function createGateway({ reader, writer: octokit }, { owner, repo }, log) {
       );
       const { issue: issue2 } = data.repository;
       if (!issue2) return { configText: blobText(data.repository.config), formText: blobText(data.repository.form), issue: null };
-      const more = issue2.comments.pageInfo.hasNextPage ? await restOfComments(number, issue2.comments.pageInfo.endCursor) : [];
+      const more = issue2.comments.pageInfo.hasNextPage ? await readMoreComments(reader, { owner, repo }, number, issue2.comments.pageInfo.endCursor) : [];
       return {
         configText: blobText(data.repository.config),
         formText: blobText(data.repository.form),
@@ -50323,6 +50446,35 @@ async function runIntake(gateway, number, configPath, now, log) {
   return report;
 }
 
+// src/core/postmortem/paths.ts
+var MAX_SLUG = 48;
+function slugify2(title) {
+  const ascii = title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/^\s*\[escalation\]\s*/, "");
+  const slug = ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const cut = slug.length > MAX_SLUG ? slug.slice(0, MAX_SLUG).replace(/-[^-]*$/, "") || slug.slice(0, MAX_SLUG) : slug;
+  return cut.replace(/-+$/, "") || "escalation";
+}
+function locatePostMortem(issue2, config) {
+  const slug = slugify2(issue2.title);
+  const day = issue2.createdAt.toISOString().slice(0, 10);
+  const directory = safeDirectory(config.postMortem.directory);
+  return { path: `${directory}/${day}-${issue2.number}-${slug}.md`, branch: `postmortem/${issue2.number}-${slug}` };
+}
+function safeDirectory(directory) {
+  const segments = directory.split("/").filter((segment) => segment !== "" && segment !== ".");
+  if (segments.length === 0 || segments.some((segment) => segment === "..") || segments[0]?.toLowerCase() === ".github") return "postmortems";
+  return segments.join("/");
+}
+
+// src/core/sweep/tier-of.ts
+function resolveTierLabel(issue2, config) {
+  const labelled = config.tiers.find((tier2) => issue2.labels.includes(tier2.label));
+  const fallback = config.tiers.find((tier2) => tier2.label === config.defaultTier) ?? config.tiers.at(-1);
+  const tier = labelled ?? fallback;
+  if (!tier) throw new Error("The configuration defines no tiers.");
+  return tier;
+}
+
 // src/core/sweep/status-updates.ts
 var ACCEPTED_REACTION = "THUMBS_UP";
 var ACCEPTED_REACTION_REST = "+1";
@@ -50345,6 +50497,340 @@ function unacknowledgedUpdates(comments) {
 }
 function statusComments(comments) {
   return comments.filter((comment) => comment.authorIsBot && readMarker(comment.body)?.kind === "status");
+}
+
+// src/core/sweep/assess.ts
+function latest(dates) {
+  const times = dates.filter((date) => date instanceof Date).map((date) => date.getTime());
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
+}
+function firstResponse(issue2, owners, updates, start) {
+  const responders = new Set([...owners, ...issue2.assignees].map((login) => login.toLowerCase()));
+  const byOwner = issue2.comments.find((comment) => !comment.authorIsBot && comment.createdAt >= start && responders.has(comment.author.toLowerCase()));
+  const candidates = [byOwner?.createdAt, updates[0]?.comment.createdAt].filter((date) => date instanceof Date);
+  return candidates.length > 0 ? new Date(Math.min(...candidates.map((date) => date.getTime()))) : null;
+}
+function assessEscalation(issue2, config, now, permitted) {
+  const tier = resolveTierLabel(issue2, config);
+  const { calendar, sla } = tier;
+  const start = escalationStart(issue2, config.triggerLabel);
+  const updates = acceptedUpdates(issue2.comments, permitted);
+  const lastHumanUpdate = updates.at(-1) ?? null;
+  const lastUpdateAt = latest([statusComments(issue2.comments).at(-1)?.createdAt, lastHumanUpdate?.comment.createdAt]);
+  const owners = tier.owners.length > 0 ? tier.owners : issue2.assignees;
+  const acknowledgedAt = firstResponse(issue2, owners, updates, start);
+  const acknowledgeBy = addSlaMinutes(start, sla.acknowledgeMinutes, calendar);
+  const resolveBy = addSlaMinutes(start, sla.resolveMinutes, calendar);
+  const nextUpdateBy = addSlaMinutes(lastUpdateAt ?? start, sla.updateEveryMinutes, calendar);
+  const breaches = [];
+  const ackLate = acknowledgedAt ? acknowledgedAt > acknowledgeBy : now > acknowledgeBy;
+  if (ackLate) breaches.push({ kind: "acknowledge", dueAt: acknowledgeBy, byMinutes: slaMinutesBetween(acknowledgeBy, acknowledgedAt ?? now, calendar) });
+  if (now > resolveBy) breaches.push({ kind: "resolve", dueAt: resolveBy, byMinutes: slaMinutesBetween(resolveBy, now, calendar) });
+  const humanSince = lastHumanUpdate?.comment.createdAt ?? start;
+  return {
+    issue: issue2,
+    tier,
+    owners,
+    start,
+    acknowledgedAt,
+    acknowledgeBy,
+    resolveBy,
+    lastUpdateAt,
+    lastHumanUpdate,
+    nextUpdateBy,
+    due: now >= nextUpdateBy,
+    overdueMinutes: slaMinutesBetween(nextUpdateBy, now, calendar),
+    breaches,
+    resolveLeftMinutes: slaMinutesBetween(now, resolveBy, calendar),
+    eta: lastHumanUpdate ? findEta(lastHumanUpdate.text) : null,
+    needsHumanUpdate: slaMinutesBetween(humanSince, now, calendar) >= sla.updateEveryMinutes
+  };
+}
+
+// src/core/postmortem/render-template.ts
+function renderTemplate(template, values) {
+  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (placeholder, name) => Object.hasOwn(values, name) ? values[name] ?? "" : placeholder);
+}
+
+// src/core/postmortem/timeline.ts
+function firstLine(text3, max = 160) {
+  const line = text3.split("\n").find((candidate) => candidate.trim() !== "")?.trim() ?? "";
+  return line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
+}
+var BOT_COMMENTS = {
+  ack: "Escalation acknowledged",
+  missing: "Required information requested",
+  status: "Status update posted",
+  breach: "SLA breach notified",
+  notify: "Tier contacts notified"
+};
+function buildTimeline(issue2, config) {
+  const tierLabels = new Set(config.tiers.map((tier) => tier.label));
+  const entries = [{ at: issue2.createdAt, what: "Issue filed", by: issue2.author }];
+  for (const event of issue2.events) {
+    const by = event.actorIsBot ? "Escalation Desk" : event.actor;
+    if (event.kind === "labeled" && event.label === config.triggerLabel) entries.push({ at: event.at, what: "Escalated", by });
+    else if (event.kind === "labeled" && tierLabels.has(event.label)) entries.push({ at: event.at, what: `Tier set to ${event.label}`, by });
+    else if (event.kind === "unlabeled" && tierLabels.has(event.label)) entries.push({ at: event.at, what: `Tier ${event.label} removed`, by });
+    else if (event.kind === "labeled" && event.label === config.breachLabel) entries.push({ at: event.at, what: "SLA breached", by });
+    else if (event.kind === "assigned") entries.push({ at: event.at, what: `Assigned to ${event.assignee}`, by });
+    else if (event.kind === "unassigned") entries.push({ at: event.at, what: `Unassigned ${event.assignee}`, by });
+    else if (event.kind === "closed") entries.push({ at: event.at, what: `Closed (${event.stateReason ?? "completed"})`, by });
+    else if (event.kind === "reopened") entries.push({ at: event.at, what: "Reopened", by });
+  }
+  for (const comment of issue2.comments) {
+    const kind = comment.authorIsBot ? readMarker(comment.body)?.kind : void 0;
+    const label = kind ? BOT_COMMENTS[kind] : void 0;
+    if (label) entries.push({ at: comment.createdAt, what: label, by: "Escalation Desk" });
+    else if (!comment.authorIsBot && isStatusCommand(comment.body) && comment.viewerReactions.includes(ACCEPTED_REACTION)) {
+      entries.push({ at: comment.createdAt, what: `Status: ${firstLine(statusText(comment.body))}`, by: comment.author });
+    } else if (!comment.authorIsBot && comment.markedForTimeline) {
+      entries.push({ at: comment.createdAt, what: firstLine(comment.body), by: comment.author });
+    }
+  }
+  return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+// src/core/postmortem/document.ts
+function userBlock(text3, missingLabel) {
+  if (!text3) return `> **Missing:** ${missingLabel} was not answered when the escalation closed. Fill it in during review.`;
+  return neutralizeMentions(escapeHtml(text3.replace(/\r\n?/g, "\n")));
+}
+function table(headers, rows) {
+  return [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+}
+function slaResults(assessment, closedAt) {
+  const { tier, start } = assessment;
+  const minutes = (from, to) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 6e4));
+  const verdict = (met) => met ? "met" : "**missed**";
+  const ack = assessment.acknowledgedAt;
+  const rows = [
+    ["Acknowledge", ack ? formatDuration(minutes(start, ack)) : "never", formatDuration(tier.sla.acknowledgeMinutes), verdict(!!ack && ack <= assessment.acknowledgeBy)],
+    ["Resolve", formatDuration(minutes(start, closedAt)), formatDuration(tier.sla.resolveMinutes), verdict(closedAt <= assessment.resolveBy)]
+  ];
+  const breaches = assessment.breaches.map((breach) => `${breach.kind} (by ${formatDuration(Math.round(breach.byMinutes))})`);
+  return `${table(["Target", "Actual", "Target time", "Result"], rows)}
+
+Tier: **${tier.name}** (\`${tier.label}\`). Breaches: ${breaches.join(", ") || "none"}.`;
+}
+function customerTable(facts) {
+  const rows = [
+    ["Customer", facts.customer],
+    ["Account value (ARR)", facts.accountValue],
+    ["Renewal date", facts.renewalDate],
+    ["Customer contact", facts.contact]
+  ].map(([name, value]) => [name ?? "", safeCell(value ?? "not given", 300)]);
+  return table(["", ""], rows);
+}
+function communicationLog(issue2) {
+  const automatic = statusComments(issue2.comments).map((comment) => ({ at: comment.createdAt, line: "automatic status update", by: "Escalation Desk" }));
+  const human = issue2.comments.filter((comment) => !comment.authorIsBot && /^\s*\/status\b/i.test(comment.body)).map((comment) => ({ at: comment.createdAt, line: safeCell(comment.body.replace(/^\s*\/status\s*/i, ""), 500), by: comment.author }));
+  const rows = [...automatic, ...human].sort((a, b) => a.at.getTime() - b.at.getTime());
+  if (rows.length === 0) return "_No status updates were posted._";
+  return table(["Time (UTC)", "Update", "By"], rows.map((row) => [formatUtc(row.at).replace(" UTC", ""), row.line, safeCell(row.by)]));
+}
+function people(issue2, assessment) {
+  const commenters = [...new Set(issue2.comments.filter((comment) => !comment.authorIsBot).map((comment) => comment.author))];
+  const lines = [
+    `- Filed by: ${safeInline(issue2.author)}`,
+    `- Owners: ${assessment.owners.map((login) => safeInline(login)).join(", ") || "none"}`,
+    `- Assignees: ${issue2.assignees.map((login) => safeInline(login)).join(", ") || "none"}`,
+    `- Took part: ${commenters.map((login) => safeInline(login)).join(", ") || "nobody commented"}`,
+    `- Notified (${assessment.tier.name}): ${assessment.tier.notify.map((login) => safeInline(login)).join(", ") || "nobody configured"}`
+  ];
+  return lines.join("\n");
+}
+function resolutionNote(issue2, assessment) {
+  const marked = issue2.comments.filter((comment) => !comment.authorIsBot && comment.markedForTimeline).at(-1);
+  const update = assessment.lastHumanUpdate;
+  const latest2 = marked && (!update || marked.createdAt > update.comment.createdAt) ? { by: marked.author, at: marked.createdAt, text: marked.body } : update ? { by: update.comment.author, at: update.comment.createdAt, text: update.text } : null;
+  if (!latest2) return null;
+  return `From ${safeInline(latest2.by)} at ${formatUtc(latest2.at)}:
+
+> ${safeInline(latest2.text, 2e3)}`;
+}
+function renderPostMortem({ issue: issue2, config, parsed, assessment, missing, template }) {
+  const facts = readFacts(parsed);
+  const closedAt = issue2.closedAt ?? assessment.start;
+  const timeline = buildTimeline(issue2, config).map((entry) => [formatUtc(entry.at).replace(" UTC", ""), safeCell(entry.what, 200), safeCell(entry.by)]);
+  const resolution = resolutionNote(issue2, assessment);
+  const values = {
+    title: safeInline(issue2.title, 200),
+    escalation: `#${issue2.number}`,
+    tier: `${assessment.tier.name} (\`${assessment.tier.label}\`)`,
+    filed_at: formatUtc(issue2.createdAt),
+    closed_at: formatUtc(closedAt),
+    missing_note: missing.length > 0 ? `>
+> **Draft:** ${missing.map((field) => field.label).join(" and ")} ${missing.length === 1 ? "was" : "were"} missing at close; those sections are marked below.` : "",
+    summary: userBlock(facts.whatHappened, "What happened"),
+    customer: customerTable(facts),
+    sla_results: slaResults(assessment, closedAt),
+    impact: userBlock(facts.impact, "Business impact"),
+    root_cause: userBlock(facts.rootCause, "Root cause"),
+    trigger: [`- **Started:** ${safeInline(facts.started ?? "not given", 200)}`, `- **Escalated:** ${formatUtc(assessment.start)}`, `- **Tried before escalating:** ${safeInline(facts.tried ?? "not given", 1e3)}`].join("\n"),
+    resolution: resolution ?? "_Describe how it was resolved and how the customer agreed to it._",
+    timeline: table(["Time (UTC)", "Event", "By"], timeline),
+    action_items: [
+      "- [ ] Fix the root cause for good (owner, due date)",
+      "- [ ] Add the check that would have caught it earlier: a test, an alert, a review step",
+      "- [ ] Write or update the procedure (SOP) that should have prevented it",
+      "- [ ] Confirm the resolution with the customer and agree on follow-up"
+    ].join("\n"),
+    communication_log: communicationLog(issue2),
+    people: people(issue2, assessment)
+  };
+  return renderTemplate(template, values);
+}
+
+// src/core/postmortem/plan-postmortem.ts
+function closedAsCompleted(issue2) {
+  return issue2.state === "closed" && (issue2.stateReason === "completed" || issue2.stateReason === null);
+}
+function notPlanned(issue2, config) {
+  const text3 = config.postMortem.notPlannedComment;
+  const key = `closed-${issue2.stateReason ?? "other"}:${issue2.closedAt?.toISOString() ?? ""}`;
+  if (!text3 || findOwnComment(issue2.comments, "notice", key)) return { kind: "not-planned", actions: [] };
+  return { kind: "not-planned", actions: [{ kind: "create-comment", marker: "notice", key, body: renderNoticeComment({ key, text: text3 }) }] };
+}
+function pullLocation(pull, number) {
+  const marker = readMarker(pull.body);
+  const data = marker?.kind === "postmortem" ? marker.data : null;
+  if (!data || data.issue !== number || typeof data.path !== "string" || typeof data.branch !== "string") return null;
+  return { path: data.path, branch: data.branch };
+}
+function planPostMortem(input, existing) {
+  const { issue: issue2, config } = input;
+  if (!issue2.labels.includes(config.triggerLabel)) return { kind: "skip", reason: "not an escalation" };
+  if (issue2.state !== "closed") return { kind: "skip", reason: "the escalation is open" };
+  if (!closedAsCompleted(issue2)) return notPlanned(issue2, config);
+  const location = existing ?? locatePostMortem(issue2, config);
+  const missing = findMissingFields(input.parsed, input.template, config);
+  const assessment = assessEscalation(issue2, config, issue2.closedAt ?? issue2.createdAt, () => false);
+  const document3 = renderPostMortem({ issue: issue2, config, parsed: input.parsed, assessment, missing, template: input.documentTemplate });
+  const owners = [.../* @__PURE__ */ new Set([...assessment.tier.owners, ...config.postMortem.reviewers])];
+  const title = `Post-mortem: ${issue2.title.replace(/\s+/g, " ").trim()}`.slice(0, 240) + ` (#${issue2.number})`;
+  const body = fitBody(
+    [
+      renderMarker("postmortem", { issue: issue2.number, path: location.path, branch: location.branch }),
+      `Post-mortem for escalation #${issue2.number}, closed ${issue2.closedAt?.toISOString().slice(0, 10) ?? ""}.`,
+      "",
+      `The document is \`${location.path}\`. Reviewers: fill in what went well, what went badly, where we got lucky, and give each preventive action an owner.`,
+      missing.length > 0 ? `
+**Draft:** ${missing.map((field) => field.label).join(" and ")} missing at close; fill them in before merging.` : ""
+    ].join("\n")
+  );
+  return {
+    kind: "publish",
+    location,
+    document: document3,
+    title,
+    body,
+    draft: missing.length > 0,
+    missing,
+    reviewers: owners.filter((login) => !login.includes("/")),
+    teamReviewers: owners.filter((login) => login.includes("/")).map((team) => team.split("/")[1] ?? team)
+  };
+}
+
+// src/core/render/postmortem-link.ts
+function renderPostMortemLink(pull, path, missing) {
+  const lines = [
+    renderMarker("postmortem-link", { pull: pull.number }),
+    `### Post-mortem: #${pull.number}`,
+    "",
+    `The post-mortem for this escalation is ready for review in #${pull.number} (\`${path}\`).`
+  ];
+  if (missing.length > 0) {
+    lines.push("", `**Missing at close:** ${missing.map((field) => field.label).join(", ")}. The pull request is a draft: fill these sections in before merging.`);
+  }
+  return lines.join("\n");
+}
+
+// src/shell/publish-postmortem.ts
+function onBranch(pulls, number, branch) {
+  return pulls.filter((pull) => (pullLocation(pull, number)?.branch ?? pull.headRefName) === branch);
+}
+async function publishPostMortem(gateway, read, plan, number, label) {
+  const { branch, path } = plan.location;
+  const done = [];
+  const pulls = onBranch(read.pulls, number, branch);
+  const open2 = pulls.find((pull2) => pull2.state === "OPEN");
+  const merged = pulls.find((pull2) => pull2.state === "MERGED");
+  const message = `Post-mortem for escalation #${number}`;
+  if (open2) {
+    if (read.branch && read.branchDocument !== plan.document) {
+      await gateway.moveBranch(branch, await gateway.commitFile(read.branch, path, plan.document, `${message} (updated)`), true);
+      done.push(`committed the updated document to \`${branch}\``);
+    }
+    if (open2.body !== plan.body || open2.title !== plan.title) {
+      await gateway.updatePullRequest(open2.number, { title: plan.title, body: plan.body });
+      done.push(`updated pull request #${open2.number}`);
+    }
+    return { pull: open2, done };
+  }
+  if (merged && read.baseDocument === plan.document) return { pull: merged, done };
+  const reusable = read.branch !== null && read.branchDocument === plan.document && !merged;
+  if (!reusable) {
+    await gateway.moveBranch(branch, await gateway.commitFile(read.base, path, plan.document, message), read.branch !== null);
+    done.push(`committed \`${path}\` on \`${branch}\``);
+  }
+  const pull = await gateway.openPullRequest({ title: plan.title, head: branch, base: read.base.branch, body: plan.body, draft: plan.draft });
+  done.push(`opened ${plan.draft ? "draft " : ""}pull request #${pull.number}${merged ? ` (follow-up to #${merged.number})` : ""}`);
+  await gateway.labelPullRequest(pull.number, [label]);
+  await gateway.requestReviewers(pull.number, plan.reviewers, plan.teamReviewers);
+  return { pull, done };
+}
+
+// templates/postmortem.md
+var postmortem_default = "# Post-mortem: {{title}}\n\n> Escalation {{escalation}} \xB7 {{tier}} \xB7 filed {{filed_at}} \xB7 closed {{closed_at}}\n{{missing_note}}\n\n## Summary\n\n{{summary}}\n\n## Customer and account\n\n{{customer}}\n\n## Tier and SLA results\n\n{{sla_results}}\n\n## Business impact\n\n{{impact}}\n\n## Root cause\n\n{{root_cause}}\n\n## Trigger and detection\n\n{{trigger}}\n\n## Resolution\n\n{{resolution}}\n\n## Timeline\n\nAll times UTC, oldest first.\n\n{{timeline}}\n\n## What went well\n\n- _Reviewers: what helped us resolve this?_\n\n## What went badly\n\n- _Reviewers: what slowed us down or made it worse?_\n\n## Where we got lucky\n\n- _Reviewers: what could have gone worse?_\n\n## Preventive action items\n\nThe preventative action plan: what will stop this from happening again. Give each item an owner\nand a due date.\n\n{{action_items}}\n\n## Communication log\n\n{{communication_log}}\n\n## People involved\n\n{{people}}\n";
+
+// src/shell/run-postmortem.ts
+var NOT_PERMITTED = /not permitted to create or approve pull requests/i;
+async function runPostMortem(gateway, closed, configPath, log) {
+  const files = { config: configPath, form: DEFAULT_FORM_PATH };
+  const report = { number: closed.number, tier: null, state: "closed", decisions: [], done: [] };
+  let guess = locatePostMortem(closed, defaultConfig());
+  let read = await gateway.readPostMortem(closed.number, files, guess, defaultConfig().postMortem.label);
+  if (!read.issue) return { ...report, decisions: [`#${closed.number} was not found.`] };
+  const { config, template } = await loadSettings(read, configPath, gateway, log);
+  const existing = read.pulls.map((pull) => pullLocation(pull, closed.number)).find((location) => location !== null) ?? null;
+  const wanted = existing ?? locatePostMortem(read.issue, config);
+  if (wanted.path !== guess.path || wanted.branch !== guess.branch || config.postMortem.label !== defaultConfig().postMortem.label) {
+    guess = wanted;
+    read = await gateway.readPostMortem(closed.number, files, guess, config.postMortem.label);
+  }
+  const issue2 = read.issue;
+  if (!issue2) return { ...report, decisions: [`#${closed.number} was not found.`] };
+  const documentTemplate = config.postMortem.template ? await gateway.readFile(config.postMortem.template) : postmortem_default;
+  if (documentTemplate === null) throw new Error(`The post-mortem template ${config.postMortem.template} is not on the default branch: add it or remove post-mortem.template from ${configPath}.`);
+  const parsed = parseIssueBody(issue2.body, template);
+  const plan = planPostMortem({ issue: issue2, config, template, parsed, documentTemplate }, existing);
+  if (plan.kind === "skip") return { ...report, decisions: [`No post-mortem: ${plan.reason}.`] };
+  if (plan.kind === "not-planned") {
+    report.decisions.push(`Closed as ${issue2.stateReason ?? "not planned"}: no post-mortem.`);
+    report.done = await applyActions(gateway, issue2.number, plan.actions, log);
+    return report;
+  }
+  report.state = plan.draft ? "postmortem-draft" : "postmortem";
+  report.decisions.push(`Post-mortem at \`${plan.location.path}\` on \`${plan.location.branch}\`${plan.draft ? ", draft: fields missing" : ""}.`);
+  try {
+    const published = await publishPostMortem(gateway, read, plan, issue2.number, config.postMortem.label);
+    report.done.push(...published.done);
+    const link = renderPostMortemLink(published.pull, plan.location.path, plan.missing);
+    const own3 = findOwnComment(issue2.comments, "postmortem-link");
+    const actions = !own3 ? [{ kind: "create-comment", marker: "postmortem-link", body: link }] : own3.comment.body === link ? [] : [{ kind: "update-comment", commentId: own3.comment.id, body: link }];
+    report.done.push(...await applyActions(gateway, issue2.number, actions, log));
+  } catch (error2) {
+    if (error2 instanceof GatewayError && error2.status === 403 && NOT_PERMITTED.test(error2.message)) await explainRefusal(gateway, issue2.number, plan.location.branch, issue2.comments, log);
+    throw error2;
+  }
+  return report;
+}
+async function explainRefusal(gateway, number, branch, comments, log) {
+  const key = "postmortem-not-permitted";
+  if (findOwnComment(comments, "notice", key)) return;
+  const text3 = `The post-mortem is committed on branch \`${branch}\`, but GitHub refused to open its pull request: "Allow GitHub Actions to create and approve pull requests" is off. Turn it on in Settings \u2192 Actions \u2192 General (or give the workflow a GitHub App token as \`token\`), then re-run the job: it picks up the branch and opens the PR.`;
+  await applyActions(gateway, number, [{ kind: "create-comment", marker: "notice", key, body: renderNoticeComment({ key, text: text3 }) }], log);
 }
 
 // src/shell/run-status-command.ts
@@ -50499,63 +50985,6 @@ function renderStatusComment(assessment, parsed, now, nextUpdateBy, notifiedBrea
   return fitBody(lines.join("\n"));
 }
 
-// src/core/sweep/tier-of.ts
-function resolveTierLabel(issue2, config) {
-  const labelled = config.tiers.find((tier2) => issue2.labels.includes(tier2.label));
-  const fallback = config.tiers.find((tier2) => tier2.label === config.defaultTier) ?? config.tiers.at(-1);
-  const tier = labelled ?? fallback;
-  if (!tier) throw new Error("The configuration defines no tiers.");
-  return tier;
-}
-
-// src/core/sweep/assess.ts
-function latest(dates) {
-  const times = dates.filter((date) => date instanceof Date).map((date) => date.getTime());
-  return times.length > 0 ? new Date(Math.max(...times)) : null;
-}
-function firstResponse(issue2, owners, updates, start) {
-  const responders = new Set([...owners, ...issue2.assignees].map((login) => login.toLowerCase()));
-  const byOwner = issue2.comments.find((comment) => !comment.authorIsBot && comment.createdAt >= start && responders.has(comment.author.toLowerCase()));
-  const candidates = [byOwner?.createdAt, updates[0]?.comment.createdAt].filter((date) => date instanceof Date);
-  return candidates.length > 0 ? new Date(Math.min(...candidates.map((date) => date.getTime()))) : null;
-}
-function assessEscalation(issue2, config, now, permitted) {
-  const tier = resolveTierLabel(issue2, config);
-  const { calendar, sla } = tier;
-  const start = escalationStart(issue2, config.triggerLabel);
-  const updates = acceptedUpdates(issue2.comments, permitted);
-  const lastHumanUpdate = updates.at(-1) ?? null;
-  const lastUpdateAt = latest([statusComments(issue2.comments).at(-1)?.createdAt, lastHumanUpdate?.comment.createdAt]);
-  const owners = tier.owners.length > 0 ? tier.owners : issue2.assignees;
-  const acknowledgedAt = firstResponse(issue2, owners, updates, start);
-  const acknowledgeBy = addSlaMinutes(start, sla.acknowledgeMinutes, calendar);
-  const resolveBy = addSlaMinutes(start, sla.resolveMinutes, calendar);
-  const nextUpdateBy = addSlaMinutes(lastUpdateAt ?? start, sla.updateEveryMinutes, calendar);
-  const breaches = [];
-  const ackLate = acknowledgedAt ? acknowledgedAt > acknowledgeBy : now > acknowledgeBy;
-  if (ackLate) breaches.push({ kind: "acknowledge", dueAt: acknowledgeBy, byMinutes: slaMinutesBetween(acknowledgeBy, acknowledgedAt ?? now, calendar) });
-  if (now > resolveBy) breaches.push({ kind: "resolve", dueAt: resolveBy, byMinutes: slaMinutesBetween(resolveBy, now, calendar) });
-  const humanSince = lastHumanUpdate?.comment.createdAt ?? start;
-  return {
-    issue: issue2,
-    tier,
-    owners,
-    start,
-    acknowledgedAt,
-    acknowledgeBy,
-    resolveBy,
-    lastUpdateAt,
-    lastHumanUpdate,
-    nextUpdateBy,
-    due: now >= nextUpdateBy,
-    overdueMinutes: slaMinutesBetween(nextUpdateBy, now, calendar),
-    breaches,
-    resolveLeftMinutes: slaMinutesBetween(now, resolveBy, calendar),
-    eta: lastHumanUpdate ? findEta(lastHumanUpdate.text) : null,
-    needsHumanUpdate: slaMinutesBetween(humanSince, now, calendar) >= sla.updateEveryMinutes
-  };
-}
-
 // src/core/sweep/plan-sweep.ts
 function notifiedBreaches(issue2) {
   const latestStatus = findOwnComments(issue2.comments, "status").at(-1);
@@ -50604,6 +51033,10 @@ function takeWithinBudget(work, maxWrites) {
     if (item.actions.length <= budget) {
       now.push(item);
       budget -= item.actions.length;
+    } else if (budget === maxWrites) {
+      now.push({ ...item, actions: item.actions.slice(0, budget) });
+      deferred.push(item);
+      budget = 0;
     } else {
       deferred.push(item);
     }
@@ -50664,6 +51097,11 @@ async function run(event, inputs, gateway, now, log) {
   const number = issueNumberOf(event.payload);
   if (event.eventName === "issues" && INTAKE_ACTIONS.has(action)) {
     return number === null ? ignored("The event carries no issue number.") : runIntake(gateway, number, inputs.configPath, now, log);
+  }
+  if (event.eventName === "issues" && action === "closed") {
+    const issue2 = event.payload.issue;
+    if (number === null || typeof issue2.title !== "string" || typeof issue2.created_at !== "string") return ignored("The event carries no issue.");
+    return runPostMortem(gateway, { number, title: issue2.title, createdAt: new Date(issue2.created_at) }, inputs.configPath, log);
   }
   if (event.eventName === "issue_comment" && (action === "created" || action === "edited")) {
     const comment = commentOf(event.payload);

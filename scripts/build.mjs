@@ -12,7 +12,7 @@ export const options = {
   platform: 'node',
   format: 'esm',
   target: 'node24',
-  loader: { '.yml': 'text' },
+  loader: { '.yml': 'text', '.md': 'text' },
   legalComments: 'none',
   logLevel: 'warning',
   // @actions/http-client still has CommonJS inside; ESM output needs a `require` to give it.

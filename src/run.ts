@@ -3,6 +3,7 @@ import type { Logger } from './github/octokit'
 import type { Inputs } from './inputs'
 import { emptyReport, type Report } from './shell/report'
 import { runIntake } from './shell/run-intake'
+import { runPostMortem } from './shell/run-postmortem'
 import { runStatusCommand } from './shell/run-status-command'
 import { runSweep } from './shell/run-sweep'
 
@@ -39,6 +40,11 @@ export async function run(event: EventContext, inputs: Inputs, gateway: Escalati
   const number = issueNumberOf(event.payload)
   if (event.eventName === 'issues' && INTAKE_ACTIONS.has(action)) {
     return number === null ? ignored('The event carries no issue number.') : runIntake(gateway, number, inputs.configPath, now, log)
+  }
+  if (event.eventName === 'issues' && action === 'closed') {
+    const issue = event.payload.issue as { title?: unknown; created_at?: unknown }
+    if (number === null || typeof issue.title !== 'string' || typeof issue.created_at !== 'string') return ignored('The event carries no issue.')
+    return runPostMortem(gateway, { number, title: issue.title, createdAt: new Date(issue.created_at) }, inputs.configPath, log)
   }
   if (event.eventName === 'issue_comment' && (action === 'created' || action === 'edited')) {
     const comment = commentOf(event.payload)

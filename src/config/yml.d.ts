@@ -3,3 +3,9 @@ declare module '*.yml' {
   const text: string
   export default text
 }
+
+/** Markdown templates imported as their text, the same way. */
+declare module '*.md' {
+  const text: string
+  export default text
+}

@@ -1,7 +1,10 @@
 import type { CommentSnapshot, IssueSnapshot, RepoPermission } from '../core/snapshot'
-import { GatewayError, adviceFor } from '../errors'
+import { attempt, attemptOr404 } from './attempt'
+import { blobText } from './blob-text'
 import type { Logger, Octokits } from './octokit'
-import { FILE_QUERY, ISSUE_QUERY, SWEEP_QUERY, SWEEP_WINDOW, type SweepQueryResult, MORE_COMMENTS_QUERY, RECENT_COMMENTS_QUERY, type GqlBlob, type GqlComment, type IssueQueryResult } from './queries'
+import { FILE_QUERY, ISSUE_QUERY, SWEEP_QUERY, SWEEP_WINDOW, type SweepQueryResult, RECENT_COMMENTS_QUERY, type GqlBlob, type GqlComment, type IssueQueryResult } from './queries'
+import { readMoreComments } from './more-comments'
+import { createPostMortemGateway, type PostMortemGateway } from './postmortem-gateway'
 import { toComment, toIssue } from './to-snapshot'
 
 export interface RepoRef {
@@ -25,7 +28,7 @@ export interface EscalationsRead {
 }
 
 /** Everything the action asks of GitHub, in the domain's words. The only module that talks to it. */
-export interface EscalationGateway {
+export interface EscalationGateway extends PostMortemGateway {
   listOpenEscalations(label: string, paths: { config: string; form: string }): Promise<EscalationsRead>
   addReaction(commentId: number, content: '+1'): Promise<void>
   readIssue(number: number, paths: { config: string; form: string }): Promise<IssueRead>
@@ -40,61 +43,14 @@ export interface EscalationGateway {
   deleteComment(commentId: number): Promise<void>
 }
 
-function statusOf(error: unknown): number | null {
-  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : null
-}
 
-function toGatewayError(what: string, error: unknown): GatewayError {
-  const status = statusOf(error)
-  const message = error instanceof Error ? error.message : String(error)
-  return new GatewayError(`Could not ${what}: ${status ?? 'network error'} ${message}. ${adviceFor(status, message)}`, status, { cause: error })
-}
-
-/** Runs a request; a failure becomes a GatewayError saying what failed and what to do. */
-async function attempt<T>(what: string, request: () => Promise<T>): Promise<T> {
-  try {
-    return await request()
-  } catch (error) {
-    throw toGatewayError(what, error)
-  }
-}
-
-/** Like `attempt`, for requests where 404 is an answer ("not there"), not a failure. */
-async function attemptOr404<T>(what: string, request: () => Promise<T>, whenMissing: () => T): Promise<T> {
-  try {
-    return await request()
-  } catch (error) {
-    if (statusOf(error) === 404) return whenMissing()
-    throw toGatewayError(what, error)
-  }
-}
-
-function blobText(blob: GqlBlob | null): string | null {
-  if (!blob || typeof blob.text !== 'string') return null
-  return blob.text
-}
-
-export function createGateway({ reader, writer: octokit }: Octokits, { owner, repo }: RepoRef, log: Logger): EscalationGateway {
+export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log: Logger): EscalationGateway {
+  const { reader, writer: octokit } = octokits
   const issueRef = (number: number) => ({ owner, repo, issue_number: number })
 
-  async function restOfComments(number: number, after: string | null): Promise<GqlComment[]> {
-    const comments: GqlComment[] = []
-    let cursor = after
-    while (cursor) {
-      const page = await attempt(`read the comments of #${number}`, () =>
-        reader.graphql<{ repository: { issue: { comments: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GqlComment[] } } } }>(
-          MORE_COMMENTS_QUERY,
-          { owner, repo, number, after: cursor },
-        ),
-      )
-      const connection = page.repository.issue.comments
-      comments.push(...connection.nodes)
-      cursor = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null
-    }
-    return comments
-  }
-
   return {
+    ...createPostMortemGateway(octokits, { owner, repo }, log),
+
     async listOpenEscalations(label, paths) {
       const read: EscalationsRead = { configText: null, formText: null, issues: [], requests: 0, points: 0 }
       let after: string | null = null
@@ -129,7 +85,7 @@ export function createGateway({ reader, writer: octokit }: Octokits, { owner, re
       )
       const { issue } = data.repository
       if (!issue) return { configText: blobText(data.repository.config), formText: blobText(data.repository.form), issue: null }
-      const more = issue.comments.pageInfo.hasNextPage ? await restOfComments(number, issue.comments.pageInfo.endCursor) : []
+      const more = issue.comments.pageInfo.hasNextPage ? await readMoreComments(reader, { owner, repo }, number, issue.comments.pageInfo.endCursor) : []
       return {
         configText: blobText(data.repository.config),
         formText: blobText(data.repository.form),

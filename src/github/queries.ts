@@ -21,20 +21,22 @@ export const EVENT_FIELDS = `
   ... on ClosedEvent { createdAt ${ACTOR} stateReason }
   ... on ReopenedEvent { createdAt ${ACTOR} }`
 
+/** One issue with everything the core reads: fields, labels, people, comments, label history. */
+const ISSUE_FIELDS = `
+  number title body state stateReason createdAt closedAt url
+  author { login }
+  labels(first: 100) { nodes { name } }
+  assignees(first: 100) { nodes { login } }
+  comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${FULL_COMMENT_FIELDS} } }
+  timelineItems(last: 100, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }`
+
 export const ISSUE_QUERY = `
 query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExpr: String!, $formExpr: String!) {
   repository(owner: $owner, name: $repo) {
     defaultBranchRef { name }
     config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
     form: object(expression: $formExpr) { ... on Blob { text isTruncated } }
-    issue(number: $number) {
-      number title body state stateReason createdAt closedAt url
-      author { login }
-      labels(first: 100) { nodes { name } }
-      assignees(first: 100) { nodes { login } }
-      comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${FULL_COMMENT_FIELDS} } }
-      timelineItems(last: 100, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }
-    }
+    issue(number: $number) { ${ISSUE_FIELDS} }
   }
 }`
 
@@ -153,6 +155,58 @@ export interface IssueQueryResult {
     defaultBranchRef: { name: string } | null
     config: GqlBlob | null
     form: GqlBlob | null
+    issue: GqlIssue | null
+  }
+}
+
+const PULL_FIELDS = 'number state title body url headRefName'
+const COMMIT_TARGET = 'target { oid ... on Commit { tree { oid } } }'
+
+/**
+ * Everything a post-mortem needs in one request: the issue, the default branch head, the
+ * post-mortem branch and its document, the document on the default branch, and the pull
+ * requests that may already hold it (by branch, and by label for a renamed title).
+ */
+export const POSTMORTEM_QUERY = `
+query EscalationPostMortem($owner: String!, $repo: String!, $number: Int!, $configExpr: String!, $formExpr: String!,
+  $branch: String!, $branchRef: String!, $branchDocExpr: String!, $baseDocExpr: String!, $labels: [String!]) {
+  repository(owner: $owner, name: $repo) {
+    defaultBranchRef { name ${COMMIT_TARGET} }
+    config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
+    form: object(expression: $formExpr) { ... on Blob { text isTruncated } }
+    branch: ref(qualifiedName: $branchRef) { ${COMMIT_TARGET} }
+    branchDocument: object(expression: $branchDocExpr) { ... on Blob { text isTruncated } }
+    baseDocument: object(expression: $baseDocExpr) { ... on Blob { text isTruncated } }
+    byBranch: pullRequests(headRefName: $branch, first: 10, states: [OPEN, CLOSED, MERGED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${PULL_FIELDS} } }
+    byLabel: pullRequests(labels: $labels, first: 50, states: [OPEN, CLOSED, MERGED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${PULL_FIELDS} } }
+    issue(number: $number) { ${ISSUE_FIELDS} }
+  }
+}`
+
+export interface GqlCommitRef {
+  name?: string
+  target: { oid: string; tree?: { oid: string } } | null
+}
+
+export interface GqlPull {
+  number: number
+  state: 'OPEN' | 'CLOSED' | 'MERGED'
+  title: string
+  body: string
+  url: string
+  headRefName: string
+}
+
+export interface PostMortemQueryResult {
+  repository: {
+    defaultBranchRef: GqlCommitRef | null
+    config: GqlBlob | null
+    form: GqlBlob | null
+    branch: GqlCommitRef | null
+    branchDocument: GqlBlob | null
+    baseDocument: GqlBlob | null
+    byBranch: { nodes: GqlPull[] }
+    byLabel: { nodes: GqlPull[] }
     issue: GqlIssue | null
   }
 }

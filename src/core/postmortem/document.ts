@@ -75,12 +75,21 @@ function people(issue: IssueSnapshot, assessment: Assessment): string {
   return lines.join('\n')
 }
 
+/** The last word before closing: a comment marked 🚀 for the timeline, or the last `/status`. */
+function resolutionNote(issue: IssueSnapshot, assessment: Assessment): string | null {
+  const marked = issue.comments.filter((comment) => !comment.authorIsBot && comment.markedForTimeline).at(-1)
+  const update = assessment.lastHumanUpdate
+  const latest = marked && (!update || marked.createdAt > update.comment.createdAt) ? { by: marked.author, at: marked.createdAt, text: marked.body } : update ? { by: update.comment.author, at: update.comment.createdAt, text: update.text } : null
+  if (!latest) return null
+  return `From ${safeInline(latest.by)} at ${formatUtc(latest.at)}:\n\n> ${safeInline(latest.text, 2000)}`
+}
+
 /** The post-mortem document: the template filled with the escalation's fields, SLA results and timeline. */
 export function renderPostMortem({ issue, config, parsed, assessment, missing, template }: DocumentInput): string {
   const facts = readFacts(parsed)
   const closedAt = issue.closedAt ?? assessment.start
   const timeline = buildTimeline(issue, config).map((entry) => [formatUtc(entry.at).replace(' UTC', ''), safeCell(entry.what, 200), safeCell(entry.by)])
-  const lastUpdate = assessment.lastHumanUpdate?.text ?? null
+  const resolution = resolutionNote(issue, assessment)
   const values: Record<string, string> = {
     title: safeInline(issue.title, 200),
     escalation: `#${issue.number}`,
@@ -94,7 +103,7 @@ export function renderPostMortem({ issue, config, parsed, assessment, missing, t
     impact: userBlock(facts.impact, 'Business impact'),
     root_cause: userBlock(facts.rootCause, 'Root cause'),
     trigger: [`- **Started:** ${safeInline(facts.started ?? 'not given', 200)}`, `- **Escalated:** ${formatUtc(assessment.start)}`, `- **Tried before escalating:** ${safeInline(facts.tried ?? 'not given', 1000)}`].join('\n'),
-    resolution: lastUpdate ? `Last status update before closing:\n\n> ${safeInline(lastUpdate, 2000)}` : '_Describe how it was resolved and how the customer agreed._',
+    resolution: resolution ?? '_Describe how it was resolved and how the customer agreed to it._',
     timeline: table(['Time (UTC)', 'Event', 'By'], timeline),
     action_items: [
       '- [ ] Fix the root cause for good (owner, due date)',

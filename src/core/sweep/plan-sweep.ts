@@ -74,7 +74,11 @@ export function planSweep(input: SweepInput): EscalationWork[] {
 
 /**
  * Splits the work at the write budget: an escalation's writes go together or wait for the
- * next run, so nothing is half-done and nothing is lost.
+ * next run, so nothing is half-done and nothing is lost. The one exception: an escalation that
+ * needs more writes than a whole run allows (a late reaction, the breach label, two notices and
+ * a status against a small budget) would wait forever, so when it comes first it gets the
+ * whole budget for its first writes and is also deferred; the next run plans the rest afresh
+ * from what is then on GitHub (posted notices are found by their keys, the status comes last).
  */
 export function takeWithinBudget(work: EscalationWork[], maxWrites: number): { now: EscalationWork[]; deferred: EscalationWork[] } {
   const now: EscalationWork[] = []
@@ -85,6 +89,10 @@ export function takeWithinBudget(work: EscalationWork[], maxWrites: number): { n
     if (item.actions.length <= budget) {
       now.push(item)
       budget -= item.actions.length
+    } else if (budget === maxWrites) {
+      now.push({ ...item, actions: item.actions.slice(0, budget) })
+      deferred.push(item)
+      budget = 0
     } else {
       deferred.push(item)
     }

@@ -1,0 +1,31 @@
+import { GatewayError, adviceFor } from '../errors'
+
+export function statusOf(error: unknown): number | null {
+  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : null
+}
+
+export function toGatewayError(what: string, error: unknown): GatewayError {
+  const status = statusOf(error)
+  const message = error instanceof Error ? error.message : String(error)
+  return new GatewayError(`Could not ${what}: ${status ?? 'network error'} ${message}. ${adviceFor(status, message)}`, status, { cause: error })
+}
+
+/** Runs a request; a failure becomes a GatewayError saying what failed and what to do. */
+export async function attempt<T>(what: string, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request()
+  } catch (error) {
+    throw toGatewayError(what, error)
+  }
+}
+
+/** Like `attempt`, for requests where 404 is an answer ("not there"), not a failure. */
+export async function attemptOr404<T>(what: string, request: () => Promise<T>, whenMissing: () => T): Promise<T> {
+  try {
+    return await request()
+  } catch (error) {
+    if (statusOf(error) === 404) return whenMissing()
+    throw toGatewayError(what, error)
+  }
+}
+
