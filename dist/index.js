@@ -2066,7 +2066,7 @@ var require_dispatcher = __commonJS({
       }
       compose(...args) {
         const interceptors = Array.isArray(args[0]) ? args[0] : args;
-        let dispatch = this.dispatch.bind(this);
+        let dispatch2 = this.dispatch.bind(this);
         for (const interceptor of interceptors) {
           if (interceptor == null) {
             continue;
@@ -2074,21 +2074,21 @@ var require_dispatcher = __commonJS({
           if (typeof interceptor !== "function") {
             throw new TypeError(`invalid interceptor, expected function received ${typeof interceptor}`);
           }
-          dispatch = interceptor(dispatch);
-          if (dispatch == null || typeof dispatch !== "function" || dispatch.length !== 2) {
+          dispatch2 = interceptor(dispatch2);
+          if (dispatch2 == null || typeof dispatch2 !== "function" || dispatch2.length !== 2) {
             throw new TypeError("invalid interceptor");
           }
         }
-        return new ComposedDispatcher(this, dispatch);
+        return new ComposedDispatcher(this, dispatch2);
       }
     };
     var ComposedDispatcher = class extends Dispatcher {
       #dispatcher = null;
       #dispatch = null;
-      constructor(dispatcher, dispatch) {
+      constructor(dispatcher, dispatch2) {
         super();
         this.#dispatcher = dispatcher;
-        this.#dispatch = dispatch;
+        this.#dispatch = dispatch2;
       }
       dispatch(...args) {
         this.#dispatch(...args);
@@ -2246,12 +2246,12 @@ var require_dispatcher_base = __commonJS({
           this[kInterceptedDispatch] = this[kDispatch];
           return this[kDispatch](opts, handler2);
         }
-        let dispatch = this[kDispatch].bind(this);
+        let dispatch2 = this[kDispatch].bind(this);
         for (let i = this[kInterceptors].length - 1; i >= 0; i--) {
-          dispatch = this[kInterceptors][i](dispatch);
+          dispatch2 = this[kInterceptors][i](dispatch2);
         }
-        this[kInterceptedDispatch] = dispatch;
-        return dispatch(opts, handler2);
+        this[kInterceptedDispatch] = dispatch2;
+        return dispatch2(opts, handler2);
       }
       dispatch(opts, handler2) {
         if (!handler2 || typeof handler2 !== "object") {
@@ -7462,12 +7462,12 @@ var require_redirect_handler = __commonJS({
       }
     };
     var RedirectHandler = class {
-      constructor(dispatch, maxRedirections, opts, handler2) {
+      constructor(dispatch2, maxRedirections, opts, handler2) {
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         util.validateHandler(handler2, opts.method, opts.upgrade);
-        this.dispatch = dispatch;
+        this.dispatch = dispatch2;
         this.location = null;
         this.abort = null;
         this.opts = { ...opts, maxRedirections: 0 };
@@ -7604,15 +7604,15 @@ var require_redirect_interceptor = __commonJS({
     "use strict";
     var RedirectHandler = require_redirect_handler();
     function createRedirectInterceptor({ maxRedirections: defaultMaxRedirections }) {
-      return (dispatch) => {
+      return (dispatch2) => {
         return function Intercept(opts, handler2) {
           const { maxRedirections = defaultMaxRedirections } = opts;
           if (!maxRedirections) {
-            return dispatch(opts, handler2);
+            return dispatch2(opts, handler2);
           }
-          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, opts, handler2);
+          const redirectHandler = new RedirectHandler(dispatch2, maxRedirections, opts, handler2);
           opts = { ...opts, maxRedirections: 0 };
-          return dispatch(opts, redirectHandler);
+          return dispatch2(opts, redirectHandler);
         };
       };
     }
@@ -10798,11 +10798,11 @@ var require_mock_utils = __commonJS({
       return newMockDispatch;
     }
     function deleteMockDispatch(mockDispatches, key) {
-      const index2 = mockDispatches.findIndex((dispatch) => {
-        if (!dispatch.consumed) {
+      const index2 = mockDispatches.findIndex((dispatch2) => {
+        if (!dispatch2.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey(dispatch2, key);
       });
       if (index2 !== -1) {
         mockDispatches.splice(index2, 1);
@@ -10892,7 +10892,7 @@ var require_mock_utils = __commonJS({
       const agent = this[kMockAgent];
       const origin = this[kOrigin];
       const originalDispatch = this[kOriginalDispatch];
-      return function dispatch(opts, handler2) {
+      return function dispatch2(opts, handler2) {
         if (agent.isMockActive) {
           try {
             mockDispatch.call(this, opts, handler2);
@@ -11402,7 +11402,7 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch2) => ({ ...dispatch2, origin }))).filter(({ pending }) => pending);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
         const pending = this.pendingInterceptors();
@@ -11499,19 +11499,19 @@ var require_redirect = __commonJS({
     var RedirectHandler = require_redirect_handler();
     module.exports = (opts) => {
       const globalMaxRedirections = opts?.maxRedirections;
-      return (dispatch) => {
+      return (dispatch2) => {
         return function redirectInterceptor(opts2, handler2) {
           const { maxRedirections = globalMaxRedirections, ...baseOpts } = opts2;
           if (!maxRedirections) {
-            return dispatch(opts2, handler2);
+            return dispatch2(opts2, handler2);
           }
           const redirectHandler = new RedirectHandler(
-            dispatch,
+            dispatch2,
             maxRedirections,
             opts2,
             handler2
           );
-          return dispatch(baseOpts, redirectHandler);
+          return dispatch2(baseOpts, redirectHandler);
         };
       };
     };
@@ -11524,15 +11524,15 @@ var require_retry = __commonJS({
     "use strict";
     var RetryHandler = require_retry_handler();
     module.exports = (globalOpts) => {
-      return (dispatch) => {
+      return (dispatch2) => {
         return function retryInterceptor(opts, handler2) {
-          return dispatch(
+          return dispatch2(
             opts,
             new RetryHandler(
               { ...opts, retryOptions: { ...globalOpts, ...opts.retryOptions } },
               {
                 handler: handler2,
-                dispatch
+                dispatch: dispatch2
               }
             )
           );
@@ -11625,14 +11625,14 @@ var require_dump = __commonJS({
     function createDumpInterceptor({ maxSize: defaultMaxSize } = {
       maxSize: 1024 * 1024
     }) {
-      return (dispatch) => {
+      return (dispatch2) => {
         return function Intercept(opts, handler2) {
           const { dumpMaxSize = defaultMaxSize } = opts;
           const dumpHandler = new DumpHandler(
             { maxSize: dumpMaxSize },
             handler2
           );
-          return dispatch(opts, dumpHandler);
+          return dispatch2(opts, dumpHandler);
         };
       };
     }
@@ -11821,13 +11821,13 @@ var require_dns = __commonJS({
       #dispatch = null;
       #handler = null;
       #origin = null;
-      constructor(state, { origin, handler: handler2, dispatch }, opts) {
+      constructor(state, { origin, handler: handler2, dispatch: dispatch2 }, opts) {
         super(handler2);
         this.#origin = origin;
         this.#handler = handler2;
         this.#opts = { ...opts };
         this.#state = state;
-        this.#dispatch = dispatch;
+        this.#dispatch = dispatch2;
       }
       onError(err) {
         switch (err.code) {
@@ -11896,11 +11896,11 @@ var require_dns = __commonJS({
         maxItems: interceptorOpts?.maxItems ?? Infinity
       };
       const instance = new DNSInstance(opts);
-      return (dispatch) => {
+      return (dispatch2) => {
         return function dnsInterceptor(origDispatchOpts, handler2) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
           if (isIP(origin.hostname) !== 0) {
-            return dispatch(origDispatchOpts, handler2);
+            return dispatch2(origDispatchOpts, handler2);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
             if (err) {
@@ -11917,9 +11917,9 @@ var require_dns = __commonJS({
                 ...origDispatchOpts.headers
               }
             };
-            dispatch(
+            dispatch2(
               dispatchOpts,
-              instance.getHandler({ origin, dispatch, handler: handler2 }, origDispatchOpts)
+              instance.getHandler({ origin, dispatch: dispatch2, handler: handler2 }, origDispatchOpts)
             );
           });
           return true;
@@ -14331,7 +14331,7 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText: statusText2, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status, statusText: statusText2, headersList, socket } = await dispatch2({ body: requestBody });
         if (socket) {
           response = makeResponse({ status, statusText: statusText2, headersList, socket });
         } else {
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.connection.destroy();
       }
       return response;
-      function dispatch({ body }) {
+      function dispatch2({ body }) {
         const url = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve, reject) => agent.dispatch(
@@ -40989,6 +40989,12 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
 }
 
 // src/github/gateway.ts
+function dataWhenIssueMissing(error2) {
+  const { errors, data } = error2;
+  const issueMissing = (e) => e.type === "NOT_FOUND" && e.path?.[0] === "repository" && e.path[1] === "issue";
+  if (data && Array.isArray(errors) && errors.length > 0 && errors.every(issueMissing)) return data;
+  throw error2;
+}
 function createGateway(octokits, { owner, repo }, log) {
   const { reader, writer: octokit } = octokits;
   const issueRef = (number) => ({ owner, repo, issue_number: number });
@@ -41030,7 +41036,7 @@ function createGateway(octokits, { owner, repo }, log) {
     async readIssue(number, paths) {
       const data = await attempt(
         `read issue #${number}`,
-        () => reader.graphql(ISSUE_QUERY, { owner, repo, number, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}` })
+        () => reader.graphql(ISSUE_QUERY, { owner, repo, number, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}` }).catch((error2) => dataWhenIssueMissing(error2))
       );
       const { issue: issue2 } = data.repository;
       if (!issue2) return { configText: blobText(data.repository.config), formText: blobText(data.repository.form), issue: null };
@@ -47431,7 +47437,7 @@ function createTokenizer(parser, initialize, from) {
   return context3;
   function write(slice) {
     chunks = push(chunks, slice);
-    main2();
+    main();
     if (chunks[chunks.length - 1] !== null) {
       return [];
     }
@@ -47465,7 +47471,7 @@ function createTokenizer(parser, initialize, from) {
     columnStart[value.line] = value.column;
     accountForPotentialSkip();
   }
-  function main2() {
+  function main() {
     while (point3._index < chunks.length) {
       const chunk = chunks[point3._index];
       if (typeof chunk === "string") {
@@ -48859,7 +48865,7 @@ function resolveTier({ issue: issue2, config, requestedTierIndex: requestedTierI
       const removed = others.map((other) => `\`${other.tier.label}\``).join(", ");
       notices.push({
         key: `tier-extra:${others.map((other) => other.tier.label).join(",")}:${winner.at?.toISOString() ?? "created"}`,
-        text: `An escalation has one tier: \`${winner.tier.label}\` (${winner.tier.name}) is the highest applied, so ${removed} was removed.`
+        text: `An escalation has one tier: \`${winner.tier.label}\` (${winner.tier.name}) is the highest applied, so ${removed} ${others.length > 1 ? "were" : "was"} removed.`
       });
     }
     return { tier: winner.tier, source: "label", setBy: winner.by, labelsToAdd: [], labelsToRemove, notices };
@@ -49359,8 +49365,8 @@ async function applyActions(gateway, number, actions, log, options = { settleRac
   return done;
 }
 
-// templates/escalations.yml
-var escalations_default = `# yaml-language-server: $schema=https://raw.githubusercontent.com/escalation-desk/escalation-desk/main/escalations.schema.json
+// src/templates.generated.ts
+var defaultConfigText = `# yaml-language-server: $schema=https://raw.githubusercontent.com/escalation-desk/escalation-desk/main/escalations.schema.json
 #
 # Escalation Desk configuration. Copy this file to .github/escalations.yml and keep only
 # what you change: every key you leave out takes the value shown here.
@@ -49481,6 +49487,110 @@ post-mortem:
     This escalation was closed without a fix, so no post-mortem will be opened.
     If that was a mistake, reopen the issue and close it as completed.
 `;
+var builtInFormText = `name: Customer escalation
+description: Bring leadership into a customer situation you cannot resolve at your level.
+title: "[Escalation] "
+labels: [escalation]
+body:
+  - type: markdown
+    attributes:
+      value: |
+        Escalation is a tool, not a failure: use it to save a relationship that is at risk.
+
+        **Escalate if** the customer threatens to cancel or walk away, a deal or renewal is at risk,
+        the issue needs a leadership decision, or the customer asks for your manager.
+
+        **Don't escalate** a routine issue you can solve yourself, a customer who is only venting,
+        or anything you have not yet tried to resolve or told the customer about.
+  - type: input
+    id: customer
+    attributes:
+      label: Customer
+      description: Customer or account name, as in the CRM.
+      placeholder: Acme Corp
+    validations:
+      required: true
+  - type: input
+    id: arr
+    attributes:
+      label: Account value (ARR)
+      description: Annual recurring revenue of the account, with currency.
+      placeholder: "$250,000"
+  - type: input
+    id: renewal-date
+    attributes:
+      label: Renewal date
+      description: Next renewal or contract end date.
+      placeholder: "2026-03-31"
+  - type: input
+    id: contact
+    attributes:
+      label: Customer contact
+      description: Who is escalating on the customer side \u2014 name and role.
+      placeholder: Jane Doe, VP Sales Operations
+  - type: textarea
+    id: what-happened
+    attributes:
+      label: What happened
+      description: The situation in a few sentences, as the customer experiences it.
+    validations:
+      required: true
+  - type: textarea
+    id: root-cause
+    attributes:
+      label: Root cause
+      description: >-
+        What is known so far about the actual problem \u2014 not the symptoms. "Unknown yet" is not an
+        answer: say what you have ruled out and what you are checking next.
+    validations:
+      required: true
+  - type: textarea
+    id: impact
+    attributes:
+      label: Business impact
+      description: >-
+        Who is affected (one user, a team, every user)? Can they still sell and work? What revenue
+        is at risk \u2014 deal size, renewal, expansion? If there is no direct financial impact, say so.
+    validations:
+      required: true
+  - type: input
+    id: started
+    attributes:
+      label: When it started
+      description: When the problem was first noticed, with time zone.
+      placeholder: 2026-01-14 09:30 CET
+  - type: textarea
+    id: tried
+    attributes:
+      label: What has been tried
+      description: What you and the team have already done, and why it has not resolved the issue.
+  - type: textarea
+    id: ask
+    attributes:
+      label: The ask from leadership
+      description: What exactly you need \u2014 a decision, a call with the customer, engineering time, a concession.
+  - type: dropdown
+    id: requested-tier
+    attributes:
+      label: Requested tier
+      description: >-
+        How urgent you believe this is. Triage confirms the tier. (Not required on purpose: a required
+        dropdown preselects its first option, which would make every escalation Critical.)
+      options:
+        - Tier 1 \u2013 Critical
+        - Tier 2 \u2013 High
+        - Tier 3 \u2013 Standard
+  - type: checkboxes
+    id: checklist
+    attributes:
+      label: Pre-escalation checklist
+      options:
+        - label: I tried to resolve this at my level
+          required: true
+        - label: I briefed my manager
+        - label: The customer knows we are escalating
+`;
+var builtInPostMortemTemplate = "# Post-mortem: {{title}}\n\n> Escalation {{escalation}} \xB7 {{tier}} \xB7 filed {{filed_at}} \xB7 closed {{closed_at}}\n{{missing_note}}\n\n## Summary\n\n{{summary}}\n\n## Customer and account\n\n{{customer}}\n\n## Tier and SLA results\n\n{{sla_results}}\n\n## Business impact\n\n{{impact}}\n\n## Root cause\n\n{{root_cause}}\n\n## Trigger and detection\n\n{{trigger}}\n\n## Resolution\n\n{{resolution}}\n\n## Timeline\n\nAll times UTC, oldest first.\n\n{{timeline}}\n\n## What went well\n\n- _Reviewers: what helped us resolve this?_\n\n## What went badly\n\n- _Reviewers: what slowed us down or made it worse?_\n\n## Where we got lucky\n\n- _Reviewers: what could have gone worse?_\n\n## Preventive action items\n\nThe preventative action plan: what will stop this from happening again. Give each item an owner\nand a due date.\n\n{{action_items}}\n\n## Communication log\n\n{{communication_log}}\n\n## People involved\n\n{{people}}\n";
 
 // src/config/parse-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -50112,7 +50222,7 @@ function parseConfig(text3, file) {
 }
 var cachedDefaults;
 function builtInRaw() {
-  cachedDefaults ??= asResolved(readValidated(escalations_default, BUILT_IN_FILE).raw);
+  cachedDefaults ??= asResolved(readValidated(defaultConfigText, BUILT_IN_FILE).raw);
   return cachedDefaults;
 }
 function readValidated(text3, file) {
@@ -50149,7 +50259,7 @@ function sortByPosition(problems) {
 // src/config/defaults.ts
 var cached;
 function defaultConfig() {
-  cached ??= parseConfig(escalations_default, BUILT_IN_FILE);
+  cached ??= parseConfig(defaultConfigText, BUILT_IN_FILE);
   return cached;
 }
 
@@ -50297,111 +50407,6 @@ function assertUnique(fields) {
   }
 }
 
-// templates/ISSUE_TEMPLATE/escalation.yml
-var escalation_default = `name: Customer escalation
-description: Bring leadership into a customer situation you cannot resolve at your level.
-title: "[Escalation] "
-labels: [escalation]
-body:
-  - type: markdown
-    attributes:
-      value: |
-        Escalation is a tool, not a failure: use it to save a relationship that is at risk.
-
-        **Escalate if** the customer threatens to cancel or walk away, a deal or renewal is at risk,
-        the issue needs a leadership decision, or the customer asks for your manager.
-
-        **Don't escalate** a routine issue you can solve yourself, a customer who is only venting,
-        or anything you have not yet tried to resolve or told the customer about.
-  - type: input
-    id: customer
-    attributes:
-      label: Customer
-      description: Customer or account name, as in the CRM.
-      placeholder: Acme Corp
-    validations:
-      required: true
-  - type: input
-    id: arr
-    attributes:
-      label: Account value (ARR)
-      description: Annual recurring revenue of the account, with currency.
-      placeholder: "$250,000"
-  - type: input
-    id: renewal-date
-    attributes:
-      label: Renewal date
-      description: Next renewal or contract end date.
-      placeholder: "2026-03-31"
-  - type: input
-    id: contact
-    attributes:
-      label: Customer contact
-      description: Who is escalating on the customer side \u2014 name and role.
-      placeholder: Jane Doe, VP Sales Operations
-  - type: textarea
-    id: what-happened
-    attributes:
-      label: What happened
-      description: The situation in a few sentences, as the customer experiences it.
-    validations:
-      required: true
-  - type: textarea
-    id: root-cause
-    attributes:
-      label: Root cause
-      description: >-
-        What is known so far about the actual problem \u2014 not the symptoms. "Unknown yet" is not an
-        answer: say what you have ruled out and what you are checking next.
-    validations:
-      required: true
-  - type: textarea
-    id: impact
-    attributes:
-      label: Business impact
-      description: >-
-        Who is affected (one user, a team, every user)? Can they still sell and work? What revenue
-        is at risk \u2014 deal size, renewal, expansion? If there is no direct financial impact, say so.
-    validations:
-      required: true
-  - type: input
-    id: started
-    attributes:
-      label: When it started
-      description: When the problem was first noticed, with time zone.
-      placeholder: 2026-01-14 09:30 CET
-  - type: textarea
-    id: tried
-    attributes:
-      label: What has been tried
-      description: What you and the team have already done, and why it has not resolved the issue.
-  - type: textarea
-    id: ask
-    attributes:
-      label: The ask from leadership
-      description: What exactly you need \u2014 a decision, a call with the customer, engineering time, a concession.
-  - type: dropdown
-    id: requested-tier
-    attributes:
-      label: Requested tier
-      description: >-
-        How urgent you believe this is. Triage confirms the tier. (Not required on purpose: a required
-        dropdown preselects its first option, which would make every escalation Critical.)
-      options:
-        - Tier 1 \u2013 Critical
-        - Tier 2 \u2013 High
-        - Tier 3 \u2013 Standard
-  - type: checkboxes
-    id: checklist
-    attributes:
-      label: Pre-escalation checklist
-      options:
-        - label: I tried to resolve this at my level
-          required: true
-        - label: I briefed my manager
-        - label: The customer knows we are escalating
-`;
-
 // src/shell/load-settings.ts
 var DEFAULT_FORM_PATH = ".github/ISSUE_TEMPLATE/escalation.yml";
 async function loadSettings(read, configPath, gateway, log) {
@@ -50410,7 +50415,7 @@ async function loadSettings(read, configPath, gateway, log) {
   const formText = config.formPath === DEFAULT_FORM_PATH ? read.formText : await gateway.readFile(config.formPath);
   if (formText === null) log.warning(`No issue form at ${config.formPath}: reading bodies with the built-in escalation form.`);
   try {
-    return { config, template: parseFormTemplate(formText ?? escalation_default) };
+    return { config, template: parseFormTemplate(formText ?? builtInFormText) };
   } catch (error2) {
     if (error2 instanceof FormTemplateError) throw new FormTemplateError(`${config.formPath}: ${error2.message}`);
     throw error2;
@@ -50504,10 +50509,15 @@ function latest(dates) {
   const times = dates.filter((date) => date instanceof Date).map((date) => date.getTime());
   return times.length > 0 ? new Date(Math.max(...times)) : null;
 }
+function carriedResponse(issue2) {
+  const recorded = findOwnComments(issue2.comments, "status").at(-1)?.data?.acknowledgedAt;
+  const at = typeof recorded === "string" ? new Date(recorded) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : null;
+}
 function firstResponse(issue2, owners, updates, start) {
   const responders = new Set([...owners, ...issue2.assignees].map((login) => login.toLowerCase()));
   const byOwner = issue2.comments.find((comment) => !comment.authorIsBot && comment.createdAt >= start && responders.has(comment.author.toLowerCase()));
-  const candidates = [byOwner?.createdAt, updates[0]?.comment.createdAt].filter((date) => date instanceof Date);
+  const candidates = [carriedResponse(issue2), byOwner?.createdAt, updates[0]?.comment.createdAt].filter((date) => date instanceof Date);
   return candidates.length > 0 ? new Date(Math.min(...candidates.map((date) => date.getTime()))) : null;
 }
 function assessEscalation(issue2, config, now, permitted) {
@@ -50781,9 +50791,6 @@ async function publishPostMortem(gateway, read, plan, number, label) {
   return { pull, done };
 }
 
-// templates/postmortem.md
-var postmortem_default = "# Post-mortem: {{title}}\n\n> Escalation {{escalation}} \xB7 {{tier}} \xB7 filed {{filed_at}} \xB7 closed {{closed_at}}\n{{missing_note}}\n\n## Summary\n\n{{summary}}\n\n## Customer and account\n\n{{customer}}\n\n## Tier and SLA results\n\n{{sla_results}}\n\n## Business impact\n\n{{impact}}\n\n## Root cause\n\n{{root_cause}}\n\n## Trigger and detection\n\n{{trigger}}\n\n## Resolution\n\n{{resolution}}\n\n## Timeline\n\nAll times UTC, oldest first.\n\n{{timeline}}\n\n## What went well\n\n- _Reviewers: what helped us resolve this?_\n\n## What went badly\n\n- _Reviewers: what slowed us down or made it worse?_\n\n## Where we got lucky\n\n- _Reviewers: what could have gone worse?_\n\n## Preventive action items\n\nThe preventative action plan: what will stop this from happening again. Give each item an owner\nand a due date.\n\n{{action_items}}\n\n## Communication log\n\n{{communication_log}}\n\n## People involved\n\n{{people}}\n";
-
 // src/shell/run-postmortem.ts
 var NOT_PERMITTED = /not permitted to create or approve pull requests/i;
 async function runPostMortem(gateway, closed, configPath, log) {
@@ -50801,7 +50808,7 @@ async function runPostMortem(gateway, closed, configPath, log) {
   }
   const issue2 = read.issue;
   if (!issue2) return { ...report, decisions: [`#${closed.number} was not found.`] };
-  const documentTemplate = config.postMortem.template ? await gateway.readFile(config.postMortem.template) : postmortem_default;
+  const documentTemplate = config.postMortem.template ? await gateway.readFile(config.postMortem.template) : builtInPostMortemTemplate;
   if (documentTemplate === null) throw new Error(`The post-mortem template ${config.postMortem.template} is not on the default branch: add it or remove post-mortem.template from ${configPath}.`);
   const parsed = parseIssueBody(issue2.body, template);
   const plan = planPostMortem({ issue: issue2, config, template, parsed, documentTemplate }, existing);
@@ -50954,7 +50961,12 @@ function renderStatusComment(assessment, parsed, now, nextUpdateBy, notifiedBrea
   const facts = readFacts(parsed);
   const since = assessment.lastUpdateAt ?? assessment.start;
   const changes = describeChanges(issue2, since);
-  const state = { key: assessment.nextUpdateBy.toISOString(), at: now.toISOString(), breaches: notifiedBreaches2.slice(-20) };
+  const state = {
+    key: assessment.nextUpdateBy.toISOString(),
+    at: now.toISOString(),
+    breaches: notifiedBreaches2.slice(-20),
+    acknowledgedAt: assessment.acknowledgedAt?.toISOString() ?? null
+  };
   const sla = assessment.breaches.length > 0 ? "SLA breached" : "within SLA";
   const latest2 = assessment.lastHumanUpdate;
   const lines = [
@@ -51077,7 +51089,7 @@ async function runSweep(gateway, configPath, now, log) {
   return report;
 }
 
-// src/run.ts
+// src/dispatch.ts
 var INTAKE_ACTIONS = /* @__PURE__ */ new Set(["opened", "edited", "labeled", "unlabeled", "reopened"]);
 var SWEEP_EVENTS = /* @__PURE__ */ new Set(["schedule", "workflow_dispatch"]);
 function issueNumberOf(payload) {
@@ -51090,7 +51102,7 @@ function commentOf(payload) {
   if (!comment || typeof comment.id !== "number" || typeof comment.body !== "string" || typeof comment.user?.login !== "string") return null;
   return { id: comment.id, body: comment.body, author: comment.user.login };
 }
-async function run(event, inputs, gateway, now, log) {
+async function dispatch(event, inputs, gateway, now, log) {
   const action = typeof event.payload.action === "string" ? event.payload.action : "";
   const ignored = (why) => ({ ...emptyReport("ignored"), decisions: [why] });
   if (SWEEP_EVENTS.has(event.eventName)) return runSweep(gateway, inputs.configPath, now, log);
@@ -51122,12 +51134,12 @@ async function writeSummary(report) {
 }
 
 // src/main.ts
-async function main() {
+async function run() {
   try {
     const inputs = readInputs((name) => getInput(name));
     const log = { info, warning };
     const gateway = createGateway(createOctokits(inputs.token, log), context2.repo, log);
-    const report = await run({ eventName: context2.eventName, payload: context2.payload }, inputs, gateway, () => /* @__PURE__ */ new Date(), log);
+    const report = await dispatch({ eventName: context2.eventName, payload: context2.payload }, inputs, gateway, () => /* @__PURE__ */ new Date(), log);
     setOutput("escalation-number", report.number === null ? "" : String(report.number));
     setOutput("tier", report.tier ?? "");
     setOutput("state", report.state);
@@ -51139,7 +51151,6 @@ async function main() {
     setFailed(error2 instanceof Error ? error2.message : String(error2));
   }
 }
-await main();
-export {
-  main
-};
+
+// src/index.ts
+await run();

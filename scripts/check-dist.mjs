@@ -3,6 +3,12 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { GENERATED_PATH, renderGenerated } from './generate-templates.mjs'
+
+if (readFileSync(GENERATED_PATH, 'utf8') !== renderGenerated()) {
+  console.error(`${GENERATED_PATH} is stale: run \`npm run build\` and commit it.`)
+  process.exit(1)
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'escalation-desk-dist-'))
 try {

@@ -3,16 +3,19 @@ import { context } from '@actions/github'
 import { createGateway } from './github/gateway'
 import { createOctokits } from './github/octokit'
 import { readInputs } from './inputs'
-import { run } from './run'
+import { dispatch } from './dispatch'
 import { writeSummary } from './shell/summary'
 
-/** The runner's entry: inputs in, outputs and summary out, one `::error::` line on failure. */
-export async function main(): Promise<void> {
+/**
+ * The action: inputs in, outputs and summary out, one `::error::` line on failure. Exported as
+ * `run` for @github/local-action; `index.ts` is what the runner starts.
+ */
+export async function run(): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name))
     const log = { info: core.info, warning: core.warning }
     const gateway = createGateway(createOctokits(inputs.token, log), context.repo, log)
-    const report = await run({ eventName: context.eventName, payload: context.payload }, inputs, gateway, () => new Date(), log)
+    const report = await dispatch({ eventName: context.eventName, payload: context.payload }, inputs, gateway, () => new Date(), log)
     core.setOutput('escalation-number', report.number === null ? '' : String(report.number))
     core.setOutput('tier', report.tier ?? '')
     core.setOutput('state', report.state)
@@ -25,4 +28,3 @@ export async function main(): Promise<void> {
   }
 }
 
-await main()

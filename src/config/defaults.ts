@@ -1,5 +1,5 @@
 /** The built-in configuration: exactly templates/escalations.yml. */
-import defaultConfigText from '../../templates/escalations.yml'
+import { defaultConfigText } from '../templates.generated'
 import { BUILT_IN_FILE, parseConfig } from './parse-config'
 import type { Config } from './types'
 

@@ -4,7 +4,7 @@
  * `file:line:column: <key path> <what is wrong>`, in one `ConfigError`.
  */
 import { LineCounter, parseDocument } from 'yaml'
-import defaultConfigText from '../../templates/escalations.yml'
+import { defaultConfigText } from '../templates.generated'
 import { convertErrors } from './yaml-errors'
 import { ConfigError, type Problem } from './errors'
 import { createLocator, type Locator } from './locate'

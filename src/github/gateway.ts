@@ -44,6 +44,18 @@ export interface EscalationGateway extends PostMortemGateway {
 }
 
 
+/**
+ * A deleted (or transferred) issue: GitHub answers `issue: null` with a NOT_FOUND error, and
+ * octokit throws on any GraphQL error. That is an answer ("not there"), so keep the data;
+ * every other error stays a failure.
+ */
+function dataWhenIssueMissing<T>(error: unknown): T {
+  const { errors, data } = error as { errors?: { type?: string; path?: unknown[] }[]; data?: T }
+  const issueMissing = (e: { type?: string; path?: unknown[] }) => e.type === 'NOT_FOUND' && e.path?.[0] === 'repository' && e.path[1] === 'issue'
+  if (data && Array.isArray(errors) && errors.length > 0 && errors.every(issueMissing)) return data
+  throw error
+}
+
 export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log: Logger): EscalationGateway {
   const { reader, writer: octokit } = octokits
   const issueRef = (number: number) => ({ owner, repo, issue_number: number })
@@ -81,7 +93,9 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
 
     async readIssue(number, paths) {
       const data = await attempt(`read issue #${number}`, () =>
-        reader.graphql<IssueQueryResult>(ISSUE_QUERY, { owner, repo, number, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}` }),
+        reader
+          .graphql<IssueQueryResult>(ISSUE_QUERY, { owner, repo, number, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}` })
+          .catch((error: unknown) => dataWhenIssueMissing<IssueQueryResult>(error)),
       )
       const { issue } = data.repository
       if (!issue) return { configText: blobText(data.repository.config), formText: blobText(data.repository.form), issue: null }

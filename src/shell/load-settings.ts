@@ -6,7 +6,7 @@ import { parseFormTemplate } from '../core/form/parse-form-template'
 import type { FormTemplate } from '../core/form/types'
 import type { EscalationGateway } from '../github/gateway'
 import type { Logger } from '../github/octokit'
-import builtInFormText from '../../templates/ISSUE_TEMPLATE/escalation.yml'
+import { builtInFormText } from '../templates.generated'
 
 export interface Settings {
   config: Config

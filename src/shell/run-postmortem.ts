@@ -13,7 +13,7 @@ import { applyActions } from './apply-actions'
 import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
 import { publishPostMortem } from './publish-postmortem'
 import type { Report } from './report'
-import builtInTemplate from '../../templates/postmortem.md'
+import { builtInPostMortemTemplate as builtInTemplate } from '../templates.generated'
 
 export interface ClosedIssue {
   number: number

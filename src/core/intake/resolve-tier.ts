@@ -82,7 +82,7 @@ export function resolveTier({ issue, config, requestedTierIndex, permissions }: 
       const removed = others.map((other) => `\`${other.tier.label}\``).join(', ')
       notices.push({
         key: `tier-extra:${others.map((other) => other.tier.label).join(',')}:${winner.at?.toISOString() ?? 'created'}`,
-        text: `An escalation has one tier: \`${winner.tier.label}\` (${winner.tier.name}) is the highest applied, so ${removed} was removed.`,
+        text: `An escalation has one tier: \`${winner.tier.label}\` (${winner.tier.name}) is the highest applied, so ${removed} ${others.length > 1 ? 'were' : 'was'} removed.`,
       })
     }
     return { tier: winner.tier, source: 'label', setBy: winner.by, labelsToAdd: [], labelsToRemove, notices }

@@ -13,6 +13,8 @@ export interface StatusState {
   at: string
   /** Breach keys already notified: carried forward so old breach comments may scroll away. */
   breaches: string[]
+  /** The first response (ISO), carried forward so it may scroll out of the comments a sweep reads. */
+  acknowledgedAt?: string | null
 }
 
 function clock(minutesLeft: number, by: Date): string {
@@ -34,7 +36,12 @@ export function renderStatusComment(assessment: Assessment, parsed: ParsedIssueB
   const facts = readFacts(parsed)
   const since = assessment.lastUpdateAt ?? assessment.start
   const changes = describeChanges(issue, since)
-  const state: StatusState = { key: assessment.nextUpdateBy.toISOString(), at: now.toISOString(), breaches: notifiedBreaches.slice(-20) }
+  const state: StatusState = {
+    key: assessment.nextUpdateBy.toISOString(),
+    at: now.toISOString(),
+    breaches: notifiedBreaches.slice(-20),
+    acknowledgedAt: assessment.acknowledgedAt?.toISOString() ?? null,
+  }
   const sla = assessment.breaches.length > 0 ? 'SLA breached' : 'within SLA'
   const latest = assessment.lastHumanUpdate
   const lines = [

@@ -1,5 +1,7 @@
 import type { Config, Tier } from '../../config/types'
 import { escalationStart } from '../intake/plan-intake'
+import { findOwnComments } from '../own-comments'
+import type { StatusState } from '../render/status-comment'
 import { resolveTierLabel } from './tier-of'
 import type { IssueSnapshot } from '../snapshot'
 import { addSlaMinutes, slaMinutesBetween } from '../time/sla-clock'
@@ -36,11 +38,21 @@ function latest(dates: (Date | null | undefined)[]): Date | null {
   return times.length > 0 ? new Date(Math.max(...times)) : null
 }
 
+/**
+ * The first response as the latest status comment recorded it: a sweep reads only the recent
+ * comments, and on a long thread the reply itself scrolls out of them.
+ */
+function carriedResponse(issue: IssueSnapshot): Date | null {
+  const recorded = findOwnComments<StatusState>(issue.comments, 'status').at(-1)?.data?.acknowledgedAt
+  const at = typeof recorded === 'string' ? new Date(recorded) : null
+  return at && !Number.isNaN(at.getTime()) ? at : null
+}
+
 /** First response: a comment by an owner or assignee, or an accepted `/status`, after the start. */
 function firstResponse(issue: IssueSnapshot, owners: string[], updates: HumanUpdate[], start: Date): Date | null {
   const responders = new Set([...owners, ...issue.assignees].map((login) => login.toLowerCase()))
   const byOwner = issue.comments.find((comment) => !comment.authorIsBot && comment.createdAt >= start && responders.has(comment.author.toLowerCase()))
-  const candidates = [byOwner?.createdAt, updates[0]?.comment.createdAt].filter((date): date is Date => date instanceof Date)
+  const candidates = [carriedResponse(issue), byOwner?.createdAt, updates[0]?.comment.createdAt].filter((date): date is Date => date instanceof Date)
   return candidates.length > 0 ? new Date(Math.min(...candidates.map((date) => date.getTime()))) : null
 }
 

@@ -33,7 +33,7 @@ function commentOf(payload: Record<string, unknown>): { id: number; body: string
 }
 
 /** Routes one workflow event to the job it calls for. */
-export async function run(event: EventContext, inputs: Inputs, gateway: EscalationGateway, now: () => Date, log: Logger): Promise<Report> {
+export async function dispatch(event: EventContext, inputs: Inputs, gateway: EscalationGateway, now: () => Date, log: Logger): Promise<Report> {
   const action = typeof event.payload.action === 'string' ? event.payload.action : ''
   const ignored = (why: string): Report => ({ ...emptyReport('ignored'), decisions: [why] })
   if (SWEEP_EVENTS.has(event.eventName)) return runSweep(gateway, inputs.configPath, now, log)
