@@ -40815,6 +40815,11 @@ query EscalationPostMortem($owner: String!, $repo: String!, $number: Int!, $conf
     issue(number: $number) { ${ISSUE_FIELDS} }
   }
 }`;
+var SETTLE_WINDOW = 20;
+function recentCommentsOfQuery(numbers) {
+  const issues = numbers.map((number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${SETTLE_WINDOW}) { nodes { ${COMMENT_FIELDS} } } }`);
+  return `query EscalationSettle($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${issues.join(" ")} } }`;
+}
 
 // src/github/more-comments.ts
 async function readMoreComments(reader, { owner, repo }, number, after) {
@@ -41060,6 +41065,18 @@ function createGateway(octokits, { owner, repo }, log) {
         () => reader.graphql(RECENT_COMMENTS_QUERY, { owner, repo, number })
       );
       return data.repository.issue.comments.nodes.map(toComment);
+    },
+    async recentCommentsOf(numbers) {
+      const found = /* @__PURE__ */ new Map();
+      for (let start = 0; start < numbers.length; start += 100) {
+        const chunk = numbers.slice(start, start + 100);
+        const data = await attempt(
+          "re-read comments after posting",
+          () => reader.graphql(recentCommentsOfQuery(chunk), { owner, repo })
+        );
+        for (const number of chunk) found.set(number, data.repository[`i${number}`]?.comments.nodes.map(toComment) ?? []);
+      }
+      return found;
     },
     async permissionOf(login) {
       return attemptOr404(
@@ -49122,8 +49139,8 @@ function truncate(text3, max) {
   return `${text3.slice(0, Math.max(0, max - 1)).trimEnd()}\u2026`;
 }
 function safeInline(text3, max = 300) {
-  const oneLine = text3.replace(/\s+/g, " ").trim();
-  return neutralizeMentions(escapeHtml(truncate(oneLine, max)));
+  const oneLine2 = text3.replace(/\s+/g, " ").trim();
+  return neutralizeMentions(escapeHtml(truncate(oneLine2, max)));
 }
 function safeCell(text3, max = 300) {
   return safeInline(text3, max).replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
@@ -49348,6 +49365,7 @@ async function applyActions(gateway, number, actions, log, options = { settleRac
         break;
       case "create-comment": {
         const id = await gateway.createComment(number, action.body);
+        options.onCreated?.({ number, id, marker: action.marker, key: action.key });
         if (!options.settleRaces) break;
         const twins = findOwnComments(await gateway.recentComments(number), action.marker, action.key);
         const keeper = twins[0]?.comment.id;
@@ -50557,6 +50575,17 @@ function assessEscalation(issue2, config, now, permitted) {
   };
 }
 
+// src/core/postmortem/cut-text.ts
+function cutText(text3, max) {
+  if (text3.length <= max) return text3;
+  let cut = "";
+  for (const char of text3) {
+    if (cut.length + char.length > max - 1) break;
+    cut += char;
+  }
+  return `${cut.trimEnd()}\u2026`;
+}
+
 // src/core/postmortem/render-template.ts
 function renderTemplate(template, values) {
   return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (placeholder, name) => Object.hasOwn(values, name) ? values[name] ?? "" : placeholder);
@@ -50565,7 +50594,7 @@ function renderTemplate(template, values) {
 // src/core/postmortem/timeline.ts
 function firstLine(text3, max = 160) {
   const line = text3.split("\n").find((candidate) => candidate.trim() !== "")?.trim() ?? "";
-  return line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
+  return cutText(line, max);
 }
 var BOT_COMMENTS = {
   ack: "Escalation acknowledged",
@@ -50602,9 +50631,19 @@ function buildTimeline(issue2, config) {
 }
 
 // src/core/postmortem/document.ts
-function userBlock(text3, missingLabel) {
-  if (!text3) return `> **Missing:** ${missingLabel} was not answered when the escalation closed. Fill it in during review.`;
-  return neutralizeMentions(escapeHtml(text3.replace(/\r\n?/g, "\n")));
+function oneLine(text3, max) {
+  return cutText(text3.replace(/\s+/g, " ").trim(), max);
+}
+var safeInline2 = (text3, max = 300) => safeInline(oneLine(text3, max), max);
+var safeCell2 = (text3, max = 300) => safeCell(oneLine(text3, max), max);
+function userBlock(text3, missingLabel, gap) {
+  const label = gap?.label ?? missingLabel;
+  const quoted = text3 ? neutralizeMentions(escapeHtml(text3.replace(/\r\n?/g, "\n"))) : "";
+  if (gap?.reason === "too-short" && text3) return `> **Missing:** ${label} was too short to count when the escalation closed. Complete it during review.
+
+${quoted}`;
+  if (!text3 || gap) return `> **Missing:** ${label} was not answered when the escalation closed. Fill it in during review.`;
+  return quoted;
 }
 function table(headers, rows) {
   return [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
@@ -50629,24 +50668,24 @@ function customerTable(facts) {
     ["Account value (ARR)", facts.accountValue],
     ["Renewal date", facts.renewalDate],
     ["Customer contact", facts.contact]
-  ].map(([name, value]) => [name ?? "", safeCell(value ?? "not given", 300)]);
+  ].map(([name, value]) => [name ?? "", safeCell2(value ?? "not given", 300)]);
   return table(["", ""], rows);
 }
 function communicationLog(issue2) {
   const automatic = statusComments(issue2.comments).map((comment) => ({ at: comment.createdAt, line: "automatic status update", by: "Escalation Desk" }));
-  const human = issue2.comments.filter((comment) => !comment.authorIsBot && /^\s*\/status\b/i.test(comment.body)).map((comment) => ({ at: comment.createdAt, line: safeCell(comment.body.replace(/^\s*\/status\s*/i, ""), 500), by: comment.author }));
+  const human = issue2.comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body) && comment.viewerReactions.includes(ACCEPTED_REACTION)).map((comment) => ({ at: comment.createdAt, line: safeCell2(statusText(comment.body), 500), by: comment.author }));
   const rows = [...automatic, ...human].sort((a, b) => a.at.getTime() - b.at.getTime());
   if (rows.length === 0) return "_No status updates were posted._";
-  return table(["Time (UTC)", "Update", "By"], rows.map((row) => [formatUtc(row.at).replace(" UTC", ""), row.line, safeCell(row.by)]));
+  return table(["Time (UTC)", "Update", "By"], rows.map((row) => [formatUtc(row.at).replace(" UTC", ""), row.line, safeCell2(row.by)]));
 }
 function people(issue2, assessment) {
   const commenters = [...new Set(issue2.comments.filter((comment) => !comment.authorIsBot).map((comment) => comment.author))];
   const lines = [
-    `- Filed by: ${safeInline(issue2.author)}`,
-    `- Owners: ${assessment.owners.map((login) => safeInline(login)).join(", ") || "none"}`,
-    `- Assignees: ${issue2.assignees.map((login) => safeInline(login)).join(", ") || "none"}`,
-    `- Took part: ${commenters.map((login) => safeInline(login)).join(", ") || "nobody commented"}`,
-    `- Notified (${assessment.tier.name}): ${assessment.tier.notify.map((login) => safeInline(login)).join(", ") || "nobody configured"}`
+    `- Filed by: ${safeInline2(issue2.author)}`,
+    `- Owners: ${assessment.owners.map((login) => safeInline2(login)).join(", ") || "none"}`,
+    `- Assignees: ${issue2.assignees.map((login) => safeInline2(login)).join(", ") || "none"}`,
+    `- Took part: ${commenters.map((login) => safeInline2(login)).join(", ") || "nobody commented"}`,
+    `- Notified (${assessment.tier.name}): ${assessment.tier.notify.map((login) => safeInline2(login)).join(", ") || "nobody configured"}`
   ];
   return lines.join("\n");
 }
@@ -50655,29 +50694,29 @@ function resolutionNote(issue2, assessment) {
   const update = assessment.lastHumanUpdate;
   const latest2 = marked && (!update || marked.createdAt > update.comment.createdAt) ? { by: marked.author, at: marked.createdAt, text: marked.body } : update ? { by: update.comment.author, at: update.comment.createdAt, text: update.text } : null;
   if (!latest2) return null;
-  return `From ${safeInline(latest2.by)} at ${formatUtc(latest2.at)}:
+  return `From ${safeInline2(latest2.by)} at ${formatUtc(latest2.at)}:
 
-> ${safeInline(latest2.text, 2e3)}`;
+> ${safeInline2(latest2.text, 2e3)}`;
 }
 function renderPostMortem({ issue: issue2, config, parsed, assessment, missing, template }) {
   const facts = readFacts(parsed);
   const closedAt = issue2.closedAt ?? assessment.start;
-  const timeline = buildTimeline(issue2, config).map((entry) => [formatUtc(entry.at).replace(" UTC", ""), safeCell(entry.what, 200), safeCell(entry.by)]);
+  const timeline = buildTimeline(issue2, config).map((entry) => [formatUtc(entry.at).replace(" UTC", ""), safeCell2(entry.what, 200), safeCell2(entry.by)]);
   const resolution = resolutionNote(issue2, assessment);
   const values = {
-    title: safeInline(issue2.title, 200),
+    title: safeInline2(issue2.title, 200),
     escalation: `#${issue2.number}`,
     tier: `${assessment.tier.name} (\`${assessment.tier.label}\`)`,
     filed_at: formatUtc(issue2.createdAt),
     closed_at: formatUtc(closedAt),
     missing_note: missing.length > 0 ? `>
 > **Draft:** ${missing.map((field) => field.label).join(" and ")} ${missing.length === 1 ? "was" : "were"} missing at close; those sections are marked below.` : "",
-    summary: userBlock(facts.whatHappened, "What happened"),
+    summary: userBlock(facts.whatHappened, "What happened", missing.find((field) => field.id === "what-happened")),
     customer: customerTable(facts),
     sla_results: slaResults(assessment, closedAt),
-    impact: userBlock(facts.impact, "Business impact"),
-    root_cause: userBlock(facts.rootCause, "Root cause"),
-    trigger: [`- **Started:** ${safeInline(facts.started ?? "not given", 200)}`, `- **Escalated:** ${formatUtc(assessment.start)}`, `- **Tried before escalating:** ${safeInline(facts.tried ?? "not given", 1e3)}`].join("\n"),
+    impact: userBlock(facts.impact, "Business impact", missing.find((field) => field.id === "impact")),
+    root_cause: userBlock(facts.rootCause, "Root cause", missing.find((field) => field.id === "root-cause")),
+    trigger: [`- **Started:** ${safeInline2(facts.started ?? "not given", 200)}`, `- **Escalated:** ${formatUtc(assessment.start)}`, `- **Tried before escalating:** ${safeInline2(facts.tried ?? "not given", 1e3)}`].join("\n"),
     resolution: resolution ?? "_Describe how it was resolved and how the customer agreed to it._",
     timeline: table(["Time (UTC)", "Event", "By"], timeline),
     action_items: [
@@ -50718,7 +50757,7 @@ function planPostMortem(input, existing) {
   const assessment = assessEscalation(issue2, config, issue2.closedAt ?? issue2.createdAt, () => false);
   const document3 = renderPostMortem({ issue: issue2, config, parsed: input.parsed, assessment, missing, template: input.documentTemplate });
   const owners = [.../* @__PURE__ */ new Set([...assessment.tier.owners, ...config.postMortem.reviewers])];
-  const title = `Post-mortem: ${issue2.title.replace(/\s+/g, " ").trim()}`.slice(0, 240) + ` (#${issue2.number})`;
+  const title = `${cutText(`Post-mortem: ${issue2.title.replace(/\s+/g, " ").trim()}`, 240)} (#${issue2.number})`;
   const body = fitBody(
     [
       renderMarker("postmortem", { issue: issue2.number, path: location.path, branch: location.branch }),
@@ -50826,7 +50865,7 @@ async function runPostMortem(gateway, closed, configPath, log) {
     const link = renderPostMortemLink(published.pull, plan.location.path, plan.missing);
     const own3 = findOwnComment(issue2.comments, "postmortem-link");
     const actions = !own3 ? [{ kind: "create-comment", marker: "postmortem-link", body: link }] : own3.comment.body === link ? [] : [{ kind: "update-comment", commentId: own3.comment.id, body: link }];
-    report.done.push(...await applyActions(gateway, issue2.number, actions, log));
+    report.done.push(...await applyActions(gateway, issue2.number, actions, log, { settleRaces: false }));
   } catch (error2) {
     if (error2 instanceof GatewayError && error2.status === 403 && NOT_PERMITTED.test(error2.message)) await explainRefusal(gateway, issue2.number, plan.location.branch, issue2.comments, log);
     throw error2;
@@ -51064,22 +51103,28 @@ async function runSweep(gateway, configPath, now, log) {
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths);
   const { config, template } = await loadSettings(read, configPath, gateway, log);
   if (config.triggerLabel !== DEFAULT_TRIGGER) read = await gateway.listOpenEscalations(config.triggerLabel, paths);
-  const authors = [...new Set(read.issues.flatMap((issue2) => unacknowledgedUpdates(issue2.comments).map((comment) => comment.author)))];
+  const unchecked = read.issues.flatMap(
+    (issue2) => unacknowledgedUpdates(issue2.comments).filter((comment) => !findOwnComment(issue2.comments, "notice", `status-refused:${comment.id}`))
+  );
+  const authors = [...new Set(unchecked.map((comment) => comment.author))];
   const permissions = new Map(await Promise.all(authors.map(async (login) => [login, await gateway.permissionOf(login)])));
   const at = now();
   const work = planSweep({ issues: read.issues, config, template, now: at, permitted: (login) => hasPermission(permissions.get(login), STATUS_PERMISSION) });
   const { now: toApply, deferred } = takeWithinBudget(work, config.maxWritesPerRun);
   const report = { number: null, tier: null, state: "swept", decisions: [], done: [], failures: [] };
   const posted = [];
+  const created = [];
   for (const item of toApply) {
     const number = item.assessment.issue.number;
     try {
-      report.done.push(...(await applyActions(gateway, number, item.actions, log, { settleRaces: false })).map((what) => `#${number}: ${what}`));
+      const done = await applyActions(gateway, number, item.actions, log, { settleRaces: false, onCreated: (comment) => created.push(comment) });
+      report.done.push(...done.map((what) => `#${number}: ${what}`));
       posted.push(number);
     } catch (error2) {
       report.failures?.push(`#${number}: ${error2 instanceof Error ? error2.message : String(error2)}`);
     }
   }
+  report.done.push(...await settleRaces(gateway, created, log));
   report.decisions.push(
     `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? "" : "s"} (${read.points} points), ${authors.length} permission lookups.`,
     `${work.filter((item) => item.assessment.breaches.length > 0).length} breached, ${work.filter((item) => item.assessment.due).length} with an update due.`,
@@ -51087,6 +51132,19 @@ async function runSweep(gateway, configPath, now, log) {
   );
   report.details = renderDashboard(work, posted, deferred.map((item) => item.assessment.issue.number), at);
   return report;
+}
+async function settleRaces(gateway, created, log) {
+  if (created.length === 0) return [];
+  const latest2 = await gateway.recentCommentsOf([...new Set(created.map((comment) => comment.number))]);
+  const removed = [];
+  for (const comment of created) {
+    const keeper = findOwnComments(latest2.get(comment.number) ?? [], comment.marker, comment.key)[0]?.comment.id;
+    if (keeper === void 0 || keeper === comment.id) continue;
+    await gateway.deleteComment(comment.id);
+    log.info(`#${comment.number}: another run posted the ${comment.marker} comment first (${keeper}); removed ours (${comment.id}).`);
+    removed.push(`#${comment.number}: removed duplicate ${comment.marker} comment ${comment.id}`);
+  }
+  return removed;
 }
 
 // src/dispatch.ts

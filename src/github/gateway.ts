@@ -2,7 +2,7 @@ import type { CommentSnapshot, IssueSnapshot, RepoPermission } from '../core/sna
 import { attempt, attemptOr404 } from './attempt'
 import { blobText } from './blob-text'
 import type { Logger, Octokits } from './octokit'
-import { FILE_QUERY, ISSUE_QUERY, SWEEP_QUERY, SWEEP_WINDOW, type SweepQueryResult, RECENT_COMMENTS_QUERY, type GqlBlob, type GqlComment, type IssueQueryResult } from './queries'
+import { FILE_QUERY, ISSUE_QUERY, recentCommentsOfQuery, SWEEP_QUERY, SWEEP_WINDOW, type SweepQueryResult, RECENT_COMMENTS_QUERY, type GqlBlob, type GqlComment, type IssueQueryResult } from './queries'
 import { readMoreComments } from './more-comments'
 import { createPostMortemGateway, type PostMortemGateway } from './postmortem-gateway'
 import { toComment, toIssue } from './to-snapshot'
@@ -34,6 +34,8 @@ export interface EscalationGateway extends PostMortemGateway {
   readIssue(number: number, paths: { config: string; form: string }): Promise<IssueRead>
   readFile(path: string): Promise<string | null>
   recentComments(number: number): Promise<CommentSnapshot[]>
+  /** The latest comments of many issues at once (a request per hundred issues). */
+  recentCommentsOf(numbers: number[]): Promise<Map<number, CommentSnapshot[]>>
   permissionOf(login: string): Promise<RepoPermission>
   addLabels(number: number, labels: string[]): Promise<void>
   removeLabel(number: number, label: string): Promise<void>
@@ -119,6 +121,18 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
         reader.graphql<{ repository: { issue: { comments: { nodes: GqlComment[] } } } }>(RECENT_COMMENTS_QUERY, { owner, repo, number }),
       )
       return data.repository.issue.comments.nodes.map(toComment)
+    },
+
+    async recentCommentsOf(numbers) {
+      const found = new Map<number, CommentSnapshot[]>()
+      for (let start = 0; start < numbers.length; start += 100) {
+        const chunk = numbers.slice(start, start + 100)
+        const data = await attempt('re-read comments after posting', () =>
+          reader.graphql<{ repository: Record<string, { comments: { nodes: GqlComment[] } } | null> }>(recentCommentsOfQuery(chunk), { owner, repo }),
+        )
+        for (const number of chunk) found.set(number, data.repository[`i${number}`]?.comments.nodes.map(toComment) ?? [])
+      }
+      return found
     },
 
     async permissionOf(login) {

@@ -210,3 +210,15 @@ export interface PostMortemQueryResult {
     issue: GqlIssue | null
   }
 }
+
+/** How far back the check after a sweep's writes looks for a racing run's twin comment. */
+export const SETTLE_WINDOW = 20
+
+/**
+ * The latest comments of several issues in one request (one alias per issue), to settle races
+ * after a sweep has posted. Issue numbers are integers, so building the query is safe.
+ */
+export function recentCommentsOfQuery(numbers: number[]): string {
+  const issues = numbers.map((number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${SETTLE_WINDOW}) { nodes { ${COMMENT_FIELDS} } } }`)
+  return `query EscalationSettle($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${issues.join(' ')} } }`
+}

@@ -10,6 +10,15 @@ export interface ApplyOptions {
    * (one per event); sweeps share one concurrency group and skip the extra read.
    */
   settleRaces: boolean
+  /** Told of each comment posted, for a caller that settles races itself, in one read. */
+  onCreated?: (created: CreatedComment) => void
+}
+
+export interface CreatedComment {
+  number: number
+  id: number
+  marker: string
+  key?: string
 }
 
 /** Carries out a plan in order and says what it did. */
@@ -40,6 +49,7 @@ export async function applyActions(
         break
       case 'create-comment': {
         const id = await gateway.createComment(number, action.body)
+        options.onCreated?.({ number, id, marker: action.marker, key: action.key })
         if (!options.settleRaces) break
         const twins = findOwnComments(await gateway.recentComments(number), action.marker, action.key)
         const keeper = twins[0]?.comment.id

@@ -1,0 +1,121 @@
+/**
+ * Helpers for the sweep end-to-end tests: escalations seeded straight into the local GitHub
+ * (the sweep works off labels, so intake runs only where a test needs them), sweeps run
+ * through the bundle, and readers for what the action wrote.
+ */
+import { expect } from 'vitest'
+import { runAction, type RunResult } from '../harness'
+import { BOT_LOGIN, type LocalGitHub } from '../local-github'
+import { COMPLETE, formBody, startRepo, type Answers } from './scenario'
+
+export { BOT_LOGIN }
+
+export type Comment = ReturnType<LocalGitHub['comments']>[number]
+
+/** The owners `teamConfig()` gives each tier (assigned by intake; seeded here directly). */
+export const OWNER: Record<string, string> = { 'tier-1': 'olivia', 'tier-2': 'olivia', 'tier-3': 'tom' }
+
+/** A fresh repository for one test at 2026-11-24 09:00 UTC (a Tuesday); no invalid requests allowed. */
+export async function withSweepRepo(run: (gh: LocalGitHub) => Promise<void>, options: Parameters<typeof startRepo>[0] = {}): Promise<void> {
+  const gh = await startRepo(options)
+  try {
+    await run(gh)
+    expect(gh.validationErrors).toEqual([])
+  } finally {
+    await gh.close()
+  }
+}
+
+/**
+ * An escalation as intake leaves it: `escalation` + tier label, the tier's owner assigned, filed
+ * now by carla. Returns the issue number and the webhook events (for tests that run intake).
+ */
+export function seed(gh: LocalGitHub, tier: string, options: { title?: string; answers?: Answers; assignees?: string[] } = {}) {
+  const events = gh.act.openIssue({
+    by: 'carla',
+    title: options.title ?? `[Escalation] ${tier} customer problem`,
+    body: formBody(options.answers ?? COMPLETE),
+    labels: ['escalation', tier],
+    assignees: options.assignees ?? [OWNER[tier]!],
+  })
+  return { number: events.number, events: [...events] }
+}
+
+/** The owner's first (plain) comment: acknowledges the escalation without being a status update. */
+export function acknowledge(gh: LocalGitHub, number: number, by: string, text = 'Looking into it now.'): void {
+  gh.act.comment(number, text, by)
+}
+
+/** One scheduled sweep through the bundle. */
+export function sweep(gh: LocalGitHub): Promise<RunResult> {
+  return runAction(gh, gh.schedulePayload())
+}
+
+/** The clock set to an absolute UTC time, e.g. `at(gh, '11:05')` on the start day or a full ISO stamp. */
+export function at(gh: LocalGitHub, time: string): void {
+  gh.clock.set(time.includes('T') ? time : `2026-11-24T${time}:00Z`)
+}
+
+/** A mark in the request log: what happened after it. */
+export function mark(gh: LocalGitHub) {
+  const from = gh.requests.length
+  return {
+    requests: () => gh.requests.slice(from),
+    writes: () => gh.requests.slice(from).filter((request) => request.write),
+    /** `METHOD route` of each write, readable in failures. */
+    describeWrites: () => gh.requests.slice(from).filter((request) => request.write).map((request) => `${request.method} ${request.route}`),
+  }
+}
+
+/** The action's comments of one marker kind (`status`, `breach`, `notice`, `ack`, ...), oldest first. */
+export function own(gh: LocalGitHub, number: number, kind: string): Comment[] {
+  return gh
+    .comments(number)
+    .filter((comment) => comment.user.login === BOT_LOGIN && new RegExp(`^<!-- escalation-desk:${kind}[ -]`).test(comment.body ?? ''))
+}
+
+export const statuses = (gh: LocalGitHub, number: number) => own(gh, number, 'status')
+export const breaches = (gh: LocalGitHub, number: number) => own(gh, number, 'breach')
+
+/** Status comments per issue, e.g. `{ 1: 1, 2: 0 }`: one assertion shows the whole repository. */
+export function statusCounts(gh: LocalGitHub, numbers: number[]): Record<number, number> {
+  return Object.fromEntries(numbers.map((number) => [number, statuses(gh, number).length]))
+}
+
+/** The `+1` count on a comment as GitHub shows it. */
+export function thumbsUp(gh: LocalGitHub, number: number, commentId: number): number {
+  const comment = gh.comments(number).find((candidate) => candidate.id === commentId)
+  if (!comment) throw new Error(`comment ${commentId} not on #${number}`)
+  return Number((comment.reactions as Record<string, unknown>)['+1'])
+}
+
+/** The reactions on a comment through the REST API (who reacted, with what). */
+export async function reactionsVia(gh: LocalGitHub, commentId: number): Promise<{ user: string; content: string }[]> {
+  const response = await fetch(`${gh.url}/repos/${gh.owner}/${gh.repo}/issues/comments/${commentId}/reactions`, {
+    headers: { accept: 'application/vnd.github+json', authorization: 'Bearer test' },
+  })
+  expect(response.status).toBe(200)
+  const list = (await response.json()) as { user: { login: string }; content: string }[]
+  return list.map((reaction) => ({ user: reaction.user.login, content: reaction.content }))
+}
+
+/** A sweep that succeeded: exit 0, no error command, nothing on stderr, state `swept`. */
+export function expectSwept(result: RunResult): void {
+  expect(result.errors, result.stdout).toEqual([])
+  expect(result.exitCode, result.stdout + result.stderr).toBe(0)
+  expect(result.stderr).toBe('')
+  expect(result.outputs.state).toBe('swept')
+}
+
+/** Timeline label events on the issue by the bot, in order: `+sla-breached`, `-sla-breached`. */
+export function botLabelHistory(gh: LocalGitHub, number: number, label: string): string[] {
+  return gh
+    .timeline(number)
+    .filter((event) => (event.event === 'labeled' || event.event === 'unlabeled') && event.label?.name === label && event.actor?.login === BOT_LOGIN)
+    .map((event) => `${event.event === 'labeled' ? '+' : '-'}${label}`)
+}
+
+/** The `| **Name** | value |` row of a status comment. */
+export function row(body: string | undefined, name: string): string | undefined {
+  return new RegExp(`^\\| \\*\\*${name}\\*\\* \\| (.*) \\|$`, 'm').exec(body ?? '')?.[1]
+}

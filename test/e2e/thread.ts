@@ -1,0 +1,107 @@
+/**
+ * Assertion helpers for the intake end-to-end tests: what the action wrote on an issue, how
+ * many requests and writes a run cost, and that a run failed (or succeeded) cleanly.
+ */
+import { expect } from 'vitest'
+import type { RunResult } from '../harness'
+import { BOT_LOGIN, type LocalGitHub } from '../local-github'
+import { formBody, startRepo, type Answers } from './scenario'
+
+export { BOT_LOGIN }
+
+export type Comment = ReturnType<LocalGitHub['comments']>[number]
+
+/** Comments the action (the token's bot) wrote on the issue, oldest first. */
+export function botComments(gh: LocalGitHub, number: number): Comment[] {
+  return gh.comments(number).filter((comment) => comment.user.login === BOT_LOGIN)
+}
+
+/** The action's comments of one marker kind (`missing`, `ack`, `notice`, `notify`). */
+export function ownComments(gh: LocalGitHub, number: number, kind: string): Comment[] {
+  return botComments(gh, number).filter((comment) => (comment.body ?? '').startsWith(`<!-- escalation-desk:${kind} `) || comment.body === `<!-- escalation-desk:${kind} -->`)
+}
+
+export function onlyComment(gh: LocalGitHub, number: number, kind: string): Comment {
+  const found = ownComments(gh, number, kind)
+  expect(found, `exactly one ${kind} comment on #${number}`).toHaveLength(1)
+  return found[0]!
+}
+
+/** A mark in the request log: what happened after it. */
+export function mark(gh: LocalGitHub) {
+  const from = gh.requests.length
+  return {
+    requests: () => gh.requests.slice(from),
+    writes: () => gh.requests.slice(from).filter((request) => request.write),
+  }
+}
+
+/** Writes as `METHOD route` strings, for readable failures. */
+export function describeWrites(requests: readonly { method: string; route: string; write: boolean }[]): string[] {
+  return requests.filter((request) => request.write).map((request) => `${request.method} ${request.route}`)
+}
+
+/** A stack frame, as Node prints one: a run must never show those to the user. */
+export const STACK_FRAME = /^\s+at \S/m
+
+/** A successful run: exit 0, no error command, nothing on stderr, no stack trace. */
+export function expectSuccess(result: RunResult): void {
+  expect(result.errors, result.stdout).toEqual([])
+  expect(result.exitCode, result.stdout + result.stderr).toBe(0)
+  expect(result.stderr).toBe('')
+  expect(result.stdout).not.toMatch(STACK_FRAME)
+}
+
+/** A failed run: non-zero exit, exactly one `::error::` line, no stack trace anywhere. Returns the message. */
+export function expectFailure(result: RunResult): string {
+  expect(result.exitCode).not.toBe(0)
+  expect(result.errors, result.stdout).toHaveLength(1)
+  expect(result.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(1)
+  expect(result.stdout).not.toMatch(STACK_FRAME)
+  expect(result.stderr).not.toMatch(STACK_FRAME)
+  return result.errors[0]!
+}
+
+/** No label was added and then removed again (or the reverse): the timeline shows no flapping. */
+export function labelFlaps(gh: LocalGitHub, number: number): string[] {
+  const seen = new Map<string, string[]>()
+  for (const event of gh.timeline(number)) {
+    if (event.event !== 'labeled' && event.event !== 'unlabeled') continue
+    const name = event.label?.name as string
+    seen.set(name, [...(seen.get(name) ?? []), event.event as string])
+  }
+  return [...seen].filter(([, events]) => events.length > 1).map(([name, events]) => `${name}: ${events.join(' → ')}`)
+}
+
+/** Timeline events of one kind done by the bot, e.g. `labeled` → ['tier-2', 'needs-info']. */
+export function botLabelEvents(gh: LocalGitHub, number: number, kind: 'labeled' | 'unlabeled'): string[] {
+  return gh
+    .timeline(number)
+    .filter((event) => event.event === kind && event.actor?.login === BOT_LOGIN)
+    .map((event) => event.label?.name as string)
+}
+
+/**
+ * A fresh repository (its own local GitHub) for one test, closed afterwards; the real API would
+ * have accepted every request the action made.
+ */
+export async function withRepo(run: (gh: LocalGitHub) => Promise<void>, options: Parameters<typeof startRepo>[0] = {}): Promise<void> {
+  const gh = await startRepo(options)
+  try {
+    await run(gh)
+    expect(gh.validationErrors).toEqual([])
+  } finally {
+    await gh.close()
+  }
+}
+
+/** Files an escalation through the form as `by`; returns the events GitHub delivers and the number. */
+export function fileEscalation(gh: LocalGitHub, input: { answers?: Answers; body?: string; by?: string; labels?: string[]; title?: string }) {
+  const events = gh.act.openIssue({
+    by: input.by ?? 'carla',
+    title: input.title ?? '[Escalation] Globex: every open opportunity closed overnight',
+    body: input.body ?? formBody(input.answers ?? {}),
+    labels: input.labels ?? ['escalation'],
+  })
+  return { events: [...events], number: events.number, opened: events[0]! }
+}
