@@ -40703,7 +40703,8 @@ function statusOf(error2) {
 function toGatewayError(what, error2) {
   const status = statusOf(error2);
   const message = error2 instanceof Error ? error2.message : String(error2);
-  return new GatewayError(`Could not ${what}: ${status ?? "network error"} ${message}. ${adviceFor(status, message)}`, status, { cause: error2 });
+  const kind = status ?? (error2 instanceof Error && error2.name === "GraphqlResponseError" ? "GraphQL error:" : "network error:");
+  return new GatewayError(`Could not ${what}: ${kind} ${message}. ${adviceFor(status, message)}`, status, { cause: error2 });
 }
 async function attempt(what, request3) {
   try {
@@ -40994,6 +40995,7 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
 }
 
 // src/github/gateway.ts
+var KNOWN_ROLES = /* @__PURE__ */ new Set(["read", "triage", "write", "maintain", "admin"]);
 function dataWhenIssueMissing(error2) {
   const { errors, data } = error2;
   const issueMissing = (e) => e.type === "NOT_FOUND" && e.path?.[0] === "repository" && e.path[1] === "issue";
@@ -41083,7 +41085,7 @@ function createGateway(octokits, { owner, repo }, log) {
         `read the permission of ${login}`,
         async () => {
           const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });
-          return data.role_name ?? data.permission;
+          return KNOWN_ROLES.has(data.role_name) ? data.role_name : data.permission;
         },
         () => "none"
       );

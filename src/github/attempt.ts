@@ -7,7 +7,8 @@ export function statusOf(error: unknown): number | null {
 export function toGatewayError(what: string, error: unknown): GatewayError {
   const status = statusOf(error)
   const message = error instanceof Error ? error.message : String(error)
-  return new GatewayError(`Could not ${what}: ${status ?? 'network error'} ${message}. ${adviceFor(status, message)}`, status, { cause: error })
+  const kind = status ?? (error instanceof Error && error.name === 'GraphqlResponseError' ? 'GraphQL error:' : 'network error:')
+  return new GatewayError(`Could not ${what}: ${kind} ${message}. ${adviceFor(status, message)}`, status, { cause: error })
 }
 
 /** Runs a request; a failure becomes a GatewayError saying what failed and what to do. */

@@ -7,6 +7,8 @@ import { readMoreComments } from './more-comments'
 import { createPostMortemGateway, type PostMortemGateway } from './postmortem-gateway'
 import { toComment, toIssue } from './to-snapshot'
 
+const KNOWN_ROLES = new Set(['read', 'triage', 'write', 'maintain', 'admin'])
+
 export interface RepoRef {
   owner: string
   repo: string
@@ -141,7 +143,8 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
         `read the permission of ${login}`,
         async () => {
           const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login })
-          return (data.role_name as RepoPermission | undefined) ?? (data.permission as RepoPermission)
+          // A custom repository role answers with its own name: its base permission decides.
+          return (KNOWN_ROLES.has(data.role_name) ? data.role_name : data.permission) as RepoPermission
         },
         (): RepoPermission => 'none',
       )
