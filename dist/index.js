@@ -49138,11 +49138,16 @@ function escapeHtml(text3) {
 }
 function truncate(text3, max) {
   if (text3.length <= max) return text3;
-  return `${text3.slice(0, Math.max(0, max - 1)).trimEnd()}\u2026`;
+  let cut = "";
+  for (const char of text3) {
+    if (cut.length + char.length > max - 1) break;
+    cut += char;
+  }
+  return `${cut.trimEnd()}\u2026`;
 }
 function safeInline(text3, max = 300) {
-  const oneLine2 = text3.replace(/\s+/g, " ").trim();
-  return neutralizeMentions(escapeHtml(truncate(oneLine2, max)));
+  const oneLine = text3.replace(/\s+/g, " ").trim();
+  return neutralizeMentions(escapeHtml(truncate(oneLine, max)));
 }
 function safeCell(text3, max = 300) {
   return safeInline(text3, max).replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
@@ -50577,17 +50582,6 @@ function assessEscalation(issue2, config, now, permitted) {
   };
 }
 
-// src/core/postmortem/cut-text.ts
-function cutText(text3, max) {
-  if (text3.length <= max) return text3;
-  let cut = "";
-  for (const char of text3) {
-    if (cut.length + char.length > max - 1) break;
-    cut += char;
-  }
-  return `${cut.trimEnd()}\u2026`;
-}
-
 // src/core/postmortem/render-template.ts
 function renderTemplate(template, values) {
   return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (placeholder, name) => Object.hasOwn(values, name) ? values[name] ?? "" : placeholder);
@@ -50596,7 +50590,7 @@ function renderTemplate(template, values) {
 // src/core/postmortem/timeline.ts
 function firstLine(text3, max = 160) {
   const line = text3.split("\n").find((candidate) => candidate.trim() !== "")?.trim() ?? "";
-  return cutText(line, max);
+  return truncate(line, max);
 }
 var BOT_COMMENTS = {
   ack: "Escalation acknowledged",
@@ -50633,11 +50627,6 @@ function buildTimeline(issue2, config) {
 }
 
 // src/core/postmortem/document.ts
-function oneLine(text3, max) {
-  return cutText(text3.replace(/\s+/g, " ").trim(), max);
-}
-var safeInline2 = (text3, max = 300) => safeInline(oneLine(text3, max), max);
-var safeCell2 = (text3, max = 300) => safeCell(oneLine(text3, max), max);
 function userBlock(text3, missingLabel, gap) {
   const label = gap?.label ?? missingLabel;
   const quoted = text3 ? neutralizeMentions(escapeHtml(text3.replace(/\r\n?/g, "\n"))) : "";
@@ -50670,24 +50659,24 @@ function customerTable(facts) {
     ["Account value (ARR)", facts.accountValue],
     ["Renewal date", facts.renewalDate],
     ["Customer contact", facts.contact]
-  ].map(([name, value]) => [name ?? "", safeCell2(value ?? "not given", 300)]);
+  ].map(([name, value]) => [name ?? "", safeCell(value ?? "not given", 300)]);
   return table(["", ""], rows);
 }
 function communicationLog(issue2) {
   const automatic = statusComments(issue2.comments).map((comment) => ({ at: comment.createdAt, line: "automatic status update", by: "Escalation Desk" }));
-  const human = issue2.comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body) && comment.viewerReactions.includes(ACCEPTED_REACTION)).map((comment) => ({ at: comment.createdAt, line: safeCell2(statusText(comment.body), 500), by: comment.author }));
+  const human = issue2.comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body) && comment.viewerReactions.includes(ACCEPTED_REACTION)).map((comment) => ({ at: comment.createdAt, line: safeCell(statusText(comment.body), 500), by: comment.author }));
   const rows = [...automatic, ...human].sort((a, b) => a.at.getTime() - b.at.getTime());
   if (rows.length === 0) return "_No status updates were posted._";
-  return table(["Time (UTC)", "Update", "By"], rows.map((row) => [formatUtc(row.at).replace(" UTC", ""), row.line, safeCell2(row.by)]));
+  return table(["Time (UTC)", "Update", "By"], rows.map((row) => [formatUtc(row.at).replace(" UTC", ""), row.line, safeCell(row.by)]));
 }
 function people(issue2, assessment) {
   const commenters = [...new Set(issue2.comments.filter((comment) => !comment.authorIsBot).map((comment) => comment.author))];
   const lines = [
-    `- Filed by: ${safeInline2(issue2.author)}`,
-    `- Owners: ${assessment.owners.map((login) => safeInline2(login)).join(", ") || "none"}`,
-    `- Assignees: ${issue2.assignees.map((login) => safeInline2(login)).join(", ") || "none"}`,
-    `- Took part: ${commenters.map((login) => safeInline2(login)).join(", ") || "nobody commented"}`,
-    `- Notified (${assessment.tier.name}): ${assessment.tier.notify.map((login) => safeInline2(login)).join(", ") || "nobody configured"}`
+    `- Filed by: ${safeInline(issue2.author)}`,
+    `- Owners: ${assessment.owners.map((login) => safeInline(login)).join(", ") || "none"}`,
+    `- Assignees: ${issue2.assignees.map((login) => safeInline(login)).join(", ") || "none"}`,
+    `- Took part: ${commenters.map((login) => safeInline(login)).join(", ") || "nobody commented"}`,
+    `- Notified (${assessment.tier.name}): ${assessment.tier.notify.map((login) => safeInline(login)).join(", ") || "nobody configured"}`
   ];
   return lines.join("\n");
 }
@@ -50696,17 +50685,17 @@ function resolutionNote(issue2, assessment) {
   const update = assessment.lastHumanUpdate;
   const latest2 = marked && (!update || marked.createdAt > update.comment.createdAt) ? { by: marked.author, at: marked.createdAt, text: marked.body } : update ? { by: update.comment.author, at: update.comment.createdAt, text: update.text } : null;
   if (!latest2) return null;
-  return `From ${safeInline2(latest2.by)} at ${formatUtc(latest2.at)}:
+  return `From ${safeInline(latest2.by)} at ${formatUtc(latest2.at)}:
 
-> ${safeInline2(latest2.text, 2e3)}`;
+> ${safeInline(latest2.text, 2e3)}`;
 }
 function renderPostMortem({ issue: issue2, config, parsed, assessment, missing, template }) {
   const facts = readFacts(parsed);
   const closedAt = issue2.closedAt ?? assessment.start;
-  const timeline = buildTimeline(issue2, config).map((entry) => [formatUtc(entry.at).replace(" UTC", ""), safeCell2(entry.what, 200), safeCell2(entry.by)]);
+  const timeline = buildTimeline(issue2, config).map((entry) => [formatUtc(entry.at).replace(" UTC", ""), safeCell(entry.what, 200), safeCell(entry.by)]);
   const resolution = resolutionNote(issue2, assessment);
   const values = {
-    title: safeInline2(issue2.title, 200),
+    title: safeInline(issue2.title, 200),
     escalation: `#${issue2.number}`,
     tier: `${assessment.tier.name} (\`${assessment.tier.label}\`)`,
     filed_at: formatUtc(issue2.createdAt),
@@ -50718,7 +50707,7 @@ function renderPostMortem({ issue: issue2, config, parsed, assessment, missing, 
     sla_results: slaResults(assessment, closedAt),
     impact: userBlock(facts.impact, "Business impact", missing.find((field) => field.id === "impact")),
     root_cause: userBlock(facts.rootCause, "Root cause", missing.find((field) => field.id === "root-cause")),
-    trigger: [`- **Started:** ${safeInline2(facts.started ?? "not given", 200)}`, `- **Escalated:** ${formatUtc(assessment.start)}`, `- **Tried before escalating:** ${safeInline2(facts.tried ?? "not given", 1e3)}`].join("\n"),
+    trigger: [`- **Started:** ${safeInline(facts.started ?? "not given", 200)}`, `- **Escalated:** ${formatUtc(assessment.start)}`, `- **Tried before escalating:** ${safeInline(facts.tried ?? "not given", 1e3)}`].join("\n"),
     resolution: resolution ?? "_Describe how it was resolved and how the customer agreed to it._",
     timeline: table(["Time (UTC)", "Event", "By"], timeline),
     action_items: [
@@ -50759,7 +50748,7 @@ function planPostMortem(input, existing) {
   const assessment = assessEscalation(issue2, config, issue2.closedAt ?? issue2.createdAt, () => false);
   const document3 = renderPostMortem({ issue: issue2, config, parsed: input.parsed, assessment, missing, template: input.documentTemplate });
   const owners = [.../* @__PURE__ */ new Set([...assessment.tier.owners, ...config.postMortem.reviewers])];
-  const title = `${cutText(`Post-mortem: ${issue2.title.replace(/\s+/g, " ").trim()}`, 240)} (#${issue2.number})`;
+  const title = `${truncate(`Post-mortem: ${issue2.title.replace(/\s+/g, " ").trim()}`, 240)} (#${issue2.number})`;
   const body = fitBody(
     [
       renderMarker("postmortem", { issue: issue2.number, path: location.path, branch: location.branch }),
@@ -50819,6 +50808,8 @@ async function publishPostMortem(gateway, read, plan, number, label) {
     }
     return { pull: open2, done };
   }
+  const latest2 = pulls[0];
+  if (latest2?.state === "CLOSED" && read.branchDocument === plan.document) return { pull: latest2, done };
   if (merged && read.baseDocument === plan.document) return { pull: merged, done };
   const reusable = read.branch !== null && read.branchDocument === plan.document && !merged;
   if (!reusable) {

@@ -17,7 +17,8 @@ function onBranch(pulls: PullInfo[], number: number, branch: string): PullInfo[]
  * Brings GitHub to the planned post-mortem with as few writes as it takes: an open PR gets a
  * new commit only when the document changed; a merged one gets a follow-up only when the
  * content would differ; a branch left by a failed run is reused when it already holds the
- * document. One commit, one PR per escalation at a time.
+ * document; a PR closed without merging is not opened again while the document is unchanged.
+ * One commit, one PR per escalation at a time.
  */
 export async function publishPostMortem(gateway: EscalationGateway, read: PostMortemRead, plan: Publish, number: number, label: string): Promise<Published> {
   const { branch, path } = plan.location
@@ -37,6 +38,9 @@ export async function publishPostMortem(gateway: EscalationGateway, read: PostMo
     }
     return { pull: open, done }
   }
+  // The newest PR closed unmerged, holding this very document: someone declined it; a re-run leaves it be.
+  const latest = pulls[0]
+  if (latest?.state === 'CLOSED' && read.branchDocument === plan.document) return { pull: latest, done }
   if (merged && read.baseDocument === plan.document) return { pull: merged, done }
   const reusable = read.branch !== null && read.branchDocument === plan.document && !merged
   if (!reusable) {

@@ -58,7 +58,9 @@ export async function runPostMortem(gateway: EscalationGateway, closed: ClosedIs
     const link = renderPostMortemLink(published.pull, plan.location.path, plan.missing)
     const own = findOwnComment(issue.comments, 'postmortem-link')
     const actions: Action[] = !own ? [{ kind: 'create-comment', marker: 'postmortem-link', body: link }] : own.comment.body === link ? [] : [{ kind: 'update-comment', commentId: own.comment.id, body: link }]
-    report.done.push(...(await applyActions(gateway, issue.number, actions, log)))
+    // Runs for one issue share the workflow's concurrency group, so no racing run can have posted
+    // the link comment meanwhile: skip the read that would settle such a race (8 requests, not 9).
+    report.done.push(...(await applyActions(gateway, issue.number, actions, log, { settleRaces: false })))
   } catch (error) {
     if (error instanceof GatewayError && error.status === 403 && NOT_PERMITTED.test(error.message)) await explainRefusal(gateway, issue.number, plan.location.branch, issue.comments, log)
     throw error

@@ -9,7 +9,7 @@ import { formatUtc } from '../time/sla-clock'
 import type { ParsedIssueBody } from '../form/types'
 import { renderTemplate } from './render-template'
 import { buildTimeline } from './timeline'
-import { statusComments } from '../sweep/status-updates'
+import { ACCEPTED_REACTION, isStatusCommand, statusComments, statusText } from '../sweep/status-updates'
 
 export interface DocumentInput {
   issue: IssueSnapshot
@@ -20,10 +20,17 @@ export interface DocumentInput {
   template: string
 }
 
-/** User text as a Markdown block: formatting kept, mentions and HTML defused. */
-function userBlock(text: string | null, missingLabel: string): string {
-  if (!text) return `> **Missing:** ${missingLabel} was not answered when the escalation closed. Fill it in during review.`
-  return neutralizeMentions(escapeHtml(text.replace(/\r\n?/g, '\n')))
+/**
+ * User text as a Markdown block: formatting kept, mentions and HTML defused. A required field
+ * that did not count at close (empty, a placeholder such as "tbd", too short) is marked missing
+ * instead of quoted as if it were the answer; a too-short answer is kept under the mark.
+ */
+function userBlock(text: string | null, missingLabel: string, gap?: MissingField): string {
+  const label = gap?.label ?? missingLabel
+  const quoted = text ? neutralizeMentions(escapeHtml(text.replace(/\r\n?/g, '\n'))) : ''
+  if (gap?.reason === 'too-short' && text) return `> **Missing:** ${label} was too short to count when the escalation closed. Complete it during review.\n\n${quoted}`
+  if (!text || gap) return `> **Missing:** ${label} was not answered when the escalation closed. Fill it in during review.`
+  return quoted
 }
 
 function table(headers: string[], rows: string[][]): string {
@@ -55,9 +62,10 @@ function customerTable(facts: EscalationFacts): string {
 
 function communicationLog(issue: IssueSnapshot): string {
   const automatic = statusComments(issue.comments).map((comment) => ({ at: comment.createdAt, line: 'automatic status update', by: 'Escalation Desk' }))
+  // Only `/status` updates the action accepted (👍): one refused for lack of access is an ordinary comment, as on the timeline.
   const human = issue.comments
-    .filter((comment) => !comment.authorIsBot && /^\s*\/status\b/i.test(comment.body))
-    .map((comment) => ({ at: comment.createdAt, line: safeCell(comment.body.replace(/^\s*\/status\s*/i, ''), 500), by: comment.author }))
+    .filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body) && comment.viewerReactions.includes(ACCEPTED_REACTION))
+    .map((comment) => ({ at: comment.createdAt, line: safeCell(statusText(comment.body), 500), by: comment.author }))
   const rows = [...automatic, ...human].sort((a, b) => a.at.getTime() - b.at.getTime())
   if (rows.length === 0) return '_No status updates were posted._'
   return table(['Time (UTC)', 'Update', 'By'], rows.map((row) => [formatUtc(row.at).replace(' UTC', ''), row.line, safeCell(row.by)]))
@@ -97,11 +105,11 @@ export function renderPostMortem({ issue, config, parsed, assessment, missing, t
     filed_at: formatUtc(issue.createdAt),
     closed_at: formatUtc(closedAt),
     missing_note: missing.length > 0 ? `>\n> **Draft:** ${missing.map((field) => field.label).join(' and ')} ${missing.length === 1 ? 'was' : 'were'} missing at close; those sections are marked below.` : '',
-    summary: userBlock(facts.whatHappened, 'What happened'),
+    summary: userBlock(facts.whatHappened, 'What happened', missing.find((field) => field.id === 'what-happened')),
     customer: customerTable(facts),
     sla_results: slaResults(assessment, closedAt),
-    impact: userBlock(facts.impact, 'Business impact'),
-    root_cause: userBlock(facts.rootCause, 'Root cause'),
+    impact: userBlock(facts.impact, 'Business impact', missing.find((field) => field.id === 'impact')),
+    root_cause: userBlock(facts.rootCause, 'Root cause', missing.find((field) => field.id === 'root-cause')),
     trigger: [`- **Started:** ${safeInline(facts.started ?? 'not given', 200)}`, `- **Escalated:** ${formatUtc(assessment.start)}`, `- **Tried before escalating:** ${safeInline(facts.tried ?? 'not given', 1000)}`].join('\n'),
     resolution: resolution ?? '_Describe how it was resolved and how the customer agreed to it._',
     timeline: table(['Time (UTC)', 'Event', 'By'], timeline),

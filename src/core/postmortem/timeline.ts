@@ -1,4 +1,5 @@
 import type { Config } from '../../config/types'
+import { truncate } from '../render/sanitize'
 import { readMarker } from '../render/markers'
 import type { IssueSnapshot } from '../snapshot'
 import { isStatusCommand, statusText, ACCEPTED_REACTION } from '../sweep/status-updates'
@@ -11,7 +12,7 @@ export interface TimelineEntry {
 
 function firstLine(text: string, max = 160): string {
   const line = text.split('\n').find((candidate) => candidate.trim() !== '')?.trim() ?? ''
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line
+  return truncate(line, max)
 }
 
 const BOT_COMMENTS: Record<string, string> = {

@@ -19,10 +19,19 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-/** Cuts to at most `max` characters, marking the cut. */
+/**
+ * Cuts to at most `max` UTF-16 code units, between characters, marking the cut with `…`.
+ * `String#slice` can split an emoji's surrogate pair, leaving half a character that GitHub
+ * cannot store in a title or file; this never does.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text
-  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`
+  let cut = ''
+  for (const char of text) {
+    if (cut.length + char.length > max - 1) break
+    cut += char
+  }
+  return `${cut.trimEnd()}…`
 }
 
 /** One line of user text, safe inside Markdown prose. */

@@ -1,0 +1,183 @@
+/**
+ * Helpers for the post-mortem end-to-end tests: escalations seeded straight into the local
+ * GitHub (closing is what matters here; intake runs only where a test needs its comments),
+ * close events run through the bundle, and readers for the pull requests, branches, documents
+ * and comments the action leaves behind.
+ */
+import { readFileSync } from 'node:fs'
+import { expect } from 'vitest'
+import { runAction, type RunResult } from '../harness'
+import { BOT_LOGIN, type LocalGitHub, type WebhookEvent } from '../local-github'
+import { COMPLETE, formBody, startRepo, type Answers } from './scenario'
+
+export { BOT_LOGIN }
+
+export type Pull = ReturnType<LocalGitHub['pulls']>[number]
+export type Comment = ReturnType<LocalGitHub['comments']>[number]
+
+/** Every heading of the built-in template, in order (`# Post-mortem: {{title}}` as its prefix). */
+export const TEMPLATE_HEADINGS: string[] = readFileSync('templates/postmortem.md', 'utf8')
+  .split('\n')
+  .filter((line) => /^#{1,6} /.test(line))
+  .map((line) => line.replace(/\{\{title\}\}$/, '').trimEnd())
+
+export const ZWJ = '\u200D'
+
+/** A fresh repository (2026-11-24 09:00 UTC, the team's configuration); no invalid request allowed. */
+export async function withRepo(run: (gh: LocalGitHub) => Promise<void>, options: Parameters<typeof startRepo>[0] = {}): Promise<void> {
+  const gh = await startRepo(options)
+  try {
+    await run(gh)
+    expect(gh.validationErrors).toEqual([])
+  } finally {
+    await gh.close()
+  }
+}
+
+/** An escalation as intake leaves it: `escalation` + tier label, olivia assigned, filed now by carla. */
+export function file(gh: LocalGitHub, options: { title?: string; answers?: Answers; tier?: string } = {}): number {
+  const tier = options.tier ?? 'tier-1'
+  return gh.act.openIssue({
+    by: 'carla',
+    title: options.title ?? '[Escalation] Globex: every open opportunity closed overnight',
+    body: formBody(options.answers ?? COMPLETE),
+    labels: ['escalation', tier],
+    assignees: [tier === 'tier-3' ? 'tom' : 'olivia'],
+  }).number
+}
+
+/** The close event as GitHub delivers it (olivia, as completed unless told), not yet run. */
+export function closeEvent(gh: LocalGitHub, number: number, reason: 'completed' | 'not_planned' | 'duplicate' = 'completed'): WebhookEvent {
+  return gh.act.close(number, { by: 'olivia', reason })
+}
+
+/** Closes the escalation and runs the bundle on the event. */
+export function close(gh: LocalGitHub, number: number, reason: 'completed' | 'not_planned' | 'duplicate' = 'completed'): Promise<RunResult> {
+  return runAction(gh, closeEvent(gh, number, reason))
+}
+
+/** One run of the bundle on an event. */
+export const run = (gh: LocalGitHub, event: WebhookEvent): Promise<RunResult> => runAction(gh, event)
+
+/** A successful run: exit 0, no `::error::`, nothing on stderr. */
+export function expectOk(result: RunResult): void {
+  expect(result.errors, result.stdout).toEqual([])
+  expect(result.exitCode, result.stdout + result.stderr).toBe(0)
+  expect(result.stderr).toBe('')
+}
+
+/** A failed run: non-zero exit, exactly one `::error::` line; returns its message. */
+export function expectFailed(result: RunResult): string {
+  expect(result.exitCode, result.stdout).not.toBe(0)
+  expect(result.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(1)
+  expect(result.stdout, 'no stack trace in the log').not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
+  return result.errors[0]!
+}
+
+/** A mark in the request log: what happened after it. */
+export function mark(gh: LocalGitHub) {
+  const from = gh.requests.length
+  return {
+    requests: () => gh.requests.slice(from),
+    writes: () => gh.requests.slice(from).filter((request) => request.write),
+    /** `METHOD route status` of each request, readable in failures. */
+    describe: () => gh.requests.slice(from).map((request) => `${request.method} ${request.route} ${request.status}`),
+    count: (method: string, route: string) => gh.requests.slice(from).filter((request) => request.method === method && request.route === route).length,
+  }
+}
+
+export const ROUTES = {
+  pulls: '/repos/{owner}/{repo}/pulls',
+  trees: '/repos/{owner}/{repo}/git/trees',
+  commits: '/repos/{owner}/{repo}/git/commits',
+  refs: '/repos/{owner}/{repo}/git/refs',
+  ref: '/repos/{owner}/{repo}/git/refs/{ref}',
+  comments: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+} as const
+
+/** The post-mortem marker of a PR body: which escalation, path and branch it holds. */
+export function markerOf(pull: Pull): { issue: number; path: string; branch: string } {
+  const match = /^<!-- escalation-desk:postmortem (\{.*?\}) -->/.exec(pull.body ?? '')
+  if (!match) throw new Error(`PR #${pull.number} has no post-mortem marker:\n${pull.body}`)
+  return JSON.parse(match[1]!)
+}
+
+/** The document a PR proposes, read from its head branch at the path its marker names. */
+export function documentOf(gh: LocalGitHub, pull: Pull): string {
+  const text = gh.readFile(pull.head.ref, markerOf(pull).path)
+  if (text === undefined) throw new Error(`no document for PR #${pull.number} on ${pull.head.ref}`)
+  return text
+}
+
+/** Branches other than the default one. */
+export const postMortemBranches = (gh: LocalGitHub) => gh.branches().filter((branch) => branch !== gh.defaultBranch)
+
+/** Every file path in the tree of a ref (blobs only). */
+export async function pathsAt(gh: LocalGitHub, ref: string): Promise<string[]> {
+  const response = await fetch(`${gh.url}/repos/${gh.owner}/${gh.repo}/git/trees/${gh.branchSha(ref)}?recursive=1`, {
+    headers: { accept: 'application/vnd.github+json', authorization: 'Bearer test' },
+  })
+  expect(response.status).toBe(200)
+  const tree = (await response.json()) as { tree: { path: string; type: string }[] }
+  return tree.tree.filter((entry) => entry.type === 'blob').map((entry) => entry.path)
+}
+
+/** The action's comments of one marker kind (`postmortem-link`, `notice`, ...), oldest first. */
+export function own(gh: LocalGitHub, number: number, kind: string): Comment[] {
+  return gh
+    .comments(number)
+    .filter((comment) => comment.user.login === BOT_LOGIN && new RegExp(`^<!-- escalation-desk:${kind}[ -]`).test(comment.body ?? ''))
+}
+
+export const links = (gh: LocalGitHub, number: number) => own(gh, number, 'postmortem-link')
+export const notices = (gh: LocalGitHub, number: number) => own(gh, number, 'notice')
+
+/** The text under a `## heading` of a document, up to the next `## `. */
+export function section(document: string, heading: string): string {
+  const start = document.indexOf(`\n## ${heading}\n`)
+  if (start < 0) throw new Error(`no section "${heading}"`)
+  const body = document.slice(start + heading.length + 5)
+  const end = body.indexOf('\n## ')
+  return (end < 0 ? body : body.slice(0, end)).trim()
+}
+
+/** The Markdown table rows in a text, each split into cells on unescaped `|`. */
+export function tableRows(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .map((line) => {
+      const cells: string[] = []
+      let cell = ''
+      for (let i = 1; i < line.length; i++) {
+        const char = line[i]!
+        if (char === '\\' && i + 1 < line.length) {
+          cell += char + line[++i]
+        } else if (char === '|') {
+          cells.push(cell.trim())
+          cell = ''
+        } else cell += char
+      }
+      return cells
+    })
+}
+
+/** Each table in a document has the same number of cells in every row. */
+export function expectTablesIntact(document: string): void {
+  for (const block of document.split(/\n\s*\n/)) {
+    const rows = tableRows(block)
+    if (rows.length === 0) continue
+    const width = rows[0]!.length
+    for (const row of rows) expect(row, `row of a ${width}-column table: ${row.join(' ‖ ')}`).toHaveLength(width)
+  }
+}
+
+/** `@name` anywhere in a text that GitHub would link (no joiner after the `@`). */
+export function liveMentions(text: string): string[] {
+  return [...text.matchAll(/(?:^|[^\w`])@([A-Za-z0-9][A-Za-z0-9-]*)/g)].map((match) => match[1]!)
+}
+
+/** The answers with `changes` applied. */
+export const answers = (changes: Answers): Answers => ({ ...COMPLETE, ...changes })
+
+export { COMPLETE, formBody }
