@@ -3,6 +3,8 @@
  * target), writes bench/results/latest.json. A script, not a test: it exits 1 only when a
  * scenario throws or a target is missed.
  *
+ * `npm run bench -- sweep parse` runs only the named scenarios.
+ *
  * Adding a scenario: write bench/scenarios/<name>.ts exporting an async function that returns
  * Row[] (bench/lib/types.ts), and list it in SCENARIOS below.
  */
@@ -14,6 +16,8 @@ import { PROJECT_ROOT } from '../test/harness/action-env'
 import { coldStart } from './scenarios/cold-start'
 import { intake } from './scenarios/intake'
 import { parse } from './scenarios/parse'
+import { postmortem } from './scenarios/postmortem'
+import { sweep } from './scenarios/sweep'
 import { round } from './lib/stats'
 import { formatTarget, meets, type Row, type Scenario } from './lib/types'
 
@@ -21,6 +25,8 @@ const SCENARIOS: [name: string, run: Scenario][] = [
   ['intake', intake],
   ['cold-start', coldStart],
   ['parse', parse],
+  ['sweep', sweep],
+  ['postmortem', postmortem],
 ]
 
 const RESULTS = join(PROJECT_ROOT, 'bench/results/latest.json')
@@ -28,7 +34,8 @@ const RESULTS = join(PROJECT_ROOT, 'bench/results/latest.json')
 const started = performance.now()
 const rows: Row[] = []
 const failures: string[] = []
-for (const [name, run] of SCENARIOS) {
+const only = process.argv.slice(2)
+for (const [name, run] of SCENARIOS.filter(([name]) => only.length === 0 || only.includes(name))) {
   const t0 = performance.now()
   process.stderr.write(`bench: ${name} … `)
   try {

@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
 import { runAction, type RunResult } from '../harness'
 import { BOT_LOGIN, type LocalGitHub, type WebhookEvent } from '../local-github'
-import { COMPLETE, formBody, startRepo, type Answers } from './scenario'
+import { COMPLETE, formBody, type Answers } from './scenario'
+import { ownComments } from './thread'
 
-export { BOT_LOGIN }
+export { BOT_LOGIN, mark, ownComments as own, withRepo, type Comment } from './thread'
 
 export type Pull = ReturnType<LocalGitHub['pulls']>[number]
-export type Comment = ReturnType<LocalGitHub['comments']>[number]
 
 /** Every heading of the built-in template, in order (`# Post-mortem: {{title}}` as its prefix). */
 export const TEMPLATE_HEADINGS: string[] = readFileSync('templates/postmortem.md', 'utf8')
@@ -22,17 +22,6 @@ export const TEMPLATE_HEADINGS: string[] = readFileSync('templates/postmortem.md
   .map((line) => line.replace(/\{\{title\}\}$/, '').trimEnd())
 
 export const ZWJ = '\u200D'
-
-/** A fresh repository (2026-11-24 09:00 UTC, the team's configuration); no invalid request allowed. */
-export async function withRepo(run: (gh: LocalGitHub) => Promise<void>, options: Parameters<typeof startRepo>[0] = {}): Promise<void> {
-  const gh = await startRepo(options)
-  try {
-    await run(gh)
-    expect(gh.validationErrors).toEqual([])
-  } finally {
-    await gh.close()
-  }
-}
 
 /** An escalation as intake leaves it: `escalation` + tier label, olivia assigned, filed now by carla. */
 export function file(gh: LocalGitHub, options: { title?: string; answers?: Answers; tier?: string } = {}): number {
@@ -74,18 +63,6 @@ export function expectFailed(result: RunResult): string {
   return result.errors[0]!
 }
 
-/** A mark in the request log: what happened after it. */
-export function mark(gh: LocalGitHub) {
-  const from = gh.requests.length
-  return {
-    requests: () => gh.requests.slice(from),
-    writes: () => gh.requests.slice(from).filter((request) => request.write),
-    /** `METHOD route status` of each request, readable in failures. */
-    describe: () => gh.requests.slice(from).map((request) => `${request.method} ${request.route} ${request.status}`),
-    count: (method: string, route: string) => gh.requests.slice(from).filter((request) => request.method === method && request.route === route).length,
-  }
-}
-
 export const ROUTES = {
   pulls: '/repos/{owner}/{repo}/pulls',
   trees: '/repos/{owner}/{repo}/git/trees',
@@ -122,15 +99,8 @@ export async function pathsAt(gh: LocalGitHub, ref: string): Promise<string[]> {
   return tree.tree.filter((entry) => entry.type === 'blob').map((entry) => entry.path)
 }
 
-/** The action's comments of one marker kind (`postmortem-link`, `notice`, ...), oldest first. */
-export function own(gh: LocalGitHub, number: number, kind: string): Comment[] {
-  return gh
-    .comments(number)
-    .filter((comment) => comment.user.login === BOT_LOGIN && new RegExp(`^<!-- escalation-desk:${kind}[ -]`).test(comment.body ?? ''))
-}
-
-export const links = (gh: LocalGitHub, number: number) => own(gh, number, 'postmortem-link')
-export const notices = (gh: LocalGitHub, number: number) => own(gh, number, 'notice')
+export const links = (gh: LocalGitHub, number: number) => ownComments(gh, number, 'postmortem-link')
+export const notices = (gh: LocalGitHub, number: number) => ownComments(gh, number, 'notice')
 
 /** The text under a `## heading` of a document, up to the next `## `. */
 export function section(document: string, heading: string): string {

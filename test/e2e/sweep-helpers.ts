@@ -6,25 +6,13 @@
 import { expect } from 'vitest'
 import { runAction, type RunResult } from '../harness'
 import { BOT_LOGIN, type LocalGitHub } from '../local-github'
-import { COMPLETE, formBody, startRepo, type Answers } from './scenario'
+import { COMPLETE, formBody, type Answers } from './scenario'
+import { ownComments } from './thread'
 
-export { BOT_LOGIN }
-
-export type Comment = ReturnType<LocalGitHub['comments']>[number]
+export { BOT_LOGIN, mark, ownComments as own, withRepo as withSweepRepo, type Comment } from './thread'
 
 /** The owners `teamConfig()` gives each tier (assigned by intake; seeded here directly). */
 export const OWNER: Record<string, string> = { 'tier-1': 'olivia', 'tier-2': 'olivia', 'tier-3': 'tom' }
-
-/** A fresh repository for one test at 2026-11-24 09:00 UTC (a Tuesday); no invalid requests allowed. */
-export async function withSweepRepo(run: (gh: LocalGitHub) => Promise<void>, options: Parameters<typeof startRepo>[0] = {}): Promise<void> {
-  const gh = await startRepo(options)
-  try {
-    await run(gh)
-    expect(gh.validationErrors).toEqual([])
-  } finally {
-    await gh.close()
-  }
-}
 
 /**
  * An escalation as intake leaves it: `escalation` + tier label, the tier's owner assigned, filed
@@ -56,26 +44,8 @@ export function at(gh: LocalGitHub, time: string): void {
   gh.clock.set(time.includes('T') ? time : `2026-11-24T${time}:00Z`)
 }
 
-/** A mark in the request log: what happened after it. */
-export function mark(gh: LocalGitHub) {
-  const from = gh.requests.length
-  return {
-    requests: () => gh.requests.slice(from),
-    writes: () => gh.requests.slice(from).filter((request) => request.write),
-    /** `METHOD route` of each write, readable in failures. */
-    describeWrites: () => gh.requests.slice(from).filter((request) => request.write).map((request) => `${request.method} ${request.route}`),
-  }
-}
-
-/** The action's comments of one marker kind (`status`, `breach`, `notice`, `ack`, ...), oldest first. */
-export function own(gh: LocalGitHub, number: number, kind: string): Comment[] {
-  return gh
-    .comments(number)
-    .filter((comment) => comment.user.login === BOT_LOGIN && new RegExp(`^<!-- escalation-desk:${kind}[ -]`).test(comment.body ?? ''))
-}
-
-export const statuses = (gh: LocalGitHub, number: number) => own(gh, number, 'status')
-export const breaches = (gh: LocalGitHub, number: number) => own(gh, number, 'breach')
+export const statuses = (gh: LocalGitHub, number: number) => ownComments(gh, number, 'status')
+export const breaches = (gh: LocalGitHub, number: number) => ownComments(gh, number, 'breach')
 
 /** Status comments per issue, e.g. `{ 1: 1, 2: 0 }`: one assertion shows the whole repository. */
 export function statusCounts(gh: LocalGitHub, numbers: number[]): Record<number, number> {

@@ -1,5 +1,5 @@
 /**
- * Assertion helpers for the intake end-to-end tests: what the action wrote on an issue, how
+ * Assertion helpers shared by the end-to-end tests: what the action wrote on an issue, how
  * many requests and writes a run cost, and that a run failed (or succeeded) cleanly.
  */
 import { expect } from 'vitest'
@@ -30,9 +30,15 @@ export function onlyComment(gh: LocalGitHub, number: number, kind: string): Comm
 /** A mark in the request log: what happened after it. */
 export function mark(gh: LocalGitHub) {
   const from = gh.requests.length
+  const since = () => gh.requests.slice(from)
   return {
-    requests: () => gh.requests.slice(from),
-    writes: () => gh.requests.slice(from).filter((request) => request.write),
+    requests: since,
+    writes: () => since().filter((request) => request.write),
+    /** `METHOD route` of each write, readable in failures. */
+    describeWrites: () => describeWrites(since()),
+    /** `METHOD route status` of each request, readable in failures. */
+    describe: () => since().map((request) => `${request.method} ${request.route} ${request.status}`),
+    count: (method: string, route: string) => since().filter((request) => request.method === method && request.route === route).length,
   }
 }
 

@@ -64,8 +64,41 @@ function labelNode(ctx: Ctx, name: string) {
   return { id: nodeId('LA', l?.id ?? 0), name: l?.name ?? name, color: l?.color ?? 'ededed', description: l?.description ?? null };
 }
 
+/**
+ * Comments, reactions and events grouped by owner, built once per GraphQL request: a sweep page
+ * asks for 100 issues' comments and each comment's reactions, and rescanning the whole
+ * repository for each would make the stand-in, not the action, the slow part of a benchmark.
+ */
+interface Index {
+  commentsByIssue: Map<number, CommentRecord[]>
+  reactionsByComment: Map<number, Ctx['state']['reactions']>
+  eventsByIssue: Map<number, IssueEventRecord[]>
+}
+
+const indexes = new WeakMap<Ctx, Index>()
+
+function group<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>()
+  for (const item of items) {
+    const list = groups.get(key(item))
+    if (list) list.push(item)
+    else groups.set(key(item), [item])
+  }
+  return groups
+}
+
+export function repoIndex(ctx: Ctx): Index {
+  let index = indexes.get(ctx)
+  if (!index) {
+    const comments = group([...ctx.state.comments.values()].sort((a, b) => a.id - b.id), (c) => c.issueNumber)
+    index = { commentsByIssue: comments, reactionsByComment: group(ctx.state.reactions, (r) => r.commentId), eventsByIssue: group(ctx.state.events, (e) => e.issueNumber) }
+    indexes.set(ctx, index)
+  }
+  return index
+}
+
 function commentNode(ctx: Ctx, c: CommentRecord) {
-  const reactions = () => ctx.state.reactions.filter((r) => r.commentId === c.id);
+  const reactions = () => repoIndex(ctx).reactionsByComment.get(c.id) ?? [];
   return {
     __typename: 'IssueComment',
     id: nodeId('IC', c.id),
@@ -131,7 +164,7 @@ function eventNode(ctx: Ctx, e: IssueEventRecord) {
 
 export function issueNode(ctx: Ctx, issue: IssueRecord) {
   const s = ctx.state;
-  const comments = () => [...s.comments.values()].filter((c) => c.issueNumber === issue.number).sort((a, b) => a.id - b.id);
+  const comments = () => repoIndex(ctx).commentsByIssue.get(issue.number) ?? [];
   return {
     __typename: 'Issue',
     id: nodeId('I', issue.id),
@@ -154,7 +187,7 @@ export function issueNode(ctx: Ctx, issue: IssueRecord) {
     comments: (args: Args) => connection(comments().map((c) => commentNode(ctx, c)), args),
     timelineItems: (args: Args) => {
       const items = [
-        ...s.events.filter((e) => e.issueNumber === issue.number).map((e) => ({ at: e.createdAt, seq: e.seq, type: EVENT_TYPES[e.event][1], node: eventNode(ctx, e) as object })),
+        ...(repoIndex(ctx).eventsByIssue.get(issue.number) ?? []).map((e) => ({ at: e.createdAt, seq: e.seq, type: EVENT_TYPES[e.event][1], node: eventNode(ctx, e) as object })),
         ...comments().map((c) => ({ at: c.createdAt, seq: c.seq, type: 'ISSUE_COMMENT', node: commentNode(ctx, c) as object })),
       ]
         .filter((x) => (!args.itemTypes || args.itemTypes.includes(x.type)) && (!args.since || x.at >= args.since))

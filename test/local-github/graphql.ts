@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Ctx } from './builders';
 import { computeCost } from './graphql-cost';
-import { connection, GitHubGraphQLError, issueNode, pullNode } from './graphql-resolvers';
+import { connection, GitHubGraphQLError, issueNode, pullNode, repoIndex } from './graphql-resolvers';
 
 let schema: GraphQLSchema | undefined;
 function loadSchema(): GraphQLSchema {
@@ -84,7 +84,7 @@ function repositoryNode(ctx: Ctx) {
       const labels: string[] | undefined = args.labels ?? f.labels;
       const field = args.orderBy?.field ?? 'CREATED_AT';
       const key = (i: { createdAt: string; updatedAt: string; number: number }) =>
-        field === 'UPDATED_AT' ? i.updatedAt : field === 'COMMENTS' ? String([...s.comments.values()].filter((c) => c.issueNumber === i.number).length).padStart(9, '0') : i.createdAt;
+        field === 'UPDATED_AT' ? i.updatedAt : field === 'COMMENTS' ? String(repoIndex(ctx).commentsByIssue.get(i.number)?.length ?? 0).padStart(9, '0') : i.createdAt;
       const list = [...s.issues.values()]
         .filter((i) => !i.isPull)
         .filter((i) => !states || states.includes(i.state.toUpperCase()))
@@ -110,7 +110,9 @@ function repositoryNode(ctx: Ctx) {
   };
 }
 
-export function runGraphQL(ctx: Ctx, rate: RateLimitState, request: { query?: unknown; variables?: unknown; operationName?: unknown }): GraphQLOutcome {
+export function runGraphQL(serverCtx: Ctx, rate: RateLimitState, request: { query?: unknown; variables?: unknown; operationName?: unknown }): GraphQLOutcome {
+  // A fresh context per request: the resolvers' index (see graphql-resolvers) sees this request's state.
+  const ctx: Ctx = { ...serverCtx };
   const s = loadSchema();
   const refuse = (messages: string[], isMutation = false): GraphQLOutcome => ({
     status: 200, isMutation, invalid: messages.join('\n'), body: { errors: messages.map((message) => ({ message })) },
