@@ -48969,6 +48969,9 @@ function requestedTierIndex(parsed, template) {
   const index2 = field.options.indexOf(value.selected[0] ?? "");
   return index2 >= 0 ? index2 : null;
 }
+function escalationStart(issue2, triggerLabel) {
+  return labelEventsOf(issue2.events).find((event) => event.kind === "labeled" && event.label === triggerLabel)?.at ?? issue2.createdAt;
+}
 
 // src/core/render/markers.ts
 var PREFIX = "<!-- escalation-desk:";
@@ -49263,10 +49266,92 @@ function renderNotifyComment(tier, title, facts) {
   ].join("\n");
 }
 
-// src/core/intake/plan-intake.ts
-function escalationStart(issue2, triggerLabel) {
-  return labelEventsOf(issue2.events).find((event) => event.kind === "labeled" && event.label === triggerLabel)?.at ?? issue2.createdAt;
+// src/core/sweep/tier-of.ts
+function resolveTierLabel(issue2, config) {
+  const labelled = config.tiers.find((tier2) => issue2.labels.includes(tier2.label));
+  const fallback = config.tiers.find((tier2) => tier2.label === config.defaultTier) ?? config.tiers.at(-1);
+  const tier = labelled ?? fallback;
+  if (!tier) throw new Error("The configuration defines no tiers.");
+  return tier;
 }
+
+// src/core/sweep/status-updates.ts
+var ACCEPTED_REACTION = "THUMBS_UP";
+var ACCEPTED_REACTION_REST = "+1";
+var STATUS_COMMAND = /^\s*\/status\b/i;
+var ETA_LINE = /^\s*(?:[-*]\s*)?\**ETA\**\s*[:\-–]\s*(.+)$/im;
+function isStatusCommand(body) {
+  return STATUS_COMMAND.test(body);
+}
+function statusText(body) {
+  return body.replace(STATUS_COMMAND, "").trim();
+}
+function findEta(text3) {
+  return ETA_LINE.exec(text3)?.[1]?.trim() ?? null;
+}
+function acceptedUpdates(comments, permitted) {
+  return comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body)).filter((comment) => comment.viewerReactions.includes(ACCEPTED_REACTION) || permitted(comment.author)).map((comment) => ({ comment, text: statusText(comment.body) }));
+}
+function unacknowledgedUpdates(comments) {
+  return comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body) && !comment.viewerReactions.includes(ACCEPTED_REACTION));
+}
+function statusComments(comments) {
+  return comments.filter((comment) => comment.authorIsBot && readMarker(comment.body)?.kind === "status");
+}
+
+// src/core/sweep/assess.ts
+function latest(dates) {
+  const times = dates.filter((date) => date instanceof Date).map((date) => date.getTime());
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
+}
+function carriedResponse(issue2) {
+  const recorded = findOwnComments(issue2.comments, "status").at(-1)?.data?.acknowledgedAt;
+  const at = typeof recorded === "string" ? new Date(recorded) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : null;
+}
+function firstResponse(issue2, owners, updates, start) {
+  const responders = new Set([...owners, ...issue2.assignees].map((login) => login.toLowerCase()));
+  const byOwner = issue2.comments.find((comment) => !comment.authorIsBot && comment.createdAt >= start && responders.has(comment.author.toLowerCase()));
+  const candidates = [carriedResponse(issue2), byOwner?.createdAt, updates[0]?.comment.createdAt].filter((date) => date instanceof Date);
+  return candidates.length > 0 ? new Date(Math.min(...candidates.map((date) => date.getTime()))) : null;
+}
+function assessEscalation(issue2, config, now, permitted, tier = resolveTierLabel(issue2, config)) {
+  const { calendar, sla } = tier;
+  const start = escalationStart(issue2, config.triggerLabel);
+  const updates = acceptedUpdates(issue2.comments, permitted);
+  const lastHumanUpdate = updates.at(-1) ?? null;
+  const lastUpdateAt = latest([statusComments(issue2.comments).at(-1)?.createdAt, lastHumanUpdate?.comment.createdAt]);
+  const owners = tier.owners.length > 0 ? tier.owners : issue2.assignees;
+  const acknowledgedAt = firstResponse(issue2, owners, updates, start);
+  const acknowledgeBy = addSlaMinutes(start, sla.acknowledgeMinutes, calendar);
+  const resolveBy = addSlaMinutes(start, sla.resolveMinutes, calendar);
+  const nextUpdateBy = addSlaMinutes(lastUpdateAt ?? start, sla.updateEveryMinutes, calendar);
+  const breaches = [];
+  const ackLate = acknowledgedAt ? acknowledgedAt > acknowledgeBy : now > acknowledgeBy;
+  if (ackLate) breaches.push({ kind: "acknowledge", dueAt: acknowledgeBy, byMinutes: slaMinutesBetween(acknowledgeBy, acknowledgedAt ?? now, calendar) });
+  if (now > resolveBy) breaches.push({ kind: "resolve", dueAt: resolveBy, byMinutes: slaMinutesBetween(resolveBy, now, calendar) });
+  const humanSince = lastHumanUpdate?.comment.createdAt ?? start;
+  return {
+    issue: issue2,
+    tier,
+    owners,
+    start,
+    acknowledgedAt,
+    acknowledgeBy,
+    resolveBy,
+    lastUpdateAt,
+    lastHumanUpdate,
+    nextUpdateBy,
+    due: now >= nextUpdateBy,
+    overdueMinutes: slaMinutesBetween(nextUpdateBy, now, calendar),
+    breaches,
+    resolveLeftMinutes: slaMinutesBetween(now, resolveBy, calendar),
+    eta: lastHumanUpdate ? findEta(lastHumanUpdate.text) : null,
+    needsHumanUpdate: slaMinutesBetween(humanSince, now, calendar) >= sla.updateEveryMinutes
+  };
+}
+
+// src/core/intake/plan-intake.ts
 function commentAction(existing, marker, body) {
   if (!existing) return [{ kind: "create-comment", marker, body }];
   return existing.comment.body === body ? [] : [{ kind: "update-comment", commentId: existing.comment.id, body }];
@@ -49307,16 +49392,16 @@ function planAcknowledgement(input, decision) {
   const existing = findOwnComment(issue2.comments, "ack");
   const history = Array.isArray(existing?.data?.history) ? existing.data.history : [];
   const state = existing?.data?.tier === tier.label && history.length > 0 ? { tier: tier.label, history } : { tier: tier.label, history: [...history, { tier: tier.label, at: now.toISOString(), by: decision.setBy, source: decision.source }] };
-  const start = escalationStart(issue2, config.triggerLabel);
+  const clock2 = assessEscalation(issue2, config, now, () => false, tier);
   const body = renderAckComment({
     tier,
     state,
     owners: tier.owners,
     notified: [.../* @__PURE__ */ new Set([...notifiedBefore, ...notifyNow ? tier.notify : []])],
     facts,
-    acknowledgeBy: addSlaMinutes(start, tier.sla.acknowledgeMinutes, tier.calendar),
-    nextUpdateBy: addSlaMinutes(start, tier.sla.updateEveryMinutes, tier.calendar),
-    resolveBy: addSlaMinutes(start, tier.sla.resolveMinutes, tier.calendar)
+    acknowledgeBy: clock2.acknowledgeBy,
+    nextUpdateBy: clock2.nextUpdateBy,
+    resolveBy: clock2.resolveBy
   });
   return [...actions, ...commentAction(existing, "ack", body)];
 }
@@ -50494,92 +50579,6 @@ function safeDirectory(directory) {
   const segments = directory.split("/").filter((segment) => segment !== "" && segment !== ".");
   if (segments.length === 0 || segments.some((segment) => segment === "..") || segments[0]?.toLowerCase() === ".github") return "postmortems";
   return segments.join("/");
-}
-
-// src/core/sweep/tier-of.ts
-function resolveTierLabel(issue2, config) {
-  const labelled = config.tiers.find((tier2) => issue2.labels.includes(tier2.label));
-  const fallback = config.tiers.find((tier2) => tier2.label === config.defaultTier) ?? config.tiers.at(-1);
-  const tier = labelled ?? fallback;
-  if (!tier) throw new Error("The configuration defines no tiers.");
-  return tier;
-}
-
-// src/core/sweep/status-updates.ts
-var ACCEPTED_REACTION = "THUMBS_UP";
-var ACCEPTED_REACTION_REST = "+1";
-var STATUS_COMMAND = /^\s*\/status\b/i;
-var ETA_LINE = /^\s*(?:[-*]\s*)?\**ETA\**\s*[:\-–]\s*(.+)$/im;
-function isStatusCommand(body) {
-  return STATUS_COMMAND.test(body);
-}
-function statusText(body) {
-  return body.replace(STATUS_COMMAND, "").trim();
-}
-function findEta(text3) {
-  return ETA_LINE.exec(text3)?.[1]?.trim() ?? null;
-}
-function acceptedUpdates(comments, permitted) {
-  return comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body)).filter((comment) => comment.viewerReactions.includes(ACCEPTED_REACTION) || permitted(comment.author)).map((comment) => ({ comment, text: statusText(comment.body) }));
-}
-function unacknowledgedUpdates(comments) {
-  return comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body) && !comment.viewerReactions.includes(ACCEPTED_REACTION));
-}
-function statusComments(comments) {
-  return comments.filter((comment) => comment.authorIsBot && readMarker(comment.body)?.kind === "status");
-}
-
-// src/core/sweep/assess.ts
-function latest(dates) {
-  const times = dates.filter((date) => date instanceof Date).map((date) => date.getTime());
-  return times.length > 0 ? new Date(Math.max(...times)) : null;
-}
-function carriedResponse(issue2) {
-  const recorded = findOwnComments(issue2.comments, "status").at(-1)?.data?.acknowledgedAt;
-  const at = typeof recorded === "string" ? new Date(recorded) : null;
-  return at && !Number.isNaN(at.getTime()) ? at : null;
-}
-function firstResponse(issue2, owners, updates, start) {
-  const responders = new Set([...owners, ...issue2.assignees].map((login) => login.toLowerCase()));
-  const byOwner = issue2.comments.find((comment) => !comment.authorIsBot && comment.createdAt >= start && responders.has(comment.author.toLowerCase()));
-  const candidates = [carriedResponse(issue2), byOwner?.createdAt, updates[0]?.comment.createdAt].filter((date) => date instanceof Date);
-  return candidates.length > 0 ? new Date(Math.min(...candidates.map((date) => date.getTime()))) : null;
-}
-function assessEscalation(issue2, config, now, permitted) {
-  const tier = resolveTierLabel(issue2, config);
-  const { calendar, sla } = tier;
-  const start = escalationStart(issue2, config.triggerLabel);
-  const updates = acceptedUpdates(issue2.comments, permitted);
-  const lastHumanUpdate = updates.at(-1) ?? null;
-  const lastUpdateAt = latest([statusComments(issue2.comments).at(-1)?.createdAt, lastHumanUpdate?.comment.createdAt]);
-  const owners = tier.owners.length > 0 ? tier.owners : issue2.assignees;
-  const acknowledgedAt = firstResponse(issue2, owners, updates, start);
-  const acknowledgeBy = addSlaMinutes(start, sla.acknowledgeMinutes, calendar);
-  const resolveBy = addSlaMinutes(start, sla.resolveMinutes, calendar);
-  const nextUpdateBy = addSlaMinutes(lastUpdateAt ?? start, sla.updateEveryMinutes, calendar);
-  const breaches = [];
-  const ackLate = acknowledgedAt ? acknowledgedAt > acknowledgeBy : now > acknowledgeBy;
-  if (ackLate) breaches.push({ kind: "acknowledge", dueAt: acknowledgeBy, byMinutes: slaMinutesBetween(acknowledgeBy, acknowledgedAt ?? now, calendar) });
-  if (now > resolveBy) breaches.push({ kind: "resolve", dueAt: resolveBy, byMinutes: slaMinutesBetween(resolveBy, now, calendar) });
-  const humanSince = lastHumanUpdate?.comment.createdAt ?? start;
-  return {
-    issue: issue2,
-    tier,
-    owners,
-    start,
-    acknowledgedAt,
-    acknowledgeBy,
-    resolveBy,
-    lastUpdateAt,
-    lastHumanUpdate,
-    nextUpdateBy,
-    due: now >= nextUpdateBy,
-    overdueMinutes: slaMinutesBetween(nextUpdateBy, now, calendar),
-    breaches,
-    resolveLeftMinutes: slaMinutesBetween(now, resolveBy, calendar),
-    eta: lastHumanUpdate ? findEta(lastHumanUpdate.text) : null,
-    needsHumanUpdate: slaMinutesBetween(humanSince, now, calendar) >= sla.updateEveryMinutes
-  };
 }
 
 // src/core/postmortem/render-template.ts

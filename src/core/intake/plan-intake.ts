@@ -6,8 +6,8 @@ import type { Action } from '../plan'
 import { renderAckComment, type AckState } from '../render/ack-comment'
 import { renderMissingComment, type MissingState } from '../render/missing-comment'
 import { renderNoticeComment, renderNotifyComment } from '../render/notices'
-import { labelEventsOf, type IssueSnapshot, type RepoPermission } from '../snapshot'
-import { addSlaMinutes } from '../time/sla-clock'
+import type { IssueSnapshot, RepoPermission } from '../snapshot'
+import { assessEscalation } from '../sweep/assess'
 import { findMissingFields, type MissingField } from './check-required'
 import { resolveTier, type TierDecision } from './resolve-tier'
 
@@ -27,11 +27,6 @@ export interface IntakeInput {
   parsed: ParsedIssueBody
   permissions: ReadonlyMap<string, RepoPermission>
   now: Date
-}
-
-/** When the escalation began: the first time it was labelled, else when it was filed. */
-export function escalationStart(issue: IssueSnapshot, triggerLabel: string): Date {
-  return labelEventsOf(issue.events).find((event) => event.kind === 'labeled' && event.label === triggerLabel)?.at ?? issue.createdAt
 }
 
 function commentAction(existing: { comment: { id: number; body: string } } | null, marker: string, body: string): Action[] {
@@ -83,16 +78,17 @@ function planAcknowledgement(input: IntakeInput, decision: TierDecision): Action
     existing?.data?.tier === tier.label && history.length > 0
       ? { tier: tier.label, history }
       : { tier: tier.label, history: [...history, { tier: tier.label, at: now.toISOString(), by: decision.setBy, source: decision.source }] }
-  const start = escalationStart(issue, config.triggerLabel)
+  // Due times as the sweep sees them: "next update" counts from the latest status update.
+  const clock = assessEscalation(issue, config, now, () => false, tier)
   const body = renderAckComment({
     tier,
     state,
     owners: tier.owners,
     notified: [...new Set([...notifiedBefore, ...(notifyNow ? tier.notify : [])])],
     facts,
-    acknowledgeBy: addSlaMinutes(start, tier.sla.acknowledgeMinutes, tier.calendar),
-    nextUpdateBy: addSlaMinutes(start, tier.sla.updateEveryMinutes, tier.calendar),
-    resolveBy: addSlaMinutes(start, tier.sla.resolveMinutes, tier.calendar),
+    acknowledgeBy: clock.acknowledgeBy,
+    nextUpdateBy: clock.nextUpdateBy,
+    resolveBy: clock.resolveBy,
   })
   return [...actions, ...commentAction(existing, 'ack', body)]
 }

@@ -1,5 +1,5 @@
 import type { Config, Tier } from '../../config/types'
-import { escalationStart } from '../intake/plan-intake'
+import { escalationStart } from '../escalation'
 import { findOwnComments } from '../own-comments'
 import type { StatusState } from '../render/status-comment'
 import { resolveTierLabel } from './tier-of'
@@ -60,8 +60,14 @@ function firstResponse(issue: IssueSnapshot, owners: string[], updates: HumanUpd
  * The SLA clocks of one escalation. Due is `now ≥ last update + cadence`, never "an exact
  * multiple of the interval": a late or skipped scheduled run still finds the update due.
  */
-export function assessEscalation(issue: IssueSnapshot, config: Config, now: Date, permitted: (login: string) => boolean): Assessment {
-  const tier = resolveTierLabel(issue, config)
+export function assessEscalation(
+  issue: IssueSnapshot,
+  config: Config,
+  now: Date,
+  permitted: (login: string) => boolean,
+  /** Intake passes the tier it has just decided, before its label is on the issue. */
+  tier: Tier = resolveTierLabel(issue, config),
+): Assessment {
   const { calendar, sla } = tier
   const start = escalationStart(issue, config.triggerLabel)
   const updates = acceptedUpdates(issue.comments, permitted)
