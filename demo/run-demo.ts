@@ -17,7 +17,7 @@ async function deliver(step: string, events: Event | Event[]): Promise<void> {
     const result = await runAction(gh, event as never)
     const action = (event.payload as { action?: string }).action
     const outputs = Object.entries(result.outputs).map(([key, value]) => `${key}=${value}`).join(' ')
-    console.log(`  ${event.name}.${action ?? ''} → exit ${result.exitCode}; ${outputs}`)
+    console.log(`  ${event.name}${action ? `.${action}` : ''} → exit ${result.exitCode}; ${outputs}`)
     for (const error of result.errors) console.log(`  ::error:: ${error}`)
   }
 }

@@ -50760,6 +50760,7 @@ function planPostMortem(input, existing) {
   );
   return {
     kind: "publish",
+    tier: assessment.tier.label,
     location,
     document: document3,
     title,
@@ -50850,6 +50851,7 @@ async function runPostMortem(gateway, closed, configPath, log) {
     return report;
   }
   report.state = plan.draft ? "postmortem-draft" : "postmortem";
+  report.tier = plan.tier;
   report.decisions.push(`Post-mortem at \`${plan.location.path}\` on \`${plan.location.branch}\`${plan.draft ? ", draft: fields missing" : ""}.`);
   try {
     const published = await publishPostMortem(gateway, read, plan, issue2.number, config.postMortem.label);
@@ -50884,6 +50886,7 @@ async function runStatusCommand(gateway, command, configPath, log) {
     report.decisions.push(`#${command.issueNumber} is not an escalation: \`/status\` ignored.`);
     return report;
   }
+  report.tier = resolveTierLabel(read.issue, config).label;
   if (hasPermission(await gateway.permissionOf(command.author), "triage")) {
     report.state = "status-update";
     report.decisions.push(`\`/status\` from ${command.author} accepted as the status update.`);

@@ -51,6 +51,7 @@ export async function runPostMortem(gateway: EscalationGateway, closed: ClosedIs
     return report
   }
   report.state = plan.draft ? 'postmortem-draft' : 'postmortem'
+  report.tier = plan.tier
   report.decisions.push(`Post-mortem at \`${plan.location.path}\` on \`${plan.location.branch}\`${plan.draft ? ', draft: fields missing' : ''}.`)
   try {
     const published = await publishPostMortem(gateway, read, plan, issue.number, config.postMortem.label)

@@ -7,6 +7,7 @@ import type { Logger } from '../github/octokit'
 import { applyActions } from './apply-actions'
 import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
 import type { Report } from './report'
+import { resolveTierLabel } from '../core/sweep/tier-of'
 
 export interface StatusCommand {
   issueNumber: number
@@ -32,6 +33,7 @@ export async function runStatusCommand(gateway: EscalationGateway, command: Stat
     report.decisions.push(`#${command.issueNumber} is not an escalation: \`/status\` ignored.`)
     return report
   }
+  report.tier = resolveTierLabel(read.issue, config).label
   if (hasPermission(await gateway.permissionOf(command.author), 'triage')) {
     report.state = 'status-update'
     report.decisions.push(`\`/status\` from ${command.author} accepted as the status update.`)

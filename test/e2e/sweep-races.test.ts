@@ -124,11 +124,16 @@ describe.concurrent('sweep re-runs and races', () => {
       expect(own(gh, number, 'ack')).toHaveLength(1)
       expect(own(gh, number, 'notify')).toHaveLength(1) // tier-1 notifies; tier-2's was never posted here
       expect(gh.labelsOf(number).sort()).toEqual(['escalation', 'tier-1'])
-      // Re-delivered and re-swept: nothing more.
+      // Re-delivered and re-swept: the intake that raced the sweep may not have seen its status
+      // comment yet, so the acknowledgement's "next update by" is corrected once, then nothing.
       at(gh, '11:35')
       const since = mark(gh)
       await Promise.all([sweep(gh), runAction(gh, raised)])
-      expect(since.writes()).toEqual([])
+      expect(since.describeWrites().filter((write) => write !== 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}')).toEqual([])
+      expect(own(gh, number, 'ack')[0]!.body).toContain('| **Next update by** | 2026-11-24 13:30 UTC')
+      const again = mark(gh)
+      await Promise.all([sweep(gh), runAction(gh, raised)])
+      expect(again.writes()).toEqual([])
     })
   })
 })

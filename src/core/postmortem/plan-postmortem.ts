@@ -41,6 +41,8 @@ export type PostMortemPlan =
   | { kind: 'not-planned'; actions: Action[] }
   | {
       kind: 'publish'
+      /** The escalation's tier label at close. */
+      tier: string
       location: PostMortemLocation
       document: string
       title: string
@@ -95,6 +97,7 @@ export function planPostMortem(input: PostMortemInput, existing: PostMortemLocat
   )
   return {
     kind: 'publish',
+    tier: assessment.tier.label,
     location,
     document,
     title,
