@@ -17,6 +17,7 @@ import { BOT_LOGIN, type LocalGitHub, type RequestLogEntry, type WebhookEvent } 
 import { restClient } from '../lib/rest-baseline'
 import { round, sequentialRoundTrips } from '../lib/stats'
 import type { Row, Target } from '../lib/types'
+import { warmUp } from '../lib/warm-up'
 
 const SCENARIO = 'postmortem'
 const LATENCY_MS = 50
@@ -112,15 +113,6 @@ function closedEscalation(gh: LocalGitHub): { number: number; closed: WebhookEve
   gh.act.react(fixed.commentId, 'rocket', 'olivia')
   gh.clock.set('2026-11-24T15:55:00Z')
   return { number, closed: gh.act.close(number, { by: 'olivia', reason: 'completed' }) }
-}
-
-async function warmUp(gh: LocalGitHub): Promise<void> {
-  const response = await fetch(gh.graphqlUrl, {
-    method: 'POST',
-    headers: { authorization: 'Bearer ghs_localtoken', 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'query { rateLimit { cost remaining } }' }),
-  })
-  await response.text()
 }
 
 async function measure(gh: LocalGitHub, work: () => Promise<void>): Promise<Measured> {

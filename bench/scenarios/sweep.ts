@@ -14,6 +14,7 @@ import { restSweepRead } from '../lib/rest-baseline'
 import { seedEscalations } from '../lib/seed-escalations'
 import { round, sequentialRoundTrips } from '../lib/stats'
 import type { Row } from '../lib/types'
+import { warmUp } from '../lib/warm-up'
 
 const SCENARIO = 'sweep'
 const ESCALATIONS = 1_000
@@ -113,16 +114,6 @@ export async function sweep(): Promise<Row[]> {
   } finally {
     await gh.close()
   }
-}
-
-/** The local GitHub builds its GraphQL schema on the first query: done before measuring. */
-async function warmUp(gh: LocalGitHub): Promise<void> {
-  const response = await fetch(gh.graphqlUrl, {
-    method: 'POST',
-    headers: { authorization: 'Bearer ghs_localtoken', 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'query { rateLimit { cost remaining } }' }),
-  })
-  await response.text()
 }
 
 async function timeBaseline(gh: LocalGitHub, concurrency: number): Promise<{ requests: number; wallMs: number; serverMs: number; issues: number }> {
