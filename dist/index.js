@@ -40799,7 +40799,7 @@ query EscalationFile($owner: String!, $repo: String!, $expr: String!) {
     object(expression: $expr) { ... on Blob { text isTruncated } }
   }
 }`;
-var PULL_FIELDS = "number state title body url headRefName";
+var PULL_FIELDS = "id number isDraft state title body url headRefName";
 var COMMIT_TARGET = "target { oid ... on Commit { tree { oid } } }";
 var POSTMORTEM_QUERY = `
 query EscalationPostMortem($owner: String!, $repo: String!, $number: Int!, $configExpr: String!, $formExpr: String!,
@@ -40821,6 +40821,14 @@ function recentCommentsOfQuery(numbers) {
   const issues = numbers.map((number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${SETTLE_WINDOW}) { nodes { ${COMMENT_FIELDS} } } }`);
   return `query EscalationSettle($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${issues.join(" ")} } }`;
 }
+var MARK_READY_MUTATION = `
+mutation EscalationPostMortemReady($id: ID!) {
+  markPullRequestReadyForReview(input: { pullRequestId: $id }) { pullRequest { isDraft } }
+}`;
+var CONVERT_TO_DRAFT_MUTATION = `
+mutation EscalationPostMortemDraft($id: ID!) {
+  convertPullRequestToDraft(input: { pullRequestId: $id }) { pullRequest { isDraft } }
+}`;
 
 // src/github/more-comments.ts
 async function readMoreComments(reader, { owner, repo }, number, after) {
@@ -40963,7 +40971,7 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
     async openPullRequest(draft) {
       try {
         const { data } = await writer.rest.pulls.create({ owner, repo, ...draft });
-        return { number: data.number, state: "OPEN", title: data.title, body: data.body ?? "", url: data.html_url, headRefName: draft.head };
+        return { id: data.node_id, number: data.number, isDraft: data.draft ?? draft.draft, state: "OPEN", title: data.title, body: data.body ?? "", url: data.html_url, headRefName: draft.head };
       } catch (error2) {
         if (statusOf(error2) === 422 && /already exists/i.test(String(error2))) {
           const { data } = await attempt(
@@ -40971,13 +40979,19 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
             () => writer.rest.pulls.list({ owner, repo, head: `${owner}:${draft.head}`, state: "open" })
           );
           const found = data[0];
-          if (found) return { number: found.number, state: "OPEN", title: found.title, body: found.body ?? "", url: found.html_url, headRefName: draft.head };
+          if (found) return { id: found.node_id, number: found.number, isDraft: found.draft ?? false, state: "OPEN", title: found.title, body: found.body ?? "", url: found.html_url, headRefName: draft.head };
         }
         throw toGatewayError(`open the post-mortem pull request from ${draft.head}`, error2);
       }
     },
     async updatePullRequest(number, change) {
       await attempt(`update pull request #${number}`, () => writer.rest.pulls.update({ owner, repo, pull_number: number, ...change }));
+    },
+    async setDraft(pull, draft) {
+      await attempt(
+        `${draft ? "convert" : "mark"} pull request #${pull.number} ${draft ? "to a draft" : "ready for review"}`,
+        () => afterCreation(() => writer.graphql(draft ? CONVERT_TO_DRAFT_MUTATION : MARK_READY_MUTATION, { id: pull.id }))
+      );
     },
     async labelPullRequest(number, labels) {
       await attempt(`label pull request #${number}`, () => afterCreation(() => writer.rest.issues.addLabels({ owner, repo, issue_number: number, labels })));
@@ -50805,6 +50819,10 @@ async function publishPostMortem(gateway, read, plan, number, label) {
     if (open2.body !== plan.body || open2.title !== plan.title) {
       await gateway.updatePullRequest(open2.number, { title: plan.title, body: plan.body });
       done.push(`updated pull request #${open2.number}`);
+    }
+    if (open2.isDraft !== plan.draft) {
+      await gateway.setDraft(open2, plan.draft);
+      done.push(`marked pull request #${open2.number} ${plan.draft ? "as a draft" : "ready for review"}`);
     }
     return { pull: open2, done };
   }

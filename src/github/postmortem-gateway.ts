@@ -4,7 +4,7 @@ import { attempt, statusOf, toGatewayError } from './attempt'
 import { blobText } from './blob-text'
 import { readMoreComments } from './more-comments'
 import type { Logger, Octokits } from './octokit'
-import { POSTMORTEM_QUERY, type GqlCommitRef, type PostMortemQueryResult } from './queries'
+import { CONVERT_TO_DRAFT_MUTATION, MARK_READY_MUTATION, POSTMORTEM_QUERY, type GqlCommitRef, type PostMortemQueryResult } from './queries'
 import { toIssue } from './to-snapshot'
 
 export interface CommitRef {
@@ -39,6 +39,7 @@ export interface PostMortemGateway {
   moveBranch(branch: string, sha: string, exists: boolean): Promise<void>
   openPullRequest(draft: PullRequestDraft): Promise<PullInfo>
   updatePullRequest(number: number, change: { title: string; body: string }): Promise<void>
+  setDraft(pull: PullInfo, draft: boolean): Promise<void>
   requestReviewers(number: number, reviewers: string[], teamReviewers: string[]): Promise<void>
   labelPullRequest(number: number, labels: string[]): Promise<void>
 }
@@ -112,7 +113,7 @@ export function createPostMortemGateway({ reader, writer }: Octokits, { owner, r
     async openPullRequest(draft) {
       try {
         const { data } = await writer.rest.pulls.create({ owner, repo, ...draft })
-        return { number: data.number, state: 'OPEN', title: data.title, body: data.body ?? '', url: data.html_url, headRefName: draft.head }
+        return { id: data.node_id, number: data.number, isDraft: data.draft ?? draft.draft, state: 'OPEN', title: data.title, body: data.body ?? '', url: data.html_url, headRefName: draft.head }
       } catch (error) {
         // A racing run opened it first: use that one.
         if (statusOf(error) === 422 && /already exists/i.test(String(error))) {
@@ -120,7 +121,7 @@ export function createPostMortemGateway({ reader, writer }: Octokits, { owner, r
             writer.rest.pulls.list({ owner, repo, head: `${owner}:${draft.head}`, state: 'open' }),
           )
           const found = data[0]
-          if (found) return { number: found.number, state: 'OPEN', title: found.title, body: found.body ?? '', url: found.html_url, headRefName: draft.head }
+          if (found) return { id: found.node_id, number: found.number, isDraft: found.draft ?? false, state: 'OPEN', title: found.title, body: found.body ?? '', url: found.html_url, headRefName: draft.head }
         }
         throw toGatewayError(`open the post-mortem pull request from ${draft.head}`, error)
       }
@@ -128,6 +129,12 @@ export function createPostMortemGateway({ reader, writer }: Octokits, { owner, r
 
     async updatePullRequest(number, change) {
       await attempt(`update pull request #${number}`, () => writer.rest.pulls.update({ owner, repo, pull_number: number, ...change }))
+    },
+
+    async setDraft(pull, draft) {
+      await attempt(`${draft ? 'convert' : 'mark'} pull request #${pull.number} ${draft ? 'to a draft' : 'ready for review'}`, () =>
+        afterCreation(() => writer.graphql(draft ? CONVERT_TO_DRAFT_MUTATION : MARK_READY_MUTATION, { id: pull.id })),
+      )
     },
 
     async labelPullRequest(number, labels) {

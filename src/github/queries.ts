@@ -159,7 +159,7 @@ export interface IssueQueryResult {
   }
 }
 
-const PULL_FIELDS = 'number state title body url headRefName'
+const PULL_FIELDS = 'id number isDraft state title body url headRefName'
 const COMMIT_TARGET = 'target { oid ... on Commit { tree { oid } } }'
 
 /**
@@ -189,7 +189,9 @@ export interface GqlCommitRef {
 }
 
 export interface GqlPull {
+  id: string
   number: number
+  isDraft: boolean
   state: 'OPEN' | 'CLOSED' | 'MERGED'
   title: string
   body: string
@@ -222,3 +224,14 @@ export function recentCommentsOfQuery(numbers: number[]): string {
   const issues = numbers.map((number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${SETTLE_WINDOW}) { nodes { ${COMMENT_FIELDS} } } }`)
   return `query EscalationSettle($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${issues.join(' ')} } }`
 }
+
+/** Draft state can only change through GraphQL: REST's pull request update has no `draft`. */
+export const MARK_READY_MUTATION = `
+mutation EscalationPostMortemReady($id: ID!) {
+  markPullRequestReadyForReview(input: { pullRequestId: $id }) { pullRequest { isDraft } }
+}`
+
+export const CONVERT_TO_DRAFT_MUTATION = `
+mutation EscalationPostMortemDraft($id: ID!) {
+  convertPullRequestToDraft(input: { pullRequestId: $id }) { pullRequest { isDraft } }
+}`

@@ -36,6 +36,11 @@ export async function publishPostMortem(gateway: EscalationGateway, read: PostMo
       await gateway.updatePullRequest(open.number, { title: plan.title, body: plan.body })
       done.push(`updated pull request #${open.number}`)
     }
+    // Fields completed (or emptied) since: the PR follows the document out of (or into) draft.
+    if (open.isDraft !== plan.draft) {
+      await gateway.setDraft(open, plan.draft)
+      done.push(`marked pull request #${open.number} ${plan.draft ? 'as a draft' : 'ready for review'}`)
+    }
     return { pull: open, done }
   }
   // The newest PR closed unmerged, holding this very document: someone declined it; a re-run leaves it be.

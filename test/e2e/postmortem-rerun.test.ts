@@ -86,7 +86,7 @@ describe.concurrent('post-mortem: re-runs and changes', () => {
     })
   })
 
-  it('a draft completed during review: the document, PR body and link comment drop the missing marks', async () => {
+  it('a draft completed during review: the PR is marked ready, and the document, PR body and link comment drop the missing marks', async () => {
     await withRepo(async (gh) => {
       const number = file(gh, { answers: answers({ rootCause: 'tbd' }) })
       expectOk(await close(gh, number))
@@ -104,6 +104,8 @@ describe.concurrent('post-mortem: re-runs and changes', () => {
       expect(pull!.number).toBe(draft!.number)
       expect(pull!.body).not.toContain('Draft')
       expect(pull!.body).toContain('closed 2026-11-25')
+      expect(pull!.draft).toBe(false)
+      expect(since.requests().filter((request) => request.route === 'graphql' && request.write)).toHaveLength(1)
       expect(since.count('PATCH', '/repos/{owner}/{repo}/pulls/{pull_number}')).toBe(1)
       const document = documentOf(gh, pull!)
       expect(document).not.toContain('**Missing:**')

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import type { Ctx } from './builders';
+import { nodeId, type Ctx } from './builders';
 import { computeCost } from './graphql-cost';
 import { connection, GitHubGraphQLError, issueNode, pullNode, repoIndex } from './graphql-resolvers';
 
@@ -127,9 +127,9 @@ export function runGraphQL(serverCtx: Ctx, rate: RateLimitState, request: { quer
   const isMutation = document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation');
   const schemaErrors = validate(s, document);
   if (schemaErrors.length) return { ...refuse([]), isMutation, invalid: schemaErrors.map((e) => e.message).join('\n'), body: { errors: schemaErrors.map((e) => e.toJSON()) } };
-  if (isMutation) return refuse(['Mutations are not supported by the local GitHub.'], true);
   const variables = (request.variables ?? {}) as Record<string, unknown>;
   const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
+  if (isMutation) return runMutation(ctx, s, document, variables, operationName, refuse);
   const cost = computeCost(s, document, variables, operationName);
   if (cost.errors.length) return refuse(cost.errors);
   const now = ctx.state.clock.now().getTime();
@@ -152,4 +152,31 @@ export function runGraphQL(serverCtx: Ctx, rate: RateLimitState, request: { quer
   // `databaseId` overflowing Int: report them like refusals so tests notice.
   const broken = errors?.filter((e) => !('type' in e)).map((e) => e.message);
   return { status: 200, isMutation, cost: cost.cost, invalid: broken?.length ? broken.join('\n') : undefined, body: { data: result.data ?? null, ...(errors ? { errors } : {}) } };
+}
+
+/** The mutations the action uses; anything else is refused and recorded as unsupported. */
+const MUTATIONS = new Set(['markPullRequestReadyForReview', 'convertPullRequestToDraft'])
+
+function runMutation(
+  ctx: Ctx,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+  refuse: (messages: string[], isMutation?: boolean) => GraphQLOutcome,
+): GraphQLOutcome {
+  const fields = document.definitions.flatMap((d) => (d.kind === 'OperationDefinition' ? d.selectionSet.selections : [])).flatMap((f) => (f.kind === 'Field' ? [f.name.value] : []));
+  const unsupported = fields.filter((name) => !MUTATIONS.has(name));
+  if (unsupported.length) return refuse([`Mutations not supported by the local GitHub: ${unsupported.join(', ')}.`], true);
+  const setDraft = (draft: boolean) => ({ input }: Args) => {
+    const pull = [...ctx.state.pulls.values()].find((candidate) => nodeId('PR', candidate.id) === input.pullRequestId);
+    if (!pull) throw new GitHubGraphQLError('NOT_FOUND', `Could not resolve to a node with the global id of '${input.pullRequestId}'`);
+    if (pull.merged || ctx.state.issues.get(pull.number)?.state !== 'open') throw new GitHubGraphQLError('UNPROCESSABLE', 'Pull request is not open.');
+    pull.draft = draft;
+    return { clientMutationId: input.clientMutationId ?? null, pullRequest: pullNode(ctx, pull) };
+  };
+  const rootValue = { markPullRequestReadyForReview: setDraft(false), convertPullRequestToDraft: setDraft(true) };
+  const result = execute({ schema, document, rootValue, variableValues: variables, operationName }) as { data?: unknown; errors?: readonly GraphQLError[] };
+  const errors = result.errors?.map((e) => ({ ...(e.originalError instanceof GitHubGraphQLError ? { type: e.originalError.type } : {}), path: e.path, message: e.message }));
+  return { status: 200, isMutation: true, cost: 1, body: { data: result.data ?? null, ...(errors ? { errors } : {}) } };
 }

@@ -13,7 +13,10 @@ import { renderPostMortem } from './document'
 import { locatePostMortem, type PostMortemLocation } from './paths'
 
 export interface PullInfo {
+  /** GraphQL node id, for the draft / ready-for-review mutations. */
+  id: string
   number: number
+  isDraft: boolean
   state: 'OPEN' | 'MERGED' | 'CLOSED'
   title: string
   body: string

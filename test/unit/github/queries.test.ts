@@ -3,10 +3,13 @@ import { buildSchema, getNamedType, Kind, parse, TypeInfo, visit, visitWithTypeI
 import { describe, expect, it } from 'vitest'
 import * as queries from '../../../src/github/queries'
 
-/** Every exported query document of the gateway (the `*_QUERY` constants). */
-const QUERIES: [string, string][] = Object.entries(queries as Record<string, unknown>).flatMap(([name, value]) =>
-  name.endsWith('_QUERY') && typeof value === 'string' ? [[name, value] as [string, string]] : [],
-)
+/** Every exported document of the gateway (the `*_QUERY` and `*_MUTATION` constants, and the built settle query). */
+const QUERIES: [string, string][] = [
+  ...Object.entries(queries as Record<string, unknown>).flatMap(([name, value]) =>
+    (name.endsWith('_QUERY') || name.endsWith('_MUTATION')) && typeof value === 'string' ? [[name, value] as [string, string]] : [],
+  ),
+  ['recentCommentsOfQuery([3, 14, 15])', queries.recentCommentsOfQuery([3, 14, 15])],
+]
 
 const GITHUB = buildSchema(schema.idl, { assumeValidSDL: true }) // the published SDL repeats a few fields
 

@@ -12,7 +12,7 @@ function publish(plan: PostMortemPlan): Publish {
 }
 
 const pull = (bodyText: string, extra: Partial<PullInfo> = {}): PullInfo => ({
-  number: 9, state: 'OPEN', title: 't', body: bodyText, url: 'https://github.com/acme/support/pull/9', headRefName: 'postmortem/7-x', ...extra,
+  id: 'PR_9', number: 9, isDraft: false, state: 'OPEN', title: 't', body: bodyText, url: 'https://github.com/acme/support/pull/9', headRefName: 'postmortem/7-x', ...extra,
 })
 
 describe('closedAsCompleted', () => {
