@@ -49290,6 +49290,7 @@ function resolveTierLabel(issue2, config) {
 }
 
 // src/core/sweep/status-updates.ts
+var STATUS_PERMISSION = "triage";
 var ACCEPTED_REACTION = "THUMBS_UP";
 var ACCEPTED_REACTION_REST = "+1";
 var STATUS_COMMAND = /^\s*\/status\b/i;
@@ -50905,7 +50906,7 @@ async function runStatusCommand(gateway, command, configPath, log) {
     return report;
   }
   report.tier = resolveTierLabel(read.issue, config).label;
-  if (hasPermission(await gateway.permissionOf(command.author), "triage")) {
+  if (hasPermission(await gateway.permissionOf(command.author), STATUS_PERMISSION)) {
     report.state = "status-update";
     report.decisions.push(`\`/status\` from ${command.author} accepted as the status update.`);
     report.done = await applyActions(gateway, command.issueNumber, [{ kind: "add-reaction", commentId: command.commentId, content: ACCEPTED_REACTION_REST }], log);
@@ -51110,7 +51111,6 @@ function takeWithinBudget(work, maxWrites) {
 
 // src/shell/run-sweep.ts
 var DEFAULT_TRIGGER = "escalation";
-var STATUS_PERMISSION = "triage";
 async function runSweep(gateway, configPath, now, log) {
   const paths = { config: configPath, form: DEFAULT_FORM_PATH };
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths);

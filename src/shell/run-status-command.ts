@@ -1,7 +1,7 @@
 import { hasPermission } from '../core/intake/permissions'
 import { findOwnComment } from '../core/own-comments'
 import { renderNoticeComment } from '../core/render/notices'
-import { ACCEPTED_REACTION_REST, isStatusCommand } from '../core/sweep/status-updates'
+import { ACCEPTED_REACTION_REST, STATUS_PERMISSION, isStatusCommand } from '../core/sweep/status-updates'
 import type { EscalationGateway } from '../github/gateway'
 import type { Logger } from '../github/octokit'
 import { applyActions } from './apply-actions'
@@ -34,7 +34,7 @@ export async function runStatusCommand(gateway: EscalationGateway, command: Stat
     return report
   }
   report.tier = resolveTierLabel(read.issue, config).label
-  if (hasPermission(await gateway.permissionOf(command.author), 'triage')) {
+  if (hasPermission(await gateway.permissionOf(command.author), STATUS_PERMISSION)) {
     report.state = 'status-update'
     report.decisions.push(`\`/status\` from ${command.author} accepted as the status update.`)
     report.done = await applyActions(gateway, command.issueNumber, [{ kind: 'add-reaction', commentId: command.commentId, content: ACCEPTED_REACTION_REST }], log)

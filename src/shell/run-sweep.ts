@@ -2,7 +2,7 @@ import { hasPermission } from '../core/intake/permissions'
 import type { RepoPermission } from '../core/snapshot'
 import { renderDashboard } from '../core/render/dashboard'
 import { planSweep, takeWithinBudget } from '../core/sweep/plan-sweep'
-import { unacknowledgedUpdates } from '../core/sweep/status-updates'
+import { STATUS_PERMISSION, unacknowledgedUpdates } from '../core/sweep/status-updates'
 import type { EscalationGateway } from '../github/gateway'
 import type { Logger } from '../github/octokit'
 import { applyActions, type CreatedComment } from './apply-actions'
@@ -12,9 +12,6 @@ import type { Report } from './report'
 
 /** The label the first page guesses, so the usual sweep reads configuration and issues at once. */
 const DEFAULT_TRIGGER = 'escalation'
-
-/** Who may post `/status`: triage or better, like applying a label. */
-const STATUS_PERMISSION = 'triage'
 
 /**
  * The scheduled sweep: every open escalation's SLA clock, status comments where due, breach

@@ -1,6 +1,9 @@
 import { readMarker } from '../render/markers'
 import type { CommentSnapshot } from '../snapshot'
 
+/** Who may post `/status`: triage or better, like applying a tier label. */
+export const STATUS_PERMISSION = 'triage'
+
 /** The reaction that tells everyone a `/status` comment was taken as the status update. */
 export const ACCEPTED_REACTION = 'THUMBS_UP'
 export const ACCEPTED_REACTION_REST = '+1'
