@@ -40816,9 +40816,9 @@ query EscalationPostMortem($owner: String!, $repo: String!, $number: Int!, $conf
     issue(number: $number) { ${ISSUE_FIELDS} }
   }
 }`;
-var SETTLE_WINDOW = 20;
-function recentCommentsOfQuery(numbers) {
-  const issues = numbers.map((number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${SETTLE_WINDOW}) { nodes { ${COMMENT_FIELDS} } } }`);
+function recentCommentsOfQuery(numbers, last) {
+  const size = Math.min(100, Math.max(1, Math.trunc(last)));
+  const issues = numbers.map((number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${size}) { nodes { ${COMMENT_FIELDS} } } }`);
   return `query EscalationSettle($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${issues.join(" ")} } }`;
 }
 var MARK_READY_MUTATION = `
@@ -41082,13 +41082,13 @@ function createGateway(octokits, { owner, repo }, log) {
       );
       return data.repository.issue.comments.nodes.map(toComment);
     },
-    async recentCommentsOf(numbers) {
+    async recentCommentsOf(numbers, last) {
       const found = /* @__PURE__ */ new Map();
       for (let start = 0; start < numbers.length; start += 100) {
         const chunk = numbers.slice(start, start + 100);
         const data = await attempt(
           "re-read comments after posting",
-          () => reader.graphql(recentCommentsOfQuery(chunk), { owner, repo })
+          () => reader.graphql(recentCommentsOfQuery(chunk, last), { owner, repo })
         );
         for (const number of chunk) found.set(number, data.repository[`i${number}`]?.comments.nodes.map(toComment) ?? []);
       }
@@ -51110,19 +51110,22 @@ function takeWithinBudget(work, maxWrites) {
 }
 
 // src/shell/run-sweep.ts
+var SETTLE_WINDOW = 20;
+var DEEPER_WINDOW = 100;
 var DEFAULT_TRIGGER = "escalation";
 async function runSweep(gateway, configPath, now, log) {
   const paths = { config: configPath, form: DEFAULT_FORM_PATH };
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths);
   const { config, template } = await loadSettings(read, configPath, gateway, log);
   if (config.triggerLabel !== DEFAULT_TRIGGER) read = await gateway.listOpenEscalations(config.triggerLabel, paths);
-  const unchecked = read.issues.flatMap(
+  const issues = await lookFurtherBack(gateway, read.issues);
+  const unchecked = issues.flatMap(
     (issue2) => unacknowledgedUpdates(issue2.comments).filter((comment) => !findOwnComment(issue2.comments, "notice", `status-refused:${comment.id}`))
   );
   const authors = [...new Set(unchecked.map((comment) => comment.author))];
   const permissions = new Map(await Promise.all(authors.map(async (login) => [login, await gateway.permissionOf(login)])));
   const at = now();
-  const work = planSweep({ issues: read.issues, config, template, now: at, permitted: (login) => hasPermission(permissions.get(login), STATUS_PERMISSION) });
+  const work = planSweep({ issues, config, template, now: at, permitted: (login) => hasPermission(permissions.get(login), STATUS_PERMISSION) });
   const { now: toApply, deferred } = takeWithinBudget(work, config.maxWritesPerRun);
   const report = { number: null, tier: null, state: "swept", decisions: [], done: [], failures: [] };
   const posted = [];
@@ -51148,7 +51151,7 @@ async function runSweep(gateway, configPath, now, log) {
 }
 async function settleRaces(gateway, created, log) {
   if (created.length === 0) return [];
-  const latest2 = await gateway.recentCommentsOf([...new Set(created.map((comment) => comment.number))]);
+  const latest2 = await gateway.recentCommentsOf([...new Set(created.map((comment) => comment.number))], SETTLE_WINDOW);
   const removed = [];
   for (const comment of created) {
     const keeper = findOwnComments(latest2.get(comment.number) ?? [], comment.marker, comment.key)[0]?.comment.id;
@@ -51158,6 +51161,15 @@ async function settleRaces(gateway, created, log) {
     removed.push(`#${comment.number}: removed duplicate ${comment.marker} comment ${comment.id}`);
   }
   return removed;
+}
+async function lookFurtherBack(gateway, issues) {
+  const blind = issues.filter((issue2) => issue2.commentsTruncated && statusComments(issue2.comments).length === 0);
+  if (blind.length === 0) return issues;
+  const deeper = await gateway.recentCommentsOf(blind.map((issue2) => issue2.number), DEEPER_WINDOW);
+  return issues.map((issue2) => {
+    const comments = deeper.get(issue2.number);
+    return comments && comments.length > issue2.comments.length ? { ...issue2, comments } : issue2;
+  });
 }
 
 // src/dispatch.ts

@@ -36,8 +36,8 @@ export interface EscalationGateway extends PostMortemGateway {
   readIssue(number: number, paths: { config: string; form: string }): Promise<IssueRead>
   readFile(path: string): Promise<string | null>
   recentComments(number: number): Promise<CommentSnapshot[]>
-  /** The latest comments of many issues at once (a request per hundred issues). */
-  recentCommentsOf(numbers: number[]): Promise<Map<number, CommentSnapshot[]>>
+  /** The latest `last` (≤ 100) comments of many issues at once, oldest first. */
+  recentCommentsOf(numbers: number[], last: number): Promise<Map<number, CommentSnapshot[]>>
   permissionOf(login: string): Promise<RepoPermission>
   addLabels(number: number, labels: string[]): Promise<void>
   removeLabel(number: number, label: string): Promise<void>
@@ -125,12 +125,13 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
       return data.repository.issue.comments.nodes.map(toComment)
     },
 
-    async recentCommentsOf(numbers) {
+    async recentCommentsOf(numbers, last) {
       const found = new Map<number, CommentSnapshot[]>()
+      // 100 issues × 100 comments stays far inside GitHub's 500,000-node limit per request.
       for (let start = 0; start < numbers.length; start += 100) {
         const chunk = numbers.slice(start, start + 100)
         const data = await attempt('re-read comments after posting', () =>
-          reader.graphql<{ repository: Record<string, { comments: { nodes: GqlComment[] } } | null> }>(recentCommentsOfQuery(chunk), { owner, repo }),
+          reader.graphql<{ repository: Record<string, { comments: { nodes: GqlComment[] } } | null> }>(recentCommentsOfQuery(chunk, last), { owner, repo }),
         )
         for (const number of chunk) found.set(number, data.repository[`i${number}`]?.comments.nodes.map(toComment) ?? [])
       }

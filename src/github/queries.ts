@@ -213,15 +213,14 @@ export interface PostMortemQueryResult {
   }
 }
 
-/** How far back the check after a sweep's writes looks for a racing run's twin comment. */
-export const SETTLE_WINDOW = 20
-
 /**
- * The latest comments of several issues in one request (one alias per issue), to settle races
- * after a sweep has posted. Issue numbers are integers, so building the query is safe.
+ * The latest `last` comments of several issues in one request (one alias per issue): to settle
+ * races after a sweep has posted, and to look further back on busy threads. Issue numbers and
+ * `last` are integers, so building the query is safe.
  */
-export function recentCommentsOfQuery(numbers: number[]): string {
-  const issues = numbers.map((number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${SETTLE_WINDOW}) { nodes { ${COMMENT_FIELDS} } } }`)
+export function recentCommentsOfQuery(numbers: number[], last: number): string {
+  const size = Math.min(100, Math.max(1, Math.trunc(last)))
+  const issues = numbers.map((number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${size}) { nodes { ${COMMENT_FIELDS} } } }`)
   return `query EscalationSettle($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${issues.join(' ')} } }`
 }
 

@@ -1,14 +1,20 @@
 import { hasPermission } from '../core/intake/permissions'
-import type { RepoPermission } from '../core/snapshot'
+import type { IssueSnapshot, RepoPermission } from '../core/snapshot'
 import { renderDashboard } from '../core/render/dashboard'
 import { planSweep, takeWithinBudget } from '../core/sweep/plan-sweep'
-import { STATUS_PERMISSION, unacknowledgedUpdates } from '../core/sweep/status-updates'
+import { STATUS_PERMISSION, statusComments, unacknowledgedUpdates } from '../core/sweep/status-updates'
 import type { EscalationGateway } from '../github/gateway'
 import type { Logger } from '../github/octokit'
 import { applyActions, type CreatedComment } from './apply-actions'
 import { findOwnComment, findOwnComments } from '../core/own-comments'
 import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
 import type { Report } from './report'
+
+/** How far back the check after the writes looks for a racing run's twin comment. */
+const SETTLE_WINDOW = 20
+
+/** How far back a busy thread is read when its last status comment is not in the sweep's view. */
+const DEEPER_WINDOW = 100
 
 /** The label the first page guesses, so the usual sweep reads configuration and issues at once. */
 const DEFAULT_TRIGGER = 'escalation'
@@ -22,14 +28,15 @@ export async function runSweep(gateway: EscalationGateway, configPath: string, n
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths)
   const { config, template } = await loadSettings(read, configPath, gateway, log)
   if (config.triggerLabel !== DEFAULT_TRIGGER) read = await gateway.listOpenEscalations(config.triggerLabel, paths)
+  const issues = await lookFurtherBack(gateway, read.issues)
   // A `/status` already answered with a refusal notice needs no second lookup.
-  const unchecked = read.issues.flatMap((issue) =>
+  const unchecked = issues.flatMap((issue) =>
     unacknowledgedUpdates(issue.comments).filter((comment) => !findOwnComment(issue.comments, 'notice', `status-refused:${comment.id}`)),
   )
   const authors = [...new Set(unchecked.map((comment) => comment.author))]
   const permissions = new Map<string, RepoPermission>(await Promise.all(authors.map(async (login) => [login, await gateway.permissionOf(login)] as const)))
   const at = now()
-  const work = planSweep({ issues: read.issues, config, template, now: at, permitted: (login) => hasPermission(permissions.get(login), STATUS_PERMISSION) })
+  const work = planSweep({ issues, config, template, now: at, permitted: (login) => hasPermission(permissions.get(login), STATUS_PERMISSION) })
   const { now: toApply, deferred } = takeWithinBudget(work, config.maxWritesPerRun)
   const report: Report = { number: null, tier: null, state: 'swept', decisions: [], done: [], failures: [] }
   const posted: number[] = []
@@ -62,7 +69,7 @@ export async function runSweep(gateway: EscalationGateway, configPath: string, n
  */
 async function settleRaces(gateway: EscalationGateway, created: CreatedComment[], log: Logger): Promise<string[]> {
   if (created.length === 0) return []
-  const latest = await gateway.recentCommentsOf([...new Set(created.map((comment) => comment.number))])
+  const latest = await gateway.recentCommentsOf([...new Set(created.map((comment) => comment.number))], SETTLE_WINDOW)
   const removed: string[] = []
   for (const comment of created) {
     const keeper = findOwnComments(latest.get(comment.number) ?? [], comment.marker, comment.key)[0]?.comment.id
@@ -72,4 +79,19 @@ async function settleRaces(gateway: EscalationGateway, created: CreatedComment[]
     removed.push(`#${comment.number}: removed duplicate ${comment.marker} comment ${comment.id}`)
   }
   return removed
+}
+
+/**
+ * A busy thread may have pushed the last status comment (and what it records: first response,
+ * notified breaches) out of the sweep's window of recent comments. Those few are read further
+ * back, all in one request, so the sweep neither posts early nor notifies a breach twice.
+ */
+async function lookFurtherBack(gateway: EscalationGateway, issues: IssueSnapshot[]): Promise<IssueSnapshot[]> {
+  const blind = issues.filter((issue) => issue.commentsTruncated && statusComments(issue.comments).length === 0)
+  if (blind.length === 0) return issues
+  const deeper = await gateway.recentCommentsOf(blind.map((issue) => issue.number), DEEPER_WINDOW)
+  return issues.map((issue) => {
+    const comments = deeper.get(issue.number)
+    return comments && comments.length > issue.comments.length ? { ...issue, comments } : issue
+  })
 }

@@ -115,6 +115,31 @@ describe.concurrent('sweep cadence', () => {
     })
   })
 
+  it('a busy thread that scrolled its last status out of the 50 comments read: looked up further back, nothing posted early', async () => {
+    await withSweepRepo(async (gh) => {
+      const { number } = seed(gh, 'tier-1')
+      at(gh, '09:10')
+      acknowledge(gh, number, 'olivia')
+      at(gh, '11:00')
+      expectSwept(await sweep(gh))
+      expect(statuses(gh, number)).toHaveLength(1)
+      // 60 comments in the next hour: the status is no longer among the last 50.
+      at(gh, '11:30')
+      for (let i = 0; i < 60; i++) gh.act.comment(number, `Customer call notes, part ${i + 1}.`, i % 2 ? 'carla' : 'olivia')
+      at(gh, '12:00')
+      const since = mark(gh)
+      expectSwept(await sweep(gh))
+      expect(statuses(gh, number)).toHaveLength(1)
+      expect(since.writes()).toEqual([])
+      // One page of escalations, then one request reaching further back into this thread.
+      expect(since.requests().map((request) => request.route)).toEqual(['graphql', 'graphql'])
+      at(gh, '13:00')
+      expectSwept(await sweep(gh))
+      expect(statuses(gh, number)).toHaveLength(2)
+      expect(statuses(gh, number)[1]!.body).toContain('60 new comments')
+    })
+  })
+
   it('counts business hours only: filed Friday afternoon, nothing over the weekend, due Monday morning', async () => {
     const config = teamConfig((c) => {
       const standard = c.tiers.find((tier: { label: string }) => tier.label === 'tier-3')

@@ -8,7 +8,7 @@ const QUERIES: [string, string][] = [
   ...Object.entries(queries as Record<string, unknown>).flatMap(([name, value]) =>
     (name.endsWith('_QUERY') || name.endsWith('_MUTATION')) && typeof value === 'string' ? [[name, value] as [string, string]] : [],
   ),
-  ['recentCommentsOfQuery([3, 14, 15])', queries.recentCommentsOfQuery([3, 14, 15])],
+  ['recentCommentsOfQuery([3, 14, 15], 20)', queries.recentCommentsOfQuery([3, 14, 15], 20)],
 ]
 
 const GITHUB = buildSchema(schema.idl, { assumeValidSDL: true }) // the published SDL repeats a few fields
