@@ -49022,6 +49022,10 @@ function findOwnComments(comments, kind, key) {
 function findOwnComment(comments, kind, key) {
   return findOwnComments(comments, kind, key)[0] ?? null;
 }
+function upsertComment(existing, marker, body) {
+  if (!existing) return [{ kind: "create-comment", marker, body }];
+  return existing.comment.body === body ? [] : [{ kind: "update-comment", commentId: existing.comment.id, body }];
+}
 
 // src/config/duration.ts
 var DURATION = /^(?=\d)(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
@@ -49367,10 +49371,6 @@ function assessEscalation(issue2, config, now, permitted, tier = resolveTierLabe
 }
 
 // src/core/intake/plan-intake.ts
-function commentAction(existing, marker, body) {
-  if (!existing) return [{ kind: "create-comment", marker, body }];
-  return existing.comment.body === body ? [] : [{ kind: "update-comment", commentId: existing.comment.id, body }];
-}
 function planMissing(input, missing) {
   const existing = findOwnComment(input.issue.comments, "missing");
   if (!existing && missing.length === 0) return [];
@@ -49379,7 +49379,7 @@ function planMissing(input, missing) {
   const last = history.at(-1);
   const changed = !last || last.missing.join("\n") !== labels.join("\n");
   const state = { history: changed ? [...history, { at: input.now.toISOString(), missing: labels }] : history };
-  return commentAction(existing, "missing", renderMissingComment(input.issue.author, missing, state));
+  return upsertComment(existing, "missing", renderMissingComment(input.issue.author, missing, state));
 }
 function planLabelsAndOwners(input, decision, complete) {
   const { issue: issue2, config } = input;
@@ -49418,7 +49418,7 @@ function planAcknowledgement(input, decision) {
     nextUpdateBy: clock2.nextUpdateBy,
     resolveBy: clock2.resolveBy
   });
-  return [...actions, ...commentAction(existing, "ack", body)];
+  return [...actions, ...upsertComment(existing, "ack", body)];
 }
 function planIntake(input) {
   const { issue: issue2, config } = input;
@@ -50877,7 +50877,7 @@ async function runPostMortem(gateway, closed, configPath, log) {
     report.done.push(...published.done);
     const link = renderPostMortemLink(published.pull, plan.location.path, plan.missing);
     const own3 = findOwnComment(issue2.comments, "postmortem-link");
-    const actions = !own3 ? [{ kind: "create-comment", marker: "postmortem-link", body: link }] : own3.comment.body === link ? [] : [{ kind: "update-comment", commentId: own3.comment.id, body: link }];
+    const actions = upsertComment(own3, "postmortem-link", link);
     report.done.push(...await applyActions(gateway, issue2.number, actions, log, { settleRaces: false }));
   } catch (error2) {
     if (error2 instanceof GatewayError && error2.status === 403 && NOT_PERMITTED.test(error2.message)) await explainRefusal(gateway, issue2.number, plan.location.branch, issue2.comments, log);

@@ -1,4 +1,5 @@
 import { readMarker } from './render/markers'
+import type { Action } from './plan'
 import type { CommentSnapshot } from './snapshot'
 
 export interface OwnComment<T> {
@@ -25,4 +26,10 @@ export function findOwnComments<T>(comments: CommentSnapshot[], kind: string, ke
 
 export function findOwnComment<T>(comments: CommentSnapshot[], kind: string, key?: string): OwnComment<T> | null {
   return findOwnComments<T>(comments, kind, key)[0] ?? null
+}
+
+/** The action's one comment of a kind, made to say `body`: posted, edited, or left alone. */
+export function upsertComment(existing: OwnComment<unknown> | null, marker: string, body: string): Action[] {
+  if (!existing) return [{ kind: 'create-comment', marker, body }]
+  return existing.comment.body === body ? [] : [{ kind: 'update-comment', commentId: existing.comment.id, body }]
 }

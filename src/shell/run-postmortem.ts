@@ -1,9 +1,8 @@
 import { defaultConfig } from '../config/defaults'
 import { parseIssueBody } from '../core/form/parse-issue-body'
-import { findOwnComment } from '../core/own-comments'
+import { findOwnComment, upsertComment } from '../core/own-comments'
 import { locatePostMortem, type PostMortemLocation } from '../core/postmortem/paths'
 import { planPostMortem, pullLocation } from '../core/postmortem/plan-postmortem'
-import type { Action } from '../core/plan'
 import { renderNoticeComment } from '../core/render/notices'
 import { renderPostMortemLink } from '../core/render/postmortem-link'
 import { GatewayError } from '../errors'
@@ -58,7 +57,7 @@ export async function runPostMortem(gateway: EscalationGateway, closed: ClosedIs
     report.done.push(...published.done)
     const link = renderPostMortemLink(published.pull, plan.location.path, plan.missing)
     const own = findOwnComment(issue.comments, 'postmortem-link')
-    const actions: Action[] = !own ? [{ kind: 'create-comment', marker: 'postmortem-link', body: link }] : own.comment.body === link ? [] : [{ kind: 'update-comment', commentId: own.comment.id, body: link }]
+    const actions = upsertComment(own, 'postmortem-link', link)
     // Runs for one issue share the workflow's concurrency group, so no racing run can have posted
     // the link comment meanwhile: skip the read that would settle such a race (8 requests, not 9).
     report.done.push(...(await applyActions(gateway, issue.number, actions, log, { settleRaces: false })))

@@ -1,7 +1,7 @@
 import type { Config, Tier } from '../../config/types'
 import { readFacts, requestedTierIndex } from '../escalation'
 import type { FormTemplate, ParsedIssueBody } from '../form/types'
-import { findOwnComment, findOwnComments } from '../own-comments'
+import { findOwnComment, findOwnComments, upsertComment } from '../own-comments'
 import type { Action } from '../plan'
 import { renderAckComment, type AckState } from '../render/ack-comment'
 import { renderMissingComment, type MissingState } from '../render/missing-comment'
@@ -29,11 +29,6 @@ export interface IntakeInput {
   now: Date
 }
 
-function commentAction(existing: { comment: { id: number; body: string } } | null, marker: string, body: string): Action[] {
-  if (!existing) return [{ kind: 'create-comment', marker, body }]
-  return existing.comment.body === body ? [] : [{ kind: 'update-comment', commentId: existing.comment.id, body }]
-}
-
 function planMissing(input: IntakeInput, missing: MissingField[]): Action[] {
   const existing = findOwnComment<MissingState>(input.issue.comments, 'missing')
   if (!existing && missing.length === 0) return []
@@ -42,7 +37,7 @@ function planMissing(input: IntakeInput, missing: MissingField[]): Action[] {
   const last = history.at(-1)
   const changed = !last || last.missing.join('\n') !== labels.join('\n')
   const state: MissingState = { history: changed ? [...history, { at: input.now.toISOString(), missing: labels }] : history }
-  return commentAction(existing, 'missing', renderMissingComment(input.issue.author, missing, state))
+  return upsertComment(existing, 'missing', renderMissingComment(input.issue.author, missing, state))
 }
 
 function planLabelsAndOwners(input: IntakeInput, decision: TierDecision, complete: boolean): Action[] {
@@ -90,7 +85,7 @@ function planAcknowledgement(input: IntakeInput, decision: TierDecision): Action
     nextUpdateBy: clock.nextUpdateBy,
     resolveBy: clock.resolveBy,
   })
-  return [...actions, ...commentAction(existing, 'ack', body)]
+  return [...actions, ...upsertComment(existing, 'ack', body)]
 }
 
 /**
