@@ -51075,12 +51075,20 @@ function planEscalation(issue2, input) {
     notified.add(key);
     actions.push({ kind: "create-comment", marker: "breach", key, body: renderBreachComment(assessment, breach, key) });
   }
-  if (assessment.due) {
-    const nextUpdateBy = addSlaMinutes(now, assessment.tier.sla.updateEveryMinutes, assessment.tier.calendar);
-    const body = renderStatusComment(assessment, parseIssueBody(issue2.body, input.template), now, nextUpdateBy, [...notified]);
-    actions.push({ kind: "create-comment", marker: "status", key: assessment.nextUpdateBy.toISOString(), body });
-  }
-  return { assessment, actions };
+  if (assessment.due) actions.push({ kind: "create-comment", marker: "status", key: assessment.nextUpdateBy.toISOString(), body: "" });
+  return { assessment, actions, notified: [...notified] };
+}
+function withStatusBodies(work, input) {
+  return work.map((item) => ({
+    ...item,
+    actions: item.actions.map((action) => {
+      if (action.kind !== "create-comment" || action.marker !== "status") return action;
+      const { assessment } = item;
+      const nextUpdateBy = addSlaMinutes(input.now, assessment.tier.sla.updateEveryMinutes, assessment.tier.calendar);
+      const parsed = parseIssueBody(assessment.issue.body, input.template);
+      return { ...action, body: renderStatusComment(assessment, parsed, input.now, nextUpdateBy, item.notified) };
+    })
+  }));
 }
 function urgency(config) {
   const rank = (work) => config.tiers.findIndex((tier) => tier.label === work.assessment.tier.label);
@@ -51125,8 +51133,10 @@ async function runSweep(gateway, configPath, now, log) {
   const authors = [...new Set(unchecked.map((comment) => comment.author))];
   const permissions = new Map(await Promise.all(authors.map(async (login) => [login, await gateway.permissionOf(login)])));
   const at = now();
-  const work = planSweep({ issues, config, template, now: at, permitted: (login) => hasPermission(permissions.get(login), STATUS_PERMISSION) });
-  const { now: toApply, deferred } = takeWithinBudget(work, config.maxWritesPerRun);
+  const input = { issues, config, template, now: at, permitted: (login) => hasPermission(permissions.get(login), STATUS_PERMISSION) };
+  const work = planSweep(input);
+  const { now: within, deferred } = takeWithinBudget(work, config.maxWritesPerRun);
+  const toApply = withStatusBodies(within, input);
   const report = { number: null, tier: null, state: "swept", decisions: [], done: [], failures: [] };
   const posted = [];
   const created = [];

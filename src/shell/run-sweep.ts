@@ -1,7 +1,7 @@
 import { hasPermission } from '../core/intake/permissions'
 import type { IssueSnapshot, RepoPermission } from '../core/snapshot'
 import { renderDashboard } from '../core/render/dashboard'
-import { planSweep, takeWithinBudget } from '../core/sweep/plan-sweep'
+import { planSweep, takeWithinBudget, withStatusBodies } from '../core/sweep/plan-sweep'
 import { STATUS_PERMISSION, statusComments, unacknowledgedUpdates } from '../core/sweep/status-updates'
 import type { EscalationGateway } from '../github/gateway'
 import type { Logger } from '../github/octokit'
@@ -36,8 +36,10 @@ export async function runSweep(gateway: EscalationGateway, configPath: string, n
   const authors = [...new Set(unchecked.map((comment) => comment.author))]
   const permissions = new Map<string, RepoPermission>(await Promise.all(authors.map(async (login) => [login, await gateway.permissionOf(login)] as const)))
   const at = now()
-  const work = planSweep({ issues, config, template, now: at, permitted: (login) => hasPermission(permissions.get(login), STATUS_PERMISSION) })
-  const { now: toApply, deferred } = takeWithinBudget(work, config.maxWritesPerRun)
+  const input = { issues, config, template, now: at, permitted: (login: string) => hasPermission(permissions.get(login), STATUS_PERMISSION) }
+  const work = planSweep(input)
+  const { now: within, deferred } = takeWithinBudget(work, config.maxWritesPerRun)
+  const toApply = withStatusBodies(within, input)
   const report: Report = { number: null, tier: null, state: 'swept', decisions: [], done: [], failures: [] }
   const posted: number[] = []
   const created: CreatedComment[] = []

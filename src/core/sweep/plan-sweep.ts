@@ -13,6 +13,8 @@ import { ACCEPTED_REACTION_REST, unacknowledgedUpdates } from './status-updates'
 export interface EscalationWork {
   assessment: Assessment
   actions: Action[]
+  /** Breach keys notified so far, this run's included: the status comment carries them on. */
+  notified: string[]
 }
 
 export interface SweepInput {
@@ -49,12 +51,24 @@ function planEscalation(issue: IssueSnapshot, input: SweepInput): EscalationWork
     notified.add(key)
     actions.push({ kind: 'create-comment', marker: 'breach', key, body: renderBreachComment(assessment, breach, key) })
   }
-  if (assessment.due) {
-    const nextUpdateBy = addSlaMinutes(now, assessment.tier.sla.updateEveryMinutes, assessment.tier.calendar)
-    const body = renderStatusComment(assessment, parseIssueBody(issue.body, input.template), now, nextUpdateBy, [...notified])
-    actions.push({ kind: 'create-comment', marker: 'status', key: assessment.nextUpdateBy.toISOString(), body })
-  }
-  return { assessment, actions }
+  // The status body is written only for escalations within this run's budget (see withStatusBodies):
+  // it needs the issue body parsed, the one costly step, and 1,000 hostile bodies must not stall a sweep.
+  if (assessment.due) actions.push({ kind: 'create-comment', marker: 'status', key: assessment.nextUpdateBy.toISOString(), body: '' })
+  return { assessment, actions, notified: [...notified] }
+}
+
+/** Fills in the status comments of the escalations a run will write. */
+export function withStatusBodies(work: EscalationWork[], input: SweepInput): EscalationWork[] {
+  return work.map((item) => ({
+    ...item,
+    actions: item.actions.map((action) => {
+      if (action.kind !== 'create-comment' || action.marker !== 'status') return action
+      const { assessment } = item
+      const nextUpdateBy = addSlaMinutes(input.now, assessment.tier.sla.updateEveryMinutes, assessment.tier.calendar)
+      const parsed = parseIssueBody(assessment.issue.body, input.template)
+      return { ...action, body: renderStatusComment(assessment, parsed, input.now, nextUpdateBy, item.notified) }
+    }),
+  }))
 }
 
 /** Breached before due, higher tier first, longest overdue first. */
