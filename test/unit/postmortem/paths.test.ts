@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Config } from '../../../src/config/types'
 import { locatePostMortem, slugify } from '../../../src/core/postmortem/paths'
-import { config } from './helpers'
+import { config } from '../snapshots'
 
 const withDirectory = (directory: string): Config => ({ ...config, postMortem: { ...config.postMortem, directory } })
 

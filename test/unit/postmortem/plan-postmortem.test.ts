@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Config } from '../../../src/config/types'
 import { closedAsCompleted, planPostMortem, pullLocation, type PostMortemPlan, type PullInfo } from '../../../src/core/postmortem/plan-postmortem'
 import { readMarker, renderMarker } from '../../../src/core/render/markers'
-import { body, bot, config, FIELDS, input, issue } from './helpers'
+import { body, bot, config, FIELDS, input, issue } from '../snapshots'
 
 type Publish = Extract<PostMortemPlan, { kind: 'publish' }>
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildTimeline } from '../../../src/core/postmortem/timeline'
 import { renderMarker } from '../../../src/core/render/markers'
-import { at, bot, comment, config, event, issue } from './helpers'
+import { at, bot, comment, config, event, issue } from '../snapshots'
 
 const row = (entry: { at: Date; what: string; by: string }) => `${entry.at.toISOString().slice(11, 16)} ${entry.what} — ${entry.by}`
 

@@ -3,7 +3,7 @@ import { renderMarker } from '../../../src/core/render/markers'
 import { assessEscalation } from '../../../src/core/sweep/assess'
 import { planSweep, takeWithinBudget, withStatusBodies, type SweepInput } from '../../../src/core/sweep/plan-sweep'
 import type { IssueSnapshot } from '../../../src/core/snapshot'
-import { at, bot, comment, config, issue, template } from '../postmortem/helpers'
+import { at, bot, comment, config, issue, template } from '../snapshots'
 
 /** An open tier escalation filed at 09:00, olivia assigned. */
 const open = (number: number, tier: string, overrides: Partial<IssueSnapshot> = {}) =>

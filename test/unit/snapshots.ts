@@ -1,10 +1,10 @@
-/** Issue snapshots and form bodies for the post-mortem unit tests: plain data, no GitHub. */
-import { defaultConfig } from '../../../src/config/defaults'
-import { parseFormTemplate } from '../../../src/core/form/parse-form-template'
-import { parseIssueBody } from '../../../src/core/form/parse-issue-body'
-import type { CommentSnapshot, IssueEvent, IssueSnapshot } from '../../../src/core/snapshot'
-import type { PostMortemInput } from '../../../src/core/postmortem/plan-postmortem'
-import { builtInFormText, builtInPostMortemTemplate } from '../../../src/templates.generated'
+/** Issue snapshots and form bodies for the unit tests of the core: plain data, no GitHub. */
+import { defaultConfig } from '../../src/config/defaults'
+import { parseFormTemplate } from '../../src/core/form/parse-form-template'
+import { parseIssueBody } from '../../src/core/form/parse-issue-body'
+import type { CommentSnapshot, IssueEvent, IssueSnapshot } from '../../src/core/snapshot'
+import type { PostMortemInput } from '../../src/core/postmortem/plan-postmortem'
+import { builtInFormText, builtInPostMortemTemplate } from '../../src/templates.generated'
 
 export const config = defaultConfig()
 export const template = parseFormTemplate(builtInFormText)
