@@ -11,15 +11,19 @@ type Event = { name: string; payload: unknown }
 
 const gh = await startRepo()
 
-async function deliver(step: string, events: Event | Event[]): Promise<void> {
+/** Runs each event through the bundle; returns the last run's job summary. */
+async function deliver(step: string, events: Event | Event[]): Promise<string> {
   console.log(`\n▶ ${step}`)
+  let summary = ''
   for (const event of [events].flat()) {
     const result = await runAction(gh, event as never)
+    summary = result.summary
     const action = (event.payload as { action?: string }).action
     const outputs = Object.entries(result.outputs).map(([key, value]) => `${key}=${value}`).join(' ')
     console.log(`  ${event.name}${action ? `.${action}` : ''} → exit ${result.exitCode}; ${outputs}`)
     for (const error of result.errors) console.log(`  ::error:: ${error}`)
   }
+  return summary
 }
 
 try {
@@ -64,8 +68,9 @@ try {
   await deliver('Olivia posts a /status update', update)
 
   gh.clock.advance(125)
-  await deliver('Two hours later, the next sweep', gh.schedulePayload())
+  const dashboard = await deliver('Two hours later, the next sweep', gh.schedulePayload())
   printThread(gh, number, { lastComments: 1 })
+  console.log(`\nThe sweep's job summary (the Actions run page renders it, Mermaid chart included):\n\n${dashboard.trim()}`)
 
   const sweepStart = gh.requests.length
   await deliver('A second sweep right after: nothing is due', gh.schedulePayload())

@@ -50943,6 +50943,7 @@ function chart(work) {
   return ["```mermaid", "pie showData", "    title Open escalations by tier and SLA state", ...slices, "```"];
 }
 function renderDashboard(work, posted, deferred, now) {
+  const postedSet = new Set(posted);
   const byTier = /* @__PURE__ */ new Map();
   for (const item of work) byTier.set(item.assessment.tier.name, (byTier.get(item.assessment.tier.name) ?? 0) + 1);
   const lines = [
@@ -50954,7 +50955,8 @@ function renderDashboard(work, posted, deferred, now) {
     "|---|---|---|---|---|---|---|",
     ...work.slice(0, MAX_ROWS).map(({ assessment: a, ...item }) => {
       const age = formatDuration(Math.max(0, Math.round((now.getTime() - a.start.getTime()) / 6e4)));
-      return `| #${a.issue.number} | ${a.tier.label} | ${safeCell(a.issue.title, 80)} | ${age} | ${safeCell(a.owners.join(", ") || "\u2014")} | ${slaCell({ assessment: a, ...item })} | ${formatUtc(a.nextUpdateBy)} |`;
+      const next = a.due && postedSet.has(a.issue.number) ? addSlaMinutes(now, a.tier.sla.updateEveryMinutes, a.tier.calendar) : a.nextUpdateBy;
+      return `| #${a.issue.number} | ${a.tier.label} | ${safeCell(a.issue.title, 80)} | ${age} | ${safeCell(a.owners.join(", ") || "\u2014")} | ${slaCell({ assessment: a, ...item })} | ${formatUtc(next)} |`;
     }),
     ...work.length > MAX_ROWS ? [`| | | _and ${work.length - MAX_ROWS} more_ | | | | |`] : [],
     "",

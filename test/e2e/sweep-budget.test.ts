@@ -56,7 +56,8 @@ describe.concurrent('sweep write budget', () => {
         // Dashboard rows, most urgent first, and the chart.
         const rows = first.summary.split('\n').filter((line) => /^\| #\d+ \|/.test(line))
         expect(rows.map((line) => line.split(' | ')[0])).toEqual([`| #${a}`, `| #${b}`, `| #${f}`, `| #${c}`, `| #${d}`, `| #${e}`])
-        expect(rows[0]).toBe(`| #${a} | tier-1 | A: critical, breached | 2h 30m | olivia | 🔴 acknowledge breached by 2h | 2026-11-24 11:00 UTC |`)
+        // #A got its status this run: its next update is a cadence from now; deferred #F is still overdue.
+        expect(rows[0]).toBe(`| #${a} | tier-1 | A: critical, breached | 2h 30m | olivia | 🔴 acknowledge breached by 2h | 2026-11-24 13:30 UTC |`)
         expect(rows[2]).toBe(`| #${f} | tier-1 | F: critical, due | 2h 10m | olivia | 🟠 update due · resolve in 21h 50m | 2026-11-24 11:20 UTC |`)
         expect(rows[5]).toBe(`| #${e} | tier-2 | E: high, on track | 2h 30m | olivia | 🟢 resolve in 2d 21h | 2026-11-24 17:00 UTC |`)
         expect(first.summary).toContain('| # | Tier | Escalation | Age | Owner | SLA | Next update |')

@@ -1,6 +1,6 @@
 import { formatDuration } from '../../config/duration'
 import type { EscalationWork } from '../sweep/plan-sweep'
-import { formatUtc } from '../time/sla-clock'
+import { addSlaMinutes, formatUtc } from '../time/sla-clock'
 import { safeCell } from './sanitize'
 
 /** The job summary keeps to a readable size; the rest are counted, not listed. */
@@ -34,6 +34,7 @@ function chart(work: EscalationWork[]): string[] {
 
 /** The sweep's job summary: every open escalation at a glance, and what this run did. */
 export function renderDashboard(work: EscalationWork[], posted: number[], deferred: number[], now: Date): string {
+  const postedSet = new Set(posted)
   const byTier = new Map<string, number>()
   for (const item of work) byTier.set(item.assessment.tier.name, (byTier.get(item.assessment.tier.name) ?? 0) + 1)
   const lines = [
@@ -46,7 +47,9 @@ export function renderDashboard(work: EscalationWork[], posted: number[], deferr
     '|---|---|---|---|---|---|---|',
     ...work.slice(0, MAX_ROWS).map(({ assessment: a, ...item }) => {
       const age = formatDuration(Math.max(0, Math.round((now.getTime() - a.start.getTime()) / 60_000)))
-      return `| #${a.issue.number} | ${a.tier.label} | ${safeCell(a.issue.title, 80)} | ${age} | ${safeCell(a.owners.join(', ') || '—')} | ${slaCell({ assessment: a, ...item })} | ${formatUtc(a.nextUpdateBy)} |`
+      // Posted this run: the next update is a cadence from now, not the one just met.
+      const next = a.due && postedSet.has(a.issue.number) ? addSlaMinutes(now, a.tier.sla.updateEveryMinutes, a.tier.calendar) : a.nextUpdateBy
+      return `| #${a.issue.number} | ${a.tier.label} | ${safeCell(a.issue.title, 80)} | ${age} | ${safeCell(a.owners.join(', ') || '—')} | ${slaCell({ assessment: a, ...item })} | ${formatUtc(next)} |`
     }),
     ...(work.length > MAX_ROWS ? [`| | | _and ${work.length - MAX_ROWS} more_ | | | | |`] : []),
     '',
