@@ -24,13 +24,6 @@ export interface PullInfo {
   headRefName: string
 }
 
-export interface PostMortemState {
-  pulls: PullInfo[]
-  /** The document as it stands on the post-mortem branch and on the default branch. */
-  branchDocument: string | null
-  baseDocument: string | null
-}
-
 export interface PostMortemInput {
   issue: IssueSnapshot
   config: Config
