@@ -61,7 +61,9 @@ mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true })
 writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`)
 
 const missed = checked.filter((row) => 'pass' in row && !row.pass)
-console.log(`\n${rows.length} figures, ${checked.filter((r) => 'pass' in r).length} with targets, ${missed.length} missed; ${round((performance.now() - started) / 1000, 1)} s. Written to bench/results/latest.json`)
+console.log(
+  `\n${rows.length} figures, ${checked.filter((r) => 'pass' in r).length} with targets, ${missed.length} missed; ${round((performance.now() - started) / 1000, 1)} s. Written to bench/results/latest.json`,
+)
 for (const failure of failures) console.log(`FAILED ${failure}`)
 if (failures.length > 0 || missed.length > 0) process.exitCode = 1
 
@@ -84,7 +86,11 @@ function printTable(table: (Row & { pass?: boolean })[]): void {
     ]
   })
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)))
-  const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' │ ').trimEnd()
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join(' │ ')
+      .trimEnd()
   console.log(line(header))
   console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'))
   let previous = ''

@@ -7,7 +7,14 @@ export function printThread(gh: LocalGitHub, number: number, options: { lastComm
   const rule = '─'.repeat(78)
   console.log(`\n${rule}\n#${number} ${issue.title}  [${issue.state}] opened by @${issue.user.login}`)
   console.log(`Labels:    ${gh.labelsOf(number).join(', ') || '—'}`)
-  console.log(`Assignees: ${gh.assigneesOf(number).map((login: string) => `@${login}`).join(', ') || '—'}`)
+  console.log(
+    `Assignees: ${
+      gh
+        .assigneesOf(number)
+        .map((login: string) => `@${login}`)
+        .join(', ') || '—'
+    }`,
+  )
   const comments = gh.comments(number) as { user: { login: string }; created_at: string; body: string }[]
   const shown = options.lastComments ? comments.slice(-options.lastComments) : comments
   if (shown.length < comments.length) console.log(`\n… ${comments.length - shown.length} earlier comments`)
@@ -29,7 +36,9 @@ export function printPullRequests(gh: LocalGitHub): void {
   const rule = '═'.repeat(78)
   for (const pull of gh.pulls() as PullView[]) {
     console.log(`\n${rule}\nPull request #${pull.number} ${pull.title}${pull.draft ? ' [draft]' : ''} [${pull.state}]`)
-    console.log(`Branch: ${pull.head.ref}   Labels: ${pull.labels.map((label) => label.name).join(', ') || '—'}   Reviewers: ${pull.requested_reviewers.map((user) => `@${user.login}`).join(', ') || '—'}`)
+    console.log(
+      `Branch: ${pull.head.ref}   Labels: ${pull.labels.map((label) => label.name).join(', ') || '—'}   Reviewers: ${pull.requested_reviewers.map((user) => `@${user.login}`).join(', ') || '—'}`,
+    )
     console.log(`\n${visible(pull.body)}`)
     const path = (readMarker(pull.body)?.data as { path?: string } | undefined)?.path
     if (path) console.log(`\n──── ${path} on ${pull.head.ref} ────\n${gh.readFile(pull.head.ref, path) ?? '(missing)'}────`)

@@ -19,7 +19,9 @@ async function deliver(step: string, events: Event | Event[]): Promise<string> {
     const result = await runAction(gh, event as never)
     summary = result.summary
     const action = (event.payload as { action?: string }).action
-    const outputs = Object.entries(result.outputs).map(([key, value]) => `${key}=${value}`).join(' ')
+    const outputs = Object.entries(result.outputs)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(' ')
     console.log(`  ${event.name}${action ? `.${action}` : ''} → exit ${result.exitCode}; ${outputs}`)
     for (const error of result.errors) console.log(`  ::error:: ${error}`)
   }
@@ -38,7 +40,10 @@ try {
   printThread(gh, number)
 
   gh.clock.advance(20)
-  await deliver('Carla edits the issue: root cause and business impact filled in', gh.act.editIssue(number, { by: 'carla', body: formBody(COMPLETE) }))
+  await deliver(
+    'Carla edits the issue: root cause and business impact filled in',
+    gh.act.editIssue(number, { by: 'carla', body: formBody(COMPLETE) }),
+  )
   printThread(gh, number)
 
   gh.clock.advance(10)
@@ -62,7 +67,7 @@ try {
   gh.clock.advance(10)
   const update = gh.act.comment(
     number,
-    '/status Restore from last night\'s backup is running; 60% of opportunities back.\nNext step: verify stage history with Globex ops.\nETA: 2026-11-24 16:00 UTC',
+    "/status Restore from last night's backup is running; 60% of opportunities back.\nNext step: verify stage history with Globex ops.\nETA: 2026-11-24 16:00 UTC",
     'olivia',
   )
   await deliver('Olivia posts a /status update', update)
@@ -74,11 +79,17 @@ try {
 
   const sweepStart = gh.requests.length
   await deliver('A second sweep right after: nothing is due', gh.schedulePayload())
-  console.log(`  second sweep: ${gh.requests.length - sweepStart} requests, ${gh.requests.slice(sweepStart).filter((r) => r.write).length} writes`)
+  console.log(
+    `  second sweep: ${gh.requests.length - sweepStart} requests, ${gh.requests.slice(sweepStart).filter((r) => r.write).length} writes`,
+  )
 
   console.log('\n════ Resolution: the post-mortem pull request ════')
   gh.clock.advance(90)
-  const fixed = gh.act.comment(number, 'Restore complete: all 1,412 opportunities are back with their stage history. Globex confirmed on the call.', 'olivia')
+  const fixed = gh.act.comment(
+    number,
+    'Restore complete: all 1,412 opportunities are back with their stage history. Globex confirmed on the call.',
+    'olivia',
+  )
   gh.act.react(fixed.commentId, 'rocket', 'olivia')
   await deliver('Olivia reports the fix (and marks it 🚀 for the post-mortem timeline)', fixed)
   gh.clock.advance(15)
@@ -88,7 +99,9 @@ try {
 
   const rerun = gh.requests.length
   await deliver('The close event delivered again: the same PR, nothing new', gh.act.close(number, { by: 'olivia', reason: 'completed' }))
-  console.log(`  re-run: ${gh.requests.length - rerun} requests, ${gh.requests.slice(rerun).filter((r) => r.write).length} writes, ${gh.pulls().length} pull request(s)`)
+  console.log(
+    `  re-run: ${gh.requests.length - rerun} requests, ${gh.requests.slice(rerun).filter((r) => r.write).length} writes, ${gh.pulls().length} pull request(s)`,
+  )
 
   console.log(`\nRequests served by the local GitHub: ${gh.requests.length}; rejected as invalid: ${gh.validationErrors.length}`)
 } finally {

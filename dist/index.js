@@ -40818,7 +40818,9 @@ query EscalationPostMortem($owner: String!, $repo: String!, $number: Int!, $conf
 }`;
 function recentCommentsOfQuery(numbers, last) {
   const size = Math.min(100, Math.max(1, Math.trunc(last)));
-  const issues = numbers.map((number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${size}) { nodes { ${COMMENT_FIELDS} } } }`);
+  const issues = numbers.map(
+    (number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${size}) { nodes { ${COMMENT_FIELDS} } } }`
+  );
   return `query EscalationSettle($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${issues.join(" ")} } }`;
 }
 var MARK_READY_MUTATION = `
@@ -40835,7 +40837,10 @@ async function readMoreComments(reader, { owner, repo }, number, after) {
   const comments = [];
   let cursor = after;
   while (cursor) {
-    const page = await attempt(`read the comments of #${number}`, () => reader.graphql(MORE_COMMENTS_QUERY, { owner, repo, number, after: cursor }));
+    const page = await attempt(
+      `read the comments of #${number}`,
+      () => reader.graphql(MORE_COMMENTS_QUERY, { owner, repo, number, after: cursor })
+    );
     const connection = page.repository.issue.comments;
     comments.push(...connection.nodes);
     cursor = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
@@ -40953,7 +40958,10 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
         `write the tree for ${path}`,
         () => writer.rest.git.createTree({ owner, repo, base_tree: parent.treeOid, tree: [{ path, mode: "100644", type: "blob", content: content3 }] })
       );
-      const commit = await attempt(`commit ${path}`, () => writer.rest.git.createCommit({ owner, repo, message, tree: tree.data.sha, parents: [parent.oid] }));
+      const commit = await attempt(
+        `commit ${path}`,
+        () => writer.rest.git.createCommit({ owner, repo, message, tree: tree.data.sha, parents: [parent.oid] })
+      );
       return commit.data.sha;
     },
     async moveBranch(branch, sha, exists2) {
@@ -40971,7 +40979,16 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
     async openPullRequest(draft) {
       try {
         const { data } = await writer.rest.pulls.create({ owner, repo, ...draft });
-        return { id: data.node_id, number: data.number, isDraft: data.draft ?? draft.draft, state: "OPEN", title: data.title, body: data.body ?? "", url: data.html_url, headRefName: draft.head };
+        return {
+          id: data.node_id,
+          number: data.number,
+          isDraft: data.draft ?? draft.draft,
+          state: "OPEN",
+          title: data.title,
+          body: data.body ?? "",
+          url: data.html_url,
+          headRefName: draft.head
+        };
       } catch (error2) {
         if (statusOf(error2) === 422 && /already exists/i.test(String(error2))) {
           const { data } = await attempt(
@@ -40979,7 +40996,17 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
             () => writer.rest.pulls.list({ owner, repo, head: `${owner}:${draft.head}`, state: "open" })
           );
           const found = data[0];
-          if (found) return { id: found.node_id, number: found.number, isDraft: found.draft ?? false, state: "OPEN", title: found.title, body: found.body ?? "", url: found.html_url, headRefName: draft.head };
+          if (found)
+            return {
+              id: found.node_id,
+              number: found.number,
+              isDraft: found.draft ?? false,
+              state: "OPEN",
+              title: found.title,
+              body: found.body ?? "",
+              url: found.html_url,
+              headRefName: draft.head
+            };
         }
         throw toGatewayError(`open the post-mortem pull request from ${draft.head}`, error2);
       }
@@ -40994,12 +41021,17 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
       );
     },
     async labelPullRequest(number, labels) {
-      await attempt(`label pull request #${number}`, () => afterCreation(() => writer.rest.issues.addLabels({ owner, repo, issue_number: number, labels })));
+      await attempt(
+        `label pull request #${number}`,
+        () => afterCreation(() => writer.rest.issues.addLabels({ owner, repo, issue_number: number, labels }))
+      );
     },
     async requestReviewers(number, reviewers, teamReviewers) {
       if (reviewers.length + teamReviewers.length === 0) return;
       try {
-        await afterCreation(() => writer.rest.pulls.requestReviewers({ owner, repo, pull_number: number, reviewers, team_reviewers: teamReviewers }));
+        await afterCreation(
+          () => writer.rest.pulls.requestReviewers({ owner, repo, pull_number: number, reviewers, team_reviewers: teamReviewers })
+        );
       } catch (error2) {
         if (statusOf(error2) !== 422) throw toGatewayError(`request reviewers on #${number}`, error2);
         log.warning(`Could not request reviewers ${[...reviewers, ...teamReviewers].join(", ")} on #${number}: ${String(error2)}`);
@@ -41052,12 +41084,21 @@ function createGateway(octokits, { owner, repo }, log) {
       return read;
     },
     async addReaction(commentId, content3) {
-      await attempt(`react to comment ${commentId}`, () => octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content: content3 }));
+      await attempt(
+        `react to comment ${commentId}`,
+        () => octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content: content3 })
+      );
     },
     async readIssue(number, paths) {
       const data = await attempt(
         `read issue #${number}`,
-        () => reader.graphql(ISSUE_QUERY, { owner, repo, number, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}` }).catch((error2) => dataWhenIssueMissing(error2))
+        () => reader.graphql(ISSUE_QUERY, {
+          owner,
+          repo,
+          number,
+          configExpr: `HEAD:${paths.config}`,
+          formExpr: `HEAD:${paths.form}`
+        }).catch((error2) => dataWhenIssueMissing(error2))
       );
       const { issue: issue2 } = data.repository;
       if (!issue2) return { configText: blobText(data.repository.config), formText: blobText(data.repository.form), issue: null };
@@ -41088,7 +41129,10 @@ function createGateway(octokits, { owner, repo }, log) {
         const chunk = numbers.slice(start, start + 100);
         const data = await attempt(
           "re-read comments after posting",
-          () => reader.graphql(recentCommentsOfQuery(chunk, last), { owner, repo })
+          () => reader.graphql(recentCommentsOfQuery(chunk, last), {
+            owner,
+            repo
+          })
         );
         for (const number of chunk) found.set(number, data.repository[`i${number}`]?.comments.nodes.map(toComment) ?? []);
       }
@@ -49241,7 +49285,9 @@ function renderHistory(history) {
   return [
     "<details><summary>History</summary>",
     "",
-    ...history.slice(-30).map((check) => `- ${formatUtc(new Date(check.at))}: ${check.missing.length > 0 ? `missing ${check.missing.join(", ")}` : "complete"}`),
+    ...history.slice(-30).map(
+      (check) => `- ${formatUtc(new Date(check.at))}: ${check.missing.length > 0 ? `missing ${check.missing.join(", ")}` : "complete"}`
+    ),
     "",
     "</details>"
   ];
@@ -49249,7 +49295,16 @@ function renderHistory(history) {
 function renderMissingComment(author, missing, state) {
   const head = renderMarker("missing", state);
   if (missing.length === 0) {
-    return fitBody([head, "### Required information complete", "", "Every required field is filled in. Thank you!", "", ...renderHistory(state.history)].join("\n"));
+    return fitBody(
+      [
+        head,
+        "### Required information complete",
+        "",
+        "Every required field is filled in. Thank you!",
+        "",
+        ...renderHistory(state.history)
+      ].join("\n")
+    );
   }
   const lines = [
     head,
@@ -49312,7 +49367,9 @@ function acceptedUpdates(comments, permitted) {
   return comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body)).filter((comment) => comment.viewerReactions.includes(ACCEPTED_REACTION) || permitted(comment.author)).map((comment) => ({ comment, text: statusText(comment.body) }));
 }
 function unacknowledgedUpdates(comments) {
-  return comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body) && !comment.viewerReactions.includes(ACCEPTED_REACTION));
+  return comments.filter(
+    (comment) => !comment.authorIsBot && isStatusCommand(comment.body) && !comment.viewerReactions.includes(ACCEPTED_REACTION)
+  );
 }
 function statusComments(comments) {
   return comments.filter((comment) => comment.authorIsBot && readMarker(comment.body)?.kind === "status");
@@ -49330,8 +49387,12 @@ function carriedResponse(issue2) {
 }
 function firstResponse(issue2, owners, updates, start) {
   const responders = new Set([...owners, ...issue2.assignees].map((login) => login.toLowerCase()));
-  const byOwner = issue2.comments.find((comment) => !comment.authorIsBot && comment.createdAt >= start && responders.has(comment.author.toLowerCase()));
-  const candidates = [carriedResponse(issue2), byOwner?.createdAt, updates[0]?.comment.createdAt].filter((date) => date instanceof Date);
+  const byOwner = issue2.comments.find(
+    (comment) => !comment.authorIsBot && comment.createdAt >= start && responders.has(comment.author.toLowerCase())
+  );
+  const candidates = [carriedResponse(issue2), byOwner?.createdAt, updates[0]?.comment.createdAt].filter(
+    (date) => date instanceof Date
+  );
   return candidates.length > 0 ? new Date(Math.min(...candidates.map((date) => date.getTime()))) : null;
 }
 function assessEscalation(issue2, config, now, permitted, tier = resolveTierLabel(issue2, config)) {
@@ -49347,7 +49408,12 @@ function assessEscalation(issue2, config, now, permitted, tier = resolveTierLabe
   const nextUpdateBy = addSlaMinutes(lastUpdateAt ?? start, sla.updateEveryMinutes, calendar);
   const breaches = [];
   const ackLate = acknowledgedAt ? acknowledgedAt > acknowledgeBy : now > acknowledgeBy;
-  if (ackLate) breaches.push({ kind: "acknowledge", dueAt: acknowledgeBy, byMinutes: slaMinutesBetween(acknowledgeBy, acknowledgedAt ?? now, calendar) });
+  if (ackLate)
+    breaches.push({
+      kind: "acknowledge",
+      dueAt: acknowledgeBy,
+      byMinutes: slaMinutesBetween(acknowledgeBy, acknowledgedAt ?? now, calendar)
+    });
   if (now > resolveBy) breaches.push({ kind: "resolve", dueAt: resolveBy, byMinutes: slaMinutesBetween(resolveBy, now, calendar) });
   const humanSince = lastHumanUpdate?.comment.createdAt ?? start;
   return {
@@ -49403,10 +49469,14 @@ function planAcknowledgement(input, decision) {
   const actions = [];
   const notifiedBefore = findOwnComments(issue2.comments, "notify").flatMap((own3) => own3.data?.notified ?? []);
   const notifyNow = tier.notify.length > 0 && !findOwnComment(issue2.comments, "notify", tier.label);
-  if (notifyNow) actions.push({ kind: "create-comment", marker: "notify", key: tier.label, body: renderNotifyComment(tier, issue2.title, facts) });
+  if (notifyNow)
+    actions.push({ kind: "create-comment", marker: "notify", key: tier.label, body: renderNotifyComment(tier, issue2.title, facts) });
   const existing = findOwnComment(issue2.comments, "ack");
   const history = Array.isArray(existing?.data?.history) ? existing.data.history : [];
-  const state = existing?.data?.tier === tier.label && history.length > 0 ? { tier: tier.label, history } : { tier: tier.label, history: [...history, { tier: tier.label, at: now.toISOString(), by: decision.setBy, source: decision.source }] };
+  const state = existing?.data?.tier === tier.label && history.length > 0 ? { tier: tier.label, history } : {
+    tier: tier.label,
+    history: [...history, { tier: tier.label, at: now.toISOString(), by: decision.setBy, source: decision.source }]
+  };
   const clock2 = assessEscalation(issue2, config, now, () => false, tier);
   const body = renderAckComment({
     tier,
@@ -49424,7 +49494,12 @@ function planIntake(input) {
   const { issue: issue2, config } = input;
   if (!issue2.labels.includes(config.triggerLabel)) return { state: "not-escalation", tier: null, missing: [], actions: [] };
   const missing = findMissingFields(input.parsed, input.template, config);
-  const decision = resolveTier({ issue: issue2, config, requestedTierIndex: requestedTierIndex(input.parsed, input.template), permissions: input.permissions });
+  const decision = resolveTier({
+    issue: issue2,
+    config,
+    requestedTierIndex: requestedTierIndex(input.parsed, input.template),
+    permissions: input.permissions
+  });
   if (issue2.state === "closed") return { state: "closed", tier: decision.tier, missing, actions: [] };
   const complete = missing.length === 0;
   const actions = [...planLabelsAndOwners(input, decision, complete), ...planNotices(input, decision), ...planMissing(input, missing)];
@@ -49511,7 +49586,7 @@ breach-label: sla-breached
 form: .github/ISSUE_TEMPLATE/escalation.yml
 
 # Answers that count as empty (compared case-insensitively, after trimming).
-placeholders: ["n/a", "na", "none", "tbd", "-", "unknown", "?"]
+placeholders: ['n/a', 'na', 'none', 'tbd', '-', 'unknown', '?']
 
 # Form fields an escalation cannot go without. An answer shorter than min-length
 # characters (after trimming), or one of the placeholders above, counts as missing,
@@ -49614,7 +49689,7 @@ post-mortem:
 `;
 var builtInFormText = `name: Customer escalation
 description: Bring leadership into a customer situation you cannot resolve at your level.
-title: "[Escalation] "
+title: '[Escalation] '
 labels: [escalation]
 body:
   - type: markdown
@@ -49640,13 +49715,13 @@ body:
     attributes:
       label: Account value (ARR)
       description: Annual recurring revenue of the account, with currency.
-      placeholder: "$250,000"
+      placeholder: '$250,000'
   - type: input
     id: renewal-date
     attributes:
       label: Renewal date
       description: Next renewal or contract end date.
-      placeholder: "2026-03-31"
+      placeholder: '2026-03-31'
   - type: input
     id: contact
     attributes:
@@ -49877,9 +49952,7 @@ var escalations_schema_default = {
       items: {
         type: "object",
         additionalProperties: false,
-        required: [
-          "id"
-        ],
+        required: ["id"],
         properties: {
           id: {
             type: "string",
@@ -49933,10 +50006,7 @@ var escalations_schema_default = {
           description: 'Repository folder for post-mortem documents: relative, no ".." segment, not under .github. Default: postmortems.'
         },
         template: {
-          type: [
-            "string",
-            "null"
-          ],
+          type: ["string", "null"],
           minLength: 1,
           pattern: "^(?!/)(?![A-Za-z]:)(?!.*\\\\)(?!(?:.*/)?\\.\\.(?:/|$))\\S(?:.*\\S)?$",
           patternErrorMessage: 'must be a relative repository path without ".." segments',
@@ -49975,11 +50045,7 @@ var escalations_schema_default = {
     tier: {
       type: "object",
       additionalProperties: false,
-      required: [
-        "label",
-        "name",
-        "sla"
-      ],
+      required: ["label", "name", "sla"],
       properties: {
         label: {
           type: "string",
@@ -50000,11 +50066,7 @@ var escalations_schema_default = {
         sla: {
           type: "object",
           additionalProperties: false,
-          required: [
-            "acknowledge",
-            "update-every",
-            "resolve"
-          ],
+          required: ["acknowledge", "update-every", "resolve"],
           description: "SLA targets, as durations like 30m, 2h, 1d or 1h30m.",
           properties: {
             acknowledge: {
@@ -50033,9 +50095,7 @@ var escalations_schema_default = {
           else: {
             type: "object",
             additionalProperties: false,
-            required: [
-              "time-zone"
-            ],
+            required: ["time-zone"],
             properties: {
               "time-zone": {
                 type: "string",
@@ -50048,15 +50108,7 @@ var escalations_schema_default = {
                 uniqueItems: true,
                 description: "Working days. Default: mon to fri.",
                 items: {
-                  enum: [
-                    "mon",
-                    "tue",
-                    "wed",
-                    "thu",
-                    "fri",
-                    "sat",
-                    "sun"
-                  ]
+                  enum: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
                 }
               },
               hours: {
@@ -50099,13 +50151,7 @@ var escalations_schema_default = {
           }
         },
         "min-permission": {
-          enum: [
-            "read",
-            "triage",
-            "write",
-            "maintain",
-            "admin"
-          ],
+          enum: ["read", "triage", "write", "maintain", "admin"],
           description: "Lowest collaborator permission allowed to apply this tier's label. Default: triage."
         }
       }
@@ -50367,7 +50413,10 @@ function readValidated(text3, file) {
 }
 function throwIfAny(file, problems) {
   if (problems.length === 0) return;
-  throw new ConfigError(file, sortByPosition(problems).map((problem) => `${problem.where}: ${problem.text}`));
+  throw new ConfigError(
+    file,
+    sortByPosition(problems).map((problem) => `${problem.where}: ${problem.text}`)
+  );
 }
 function sortByPosition(problems) {
   const key = (where) => {
@@ -50419,9 +50468,7 @@ function readFormElement(element, index2, where) {
   }
   const id = element["id"] ?? "";
   if (typeof id !== "string" || id !== "" && !ID_PATTERN.test(id)) {
-    throw new FormTemplateError(
-      `Form element ${at} has id ${JSON.stringify(id)}; ids use only letters, digits, "-" and "_"`
-    );
+    throw new FormTemplateError(`Form element ${at} has id ${JSON.stringify(id)}; ids use only letters, digits, "-" and "_"`);
   }
   const options = readOptions(type, attributes["options"], at);
   const render = attributes["render"];
@@ -50563,7 +50610,9 @@ async function runIntake(gateway, number, configPath, now, log) {
   }
   const parsed = parseIssueBody(issue2.body, template);
   const actors = actorsToCheck(issue2, config, requestedTierIndex(parsed, template));
-  const permissions = new Map(await Promise.all(actors.map(async (login) => [login, await gateway.permissionOf(login)])));
+  const permissions = new Map(
+    await Promise.all(actors.map(async (login) => [login, await gateway.permissionOf(login)]))
+  );
   const plan = planIntake({ issue: issue2, config, template, parsed, permissions, now: now() });
   report.state = plan.state;
   report.tier = plan.tier?.label ?? null;
@@ -50592,13 +50641,17 @@ function locatePostMortem(issue2, config) {
 }
 function safeDirectory(directory) {
   const segments = directory.split("/").filter((segment) => segment !== "" && segment !== ".");
-  if (segments.length === 0 || segments.some((segment) => segment === "..") || segments[0]?.toLowerCase() === ".github") return "postmortems";
+  if (segments.length === 0 || segments.some((segment) => segment === "..") || segments[0]?.toLowerCase() === ".github")
+    return "postmortems";
   return segments.join("/");
 }
 
 // src/core/postmortem/render-template.ts
 function renderTemplate(template, values) {
-  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (placeholder, name) => Object.hasOwn(values, name) ? values[name] ?? "" : placeholder);
+  return template.replace(
+    /\{\{\s*([a-z_]+)\s*\}\}/g,
+    (placeholder, name) => Object.hasOwn(values, name) ? values[name] ?? "" : placeholder
+  );
 }
 
 // src/core/postmortem/timeline.ts
@@ -50620,7 +50673,8 @@ function buildTimeline(issue2, config) {
     const by = event.actorIsBot ? "Escalation Desk" : event.actor;
     if (event.kind === "labeled" && event.label === config.triggerLabel) entries.push({ at: event.at, what: "Escalated", by });
     else if (event.kind === "labeled" && tierLabels.has(event.label)) entries.push({ at: event.at, what: `Tier set to ${event.label}`, by });
-    else if (event.kind === "unlabeled" && tierLabels.has(event.label)) entries.push({ at: event.at, what: `Tier ${event.label} removed`, by });
+    else if (event.kind === "unlabeled" && tierLabels.has(event.label))
+      entries.push({ at: event.at, what: `Tier ${event.label} removed`, by });
     else if (event.kind === "labeled" && event.label === config.breachLabel) entries.push({ at: event.at, what: "SLA breached", by });
     else if (event.kind === "assigned") entries.push({ at: event.at, what: `Assigned to ${event.assignee}`, by });
     else if (event.kind === "unassigned") entries.push({ at: event.at, what: `Unassigned ${event.assignee}`, by });
@@ -50644,14 +50698,17 @@ function buildTimeline(issue2, config) {
 function userBlock(text3, missingLabel, gap) {
   const label = gap?.label ?? missingLabel;
   const quoted = text3 ? neutralizeMentions(escapeHtml(text3.replace(/\r\n?/g, "\n"))) : "";
-  if (gap?.reason === "too-short" && text3) return `> **Missing:** ${label} was too short to count when the escalation closed. Complete it during review.
+  if (gap?.reason === "too-short" && text3)
+    return `> **Missing:** ${label} was too short to count when the escalation closed. Complete it during review.
 
 ${quoted}`;
   if (!text3 || gap) return `> **Missing:** ${label} was not answered when the escalation closed. Fill it in during review.`;
   return quoted;
 }
 function table(headers, rows) {
-  return [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+  return [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join(
+    "\n"
+  );
 }
 function slaResults(assessment, closedAt) {
   const { tier, start } = assessment;
@@ -50659,8 +50716,18 @@ function slaResults(assessment, closedAt) {
   const verdict = (met) => met ? "met" : "**missed**";
   const ack = assessment.acknowledgedAt;
   const rows = [
-    ["Acknowledge", ack ? formatDuration(minutes(start, ack)) : "never", formatDuration(tier.sla.acknowledgeMinutes), verdict(!!ack && ack <= assessment.acknowledgeBy)],
-    ["Resolve", formatDuration(minutes(start, closedAt)), formatDuration(tier.sla.resolveMinutes), verdict(closedAt <= assessment.resolveBy)]
+    [
+      "Acknowledge",
+      ack ? formatDuration(minutes(start, ack)) : "never",
+      formatDuration(tier.sla.acknowledgeMinutes),
+      verdict(!!ack && ack <= assessment.acknowledgeBy)
+    ],
+    [
+      "Resolve",
+      formatDuration(minutes(start, closedAt)),
+      formatDuration(tier.sla.resolveMinutes),
+      verdict(closedAt <= assessment.resolveBy)
+    ]
   ];
   const breaches = assessment.breaches.map((breach) => `${breach.kind} (by ${formatDuration(Math.round(breach.byMinutes))})`);
   return `${table(["Target", "Actual", "Target time", "Result"], rows)}
@@ -50677,11 +50744,18 @@ function customerTable(facts) {
   return table(["", ""], rows);
 }
 function communicationLog(issue2) {
-  const automatic = statusComments(issue2.comments).map((comment) => ({ at: comment.createdAt, line: "automatic status update", by: "Escalation Desk" }));
+  const automatic = statusComments(issue2.comments).map((comment) => ({
+    at: comment.createdAt,
+    line: "automatic status update",
+    by: "Escalation Desk"
+  }));
   const human = issue2.comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body) && comment.viewerReactions.includes(ACCEPTED_REACTION)).map((comment) => ({ at: comment.createdAt, line: safeCell(statusText(comment.body), 500), by: comment.author }));
   const rows = [...automatic, ...human].sort((a, b) => a.at.getTime() - b.at.getTime());
   if (rows.length === 0) return "_No status updates were posted._";
-  return table(["Time (UTC)", "Update", "By"], rows.map((row) => [formatUtc(row.at).replace(" UTC", ""), row.line, safeCell(row.by)]));
+  return table(
+    ["Time (UTC)", "Update", "By"],
+    rows.map((row) => [formatUtc(row.at).replace(" UTC", ""), row.line, safeCell(row.by)])
+  );
 }
 function people(issue2, assessment) {
   const commenters = [...new Set(issue2.comments.filter((comment) => !comment.authorIsBot).map((comment) => comment.author))];
@@ -50706,7 +50780,11 @@ function resolutionNote(issue2, assessment) {
 function renderPostMortem({ issue: issue2, config, parsed, assessment, missing, template }) {
   const facts = readFacts(parsed);
   const closedAt = issue2.closedAt ?? assessment.start;
-  const timeline = buildTimeline(issue2, config).map((entry) => [formatUtc(entry.at).replace(" UTC", ""), safeCell(entry.what, 200), safeCell(entry.by)]);
+  const timeline = buildTimeline(issue2, config).map((entry) => [
+    formatUtc(entry.at).replace(" UTC", ""),
+    safeCell(entry.what, 200),
+    safeCell(entry.by)
+  ]);
   const resolution = resolutionNote(issue2, assessment);
   const values = {
     title: safeInline(issue2.title, 200),
@@ -50716,12 +50794,28 @@ function renderPostMortem({ issue: issue2, config, parsed, assessment, missing, 
     closed_at: formatUtc(closedAt),
     missing_note: missing.length > 0 ? `>
 > **Draft:** ${missing.map((field) => field.label).join(" and ")} ${missing.length === 1 ? "was" : "were"} missing at close; those sections are marked below.` : "",
-    summary: userBlock(facts.whatHappened, "What happened", missing.find((field) => field.id === "what-happened")),
+    summary: userBlock(
+      facts.whatHappened,
+      "What happened",
+      missing.find((field) => field.id === "what-happened")
+    ),
     customer: customerTable(facts),
     sla_results: slaResults(assessment, closedAt),
-    impact: userBlock(facts.impact, "Business impact", missing.find((field) => field.id === "impact")),
-    root_cause: userBlock(facts.rootCause, "Root cause", missing.find((field) => field.id === "root-cause")),
-    trigger: [`- **Started:** ${safeInline(facts.started ?? "not given", 200)}`, `- **Escalated:** ${formatUtc(assessment.start)}`, `- **Tried before escalating:** ${safeInline(facts.tried ?? "not given", 1e3)}`].join("\n"),
+    impact: userBlock(
+      facts.impact,
+      "Business impact",
+      missing.find((field) => field.id === "impact")
+    ),
+    root_cause: userBlock(
+      facts.rootCause,
+      "Root cause",
+      missing.find((field) => field.id === "root-cause")
+    ),
+    trigger: [
+      `- **Started:** ${safeInline(facts.started ?? "not given", 200)}`,
+      `- **Escalated:** ${formatUtc(assessment.start)}`,
+      `- **Tried before escalating:** ${safeInline(facts.tried ?? "not given", 1e3)}`
+    ].join("\n"),
     resolution: resolution ?? "_Describe how it was resolved and how the customer agreed to it._",
     timeline: table(["Time (UTC)", "Event", "By"], timeline),
     action_items: [
@@ -50796,7 +50890,10 @@ function renderPostMortemLink(pull, path, missing) {
     `The post-mortem for this escalation is ready for review in #${pull.number} (\`${path}\`).`
   ];
   if (missing.length > 0) {
-    lines.push("", `**Missing at close:** ${missing.map((field) => field.label).join(", ")}. The pull request is a draft: fill these sections in before merging.`);
+    lines.push(
+      "",
+      `**Missing at close:** ${missing.map((field) => field.label).join(", ")}. The pull request is a draft: fill these sections in before merging.`
+    );
   }
   return lines.join("\n");
 }
@@ -50835,7 +50932,13 @@ async function publishPostMortem(gateway, read, plan, number, label) {
     await gateway.moveBranch(branch, await gateway.commitFile(read.base, path, plan.document, message), read.branch !== null);
     done.push(`committed \`${path}\` on \`${branch}\``);
   }
-  const pull = await gateway.openPullRequest({ title: plan.title, head: branch, base: read.base.branch, body: plan.body, draft: plan.draft });
+  const pull = await gateway.openPullRequest({
+    title: plan.title,
+    head: branch,
+    base: read.base.branch,
+    body: plan.body,
+    draft: plan.draft
+  });
   done.push(`opened ${plan.draft ? "draft " : ""}pull request #${pull.number}${merged ? ` (follow-up to #${merged.number})` : ""}`);
   await gateway.labelPullRequest(pull.number, [label]);
   await gateway.requestReviewers(pull.number, plan.reviewers, plan.teamReviewers);
@@ -50860,7 +50963,10 @@ async function runPostMortem(gateway, closed, configPath, log) {
   const issue2 = read.issue;
   if (!issue2) return { ...report, decisions: [`#${closed.number} was not found.`] };
   const documentTemplate = config.postMortem.template ? await gateway.readFile(config.postMortem.template) : builtInPostMortemTemplate;
-  if (documentTemplate === null) throw new Error(`The post-mortem template ${config.postMortem.template} is not on the default branch: add it or remove post-mortem.template from ${configPath}.`);
+  if (documentTemplate === null)
+    throw new Error(
+      `The post-mortem template ${config.postMortem.template} is not on the default branch: add it or remove post-mortem.template from ${configPath}.`
+    );
   const parsed = parseIssueBody(issue2.body, template);
   const plan = planPostMortem({ issue: issue2, config, template, parsed, documentTemplate }, existing);
   if (plan.kind === "skip") return { ...report, decisions: [`No post-mortem: ${plan.reason}.`] };
@@ -50871,7 +50977,9 @@ async function runPostMortem(gateway, closed, configPath, log) {
   }
   report.state = plan.draft ? "postmortem-draft" : "postmortem";
   report.tier = plan.tier;
-  report.decisions.push(`Post-mortem at \`${plan.location.path}\` on \`${plan.location.branch}\`${plan.draft ? ", draft: fields missing" : ""}.`);
+  report.decisions.push(
+    `Post-mortem at \`${plan.location.path}\` on \`${plan.location.branch}\`${plan.draft ? ", draft: fields missing" : ""}.`
+  );
   try {
     const published = await publishPostMortem(gateway, read, plan, issue2.number, config.postMortem.label);
     report.done.push(...published.done);
@@ -50880,7 +50988,8 @@ async function runPostMortem(gateway, closed, configPath, log) {
     const actions = upsertComment(own3, "postmortem-link", link);
     report.done.push(...await applyActions(gateway, issue2.number, actions, log, { settleRaces: false }));
   } catch (error2) {
-    if (error2 instanceof GatewayError && error2.status === 403 && NOT_PERMITTED.test(error2.message)) await explainRefusal(gateway, issue2.number, plan.location.branch, issue2.comments, log);
+    if (error2 instanceof GatewayError && error2.status === 403 && NOT_PERMITTED.test(error2.message))
+      await explainRefusal(gateway, issue2.number, plan.location.branch, issue2.comments, log);
     throw error2;
   }
   return report;
@@ -50909,14 +51018,24 @@ async function runStatusCommand(gateway, command, configPath, log) {
   if (hasPermission(await gateway.permissionOf(command.author), STATUS_PERMISSION)) {
     report.state = "status-update";
     report.decisions.push(`\`/status\` from ${command.author} accepted as the status update.`);
-    report.done = await applyActions(gateway, command.issueNumber, [{ kind: "add-reaction", commentId: command.commentId, content: ACCEPTED_REACTION_REST }], log);
+    report.done = await applyActions(
+      gateway,
+      command.issueNumber,
+      [{ kind: "add-reaction", commentId: command.commentId, content: ACCEPTED_REACTION_REST }],
+      log
+    );
     return report;
   }
   const key = `status-refused:${command.commentId}`;
   report.decisions.push(`\`/status\` from ${command.author} not counted: below triage permission.`);
   if (findOwnComment(read.issue.comments, "notice", key)) return report;
   const text3 = `@${command.author}, thanks for the update. Status updates that reset the escalation's clock come from the team working it (triage access or more), so this one stays a regular comment; the owners will see it in the next status.`;
-  report.done = await applyActions(gateway, command.issueNumber, [{ kind: "create-comment", marker: "notice", key, body: renderNoticeComment({ key, text: text3 }) }], log);
+  report.done = await applyActions(
+    gateway,
+    command.issueNumber,
+    [{ kind: "create-comment", marker: "notice", key, body: renderNoticeComment({ key, text: text3 }) }],
+    log
+  );
   return report;
 }
 
@@ -51007,7 +51126,8 @@ function clock(minutesLeft, by) {
 }
 function acknowledgeLine(assessment, now) {
   const { acknowledgedAt, acknowledgeBy } = assessment;
-  if (acknowledgedAt) return `${acknowledgedAt <= acknowledgeBy ? "met" : "**missed**"} at ${formatUtc(acknowledgedAt)} (target ${formatUtc(acknowledgeBy)})`;
+  if (acknowledgedAt)
+    return `${acknowledgedAt <= acknowledgeBy ? "met" : "**missed**"} at ${formatUtc(acknowledgedAt)} (target ${formatUtc(acknowledgeBy)})`;
   const breach = assessment.breaches.find((candidate) => candidate.kind === "acknowledge");
   return breach ? clock(-breach.byMinutes, acknowledgeBy) : `due by ${formatUtc(acknowledgeBy)} (${formatDuration(Math.round((acknowledgeBy.getTime() - now.getTime()) / 6e4))} left)`;
 }
@@ -51043,11 +51163,19 @@ function renderStatusComment(assessment, parsed, now, nextUpdateBy, notifiedBrea
     ...changes.length > 0 ? changes.map((change) => `- ${change}`) : ["- no activity on the issue"]
   ];
   if (latest2) {
-    lines.push("", `**Latest update** from **${latest2.comment.author}** at ${formatUtc(latest2.comment.createdAt)}:`, "", `> ${safeInline(latest2.text, 1e3)}`);
+    lines.push(
+      "",
+      `**Latest update** from **${latest2.comment.author}** at ${formatUtc(latest2.comment.createdAt)}:`,
+      "",
+      `> ${safeInline(latest2.text, 1e3)}`
+    );
   }
   if (assessment.needsHumanUpdate) {
     const who = assessment.owners.map((login) => `@${login}`).join(" ") || "Owners";
-    lines.push("", `${who}: no update from the team for ${formatDuration(tier.sla.updateEveryMinutes)} or more. Please comment \`/status <what changed, next step, ETA: \u2026>\`.`);
+    lines.push(
+      "",
+      `${who}: no update from the team for ${formatDuration(tier.sla.updateEveryMinutes)} or more. Please comment \`/status <what changed, next step, ETA: \u2026>\`.`
+    );
   }
   return fitBody(lines.join("\n"));
 }
@@ -51133,9 +51261,17 @@ async function runSweep(gateway, configPath, now, log) {
     (issue2) => unacknowledgedUpdates(issue2.comments).filter((comment) => !findOwnComment(issue2.comments, "notice", `status-refused:${comment.id}`))
   );
   const authors = [...new Set(unchecked.map((comment) => comment.author))];
-  const permissions = new Map(await Promise.all(authors.map(async (login) => [login, await gateway.permissionOf(login)])));
+  const permissions = new Map(
+    await Promise.all(authors.map(async (login) => [login, await gateway.permissionOf(login)]))
+  );
   const at = now();
-  const input = { issues, config, template, now: at, permitted: (login) => hasPermission(permissions.get(login), STATUS_PERMISSION) };
+  const input = {
+    issues,
+    config,
+    template,
+    now: at,
+    permitted: (login) => hasPermission(permissions.get(login), STATUS_PERMISSION)
+  };
   const work = planSweep(input);
   const { now: within, deferred } = takeWithinBudget(work, config.maxWritesPerRun);
   const toApply = withStatusBodies(within, input);
@@ -51145,7 +51281,10 @@ async function runSweep(gateway, configPath, now, log) {
   for (const item of toApply) {
     const number = item.assessment.issue.number;
     try {
-      const done = await applyActions(gateway, number, item.actions, log, { settleRaces: false, onCreated: (comment) => created.push(comment) });
+      const done = await applyActions(gateway, number, item.actions, log, {
+        settleRaces: false,
+        onCreated: (comment) => created.push(comment)
+      });
       report.done.push(...done.map((what) => `#${number}: ${what}`));
       posted.push(number);
     } catch (error2) {
@@ -51158,7 +51297,12 @@ async function runSweep(gateway, configPath, now, log) {
     `${work.filter((item) => item.assessment.breaches.length > 0).length} breached, ${work.filter((item) => item.assessment.due).length} with an update due.`,
     `${toApply.length} escalations updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run.`
   );
-  report.details = renderDashboard(work, posted, deferred.map((item) => item.assessment.issue.number), at);
+  report.details = renderDashboard(
+    work,
+    posted,
+    deferred.map((item) => item.assessment.issue.number),
+    at
+  );
   return report;
 }
 async function settleRaces(gateway, created, log) {
@@ -51177,7 +51321,10 @@ async function settleRaces(gateway, created, log) {
 async function lookFurtherBack(gateway, issues) {
   const blind = issues.filter((issue2) => issue2.commentsTruncated && statusComments(issue2.comments).length === 0);
   if (blind.length === 0) return issues;
-  const deeper = await gateway.recentCommentsOf(blind.map((issue2) => issue2.number), DEEPER_WINDOW);
+  const deeper = await gateway.recentCommentsOf(
+    blind.map((issue2) => issue2.number),
+    DEEPER_WINDOW
+  );
   return issues.map((issue2) => {
     const comments = deeper.get(issue2.number);
     return comments && comments.length > issue2.comments.length ? { ...issue2, comments } : issue2;
@@ -51207,13 +51354,19 @@ async function dispatch(event, inputs, gateway, now, log) {
   }
   if (event.eventName === "issues" && action === "closed") {
     const issue2 = event.payload.issue;
-    if (number === null || typeof issue2.title !== "string" || typeof issue2.created_at !== "string") return ignored("The event carries no issue.");
+    if (number === null || typeof issue2.title !== "string" || typeof issue2.created_at !== "string")
+      return ignored("The event carries no issue.");
     return runPostMortem(gateway, { number, title: issue2.title, createdAt: new Date(issue2.created_at) }, inputs.configPath, log);
   }
   if (event.eventName === "issue_comment" && (action === "created" || action === "edited")) {
     const comment = commentOf(event.payload);
     if (number === null || !comment) return ignored("The comment event carries no issue comment.");
-    return runStatusCommand(gateway, { issueNumber: number, commentId: comment.id, author: comment.author, body: comment.body }, inputs.configPath, log);
+    return runStatusCommand(
+      gateway,
+      { issueNumber: number, commentId: comment.id, author: comment.author, body: comment.body },
+      inputs.configPath,
+      log
+    );
   }
   return ignored(`Nothing to do for \`${event.eventName}${action ? `.${action}` : ""}\`.`);
 }
@@ -51240,7 +51393,9 @@ async function run() {
     setOutput("state", report.state);
     await writeSummary(report);
     if (report.failures && report.failures.length > 0) {
-      setFailed(`${report.failures.length} escalation(s) could not be updated; the next run retries them. ${report.failures.join(" | ")}`);
+      setFailed(
+        `${report.failures.length} escalation(s) could not be updated; the next run retries them. ${report.failures.join(" | ")}`
+      );
     }
   } catch (error2) {
     setFailed(error2 instanceof Error ? error2.message : String(error2));

@@ -13,7 +13,12 @@ import { COMPLETE, formBody, startRepo } from '../test/e2e/scenario'
 
 const gh = await startRepo()
 try {
-  const [opened] = gh.act.openIssue({ by: 'carla', title: '[Escalation] Globex pipeline wiped', body: formBody(COMPLETE), labels: ['escalation'] })
+  const [opened] = gh.act.openIssue({
+    by: 'carla',
+    title: '[Escalation] Globex pipeline wiped',
+    body: formBody(COMPLETE),
+    labels: ['escalation'],
+  })
   const dotenv = join(mkdtempSync(join(tmpdir(), 'local-action-')), '.env')
   writeDotenv(gh, opened!, dotenv)
   // Asynchronous: the local GitHub in this process must keep answering while local-action runs.
@@ -22,7 +27,9 @@ try {
     stdio: 'inherit',
   })
   process.exitCode = await new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)))
-  console.log(`\nlocal-action exited ${process.exitCode}; #1 now has labels ${gh.labelsOf(1).join(', ')} and ${gh.comments(1).length} comment(s).`)
+  console.log(
+    `\nlocal-action exited ${process.exitCode}; #1 now has labels ${gh.labelsOf(1).join(', ')} and ${gh.comments(1).length} comment(s).`,
+  )
 } finally {
   await gh.close()
 }

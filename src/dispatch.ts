@@ -33,7 +33,13 @@ function commentOf(payload: Record<string, unknown>): { id: number; body: string
 }
 
 /** Routes one workflow event to the job it calls for. */
-export async function dispatch(event: EventContext, inputs: Inputs, gateway: EscalationGateway, now: () => Date, log: Logger): Promise<Report> {
+export async function dispatch(
+  event: EventContext,
+  inputs: Inputs,
+  gateway: EscalationGateway,
+  now: () => Date,
+  log: Logger,
+): Promise<Report> {
   const action = typeof event.payload.action === 'string' ? event.payload.action : ''
   const ignored = (why: string): Report => ({ ...emptyReport('ignored'), decisions: [why] })
   if (SWEEP_EVENTS.has(event.eventName)) return runSweep(gateway, inputs.configPath, now, log)
@@ -43,13 +49,19 @@ export async function dispatch(event: EventContext, inputs: Inputs, gateway: Esc
   }
   if (event.eventName === 'issues' && action === 'closed') {
     const issue = event.payload.issue as { title?: unknown; created_at?: unknown }
-    if (number === null || typeof issue.title !== 'string' || typeof issue.created_at !== 'string') return ignored('The event carries no issue.')
+    if (number === null || typeof issue.title !== 'string' || typeof issue.created_at !== 'string')
+      return ignored('The event carries no issue.')
     return runPostMortem(gateway, { number, title: issue.title, createdAt: new Date(issue.created_at) }, inputs.configPath, log)
   }
   if (event.eventName === 'issue_comment' && (action === 'created' || action === 'edited')) {
     const comment = commentOf(event.payload)
     if (number === null || !comment) return ignored('The comment event carries no issue comment.')
-    return runStatusCommand(gateway, { issueNumber: number, commentId: comment.id, author: comment.author, body: comment.body }, inputs.configPath, log)
+    return runStatusCommand(
+      gateway,
+      { issueNumber: number, commentId: comment.id, author: comment.author, body: comment.body },
+      inputs.configPath,
+      log,
+    )
   }
   return ignored(`Nothing to do for \`${event.eventName}${action ? `.${action}` : ''}\`.`)
 }

@@ -21,10 +21,11 @@ export async function run(): Promise<void> {
     core.setOutput('state', report.state)
     await writeSummary(report)
     if (report.failures && report.failures.length > 0) {
-      core.setFailed(`${report.failures.length} escalation(s) could not be updated; the next run retries them. ${report.failures.join(' | ')}`)
+      core.setFailed(
+        `${report.failures.length} escalation(s) could not be updated; the next run retries them. ${report.failures.join(' | ')}`,
+      )
     }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   }
 }
-

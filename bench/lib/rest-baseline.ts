@@ -15,7 +15,11 @@ export interface RestCall {
 export function restClient(gh: LocalGitHub) {
   const base = `${gh.url}/repos/${gh.owner}/${gh.repo}`
   const calls: RestCall[] = []
-  async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T; next: string | null }> {
+  async function call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; data: T; next: string | null }> {
     const url = path.startsWith('http') ? path : `${base}${path}`
     const response = await fetch(url, {
       method,
@@ -49,7 +53,10 @@ export async function pool<T>(items: readonly T[], concurrency: number, work: (i
  * as octokit.paginate does), then each one's comments 100 a page. The listing is sequential
  * (each page's link comes from the previous answer); the comment reads run `concurrency` at a time.
  */
-export async function restSweepRead(gh: LocalGitHub, concurrency: number): Promise<{ issues: number; comments: number; calls: RestCall[] }> {
+export async function restSweepRead(
+  gh: LocalGitHub,
+  concurrency: number,
+): Promise<{ issues: number; comments: number; calls: RestCall[] }> {
   const rest = restClient(gh)
   const numbers: number[] = []
   let url: string | null = '/issues?labels=escalation&state=open&per_page=100'
@@ -68,6 +75,9 @@ export async function restSweepRead(gh: LocalGitHub, concurrency: number): Promi
     }
   })
   const failed = rest.calls.filter((c) => c.status !== 200)
-  if (failed.length > 0) throw new Error(`REST baseline: ${failed.length} request(s) failed, e.g. ${failed[0]!.method} ${failed[0]!.path} → ${failed[0]!.status}`)
+  if (failed.length > 0)
+    throw new Error(
+      `REST baseline: ${failed.length} request(s) failed, e.g. ${failed[0]!.method} ${failed[0]!.path} → ${failed[0]!.status}`,
+    )
   return { issues: numbers.length, comments, calls: rest.calls }
 }

@@ -62,13 +62,32 @@ const MIN = 60_000
 const MIN_AGE = 5
 const MAX_AGE = 10 * 24 * 60
 
-const CUSTOMERS = ['Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises', 'Soylent', 'Cyberdyne', 'Tyrell', 'Wonka']
-const PROBLEMS = ['exports time out', 'SSO login loops', 'invoices duplicated', 'dashboard shows stale data', 'webhooks dropped', 'API returns 500 on bulk update', 'records missing after migration']
+const CUSTOMERS = [
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Stark Industries',
+  'Wayne Enterprises',
+  'Soylent',
+  'Cyberdyne',
+  'Tyrell',
+  'Wonka',
+]
+const PROBLEMS = [
+  'exports time out',
+  'SSO login loops',
+  'invoices duplicated',
+  'dashboard shows stale data',
+  'webhooks dropped',
+  'API returns 500 on bulk update',
+  'records missing after migration',
+]
 const CHATTER = [
   'Customer called again, they are getting nervous about the renewal.',
   'Attached the HAR file from their admin.',
   'Engineering is looking at the logs from the affected region.',
-  'Can we get an update for the account team before tomorrow\'s QBR?',
+  "Can we get an update for the account team before tomorrow's QBR?",
   'Reproduced on staging with their dataset.',
   'Workaround shared with the customer; they can export in smaller batches.',
   '+1, same report from a second admin at the customer.',
@@ -90,9 +109,7 @@ const iso = (ms: number) => new Date(ms).toISOString()
 /** Whole seconds, like GitHub's timestamps (and so the SLA keys the action derives from them). */
 const second = (ms: number) => Math.floor(ms / 1000) * 1000
 
-type Planned =
-  | { kind: 'bot'; at: number; body: string }
-  | { kind: 'human'; at: number; by: string; body: string; ackedByBot: boolean }
+type Planned = { kind: 'bot'; at: number; body: string } | { kind: 'human'; at: number; by: string; body: string; ackedByBot: boolean }
 
 function marker(kind: string, data: unknown): string {
   return `<!-- escalation-desk:${kind} ${JSON.stringify(data).replace(/--/g, '-\\u002d')} -->`
@@ -103,8 +120,15 @@ export function seedEscalations(gh: LocalGitHub, options: SeedOptions): SeedSumm
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
   const now = options.now.getTime()
   const summary: SeedSummary = {
-    issues: 0, comments: 0, botComments: 0, statusUpdates: 0, reactions: 0, byTier: {}, breachedLabel: 0,
-    minAgeMinutes: Infinity, maxAgeMinutes: 0,
+    issues: 0,
+    comments: 0,
+    botComments: 0,
+    statusUpdates: 0,
+    reactions: 0,
+    byTier: {},
+    breachedLabel: 0,
+    minAgeMinutes: Infinity,
+    maxAgeMinutes: 0,
   }
 
   // Oldest first, so issue numbers grow with creation time as on GitHub.
@@ -150,31 +174,66 @@ export function seedEscalations(gh: LocalGitHub, options: SeedOptions): SeedSumm
     }
 
     // Intake's acknowledgement comment, a minute after filing.
-    add({ kind: 'bot', at: start + MIN, body: `${marker('ack', { tier: tier.label })}\n### Escalation received: \`${tier.label}\`\n\nOwner: @${tier.owner}.` })
+    add({
+      kind: 'bot',
+      at: start + MIN,
+      body: `${marker('ack', { tier: tier.label })}\n### Escalation received: \`${tier.label}\`\n\nOwner: @${tier.owner}.`,
+    })
 
     // The owner's first response: mostly in time, some late, a few never.
     const r = random()
-    const ackAt = r < 0.85 ? start + tier.ackMinutes * MIN * (0.1 + 0.8 * random()) : r < 0.95 ? start + tier.ackMinutes * MIN * (1.1 + 2 * random()) : Infinity
+    const ackAt =
+      r < 0.85
+        ? start + tier.ackMinutes * MIN * (0.1 + 0.8 * random())
+        : r < 0.95
+          ? start + tier.ackMinutes * MIN * (1.1 + 2 * random())
+          : Infinity
     const ackBy = start + tier.ackMinutes * MIN
     const resolveBy = start + tier.resolveMinutes * MIN
-    if (ackAt <= now) add({ kind: 'human', at: second(ackAt), by: tier.owner, body: 'Looking into it now; first findings within the hour.', ackedByBot: false })
+    if (ackAt <= now)
+      add({
+        kind: 'human',
+        at: second(ackAt),
+        by: tier.owner,
+        body: 'Looking into it now; first findings within the hour.',
+        ackedByBot: false,
+      })
 
     // Breaches earlier sweeps saw (more than a sweep interval ago): labelled and notified.
     const breaches: { key: string; at: number }[] = []
     const ackBreachSeenAt = Math.min(ackAt, now) > ackBy ? ackBy + SWEEP_EVERY * MIN * random() : Infinity
     if (ackBreachSeenAt < now - SWEEP_EVERY * MIN) breaches.push({ key: `acknowledge:${tier.label}:${iso(ackBy)}`, at: ackBreachSeenAt })
-    if (resolveBy < now - SWEEP_EVERY * MIN) breaches.push({ key: `resolve:${tier.label}:${iso(resolveBy)}`, at: resolveBy + SWEEP_EVERY * MIN * random() })
+    if (resolveBy < now - SWEEP_EVERY * MIN)
+      breaches.push({ key: `resolve:${tier.label}:${iso(resolveBy)}`, at: resolveBy + SWEEP_EVERY * MIN * random() })
     for (const breach of breaches)
-      add({ kind: 'bot', at: second(breach.at), body: `${marker('breach', { key: breach.key })}\n**SLA breached** on this \`${tier.label}\` escalation.` })
+      add({
+        kind: 'bot',
+        at: second(breach.at),
+        body: `${marker('breach', { key: breach.key })}\n**SLA breached** on this \`${tier.label}\` escalation.`,
+      })
 
     // /status updates by the owner, acknowledged by the action; at most a few.
     const human = Math.min(Math.floor(budget * 0.15), 4)
     for (let i = 0; i < human; i++) {
       const at = second(start + age * (0.2 + 0.8 * random()))
-      add({ kind: 'human', at, by: tier.owner, body: `/status Working with engineering on a fix.\nNext step: verify with ${customer} ops.\nETA: ${iso(at + 6 * 60 * MIN).slice(0, 16).replace('T', ' ')} UTC`, ackedByBot: true })
+      add({
+        kind: 'human',
+        at,
+        by: tier.owner,
+        body: `/status Working with engineering on a fix.\nNext step: verify with ${customer} ops.\nETA: ${iso(at + 6 * 60 * MIN)
+          .slice(0, 16)
+          .replace('T', ' ')} UTC`,
+        ackedByBot: true,
+      })
     }
     if (unacknowledged.has(index))
-      add({ kind: 'human', at: second(now - (2 + 10 * random()) * MIN), by: tier.owner, body: '/status Fix deployed to their region; watching error rates.\nETA: tomorrow 12:00 UTC', ackedByBot: false })
+      add({
+        kind: 'human',
+        at: second(now - (2 + 10 * random()) * MIN),
+        by: tier.owner,
+        body: '/status Fix deployed to their region; watching error rates.\nETA: tomorrow 12:00 UTC',
+        ackedByBot: false,
+      })
 
     // The sweep's status comments: every cadence back from the last one, which was a random
     // part of the cadence (plus one sweep interval) ago; none before the first was due.
@@ -185,7 +244,8 @@ export function seedEscalations(gh: LocalGitHub, options: SeedOptions): SeedSumm
       const at = second(last)
       const seen = breaches.filter((breach) => breach.at <= at).map((breach) => breach.key)
       add({
-        kind: 'bot', at,
+        kind: 'bot',
+        at,
         body: `${marker('status', { key: iso(at), at: iso(at), breaches: seen })}\n### Status update: \`${tier.label}\`, ${seen.length > 0 ? 'SLA breached' : 'within SLA'}\n\n| | |\n|---|---|\n| **Owner** | ${tier.owner} |`,
       })
     }

@@ -19,11 +19,16 @@ export type Scenario = () => Promise<Row[]>
 
 export function meets(value: number, target: Target): boolean {
   switch (target.op) {
-    case '<=': return value <= target.value
-    case '<': return value < target.value
-    case '>=': return value >= target.value
-    case '>': return value > target.value
-    case '==': return value === target.value
+    case '<=':
+      return value <= target.value
+    case '<':
+      return value < target.value
+    case '>=':
+      return value >= target.value
+    case '>':
+      return value > target.value
+    case '==':
+      return value === target.value
   }
 }
 

@@ -16,7 +16,8 @@ const LATENCIES = [0, 50]
 /** Round trips and wall time are reported at this latency (at 0 ms, intervals are too short to tell apart). */
 const TIMED_LATENCY = 50
 
-const IDLE_NOTE = 'intake: "idle between round trips" is time after the first request with nothing in flight, mostly @octokit/plugin-throttling pacing (writes and GraphQL ≥ 1 s apart, comment-creating POSTs ≥ 3 s apart); it, not latency, sets the wall time.'
+const IDLE_NOTE =
+  'intake: "idle between round trips" is time after the first request with nothing in flight, mostly @octokit/plugin-throttling pacing (writes and GraphQL ≥ 1 s apart, comment-creating POSTs ≥ 3 s apart); it, not latency, sets the wall time.'
 
 interface Step {
   id: string
@@ -89,17 +90,41 @@ async function lifeOfAnEscalation(latencyMs: number): Promise<Row[]> {
     for (const step of steps) {
       const { requests, wallMs } = await measure(gh, step.event(gh))
       const name = `${step.id}. ${step.label} ${at}`
-      rows.push({ scenario: SCENARIO, metric: `${name}: requests`, value: requests.length, unit: 'req', ...(step.targets?.requests && { target: step.targets.requests }) })
-      rows.push({ scenario: SCENARIO, metric: `${name}: writes`, value: requests.filter((r) => r.write).length, unit: 'req', ...(step.targets?.writes && { target: step.targets.writes }) })
-      rows.push({ scenario: SCENARIO, metric: `${name}: GraphQL points`, value: requests.reduce((sum, r) => sum + (r.graphqlCost ?? 0), 0), unit: 'pt' })
+      rows.push({
+        scenario: SCENARIO,
+        metric: `${name}: requests`,
+        value: requests.length,
+        unit: 'req',
+        ...(step.targets?.requests && { target: step.targets.requests }),
+      })
+      rows.push({
+        scenario: SCENARIO,
+        metric: `${name}: writes`,
+        value: requests.filter((r) => r.write).length,
+        unit: 'req',
+        ...(step.targets?.writes && { target: step.targets.writes }),
+      })
+      rows.push({
+        scenario: SCENARIO,
+        metric: `${name}: GraphQL points`,
+        value: requests.reduce((sum, r) => sum + (r.graphqlCost ?? 0), 0),
+        unit: 'pt',
+      })
       if (latencyMs === TIMED_LATENCY) {
         const { trips, idleMs } = sequentialRoundTrips(requests)
         rows.push({ scenario: SCENARIO, metric: `${name}: sequential round trips`, value: trips, unit: 'rt' })
-        rows.push({ scenario: SCENARIO, metric: `${name}: idle between round trips`, value: idleMs, unit: 'ms', ...(step.id === 'b' && { note: IDLE_NOTE }) })
+        rows.push({
+          scenario: SCENARIO,
+          metric: `${name}: idle between round trips`,
+          value: idleMs,
+          unit: 'ms',
+          ...(step.id === 'b' && { note: IDLE_NOTE }),
+        })
       }
       rows.push({ scenario: SCENARIO, metric: `${name}: wall time`, value: round(wallMs, 0), unit: 'ms' })
     }
-    if (gh.validationErrors.length > 0) throw new Error(`intake ${at}: the local GitHub refused ${gh.validationErrors.length} request(s): ${gh.validationErrors[0]!.message}`)
+    if (gh.validationErrors.length > 0)
+      throw new Error(`intake ${at}: the local GitHub refused ${gh.validationErrors.length} request(s): ${gh.validationErrors[0]!.message}`)
     return rows
   } finally {
     await gh.close()
@@ -112,7 +137,8 @@ async function measure(gh: LocalGitHub, event: WebhookEvent): Promise<Measured> 
   const result = await runAction(gh, event)
   const wallMs = performance.now() - start
   const action = (event.payload as { action?: string }).action
-  if (result.exitCode !== 0) throw new Error(`intake: ${event.name}.${action} exited ${result.exitCode}: ${result.errors.join('; ') || result.stderr}`)
+  if (result.exitCode !== 0)
+    throw new Error(`intake: ${event.name}.${action} exited ${result.exitCode}: ${result.errors.join('; ') || result.stderr}`)
   if (gh.requests.some((r) => r.endedAt === 0)) throw new Error(`intake: ${event.name}.${action} left a request unanswered`)
   return { requests: [...gh.requests], wallMs }
 }

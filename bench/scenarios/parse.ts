@@ -15,7 +15,8 @@ const SCENARIO = 'parse'
 const NODE_24 = join(PROJECT_ROOT, 'node_modules/node/bin/node')
 const WORKER = join(PROJECT_ROOT, 'bench/lib/parse-worker.ts')
 const PEER_INPUT = '### + 4,000 spaces'
-const PEER_NOTE = '@github/issue-parser 2.0.0: its heading regular expression is known to take ~17 s on `###` + 4,000 spaces (reported figure; not run here).'
+const PEER_NOTE =
+  '@github/issue-parser 2.0.0: its heading regular expression is known to take ~17 s on `###` + 4,000 spaces (reported figure; not run here).'
 
 export async function parse(): Promise<Row[]> {
   const { node, runs, warmUp, timings } = await runWorker()
@@ -24,7 +25,9 @@ export async function parse(): Promise<Row[]> {
     metric: `${t.input} (${t.chars.toLocaleString('en-US')} chars)`,
     value: round(t.medianMs, 2),
     unit: 'ms',
-    ...(t === timings[0] && { note: `parse: median of ${runs} after ${warmUp} warm-up runs, Node ${node} (worst run of all inputs: ${round(Math.max(...timings.map((x) => x.maxMs)), 1)} ms).` }),
+    ...(t === timings[0] && {
+      note: `parse: median of ${runs} after ${warmUp} warm-up runs, Node ${node} (worst run of all inputs: ${round(Math.max(...timings.map((x) => x.maxMs)), 1)} ms).`,
+    }),
     ...(t.input === PEER_INPUT && { note: PEER_NOTE }),
   }))
 }

@@ -52,20 +52,44 @@ export async function postmortem(): Promise<Row[]> {
 
     const baselineNew = await contentsApiBaseline(gh, twin.number, document)
     const baselineRerun = await measure(gh, () => restReads(gh, twin.number, baselineNew.branch, baselineNew.path).then(() => undefined))
-    if (gh.validationErrors.length > 0) throw new Error(`postmortem: the local GitHub refused ${gh.validationErrors.length} request(s): ${gh.validationErrors[0]!.message}`)
+    if (gh.validationErrors.length > 0)
+      throw new Error(`postmortem: the local GitHub refused ${gh.validationErrors.length} request(s): ${gh.validationErrors[0]!.message}`)
 
     const at = `@${LATENCY_MS}ms`
     return [
-      ...figures(`ours, new PR ${at}`, created, { requests: { op: '<=', value: 8 } },
-        `postmortem: ours = the bundle on the issues.closed event, as measured: ${describe(created)}; writes paced by plugin-throttling (1 s apart, PR and comment creations 3 s), which sets the wall time.`),
-      ...figures(`ours, no-op re-run ${at}`, rerun, undefined, `postmortem: ours, re-run of the same close event, as measured: ${describe(rerun)}.`),
-      ...figures(`baseline contents API, new PR ${at}`, baselineNew.measured, undefined,
+      ...figures(
+        `ours, new PR ${at}`,
+        created,
+        { requests: { op: '<=', value: 8 } },
+        `postmortem: ours = the bundle on the issues.closed event, as measured: ${describe(created)}; writes paced by plugin-throttling (1 s apart, PR and comment creations 3 s), which sets the wall time.`,
+      ),
+      ...figures(
+        `ours, no-op re-run ${at}`,
+        rerun,
+        undefined,
+        `postmortem: ours, re-run of the same close event, as measured: ${describe(rerun)}.`,
+      ),
+      ...figures(
+        `baseline contents API, new PR ${at}`,
+        baselineNew.measured,
+        undefined,
         `postmortem baseline: sent one at a time from the bench with fetch (no pacing): ${baselineNew.reads} reads for what POSTMORTEM_QUERY returns in one request — ${READS_DESCRIBED} — ` +
-        'then POST git/refs (branch), PUT contents/{path} (create the file; COUNTED, not measured: the local GitHub does not implement PUT contents, so it adds 1 request and 1 round trip to the figures and nothing to the wall time), POST pulls, POST issues/{pr}/labels, POST pulls/{pr}/requested_reviewers, POST issues/{n}/comments. ' +
-        `The GraphQL read saves ${baselineNew.reads - 1} of those ${baselineNew.reads} reads; on writes the contents API needs one fewer: POST git/refs + PUT contents (2) against our POST git/trees + POST git/commits + POST git/refs (3). The baseline's reads could go in 2 parallel waves (the path needs the config first); its writes are a chain like ours.`),
+          'then POST git/refs (branch), PUT contents/{path} (create the file; COUNTED, not measured: the local GitHub does not implement PUT contents, so it adds 1 request and 1 round trip to the figures and nothing to the wall time), POST pulls, POST issues/{pr}/labels, POST pulls/{pr}/requested_reviewers, POST issues/{n}/comments. ' +
+          `The GraphQL read saves ${baselineNew.reads - 1} of those ${baselineNew.reads} reads; on writes the contents API needs one fewer: POST git/refs + PUT contents (2) against our POST git/trees + POST git/commits + POST git/refs (3). The baseline's reads could go in 2 parallel waves (the path needs the config first); its writes are a chain like ours.`,
+      ),
       ...figures(`baseline contents API, re-run (reads only) ${at}`, baselineRerun),
-      { scenario: SCENARIO, metric: 'ours / baseline: requests, new PR', value: round((100 * created.requests.length) / total(baselineNew.measured), 1), unit: '%' },
-      { scenario: SCENARIO, metric: 'ours / baseline: requests, re-run', value: round((100 * rerun.requests.length) / total(baselineRerun), 1), unit: '%' },
+      {
+        scenario: SCENARIO,
+        metric: 'ours / baseline: requests, new PR',
+        value: round((100 * created.requests.length) / total(baselineNew.measured), 1),
+        unit: '%',
+      },
+      {
+        scenario: SCENARIO,
+        metric: 'ours / baseline: requests, re-run',
+        value: round((100 * rerun.requests.length) / total(baselineRerun), 1),
+        unit: '%',
+      },
     ]
   } finally {
     await gh.close()
@@ -74,7 +98,12 @@ export async function postmortem(): Promise<Row[]> {
 
 /** `POST graphql (1 pt), POST /repos/{owner}/{repo}/git/trees, …` */
 const describe = (m: Measured) =>
-  m.requests.map((r) => `${r.method} ${r.route.replace('/repos/{owner}/{repo}', '')}${r.graphqlCost ? ` (${r.graphqlCost} pt)` : ''}${r.status >= 300 ? ` → ${r.status}` : ''}`).join(', ') || 'no requests'
+  m.requests
+    .map(
+      (r) =>
+        `${r.method} ${r.route.replace('/repos/{owner}/{repo}', '')}${r.graphqlCost ? ` (${r.graphqlCost} pt)` : ''}${r.status >= 300 ? ` → ${r.status}` : ''}`,
+    )
+    .join(', ') || 'no requests'
 
 const total = (m: Measured) => m.requests.length + (m.counted ?? 0)
 
@@ -83,11 +112,28 @@ function figures(name: string, m: Measured, targets?: { requests?: Target }, not
   const { trips } = sequentialRoundTrips(m.requests)
   const suffix = counted > 0 ? ` (incl. ${counted} counted)` : ''
   return [
-    { scenario: SCENARIO, metric: `${name}: requests${suffix}`, value: total(m), unit: 'req', ...(targets?.requests && { target: targets.requests }), ...(note && { note }) },
+    {
+      scenario: SCENARIO,
+      metric: `${name}: requests${suffix}`,
+      value: total(m),
+      unit: 'req',
+      ...(targets?.requests && { target: targets.requests }),
+      ...(note && { note }),
+    },
     { scenario: SCENARIO, metric: `${name}: writes${suffix}`, value: m.requests.filter((r) => r.write).length + counted, unit: 'req' },
-    { scenario: SCENARIO, metric: `${name}: GraphQL points`, value: m.requests.reduce((sum, r) => sum + (r.graphqlCost ?? 0), 0), unit: 'pt' },
+    {
+      scenario: SCENARIO,
+      metric: `${name}: GraphQL points`,
+      value: m.requests.reduce((sum, r) => sum + (r.graphqlCost ?? 0), 0),
+      unit: 'pt',
+    },
     { scenario: SCENARIO, metric: `${name}: sequential round trips${suffix}`, value: trips + counted, unit: 'rt' },
-    { scenario: SCENARIO, metric: `${name}: wall time${counted > 0 ? ' (measured requests only)' : ''}`, value: round(m.wallMs, 0), unit: 'ms' },
+    {
+      scenario: SCENARIO,
+      metric: `${name}: wall time${counted > 0 ? ' (measured requests only)' : ''}`,
+      value: round(m.wallMs, 0),
+      unit: 'ms',
+    },
   ]
 }
 
@@ -98,18 +144,36 @@ function figures(name: string, m: Measured, targets?: { requests?: Target }, not
  */
 function closedEscalation(gh: LocalGitHub): { number: number; closed: WebhookEvent } {
   gh.clock.set('2026-11-24T09:00:00Z')
-  const { number } = gh.act.openIssue({ by: 'carla', title: TITLE, body: formBody(COMPLETE), labels: ['escalation', 'tier-2'], assignees: ['olivia'] })
+  const { number } = gh.act.openIssue({
+    by: 'carla',
+    title: TITLE,
+    body: formBody(COMPLETE),
+    labels: ['escalation', 'tier-2'],
+    assignees: ['olivia'],
+  })
   gh.clock.set('2026-11-24T09:01:00Z')
   gh.act.comment(number, '<!-- escalation-desk:ack {"tier":"tier-2"} -->\n### Escalation received: `tier-2`\n\nOwner: @olivia.', BOT_LOGIN)
   gh.clock.set('2026-11-24T09:20:00Z')
   gh.act.comment(number, 'Looking into it now; pulling the audit log.', 'olivia')
   gh.clock.set('2026-11-24T10:30:00Z')
-  const update = gh.act.comment(number, '/status Restore from last night\'s backup is running; 60% of opportunities back.\nNext step: verify stage history with Globex ops.\nETA: 2026-11-24 16:00 UTC', 'olivia')
+  const update = gh.act.comment(
+    number,
+    "/status Restore from last night's backup is running; 60% of opportunities back.\nNext step: verify stage history with Globex ops.\nETA: 2026-11-24 16:00 UTC",
+    'olivia',
+  )
   gh.act.react(update.commentId, '+1', BOT_LOGIN)
   gh.clock.set('2026-11-24T14:30:00Z')
-  gh.act.comment(number, '<!-- escalation-desk:status {"key":"2026-11-24T14:30:00.000Z","at":"2026-11-24T14:30:00.000Z","breaches":[]} -->\n### Status update: High (`tier-2`), within SLA', BOT_LOGIN)
+  gh.act.comment(
+    number,
+    '<!-- escalation-desk:status {"key":"2026-11-24T14:30:00.000Z","at":"2026-11-24T14:30:00.000Z","breaches":[]} -->\n### Status update: High (`tier-2`), within SLA',
+    BOT_LOGIN,
+  )
   gh.clock.set('2026-11-24T15:40:00Z')
-  const fixed = gh.act.comment(number, 'Restore complete: all 1,412 opportunities are back with their stage history. Globex confirmed on the call.', 'olivia')
+  const fixed = gh.act.comment(
+    number,
+    'Restore complete: all 1,412 opportunities are back with their stage history. Globex confirmed on the call.',
+    'olivia',
+  )
   gh.act.react(fixed.commentId, 'rocket', 'olivia')
   gh.clock.set('2026-11-24T15:55:00Z')
   return { number, closed: gh.act.close(number, { by: 'olivia', reason: 'completed' }) }
@@ -128,7 +192,9 @@ async function measureRun(gh: LocalGitHub, event: WebhookEvent, label: string): 
   return measure(gh, async () => {
     const result = await runAction(gh, event)
     if (result.exitCode !== 0 || !/^postmortem/.test(result.outputs.state ?? '')) {
-      throw new Error(`postmortem (${label}): exit ${result.exitCode}, state ${result.outputs.state}: ${result.errors.join('; ') || result.stderr.slice(0, 500)}`)
+      throw new Error(
+        `postmortem (${label}): exit ${result.exitCode}, state ${result.outputs.state}: ${result.errors.join('; ') || result.stderr.slice(0, 500)}`,
+      )
     }
   })
 }
@@ -141,7 +207,7 @@ function documentPath(body: string | null | undefined): string {
 }
 
 const READS_DESCRIBED =
-  'GET contents/.github/escalations.yml, GET contents/.github/ISSUE_TEMPLATE/escalation.yml (config and form), GET issues/{n}/comments, GET issues/{n}/timeline (label history, closing; 🚀 counts come in the comments\' reaction rollups), ' +
+  "GET contents/.github/escalations.yml, GET contents/.github/ISSUE_TEMPLATE/escalation.yml (config and form), GET issues/{n}/comments, GET issues/{n}/timeline (label history, closing; 🚀 counts come in the comments' reaction rollups), " +
   'GET git/ref/heads/main (base commit), GET git/ref/heads/{branch} (a branch left by an earlier run, 404), GET contents/{path}?ref={branch} (404), GET contents/{path} on main (a merged post-mortem, 404), ' +
   'GET pulls?head={owner}:{branch}&state=all (an existing PR), GET issues?labels=postmortem&state=all (PRs by label, for a renamed title)'
 
@@ -177,14 +243,21 @@ async function contentsApiBaseline(gh: LocalGitHub, number: number, document: st
     reads = readCount
     const must = async (method: string, url: string, body: unknown) => {
       const answer = await rest.call(method, url, body)
-      if (answer.status >= 300) throw new Error(`postmortem baseline: ${method} ${url} → ${answer.status} ${JSON.stringify(answer.data).slice(0, 300)}`)
+      if (answer.status >= 300)
+        throw new Error(`postmortem baseline: ${method} ${url} → ${answer.status} ${JSON.stringify(answer.data).slice(0, 300)}`)
       return answer.data as { number: number }
     }
     await must('POST', '/git/refs', { ref: `refs/heads/${branch}`, sha: baseSha })
     // PUT /contents/{path} {message, content (base64), branch}: not implemented by the local
     // GitHub. Counted below; its effect made without a request:
     gh.putFile(path, document.replace(/#\d+/g, `#${number}`), branch)
-    const pull = await must('POST', '/pulls', { title: `Post-mortem: ${TITLE.replace('[Escalation] ', '')} (#${number})`, head: branch, base: 'main', body: `Post-mortem for #${number}.`, draft: false })
+    const pull = await must('POST', '/pulls', {
+      title: `Post-mortem: ${TITLE.replace('[Escalation] ', '')} (#${number})`,
+      head: branch,
+      base: 'main',
+      body: `Post-mortem for #${number}.`,
+      draft: false,
+    })
     await must('POST', `/issues/${pull.number}/labels`, { labels: ['postmortem'] })
     await must('POST', `/pulls/${pull.number}/requested_reviewers`, { reviewers: ['olivia'] })
     await must('POST', `/issues/${number}/comments`, { body: `Post-mortem: #${pull.number}` })

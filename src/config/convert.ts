@@ -14,8 +14,7 @@ const DEFAULT_MIN_LENGTH = 1
 
 /** kebab → camel, durations → minutes, weekdays → ISO numbers, hours → minutes. */
 export function toConfig(raw: ResolvedRawConfig): Config {
-  const tierLabel = (label: string): string =>
-    raw.tiers.find((tier) => tier.label.toLowerCase() === label.toLowerCase())?.label ?? label
+  const tierLabel = (label: string): string => raw.tiers.find((tier) => tier.label.toLowerCase() === label.toLowerCase())?.label ?? label
   const postMortem = raw['post-mortem']
   return {
     triggerLabel: raw['trigger-label'],

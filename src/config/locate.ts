@@ -19,9 +19,7 @@ export interface Locator {
 /** `tiers[0].sla.acknowledge`; the empty path is the whole file. */
 export function formatPath(path: YamlPath): string {
   if (path.length === 0) return '(top level)'
-  return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
-    .join('')
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('')
 }
 
 /** A `Locator` over a document parsed with `lineCounter`. */
@@ -32,9 +30,7 @@ export function createLocator(doc: Document, lineCounter: LineCounter, file: str
     return `${file}:${line}:${col}`
   }
   const rangeStart = (node: unknown): number | undefined =>
-    node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)
-      ? (node.range[0] as number)
-      : undefined
+    node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? (node.range[0] as number) : undefined
 
   return {
     has: (path) => nodeAt(path) !== undefined,

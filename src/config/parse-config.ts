@@ -62,7 +62,10 @@ function readValidated(text: string, file: string): { raw: RawConfig; locator: L
 
 function throwIfAny(file: string, problems: Problem[]): void {
   if (problems.length === 0) return
-  throw new ConfigError(file, sortByPosition(problems).map((problem) => `${problem.where}: ${problem.text}`))
+  throw new ConfigError(
+    file,
+    sortByPosition(problems).map((problem) => `${problem.where}: ${problem.text}`),
+  )
 }
 
 // Line order reads like the file; ajv's order follows the schema instead.

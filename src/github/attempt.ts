@@ -29,4 +29,3 @@ export async function attemptOr404<T>(what: string, request: () => Promise<T>, w
     throw toGatewayError(what, error)
   }
 }
-

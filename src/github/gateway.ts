@@ -2,7 +2,18 @@ import type { CommentSnapshot, IssueSnapshot, RepoPermission } from '../core/sna
 import { attempt, attemptOr404 } from './attempt'
 import { blobText } from './blob-text'
 import type { Logger, Octokits } from './octokit'
-import { FILE_QUERY, ISSUE_QUERY, recentCommentsOfQuery, SWEEP_QUERY, SWEEP_WINDOW, type SweepQueryResult, RECENT_COMMENTS_QUERY, type GqlBlob, type GqlComment, type IssueQueryResult } from './queries'
+import {
+  FILE_QUERY,
+  ISSUE_QUERY,
+  recentCommentsOfQuery,
+  SWEEP_QUERY,
+  SWEEP_WINDOW,
+  type SweepQueryResult,
+  RECENT_COMMENTS_QUERY,
+  type GqlBlob,
+  type GqlComment,
+  type IssueQueryResult,
+} from './queries'
 import { readMoreComments } from './more-comments'
 import { createPostMortemGateway, type PostMortemGateway } from './postmortem-gateway'
 import { toComment, toIssue } from './to-snapshot'
@@ -47,7 +58,6 @@ export interface EscalationGateway extends PostMortemGateway {
   deleteComment(commentId: number): Promise<void>
 }
 
-
 /**
  * A deleted (or transferred) issue: GitHub answers `issue: null` with a NOT_FOUND error, and
  * octokit throws on any GraphQL error. That is an answer ("not there"), so keep the data;
@@ -55,7 +65,8 @@ export interface EscalationGateway extends PostMortemGateway {
  */
 function dataWhenIssueMissing<T>(error: unknown): T {
   const { errors, data } = error as { errors?: { type?: string; path?: unknown[] }[]; data?: T }
-  const issueMissing = (e: { type?: string; path?: unknown[] }) => e.type === 'NOT_FOUND' && e.path?.[0] === 'repository' && e.path[1] === 'issue'
+  const issueMissing = (e: { type?: string; path?: unknown[] }) =>
+    e.type === 'NOT_FOUND' && e.path?.[0] === 'repository' && e.path[1] === 'issue'
   if (data && Array.isArray(errors) && errors.length > 0 && errors.every(issueMissing)) return data
   throw error
 }
@@ -74,7 +85,13 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
         const withFiles = after === null
         const page: SweepQueryResult = await attempt('list open escalations', () =>
           reader.graphql<SweepQueryResult>(SWEEP_QUERY, {
-            owner, repo, labels: [label], after, withFiles, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}`,
+            owner,
+            repo,
+            labels: [label],
+            after,
+            withFiles,
+            configExpr: `HEAD:${paths.config}`,
+            formExpr: `HEAD:${paths.form}`,
           }),
         )
         read.requests += 1
@@ -92,18 +109,28 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
     },
 
     async addReaction(commentId, content) {
-      await attempt(`react to comment ${commentId}`, () => octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content }))
+      await attempt(`react to comment ${commentId}`, () =>
+        octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content }),
+      )
     },
 
     async readIssue(number, paths) {
       const data = await attempt(`read issue #${number}`, () =>
         reader
-          .graphql<IssueQueryResult>(ISSUE_QUERY, { owner, repo, number, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}` })
+          .graphql<IssueQueryResult>(ISSUE_QUERY, {
+            owner,
+            repo,
+            number,
+            configExpr: `HEAD:${paths.config}`,
+            formExpr: `HEAD:${paths.form}`,
+          })
           .catch((error: unknown) => dataWhenIssueMissing<IssueQueryResult>(error)),
       )
       const { issue } = data.repository
       if (!issue) return { configText: blobText(data.repository.config), formText: blobText(data.repository.form), issue: null }
-      const more = issue.comments.pageInfo.hasNextPage ? await readMoreComments(reader, { owner, repo }, number, issue.comments.pageInfo.endCursor) : []
+      const more = issue.comments.pageInfo.hasNextPage
+        ? await readMoreComments(reader, { owner, repo }, number, issue.comments.pageInfo.endCursor)
+        : []
       return {
         configText: blobText(data.repository.config),
         formText: blobText(data.repository.form),
@@ -131,7 +158,10 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
       for (let start = 0; start < numbers.length; start += 100) {
         const chunk = numbers.slice(start, start + 100)
         const data = await attempt('re-read comments after posting', () =>
-          reader.graphql<{ repository: Record<string, { comments: { nodes: GqlComment[] } } | null> }>(recentCommentsOfQuery(chunk, last), { owner, repo }),
+          reader.graphql<{ repository: Record<string, { comments: { nodes: GqlComment[] } } | null> }>(recentCommentsOfQuery(chunk, last), {
+            owner,
+            repo,
+          }),
         )
         for (const number of chunk) found.set(number, data.repository[`i${number}`]?.comments.nodes.map(toComment) ?? [])
       }

@@ -7,11 +7,18 @@ interface CommentsPage {
 }
 
 /** The comments after the first hundred, a page of a hundred at a time (long threads only). */
-export async function readMoreComments(reader: Octokit, { owner, repo }: { owner: string; repo: string }, number: number, after: string | null): Promise<GqlComment[]> {
+export async function readMoreComments(
+  reader: Octokit,
+  { owner, repo }: { owner: string; repo: string },
+  number: number,
+  after: string | null,
+): Promise<GqlComment[]> {
   const comments: GqlComment[] = []
   let cursor = after
   while (cursor) {
-    const page: CommentsPage = await attempt(`read the comments of #${number}`, () => reader.graphql<CommentsPage>(MORE_COMMENTS_QUERY, { owner, repo, number, after: cursor }))
+    const page: CommentsPage = await attempt(`read the comments of #${number}`, () =>
+      reader.graphql<CommentsPage>(MORE_COMMENTS_QUERY, { owner, repo, number, after: cursor }),
+    )
     const connection = page.repository.issue.comments
     comments.push(...connection.nodes)
     cursor = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null

@@ -44,10 +44,11 @@ export function createOctokits(token: string, log: Logger): Octokits {
 }
 
 function createOctokit(token: string, log: Logger, queues: { write?: Bottleneck.Group }): Octokit {
-  const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
-    log.warning(`${kind} hit on ${options.method ?? ''} ${options.url ?? ''}; retry ${retryCount + 1} in ${retryAfter}s.`)
-    return retryCount < MAX_LIMIT_RETRIES
-  }
+  const onLimit =
+    (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
+      log.warning(`${kind} hit on ${options.method ?? ''} ${options.url ?? ''}; retry ${retryCount + 1} in ${retryAfter}s.`)
+      return retryCount < MAX_LIMIT_RETRIES
+    }
   return getOctokit(
     token,
     {

@@ -34,7 +34,12 @@ export interface PullRequestDraft {
 
 /** The post-mortem's side of the gateway: Git Data API commits and pull requests, no checkout. */
 export interface PostMortemGateway {
-  readPostMortem(number: number, files: { config: string; form: string }, at: { branch: string; path: string }, label: string): Promise<PostMortemRead>
+  readPostMortem(
+    number: number,
+    files: { config: string; form: string },
+    at: { branch: string; path: string },
+    label: string,
+  ): Promise<PostMortemRead>
   commitFile(parent: CommitRef, path: string, content: string, message: string): Promise<string>
   moveBranch(branch: string, sha: string, exists: boolean): Promise<void>
   openPullRequest(draft: PullRequestDraft): Promise<PullInfo>
@@ -61,19 +66,33 @@ async function afterCreation<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createPostMortemGateway({ reader, writer }: Octokits, { owner, repo }: { owner: string; repo: string }, log: Logger): PostMortemGateway {
+export function createPostMortemGateway(
+  { reader, writer }: Octokits,
+  { owner, repo }: { owner: string; repo: string },
+  log: Logger,
+): PostMortemGateway {
   return {
     async readPostMortem(number, files, at, label) {
       const data = await attempt(`read the post-mortem state of #${number}`, () =>
         reader.graphql<PostMortemQueryResult>(POSTMORTEM_QUERY, {
-          owner, repo, number, configExpr: `HEAD:${files.config}`, formExpr: `HEAD:${files.form}`, branch: at.branch,
-          branchRef: `refs/heads/${at.branch}`, branchDocExpr: `${at.branch}:${at.path}`, baseDocExpr: `HEAD:${at.path}`, labels: [label],
+          owner,
+          repo,
+          number,
+          configExpr: `HEAD:${files.config}`,
+          formExpr: `HEAD:${files.form}`,
+          branch: at.branch,
+          branchRef: `refs/heads/${at.branch}`,
+          branchDocExpr: `${at.branch}:${at.path}`,
+          baseDocExpr: `HEAD:${at.path}`,
+          labels: [label],
         }),
       )
       const r = data.repository
       const base = commitRef(r.defaultBranchRef)
       if (!base || !r.defaultBranchRef?.name) throw new Error('The repository has no default branch to open a post-mortem against.')
-      const more = r.issue?.comments.pageInfo.hasNextPage ? await readMoreComments(reader, { owner, repo }, number, r.issue.comments.pageInfo.endCursor) : []
+      const more = r.issue?.comments.pageInfo.hasNextPage
+        ? await readMoreComments(reader, { owner, repo }, number, r.issue.comments.pageInfo.endCursor)
+        : []
       const pulls = new Map<number, PullInfo>()
       for (const pull of [...r.byBranch.nodes, ...r.byLabel.nodes]) pulls.set(pull.number, pull)
       return {
@@ -92,7 +111,9 @@ export function createPostMortemGateway({ reader, writer }: Octokits, { owner, r
       const tree = await attempt(`write the tree for ${path}`, () =>
         writer.rest.git.createTree({ owner, repo, base_tree: parent.treeOid, tree: [{ path, mode: '100644', type: 'blob', content }] }),
       )
-      const commit = await attempt(`commit ${path}`, () => writer.rest.git.createCommit({ owner, repo, message, tree: tree.data.sha, parents: [parent.oid] }))
+      const commit = await attempt(`commit ${path}`, () =>
+        writer.rest.git.createCommit({ owner, repo, message, tree: tree.data.sha, parents: [parent.oid] }),
+      )
       return commit.data.sha
     },
 
@@ -113,7 +134,16 @@ export function createPostMortemGateway({ reader, writer }: Octokits, { owner, r
     async openPullRequest(draft) {
       try {
         const { data } = await writer.rest.pulls.create({ owner, repo, ...draft })
-        return { id: data.node_id, number: data.number, isDraft: data.draft ?? draft.draft, state: 'OPEN', title: data.title, body: data.body ?? '', url: data.html_url, headRefName: draft.head }
+        return {
+          id: data.node_id,
+          number: data.number,
+          isDraft: data.draft ?? draft.draft,
+          state: 'OPEN',
+          title: data.title,
+          body: data.body ?? '',
+          url: data.html_url,
+          headRefName: draft.head,
+        }
       } catch (error) {
         // A racing run opened it first: use that one.
         if (statusOf(error) === 422 && /already exists/i.test(String(error))) {
@@ -121,7 +151,17 @@ export function createPostMortemGateway({ reader, writer }: Octokits, { owner, r
             writer.rest.pulls.list({ owner, repo, head: `${owner}:${draft.head}`, state: 'open' }),
           )
           const found = data[0]
-          if (found) return { id: found.node_id, number: found.number, isDraft: found.draft ?? false, state: 'OPEN', title: found.title, body: found.body ?? '', url: found.html_url, headRefName: draft.head }
+          if (found)
+            return {
+              id: found.node_id,
+              number: found.number,
+              isDraft: found.draft ?? false,
+              state: 'OPEN',
+              title: found.title,
+              body: found.body ?? '',
+              url: found.html_url,
+              headRefName: draft.head,
+            }
         }
         throw toGatewayError(`open the post-mortem pull request from ${draft.head}`, error)
       }
@@ -138,13 +178,17 @@ export function createPostMortemGateway({ reader, writer }: Octokits, { owner, r
     },
 
     async labelPullRequest(number, labels) {
-      await attempt(`label pull request #${number}`, () => afterCreation(() => writer.rest.issues.addLabels({ owner, repo, issue_number: number, labels })))
+      await attempt(`label pull request #${number}`, () =>
+        afterCreation(() => writer.rest.issues.addLabels({ owner, repo, issue_number: number, labels })),
+      )
     },
 
     async requestReviewers(number, reviewers, teamReviewers) {
       if (reviewers.length + teamReviewers.length === 0) return
       try {
-        await afterCreation(() => writer.rest.pulls.requestReviewers({ owner, repo, pull_number: number, reviewers, team_reviewers: teamReviewers }))
+        await afterCreation(() =>
+          writer.rest.pulls.requestReviewers({ owner, repo, pull_number: number, reviewers, team_reviewers: teamReviewers }),
+        )
       } catch (error) {
         // A reviewer who is not a collaborator (or the PR's own author) must not sink the post-mortem.
         if (statusOf(error) !== 422) throw toGatewayError(`request reviewers on #${number}`, error)

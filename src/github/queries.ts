@@ -220,7 +220,9 @@ export interface PostMortemQueryResult {
  */
 export function recentCommentsOfQuery(numbers: number[], last: number): string {
   const size = Math.min(100, Math.max(1, Math.trunc(last)))
-  const issues = numbers.map((number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${size}) { nodes { ${COMMENT_FIELDS} } } }`)
+  const issues = numbers.map(
+    (number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${size}) { nodes { ${COMMENT_FIELDS} } } }`,
+  )
   return `query EscalationSettle($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${issues.join(' ')} } }`
 }
 

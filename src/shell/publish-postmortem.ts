@@ -20,7 +20,13 @@ function onBranch(pulls: PullInfo[], number: number, branch: string): PullInfo[]
  * document; a PR closed without merging is not opened again while the document is unchanged.
  * One commit, one PR per escalation at a time.
  */
-export async function publishPostMortem(gateway: EscalationGateway, read: PostMortemRead, plan: Publish, number: number, label: string): Promise<Published> {
+export async function publishPostMortem(
+  gateway: EscalationGateway,
+  read: PostMortemRead,
+  plan: Publish,
+  number: number,
+  label: string,
+): Promise<Published> {
   const { branch, path } = plan.location
   const done: string[] = []
   const pulls = onBranch(read.pulls, number, branch)
@@ -52,7 +58,13 @@ export async function publishPostMortem(gateway: EscalationGateway, read: PostMo
     await gateway.moveBranch(branch, await gateway.commitFile(read.base, path, plan.document, message), read.branch !== null)
     done.push(`committed \`${path}\` on \`${branch}\``)
   }
-  const pull = await gateway.openPullRequest({ title: plan.title, head: branch, base: read.base.branch, body: plan.body, draft: plan.draft })
+  const pull = await gateway.openPullRequest({
+    title: plan.title,
+    head: branch,
+    base: read.base.branch,
+    body: plan.body,
+    draft: plan.draft,
+  })
   done.push(`opened ${plan.draft ? 'draft ' : ''}pull request #${pull.number}${merged ? ` (follow-up to #${merged.number})` : ''}`)
   await gateway.labelPullRequest(pull.number, [label])
   await gateway.requestReviewers(pull.number, plan.reviewers, plan.teamReviewers)

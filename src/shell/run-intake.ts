@@ -10,7 +10,13 @@ import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
 import type { Report } from './report'
 
 /** Intake for one issue: read its current state, plan, apply the difference. */
-export async function runIntake(gateway: EscalationGateway, number: number, configPath: string, now: () => Date, log: Logger): Promise<Report> {
+export async function runIntake(
+  gateway: EscalationGateway,
+  number: number,
+  configPath: string,
+  now: () => Date,
+  log: Logger,
+): Promise<Report> {
   const read = await gateway.readIssue(number, { config: configPath, form: DEFAULT_FORM_PATH })
   const report: Report = { number, tier: null, state: 'not-escalation', decisions: [], done: [] }
   if (!read.issue) {
@@ -25,13 +31,17 @@ export async function runIntake(gateway: EscalationGateway, number: number, conf
   }
   const parsed = parseIssueBody(issue.body, template)
   const actors = actorsToCheck(issue, config, requestedTierIndex(parsed, template))
-  const permissions = new Map<string, RepoPermission>(await Promise.all(actors.map(async (login) => [login, await gateway.permissionOf(login)] as const)))
+  const permissions = new Map<string, RepoPermission>(
+    await Promise.all(actors.map(async (login) => [login, await gateway.permissionOf(login)] as const)),
+  )
   const plan = planIntake({ issue, config, template, parsed, permissions, now: now() })
   report.state = plan.state
   report.tier = plan.tier?.label ?? null
   report.decisions.push(
     `Tier: ${plan.tier ? `${plan.tier.name} (\`${plan.tier.label}\`)` : 'none'}.`,
-    plan.missing.length > 0 ? `Missing: ${plan.missing.map((field) => `${field.label} (${field.reason})`).join(', ')}.` : 'All required fields present.',
+    plan.missing.length > 0
+      ? `Missing: ${plan.missing.map((field) => `${field.label} (${field.reason})`).join(', ')}.`
+      : 'All required fields present.',
   )
   if (plan.actions.length === 0) report.decisions.push('Already up to date: nothing to change.')
   report.done = await applyActions(gateway, number, plan.actions, log)

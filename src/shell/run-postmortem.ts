@@ -40,7 +40,10 @@ export async function runPostMortem(gateway: EscalationGateway, closed: ClosedIs
   const issue = read.issue
   if (!issue) return { ...report, decisions: [`#${closed.number} was not found.`] }
   const documentTemplate = config.postMortem.template ? await gateway.readFile(config.postMortem.template) : builtInTemplate
-  if (documentTemplate === null) throw new Error(`The post-mortem template ${config.postMortem.template} is not on the default branch: add it or remove post-mortem.template from ${configPath}.`)
+  if (documentTemplate === null)
+    throw new Error(
+      `The post-mortem template ${config.postMortem.template} is not on the default branch: add it or remove post-mortem.template from ${configPath}.`,
+    )
   const parsed = parseIssueBody(issue.body, template)
   const plan = planPostMortem({ issue, config, template, parsed, documentTemplate }, existing)
   if (plan.kind === 'skip') return { ...report, decisions: [`No post-mortem: ${plan.reason}.`] }
@@ -51,7 +54,9 @@ export async function runPostMortem(gateway: EscalationGateway, closed: ClosedIs
   }
   report.state = plan.draft ? 'postmortem-draft' : 'postmortem'
   report.tier = plan.tier
-  report.decisions.push(`Post-mortem at \`${plan.location.path}\` on \`${plan.location.branch}\`${plan.draft ? ', draft: fields missing' : ''}.`)
+  report.decisions.push(
+    `Post-mortem at \`${plan.location.path}\` on \`${plan.location.branch}\`${plan.draft ? ', draft: fields missing' : ''}.`,
+  )
   try {
     const published = await publishPostMortem(gateway, read, plan, issue.number, config.postMortem.label)
     report.done.push(...published.done)
@@ -62,14 +67,21 @@ export async function runPostMortem(gateway: EscalationGateway, closed: ClosedIs
     // the link comment meanwhile: skip the read that would settle such a race (8 requests, not 9).
     report.done.push(...(await applyActions(gateway, issue.number, actions, log, { settleRaces: false })))
   } catch (error) {
-    if (error instanceof GatewayError && error.status === 403 && NOT_PERMITTED.test(error.message)) await explainRefusal(gateway, issue.number, plan.location.branch, issue.comments, log)
+    if (error instanceof GatewayError && error.status === 403 && NOT_PERMITTED.test(error.message))
+      await explainRefusal(gateway, issue.number, plan.location.branch, issue.comments, log)
     throw error
   }
   return report
 }
 
 /** The person closing the escalation sees why there is no PR, and what fixes it. */
-async function explainRefusal(gateway: EscalationGateway, number: number, branch: string, comments: Parameters<typeof findOwnComment>[0], log: Logger): Promise<void> {
+async function explainRefusal(
+  gateway: EscalationGateway,
+  number: number,
+  branch: string,
+  comments: Parameters<typeof findOwnComment>[0],
+  log: Logger,
+): Promise<void> {
   const key = 'postmortem-not-permitted'
   if (findOwnComment(comments, 'notice', key)) return
   const text =

@@ -21,7 +21,12 @@ export interface StatusCommand {
  * update (acknowledged with a 👍, quoted by the next sweep, resetting the cadence); from
  * anyone else it stays an ordinary comment, and they are told why.
  */
-export async function runStatusCommand(gateway: EscalationGateway, command: StatusCommand, configPath: string, log: Logger): Promise<Report> {
+export async function runStatusCommand(
+  gateway: EscalationGateway,
+  command: StatusCommand,
+  configPath: string,
+  log: Logger,
+): Promise<Report> {
   const report: Report = { number: command.issueNumber, tier: null, state: 'ignored', decisions: [], done: [] }
   if (!isStatusCommand(command.body)) {
     report.decisions.push('The comment is not a `/status` update.')
@@ -37,7 +42,12 @@ export async function runStatusCommand(gateway: EscalationGateway, command: Stat
   if (hasPermission(await gateway.permissionOf(command.author), STATUS_PERMISSION)) {
     report.state = 'status-update'
     report.decisions.push(`\`/status\` from ${command.author} accepted as the status update.`)
-    report.done = await applyActions(gateway, command.issueNumber, [{ kind: 'add-reaction', commentId: command.commentId, content: ACCEPTED_REACTION_REST }], log)
+    report.done = await applyActions(
+      gateway,
+      command.issueNumber,
+      [{ kind: 'add-reaction', commentId: command.commentId, content: ACCEPTED_REACTION_REST }],
+      log,
+    )
     return report
   }
   const key = `status-refused:${command.commentId}`
@@ -46,6 +56,11 @@ export async function runStatusCommand(gateway: EscalationGateway, command: Stat
   const text =
     `@${command.author}, thanks for the update. Status updates that reset the escalation's clock come from the team ` +
     `working it (triage access or more), so this one stays a regular comment; the owners will see it in the next status.`
-  report.done = await applyActions(gateway, command.issueNumber, [{ kind: 'create-comment', marker: 'notice', key, body: renderNoticeComment({ key, text }) }], log)
+  report.done = await applyActions(
+    gateway,
+    command.issueNumber,
+    [{ kind: 'create-comment', marker: 'notice', key, body: renderNoticeComment({ key, text }) }],
+    log,
+  )
   return report
 }

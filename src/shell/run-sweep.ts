@@ -34,9 +34,17 @@ export async function runSweep(gateway: EscalationGateway, configPath: string, n
     unacknowledgedUpdates(issue.comments).filter((comment) => !findOwnComment(issue.comments, 'notice', `status-refused:${comment.id}`)),
   )
   const authors = [...new Set(unchecked.map((comment) => comment.author))]
-  const permissions = new Map<string, RepoPermission>(await Promise.all(authors.map(async (login) => [login, await gateway.permissionOf(login)] as const)))
+  const permissions = new Map<string, RepoPermission>(
+    await Promise.all(authors.map(async (login) => [login, await gateway.permissionOf(login)] as const)),
+  )
   const at = now()
-  const input = { issues, config, template, now: at, permitted: (login: string) => hasPermission(permissions.get(login), STATUS_PERMISSION) }
+  const input = {
+    issues,
+    config,
+    template,
+    now: at,
+    permitted: (login: string) => hasPermission(permissions.get(login), STATUS_PERMISSION),
+  }
   const work = planSweep(input)
   const { now: within, deferred } = takeWithinBudget(work, config.maxWritesPerRun)
   const toApply = withStatusBodies(within, input)
@@ -46,7 +54,10 @@ export async function runSweep(gateway: EscalationGateway, configPath: string, n
   for (const item of toApply) {
     const number = item.assessment.issue.number
     try {
-      const done = await applyActions(gateway, number, item.actions, log, { settleRaces: false, onCreated: (comment) => created.push(comment) })
+      const done = await applyActions(gateway, number, item.actions, log, {
+        settleRaces: false,
+        onCreated: (comment) => created.push(comment),
+      })
       report.done.push(...done.map((what) => `#${number}: ${what}`))
       posted.push(number)
     } catch (error) {
@@ -60,7 +71,12 @@ export async function runSweep(gateway: EscalationGateway, configPath: string, n
     `${work.filter((item) => item.assessment.breaches.length > 0).length} breached, ${work.filter((item) => item.assessment.due).length} with an update due.`,
     `${toApply.length} escalations updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run.`,
   )
-  report.details = renderDashboard(work, posted, deferred.map((item) => item.assessment.issue.number), at)
+  report.details = renderDashboard(
+    work,
+    posted,
+    deferred.map((item) => item.assessment.issue.number),
+    at,
+  )
   return report
 }
 
@@ -91,7 +107,10 @@ async function settleRaces(gateway: EscalationGateway, created: CreatedComment[]
 async function lookFurtherBack(gateway: EscalationGateway, issues: IssueSnapshot[]): Promise<IssueSnapshot[]> {
   const blind = issues.filter((issue) => issue.commentsTruncated && statusComments(issue.comments).length === 0)
   if (blind.length === 0) return issues
-  const deeper = await gateway.recentCommentsOf(blind.map((issue) => issue.number), DEEPER_WINDOW)
+  const deeper = await gateway.recentCommentsOf(
+    blind.map((issue) => issue.number),
+    DEEPER_WINDOW,
+  )
   return issues.map((issue) => {
     const comments = deeper.get(issue.number)
     return comments && comments.length > issue.comments.length ? { ...issue, comments } : issue

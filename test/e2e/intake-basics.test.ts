@@ -56,7 +56,9 @@ describe.concurrent('intake basics', () => {
       const body = missing.body!
       expect(body).toContain('### This escalation is missing required information')
       expect(body).toContain('@carla, please edit the issue description')
-      expect(body).toMatch(/- \*\*Root cause\*\*: `tbd` is a placeholder, not an answer\.\n {2}_A good answer:_ Describe the actual problem, not the symptom/)
+      expect(body).toMatch(
+        /- \*\*Root cause\*\*: `tbd` is a placeholder, not an answer\.\n {2}_A good answer:_ Describe the actual problem, not the symptom/,
+      )
       expect(body).toMatch(/- \*\*Business impact\*\*: not answered\.\n {2}_A good answer:_ Who is affected/)
       expect(body).toContain('2026-11-24 09:00 UTC: missing Root cause, Business impact')
       expect(gh.labelsOf(number).sort()).toEqual(['escalation', 'needs-info', 'tier-2'])
@@ -89,7 +91,9 @@ describe.concurrent('intake basics', () => {
       const done = onlyComment(gh, number, 'missing')
       expect(done.id).toBe(missing.id)
       expect(done.body).toContain('### Required information complete')
-      expect(done.body).toMatch(/- 2026-11-24 09:00 UTC: missing Root cause, Business impact\n- 2026-11-24 09:10 UTC: missing Business impact\n- 2026-11-24 09:20 UTC: complete/)
+      expect(done.body).toMatch(
+        /- 2026-11-24 09:00 UTC: missing Root cause, Business impact\n- 2026-11-24 09:10 UTC: missing Business impact\n- 2026-11-24 09:20 UTC: complete/,
+      )
       const ack = onlyComment(gh, number, 'ack').body!
       expect(ack).toContain('### Escalation acknowledged: High (`tier-2`)')
       expect(ack).toContain('| **Owners** | @olivia |')
@@ -99,7 +103,12 @@ describe.concurrent('intake basics', () => {
       const notify = onlyComment(gh, number, 'notify').body!
       expect(notify).toContain('@acme/support-leads: this escalation is now **High** (`tier-2`).')
       expect(gh.assigneesOf(number)).toEqual(['olivia'])
-      expect(since.writes().map((request) => `${request.method} ${request.route}`).sort()).toEqual([
+      expect(
+        since
+          .writes()
+          .map((request) => `${request.method} ${request.route}`)
+          .sort(),
+      ).toEqual([
         'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
         'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
         'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',

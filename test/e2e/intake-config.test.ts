@@ -91,7 +91,15 @@ describe.concurrent('configuration', () => {
         expect(missing).not.toContain('heading is missing')
         expect(since.requests().filter((request) => request.route === 'graphql').length).toBeGreaterThanOrEqual(2) // issue + the form
 
-        const done = await runAction(gh, gh.act.editIssue(number, { by: 'carla', body: body.replace('\n\nunknown\n\n', `\n\n${COMPLETE.rootCause}\n\n`).replace('### Revenue at risk\n\n_No response_', `### Revenue at risk\n\n${COMPLETE.impact}`) }))
+        const done = await runAction(
+          gh,
+          gh.act.editIssue(number, {
+            by: 'carla',
+            body: body
+              .replace('\n\nunknown\n\n', `\n\n${COMPLETE.rootCause}\n\n`)
+              .replace('### Revenue at risk\n\n_No response_', `### Revenue at risk\n\n${COMPLETE.impact}`),
+          }),
+        )
         expectSuccess(done)
         expect(done.outputs.state).toBe('acknowledged')
         expect(onlyComment(gh, number, 'ack').body).toContain(`| **Business impact** | ${COMPLETE.impact} |`)
@@ -104,7 +112,10 @@ describe.concurrent('configuration', () => {
   it('reads the configuration from the `config-path` input', async () => {
     await withRepo(
       async (gh) => {
-        gh.putFile('.github/desk/config.yml', teamConfig((config) => (config['default-tier'] = 'tier-2')))
+        gh.putFile(
+          '.github/desk/config.yml',
+          teamConfig((config) => (config['default-tier'] = 'tier-2')),
+        )
         const { opened, number } = fileEscalation(gh, { answers: { ...COMPLETE, requestedTier: undefined } })
         const result = await runAction(gh, opened, { inputs: { 'config-path': '.github/desk/config.yml' } })
         expectSuccess(result)

@@ -32,7 +32,11 @@ describe.concurrent('faults', () => {
       const { opened, number } = fileEscalation(gh, { answers: COMPLETE })
       gh.faults.push(
         { method: 'POST', route: LABELS },
-        { status: 403, headers: { 'retry-after': '1' }, message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+        {
+          status: 403,
+          headers: { 'retry-after': '1' },
+          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        },
       )
       const since = mark(gh)
       const result = await runAction(gh, opened)

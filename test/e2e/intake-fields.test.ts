@@ -49,8 +49,12 @@ describe.concurrent('required fields', () => {
       expectSuccess(result)
       expect(result.outputs.state).toBe('needs-info')
       const comment = onlyComment(gh, number, 'missing').body!
-      expect(comment).toContain('- **Root cause**: its heading is missing from the issue (renamed or deleted): add it back as `### Root cause`.')
-      expect(comment).toContain('- **Business impact**: its heading is missing from the issue (renamed or deleted): add it back as `### Business impact`.')
+      expect(comment).toContain(
+        '- **Root cause**: its heading is missing from the issue (renamed or deleted): add it back as `### Root cause`.',
+      )
+      expect(comment).toContain(
+        '- **Business impact**: its heading is missing from the issue (renamed or deleted): add it back as `### Business impact`.',
+      )
       expect(result.summary).toContain('Missing: Root cause (absent), Business impact (absent).')
 
       // Putting the headings back completes it.
@@ -81,7 +85,16 @@ describe.concurrent('required fields', () => {
   it('does not cut a field at `###` mid-line or at a fenced `### Business impact`', async () => {
     await withRepo(async (gh) => {
       // Only the text before the fence is under 20 characters: a cut there would read as too short.
-      const rootCause = ['See the log ### here', '', '```', '### Business impact', 'fake impact inside a code block', '```', '', 'Stage filter missing in the automation.'].join('\n')
+      const rootCause = [
+        'See the log ### here',
+        '',
+        '```',
+        '### Business impact',
+        'fake impact inside a code block',
+        '```',
+        '',
+        'Stage filter missing in the automation.',
+      ].join('\n')
       const { opened, number } = fileEscalation(gh, { answers: { ...COMPLETE, rootCause } })
       const result = await runAction(gh, opened)
       expectSuccess(result)

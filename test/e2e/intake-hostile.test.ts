@@ -38,7 +38,8 @@ function expectSafeComments(gh: LocalGitHub, number: number): void {
     expect(body.length).toBeLessThan(LIMIT)
     expect(body.startsWith('<!-- escalation-desk:')).toBe(true)
     expect(body.split('<!--')).toHaveLength(2) // the marker's own `<!--` only
-    for (const reference of liveReferences(body)) expect(PEOPLE, `live ${reference} in:\n${body.slice(0, 2000)}`).toContain(reference.slice(1))
+    for (const reference of liveReferences(body))
+      expect(PEOPLE, `live ${reference} in:\n${body.slice(0, 2000)}`).toContain(reference.slice(1))
   }
 }
 

@@ -44,7 +44,9 @@ describe.concurrent('tiers', () => {
       expect(ack).toContain('- 2026-11-24 09:00 UTC: `tier-1` (requested in the form)')
       expect(ack).toContain('| **Notified** | @acme/support-leads, @vp-sam |')
       expect(ack).toContain('| **Acknowledge by** | 2026-11-24 09:30 UTC (within 30m) |')
-      expect(onlyComment(gh, number, 'notify').body).toContain('@acme/support-leads @vp-sam: this escalation is now **Critical** (`tier-1`).')
+      expect(onlyComment(gh, number, 'notify').body).toContain(
+        '@acme/support-leads @vp-sam: this escalation is now **Critical** (`tier-1`).',
+      )
       expect(ownComments(gh, number, 'notice')).toEqual([])
     })
   })
@@ -110,7 +112,12 @@ describe.concurrent('tiers', () => {
       )
       expect(onlyComment(gh, number, 'ack')).toEqual(ackBefore) // the tier did not change
       expect(ownComments(gh, number, 'notify').map((comment) => comment.body)).not.toContainEqual(expect.stringContaining('Critical'))
-      expect(since.writes().map((request) => `${request.method} ${request.route}`).sort()).toEqual([
+      expect(
+        since
+          .writes()
+          .map((request) => `${request.method} ${request.route}`)
+          .sort(),
+      ).toEqual([
         'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
         'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
       ])
@@ -137,7 +144,9 @@ describe.concurrent('tiers', () => {
       const edited = onlyComment(gh, number, 'ack')
       expect(edited.id).toBe(ack.id)
       expect(edited.body).toContain('### Escalation acknowledged: Critical (`tier-1`)')
-      expect(edited.body).toMatch(/\*\*Tier history\*\*\n- 2026-11-24 09:00 UTC: `tier-2` \([^)]+\)\n- 2026-11-24 09:35 UTC: `tier-1` \(label applied by olivia\)/)
+      expect(edited.body).toMatch(
+        /\*\*Tier history\*\*\n- 2026-11-24 09:00 UTC: `tier-2` \([^)]+\)\n- 2026-11-24 09:35 UTC: `tier-1` \(label applied by olivia\)/,
+      )
       expect(edited.body).toContain('| **Notified** | @acme/support-leads, @vp-sam |')
       const notify = ownComments(gh, number, 'notify')
       expect(notify.map((comment) => comment.body!.split('\n')[1])).toEqual([

@@ -58,7 +58,9 @@ describe.concurrent('post-mortem: close reasons', () => {
         expect(result.outputs.state).toBe('closed')
         expect(gh.pulls()).toEqual([])
         expect(postMortemBranches(gh)).toEqual([])
-        expect(since.writes().map((request) => `${request.method} ${request.route}`)).toEqual(['POST /repos/{owner}/{repo}/issues/{issue_number}/comments'])
+        expect(since.writes().map((request) => `${request.method} ${request.route}`)).toEqual([
+          'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        ])
         const posted = notices(gh, number)
         expect(posted).toHaveLength(1)
         expect(posted[0]!.body).toContain(NOT_PLANNED_TEXT)

@@ -6,7 +6,19 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
-  answers, close, COMPLETE, documentOf, expectOk, expectTablesIntact, file, links, run, section, tableRows, TEMPLATE_HEADINGS, withRepo,
+  answers,
+  close,
+  COMPLETE,
+  documentOf,
+  expectOk,
+  expectTablesIntact,
+  file,
+  links,
+  run,
+  section,
+  tableRows,
+  TEMPLATE_HEADINGS,
+  withRepo,
 } from './postmortem-helpers'
 
 const NO_PLACEHOLDER = /\{\{\s*[a-z_]+\s*\}\}/
@@ -22,7 +34,11 @@ describe.concurrent('post-mortem: the document', () => {
       gh.act.unlabel(number, 'tier-2', 'olivia')
       // 10:15 olivia's /status update, accepted by the action (👍).
       gh.clock.set('2026-11-24T10:15:00Z')
-      const status = gh.act.comment(number, '/status Restore from last night\'s backup is running; 60% back.\nETA: 2026-11-24 16:00 UTC', 'olivia')
+      const status = gh.act.comment(
+        number,
+        "/status Restore from last night's backup is running; 60% back.\nETA: 2026-11-24 16:00 UTC",
+        'olivia',
+      )
       const accepted = await run(gh, status)
       expectOk(accepted)
       expect(accepted.outputs.state).toBe('status-update')
@@ -47,7 +63,9 @@ describe.concurrent('post-mortem: the document', () => {
       const headings = document.split('\n').filter((line) => /^#{1,6} /.test(line))
       expect(headings.map((heading) => heading.replace(/^# Post-mortem: .*$/, '# Post-mortem:'))).toEqual(TEMPLATE_HEADINGS)
 
-      expect(document).toContain(`> Escalation #${number} · Critical (\`tier-1\`) · filed 2026-11-24 09:00 UTC · closed 2026-11-24 13:05 UTC`)
+      expect(document).toContain(
+        `> Escalation #${number} · Critical (\`tier-1\`) · filed 2026-11-24 09:00 UTC · closed 2026-11-24 13:05 UTC`,
+      )
       expect(section(document, 'Summary')).toBe(COMPLETE.whatHappened)
       expect(tableRows(section(document, 'Customer and account')).slice(2)).toEqual([
         ['Customer', 'Globex Corporation'],
@@ -85,7 +103,7 @@ describe.concurrent('post-mortem: the document', () => {
         ['2026-11-24 09:00', 'Assigned to olivia', 'carla'],
         ['2026-11-24 09:40', 'Tier set to tier-1', 'olivia'],
         ['2026-11-24 09:40', 'Tier tier-2 removed', 'olivia'],
-        ['2026-11-24 10:15', 'Status: Restore from last night\'s backup is running; 60% back.', 'olivia'],
+        ['2026-11-24 10:15', "Status: Restore from last night's backup is running; 60% back.", 'olivia'],
         ['2026-11-24 12:30', 'Restore complete: all 1,412 opportunities are back.', 'olivia'],
         ['2026-11-24 13:05', 'Closed (completed)', 'olivia'],
       ])
@@ -94,7 +112,7 @@ describe.concurrent('post-mortem: the document', () => {
 
       expect(section(document, 'Preventive action items')).toContain('- [ ] Fix the root cause for good (owner, due date)')
       expect(tableRows(section(document, 'Communication log')).slice(2)).toEqual([
-        ['2026-11-24 10:15', 'Restore from last night\'s backup is running; 60% back. ETA: 2026-11-24 16:00 UTC', 'olivia'],
+        ['2026-11-24 10:15', "Restore from last night's backup is running; 60% back. ETA: 2026-11-24 16:00 UTC", 'olivia'],
       ])
       expect(section(document, 'People involved')).toBe(
         [
@@ -122,7 +140,9 @@ describe.concurrent('post-mortem: the document', () => {
       expect(pull!.body).toContain('**Draft:** Root cause missing at close; fill them in before merging.')
       const document = documentOf(gh, pull!)
       expect(document).toContain('> **Draft:** Root cause was missing at close; those sections are marked below.')
-      expect(section(document, 'Root cause')).toBe('> **Missing:** Root cause was not answered when the escalation closed. Fill it in during review.')
+      expect(section(document, 'Root cause')).toBe(
+        '> **Missing:** Root cause was not answered when the escalation closed. Fill it in during review.',
+      )
       expect(section(document, 'Business impact')).toBe(COMPLETE.impact)
       expect(document).not.toMatch(/\btbd\b/)
 

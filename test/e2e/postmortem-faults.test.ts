@@ -5,7 +5,20 @@
  * without a second branch, commit or PR.
  */
 import { describe, expect, it } from 'vitest'
-import { closeEvent, expectFailed, expectOk, file, links, mark, markerOf, notices, postMortemBranches, ROUTES, run, withRepo } from './postmortem-helpers'
+import {
+  closeEvent,
+  expectFailed,
+  expectOk,
+  file,
+  links,
+  mark,
+  markerOf,
+  notices,
+  postMortemBranches,
+  ROUTES,
+  run,
+  withRepo,
+} from './postmortem-helpers'
 
 const SETTING = 'Allow GitHub Actions to create and approve pull requests'
 
@@ -25,7 +38,9 @@ describe.concurrent('post-mortem: refusals and faults', () => {
       const branches = postMortemBranches(gh)
       expect(branches).toEqual([`postmortem/${number}-globex-every-open-opportunity-closed-overnight`])
       const branchSha = gh.branchSha(branches[0])
-      expect(gh.readFile(branches[0]!, `postmortems/2026-11-24-${number}-globex-every-open-opportunity-closed-overnight.md`)).toContain('# Post-mortem:')
+      expect(gh.readFile(branches[0]!, `postmortems/2026-11-24-${number}-globex-every-open-opportunity-closed-overnight.md`)).toContain(
+        '# Post-mortem:',
+      )
       const notice = notices(gh, number)
       expect(notice).toHaveLength(1)
       expect(notice[0]!.body).toContain(`"${SETTING}" is off`)
@@ -49,7 +64,12 @@ describe.concurrent('post-mortem: refusals and faults', () => {
       expect(gh.pulls()[0]!.labels.map((label) => label.name)).toEqual(['postmortem'])
       expect(postMortemBranches(gh)).toEqual(branches)
       expect(gh.branchSha(branches[0])).toBe(branchSha)
-      expect(since.count('POST', ROUTES.trees) + since.count('POST', ROUTES.commits) + since.count('POST', ROUTES.refs) + since.count('PATCH', ROUTES.ref)).toBe(0)
+      expect(
+        since.count('POST', ROUTES.trees) +
+          since.count('POST', ROUTES.commits) +
+          since.count('POST', ROUTES.refs) +
+          since.count('PATCH', ROUTES.ref),
+      ).toBe(0)
       expect(links(gh, number)).toHaveLength(1)
     })
   })
@@ -64,7 +84,12 @@ describe.concurrent('post-mortem: refusals and faults', () => {
       const error = expectFailed(failed)
       expect(error).toContain('500')
       expect(error).toContain('pull request')
-      expect(since.requests().filter((request) => request.route === ROUTES.pulls).map((request) => request.status)).toEqual([500, 500, 500, 500])
+      expect(
+        since
+          .requests()
+          .filter((request) => request.route === ROUTES.pulls)
+          .map((request) => request.status),
+      ).toEqual([500, 500, 500, 500])
       expect(gh.pulls()).toEqual([])
       const branches = postMortemBranches(gh)
       expect(branches).toHaveLength(1)
@@ -89,7 +114,12 @@ describe.concurrent('post-mortem: refusals and faults', () => {
       gh.faults.push({ method: 'POST', route: ROUTES.trees }, { status: 502 })
       const since = mark(gh)
       expectOk(await run(gh, closeEvent(gh, number)))
-      expect(since.requests().filter((request) => request.route === ROUTES.trees).map((request) => request.status)).toEqual([502, 201])
+      expect(
+        since
+          .requests()
+          .filter((request) => request.route === ROUTES.trees)
+          .map((request) => request.status),
+      ).toEqual([502, 201])
       expect(since.count('POST', ROUTES.commits)).toBe(1)
       expect(gh.pulls()).toHaveLength(1)
       expect(postMortemBranches(gh)).toHaveLength(1)

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
 import { runAction, type RunResult } from '../harness'
-import { BOT_LOGIN, type LocalGitHub, type WebhookEvent } from '../local-github'
+import { type LocalGitHub, type WebhookEvent } from '../local-github'
 import { COMPLETE, formBody, type Answers } from './scenario'
 import { ownComments } from './thread'
 
@@ -41,7 +41,11 @@ export function closeEvent(gh: LocalGitHub, number: number, reason: 'completed' 
 }
 
 /** Closes the escalation and runs the bundle on the event. */
-export function close(gh: LocalGitHub, number: number, reason: 'completed' | 'not_planned' | 'duplicate' = 'completed'): Promise<RunResult> {
+export function close(
+  gh: LocalGitHub,
+  number: number,
+  reason: 'completed' | 'not_planned' | 'duplicate' = 'completed',
+): Promise<RunResult> {
   return runAction(gh, closeEvent(gh, number, reason))
 }
 

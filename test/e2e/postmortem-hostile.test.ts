@@ -6,8 +6,25 @@
 import { describe, expect, it } from 'vitest'
 import type { LocalGitHub } from '../local-github'
 import {
-  answers, close, documentOf, expectOk, expectTablesIntact, file, formBody, links, liveMentions, mark, markerOf, pathsAt, postMortemBranches, run,
-  section, tableRows, withRepo, ZWJ, type Pull,
+  answers,
+  close,
+  documentOf,
+  expectOk,
+  expectTablesIntact,
+  file,
+  formBody,
+  links,
+  liveMentions,
+  mark,
+  markerOf,
+  pathsAt,
+  postMortemBranches,
+  run,
+  section,
+  tableRows,
+  withRepo,
+  ZWJ,
+  type Pull,
 } from './postmortem-helpers'
 
 /** A lone UTF-16 surrogate: half an emoji, which GitHub cannot store. */
@@ -113,14 +130,19 @@ describe.concurrent('post-mortem: hostile titles and fields', () => {
       expect(timeline.every((row) => row.length === 3)).toBe(true)
       expect(timeline.map((row) => row[1])).toContain(`Status: Restore \\| 60% done, ping @${ZWJ}someone when finished`)
       expect(timeline.map((row) => row[1])).toContain(`Fixed \\| verified with @${ZWJ}hank {{timeline}}`)
-      expect(tableRows(section(document, 'Communication log')).slice(2).map((row) => row.length)).toEqual([3])
+      expect(
+        tableRows(section(document, 'Communication log'))
+          .slice(2)
+          .map((row) => row.length),
+      ).toEqual([3])
 
       // Nobody is pinged: not in the document, the PR, or the escalation's comments.
       expect(liveMentions(document)).toEqual([])
       expect(document).toContain(`@${ZWJ}someone`)
       expect(document).toContain(`@${ZWJ}acme/support-leads`)
       expect(liveMentions(pull!.body ?? '')).toEqual([])
-      for (const comment of gh.comments(number).filter((candidate) => candidate.user.login !== 'olivia')) expect(liveMentions(comment.body ?? '')).toEqual([])
+      for (const comment of gh.comments(number).filter((candidate) => candidate.user.login !== 'olivia'))
+        expect(liveMentions(comment.body ?? '')).toEqual([])
       expect(links(gh, number)).toHaveLength(1)
     })
   })
@@ -128,7 +150,12 @@ describe.concurrent('post-mortem: hostile titles and fields', () => {
   it('a 65,000-character root cause: the document holds all of it, the PR body and comment stay under 65,536', async () => {
     await withRepo(async (gh) => {
       const rootCause = 'The stale-opportunity job ran without its stage filter. '.repeat(1200).slice(0, 65_000).trimEnd()
-      const long = { customer: 'Globex', whatHappened: 'Pipeline wiped.', rootCause, impact: 'All 140 reps blocked; the renewal is at risk.' }
+      const long = {
+        customer: 'Globex',
+        whatHappened: 'Pipeline wiped.',
+        rootCause,
+        impact: 'All 140 reps blocked; the renewal is at risk.',
+      }
       // With the form's headings the body is a few hundred characters over what GitHub stores for
       // an issue (65,536); the local GitHub accepts it, and the post-mortem must cope either way.
       expect(formBody(long).length).toBeGreaterThan(65_000)

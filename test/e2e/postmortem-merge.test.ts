@@ -5,7 +5,21 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
-  answers, close, closeEvent, documentOf, expectOk, file, formBody, links, mark, markerOf, postMortemBranches, ROUTES, run, section, withRepo,
+  answers,
+  close,
+  closeEvent,
+  documentOf,
+  expectOk,
+  file,
+  formBody,
+  links,
+  mark,
+  markerOf,
+  postMortemBranches,
+  ROUTES,
+  run,
+  section,
+  withRepo,
 } from './postmortem-helpers'
 
 describe.concurrent('post-mortem: renamed, declined and merged PRs', () => {
@@ -51,7 +65,10 @@ describe.concurrent('post-mortem: renamed, declined and merged PRs', () => {
 
       gh.clock.advance(60)
       gh.act.reopen(number, 'olivia')
-      gh.act.editIssue(number, { by: 'olivia', body: formBody(answers({ rootCause: 'Not the automation after all: a bulk edit by an admin closed the opportunities.' })) })
+      gh.act.editIssue(number, {
+        by: 'olivia',
+        body: formBody(answers({ rootCause: 'Not the automation after all: a bulk edit by an admin closed the opportunities.' })),
+      })
       since = mark(gh)
       expectOk(await close(gh, number))
       expect(gh.pulls()).toHaveLength(2)
@@ -84,7 +101,10 @@ describe.concurrent('post-mortem: renamed, declined and merged PRs', () => {
 
       gh.clock.advance(60 * 24)
       gh.act.reopen(number, 'carla')
-      gh.act.editIssue(number, { by: 'carla', body: formBody(answers({ impact: 'It happened again overnight: 140 reps blocked for a second day; renewal now in doubt.' })) })
+      gh.act.editIssue(number, {
+        by: 'carla',
+        body: formBody(answers({ impact: 'It happened again overnight: 140 reps blocked for a second day; renewal now in doubt.' })),
+      })
       gh.clock.advance(30)
       since = mark(gh)
       expectOk(await close(gh, number))
@@ -94,7 +114,9 @@ describe.concurrent('post-mortem: renamed, declined and merged PRs', () => {
       expect(followUp.state).toBe('open')
       expect(followUp.head.ref).toBe(branch)
       expect(markerOf(followUp)).toEqual({ issue: number, path, branch })
-      const commit = (await (await fetch(`${gh.url}/repos/${gh.owner}/${gh.repo}/git/commits/${gh.branchSha(branch)}`)).json()) as { parents: { sha: string }[] }
+      const commit = (await (await fetch(`${gh.url}/repos/${gh.owner}/${gh.repo}/git/commits/${gh.branchSha(branch)}`)).json()) as {
+        parents: { sha: string }[]
+      }
       expect(commit.parents.map((parent) => parent.sha)).toEqual([gh.branchSha('main')]) // on top of the merge
       expect(since.count('POST', ROUTES.commits)).toBe(1)
       const document = documentOf(gh, followUp)

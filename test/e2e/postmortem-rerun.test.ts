@@ -5,7 +5,21 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
-  answers, close, closeEvent, documentOf, expectOk, file, formBody, links, mark, markerOf, postMortemBranches, ROUTES, run, section, withRepo,
+  answers,
+  close,
+  closeEvent,
+  documentOf,
+  expectOk,
+  file,
+  formBody,
+  links,
+  mark,
+  markerOf,
+  postMortemBranches,
+  ROUTES,
+  run,
+  section,
+  withRepo,
 } from './postmortem-helpers'
 
 const NEW_PULL_ROUTES = [
@@ -58,7 +72,12 @@ describe.concurrent('post-mortem: re-runs and changes', () => {
 
       gh.clock.advance(30)
       gh.act.reopen(number, 'olivia')
-      gh.act.editIssue(number, { by: 'olivia', body: formBody(answers({ rootCause: 'The stage filter was dropped in the 4.2 release; the job then matched every open opportunity.' })) })
+      gh.act.editIssue(number, {
+        by: 'olivia',
+        body: formBody(
+          answers({ rootCause: 'The stage filter was dropped in the 4.2 release; the job then matched every open opportunity.' }),
+        ),
+      })
       gh.clock.advance(10)
       const since = mark(gh)
       expectOk(await close(gh, number))
@@ -67,7 +86,9 @@ describe.concurrent('post-mortem: re-runs and changes', () => {
       expect(postMortemBranches(gh)).toEqual([branch])
       const secondSha = gh.branchSha(branch)!
       expect(secondSha).not.toBe(firstSha)
-      const commit = (await (await fetch(`${gh.url}/repos/${gh.owner}/${gh.repo}/git/commits/${secondSha}`)).json()) as { parents: { sha: string }[] }
+      const commit = (await (await fetch(`${gh.url}/repos/${gh.owner}/${gh.repo}/git/commits/${secondSha}`)).json()) as {
+        parents: { sha: string }[]
+      }
       expect(commit.parents.map((parent) => parent.sha)).toEqual([firstSha]) // on top of the first: a fast-forward
       expect(since.count('POST', ROUTES.commits)).toBe(1)
       expect(since.count('POST', ROUTES.pulls)).toBe(0)
@@ -76,7 +97,9 @@ describe.concurrent('post-mortem: re-runs and changes', () => {
       const [pull] = gh.pulls()
       const document = documentOf(gh, pull!)
       expect(document).not.toBe(firstDocument)
-      expect(section(document, 'Root cause')).toBe('The stage filter was dropped in the 4.2 release; the job then matched every open opportunity.')
+      expect(section(document, 'Root cause')).toBe(
+        'The stage filter was dropped in the 4.2 release; the job then matched every open opportunity.',
+      )
       expect(section(document, 'Timeline')).toMatch(/\| Reopened \| olivia \|/)
       expect(gh.readFile('main', markerOf(pull!).path)).toBeUndefined()
       // Same day, same title: the PR body and title had nothing to change.

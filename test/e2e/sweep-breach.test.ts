@@ -28,7 +28,9 @@ describe.concurrent('sweep breaches', () => {
       expect(gh.labelsOf(number)).toContain('sla-breached')
       expect(breaches(gh, number)).toHaveLength(1)
       const notice = breaches(gh, number)[0]!.body!
-      expect(notice).toContain('@cto-casey: **SLA breached** on this Critical (`tier-1`) escalation: the acknowledge target (30m) was due 2026-11-24 09:30 UTC and is 1m late.')
+      expect(notice).toContain(
+        '@cto-casey: **SLA breached** on this Critical (`tier-1`) escalation: the acknowledge target (30m) was due 2026-11-24 09:30 UTC and is 1m late.',
+      )
       expect(notice).toContain('Owners: @olivia.')
       expect(statuses(gh, number)).toEqual([]) // the status is due at 11:00, not yet
       expect(breached.summary).toContain('🔴 acknowledge breached by 1m')
@@ -74,7 +76,9 @@ describe.concurrent('sweep breaches', () => {
       expectSwept(await sweep(gh))
       expect(gh.labelsOf(number)).toContain('sla-breached')
       expect(breaches(gh, number)).toHaveLength(2)
-      expect(breaches(gh, number)[1]!.body).toContain('@olivia: **SLA breached** on this Standard (`tier-3`) escalation: the acknowledge target (8h) was due 2026-11-24 17:00 UTC')
+      expect(breaches(gh, number)[1]!.body).toContain(
+        '@olivia: **SLA breached** on this Standard (`tier-3`) escalation: the acknowledge target (8h) was due 2026-11-24 17:00 UTC',
+      )
       expect(botLabelHistory(gh, number, 'sla-breached')).toEqual(['+sla-breached', '-sla-breached', '+sla-breached'])
     })
   })

@@ -57,14 +57,23 @@ describe.concurrent('sweep write budget', () => {
         const rows = first.summary.split('\n').filter((line) => /^\| #\d+ \|/.test(line))
         expect(rows.map((line) => line.split(' | ')[0])).toEqual([`| #${a}`, `| #${b}`, `| #${f}`, `| #${c}`, `| #${d}`, `| #${e}`])
         // #A got its status this run: its next update is a cadence from now; deferred #F is still overdue.
-        expect(rows[0]).toBe(`| #${a} | tier-1 | A: critical, breached | 2h 30m | olivia | 🔴 acknowledge breached by 2h | 2026-11-24 13:30 UTC |`)
-        expect(rows[2]).toBe(`| #${f} | tier-1 | F: critical, due | 2h 10m | olivia | 🟠 update due · resolve in 21h 50m | 2026-11-24 11:20 UTC |`)
+        expect(rows[0]).toBe(
+          `| #${a} | tier-1 | A: critical, breached | 2h 30m | olivia | 🔴 acknowledge breached by 2h | 2026-11-24 13:30 UTC |`,
+        )
+        expect(rows[2]).toBe(
+          `| #${f} | tier-1 | F: critical, due | 2h 10m | olivia | 🟠 update due · resolve in 21h 50m | 2026-11-24 11:20 UTC |`,
+        )
         expect(rows[5]).toBe(`| #${e} | tier-2 | E: high, on track | 2h 30m | olivia | 🟢 resolve in 2d 21h | 2026-11-24 17:00 UTC |`)
         expect(first.summary).toContain('| # | Tier | Escalation | Age | Owner | SLA | Next update |')
         expect(first.summary).toContain('**6 open escalations** at 2026-11-24 11:30 UTC: 3 Critical, 2 High, 1 Standard')
         const pie = /```mermaid\npie showData\n {4}title Open escalations by tier and SLA state\n([\s\S]*?)```/.exec(first.summary)
         expect(pie, first.summary).not.toBeNull()
-        expect(pie![1]!.trim().split('\n').map((line) => line.trim())).toEqual([
+        expect(
+          pie![1]!
+            .trim()
+            .split('\n')
+            .map((line) => line.trim()),
+        ).toEqual([
           '"tier-1 · breached" : 2',
           '"tier-1 · update due" : 1',
           '"tier-2 · on track" : 1',

@@ -4,7 +4,19 @@
  * are updated, and the next sweep finishes the job without doubles.
  */
 import { describe, expect, it } from 'vitest'
-import { acknowledge, at, botLabelHistory, breaches, expectSwept, mark, seed, statusCounts, statuses, sweep, withSweepRepo } from './sweep-helpers'
+import {
+  acknowledge,
+  at,
+  botLabelHistory,
+  breaches,
+  expectSwept,
+  mark,
+  seed,
+  statusCounts,
+  statuses,
+  sweep,
+  withSweepRepo,
+} from './sweep-helpers'
 
 const COMMENTS = { method: 'POST', route: '/repos/{owner}/{repo}/issues/{issue_number}/comments' }
 
@@ -18,7 +30,12 @@ describe.concurrent('sweep faults', () => {
       gh.faults.push(COMMENTS, { status: 502 })
       const since = mark(gh)
       expectSwept(await sweep(gh))
-      expect(since.requests().filter((request) => request.route === COMMENTS.route).map((request) => request.status)).toEqual([502, 201])
+      expect(
+        since
+          .requests()
+          .filter((request) => request.route === COMMENTS.route)
+          .map((request) => request.status),
+      ).toEqual([502, 201])
       expect(statuses(gh, number)).toHaveLength(1)
     })
   })
@@ -49,7 +66,12 @@ describe.concurrent('sweep faults', () => {
       expect(failed.stdout).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
       expect(failed.summary).toContain('Failed (retried next run)')
       expect(failed.summary).toContain(`**This run** posted to 2 escalations (#${high}, #${standard}).`)
-      expect(since.requests().filter((request) => request.route === COMMENTS.route).map((request) => request.status)).toEqual([500, 500, 500, 500, 201, 201])
+      expect(
+        since
+          .requests()
+          .filter((request) => request.route === COMMENTS.route)
+          .map((request) => request.status),
+      ).toEqual([500, 500, 500, 500, 201, 201])
       expect(gh.labelsOf(critical)).toContain('sla-breached') // the label went on before the notice failed
       expect(breaches(gh, critical)).toEqual([])
       expect(statusCounts(gh, all)).toEqual({ [critical]: 0, [high]: 1, [standard]: 1 })

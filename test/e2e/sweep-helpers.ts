@@ -81,7 +81,10 @@ export function expectSwept(result: RunResult): void {
 export function botLabelHistory(gh: LocalGitHub, number: number, label: string): string[] {
   return gh
     .timeline(number)
-    .filter((event) => (event.event === 'labeled' || event.event === 'unlabeled') && event.label?.name === label && event.actor?.login === BOT_LOGIN)
+    .filter(
+      (event) =>
+        (event.event === 'labeled' || event.event === 'unlabeled') && event.label?.name === label && event.actor?.login === BOT_LOGIN,
+    )
     .map((event) => `${event.event === 'labeled' ? '+' : '-'}${label}`)
 }
 

@@ -7,7 +7,20 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { runAction } from '../harness'
 import { COMPLETE, formBody } from './scenario'
-import { acknowledge, at, botLabelHistory, breaches, expectSwept, mark, own, seed, statusCounts, statuses, sweep, withSweepRepo } from './sweep-helpers'
+import {
+  acknowledge,
+  at,
+  botLabelHistory,
+  breaches,
+  expectSwept,
+  mark,
+  own,
+  seed,
+  statusCounts,
+  statuses,
+  sweep,
+  withSweepRepo,
+} from './sweep-helpers'
 
 describe.concurrent('sweep re-runs and races', () => {
   it('a second sweep right after the first makes no writes and one read', async () => {
@@ -58,7 +71,10 @@ describe.concurrent('sweep re-runs and races', () => {
   })
 
   it('the shipped workflow puts every sweep (schedule and workflow_dispatch) in one concurrency group', () => {
-    const workflow = parse(readFileSync('templates/workflows/escalations.yml', 'utf8')) as { on: Record<string, unknown>; concurrency: { group: string; 'cancel-in-progress': boolean } }
+    const workflow = parse(readFileSync('templates/workflows/escalations.yml', 'utf8')) as {
+      on: Record<string, unknown>
+      concurrency: { group: string; 'cancel-in-progress': boolean }
+    }
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['schedule', 'workflow_dispatch']))
     // Neither event has an issue, so both evaluate to `escalations-sweep`; queued, not cancelled.
     expect(workflow.concurrency.group).toBe("escalations-${{ github.event.issue.number || 'sweep' }}")
@@ -72,7 +88,12 @@ describe.concurrent('sweep re-runs and races', () => {
       at(gh, '09:05')
       acknowledge(gh, old, 'olivia')
       at(gh, '17:10')
-      const filed = gh.act.openIssue({ by: 'carla', title: '[Escalation] Initech: invoices doubled', body: formBody({ ...COMPLETE, requestedTier: undefined }), labels: ['escalation', 'tier-1'] })
+      const filed = gh.act.openIssue({
+        by: 'carla',
+        title: '[Escalation] Initech: invoices doubled',
+        body: formBody({ ...COMPLETE, requestedTier: undefined }),
+        labels: ['escalation', 'tier-1'],
+      })
       const intake = (async () => {
         const results = []
         for (const event of filed) results.push(await runAction(gh, event))

@@ -5,9 +5,24 @@
  */
 import { describe, expect, it } from 'vitest'
 import { runAction } from '../harness'
-import { at, BOT_LOGIN, breaches, expectSwept, mark, own, reactionsVia, row, seed, statuses, sweep, thumbsUp, withSweepRepo } from './sweep-helpers'
+import {
+  at,
+  BOT_LOGIN,
+  breaches,
+  expectSwept,
+  mark,
+  own,
+  reactionsVia,
+  row,
+  seed,
+  statuses,
+  sweep,
+  thumbsUp,
+  withSweepRepo,
+} from './sweep-helpers'
 
-const OLIVIA_UPDATE = '/status Restore from last night\'s backup is running; 60% of opportunities back.\nNext step: verify stage history with Globex ops.\nETA: 2026-11-24 16:00 UTC'
+const OLIVIA_UPDATE =
+  "/status Restore from last night's backup is running; 60% of opportunities back.\nNext step: verify stage history with Globex ops.\nETA: 2026-11-24 16:00 UTC"
 
 describe.concurrent('sweep and /status', () => {
   it('accepts /status from a maintainer, resets the cadence, quotes it; refuses it from read access; picks up a dropped one', async () => {
@@ -46,7 +61,9 @@ describe.concurrent('sweep and /status', () => {
       expect(row(first, 'ETA')).toBe('2026-11-24 16:00 UTC')
       expect(row(first, 'Next update by')).toBe('2026-11-24 13:20 UTC')
       expect(first).toContain('**Latest update** from **olivia** at 2026-11-24 09:20 UTC:')
-      expect(first).toContain("> Restore from last night's backup is running; 60% of opportunities back. Next step: verify stage history with Globex ops. ETA: 2026-11-24 16:00 UTC")
+      expect(first).toContain(
+        "> Restore from last night's backup is running; 60% of opportunities back. Next step: verify stage history with Globex ops. ETA: 2026-11-24 16:00 UTC",
+      )
       expect(first).toContain('**Since the last update** (2026-11-24 09:20 UTC):\n- no activity on the issue')
       // Due means no update for a whole cadence, so the owners are asked for the next one.
       expect(first).toContain('@olivia: no update from the team for 2h or more.')
@@ -107,7 +124,9 @@ describe.concurrent('sweep and /status', () => {
       expect(statuses(gh, number)).toHaveLength(3)
       const third = statuses(gh, number)[2]!.body!
       expect(row(third, 'ETA')).toBe('2026-11-25 10:00 UTC')
-      expect(third).toContain('**Latest update** from **tom** at 2026-11-24 13:40 UTC:\n\n> Backup restored for 90% of accounts. ETA: 2026-11-25 10:00 UTC')
+      expect(third).toContain(
+        '**Latest update** from **tom** at 2026-11-24 13:40 UTC:\n\n> Backup restored for 90% of accounts. ETA: 2026-11-25 10:00 UTC',
+      )
       expect(third).toContain('**Since the last update** (2026-11-24 13:40 UTC)')
       expect(thumbsUp(gh, number, rita.commentId)).toBe(0)
     })

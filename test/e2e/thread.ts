@@ -18,7 +18,9 @@ export function botComments(gh: LocalGitHub, number: number): Comment[] {
 
 /** The action's comments of one marker kind (`missing`, `ack`, `notice`, `notify`). */
 export function ownComments(gh: LocalGitHub, number: number, kind: string): Comment[] {
-  return botComments(gh, number).filter((comment) => (comment.body ?? '').startsWith(`<!-- escalation-desk:${kind} `) || comment.body === `<!-- escalation-desk:${kind} -->`)
+  return botComments(gh, number).filter(
+    (comment) => (comment.body ?? '').startsWith(`<!-- escalation-desk:${kind} `) || comment.body === `<!-- escalation-desk:${kind} -->`,
+  )
 }
 
 export function onlyComment(gh: LocalGitHub, number: number, kind: string): Comment {
@@ -102,7 +104,10 @@ export async function withRepo(run: (gh: LocalGitHub) => Promise<void>, options:
 }
 
 /** Files an escalation through the form as `by`; returns the events GitHub delivers and the number. */
-export function fileEscalation(gh: LocalGitHub, input: { answers?: Answers; body?: string; by?: string; labels?: string[]; title?: string }) {
+export function fileEscalation(
+  gh: LocalGitHub,
+  input: { answers?: Answers; body?: string; by?: string; labels?: string[]; title?: string },
+) {
   const events = gh.act.openIssue({
     by: input.by ?? 'carla',
     title: input.title ?? '[Escalation] Globex: every open opportunity closed overnight',

@@ -1,48 +1,46 @@
 /** The environment a runner gives a JavaScript action, built from the local GitHub and action.yml. */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import type { LocalGitHub, WebhookEvent } from '../local-github';
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+import type { LocalGitHub, WebhookEvent } from '../local-github'
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const FAKE_TOKEN = 'ghs_localtoken';
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const FAKE_TOKEN = 'ghs_localtoken'
 
 /** The runner's naming: `INPUT_` + name upper-cased, spaces → `_`, dashes kept. */
-export const inputEnvName = (name: string) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+export const inputEnvName = (name: string) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 
 /** Inputs with their action.yml defaults (`${{ github.token }}` → the fake token); a missing
  * action.yml means no inputs. */
 export function defaultInputs(actionYml: string, repository: string): Record<string, string> {
-  if (!existsSync(actionYml)) return {};
-  const action = parse(readFileSync(actionYml, 'utf8')) as { inputs?: Record<string, { default?: unknown }> } | null;
-  const inputs: Record<string, string> = {};
+  if (!existsSync(actionYml)) return {}
+  const action = parse(readFileSync(actionYml, 'utf8')) as { inputs?: Record<string, { default?: unknown }> } | null
+  const inputs: Record<string, string> = {}
   for (const [name, spec] of Object.entries(action?.inputs ?? {})) {
-    const value = spec?.default === undefined || spec.default === null ? '' : String(spec.default);
-    inputs[name] = value
-      .replace(/\$\{\{\s*github\.token\s*\}\}/g, FAKE_TOKEN)
-      .replace(/\$\{\{\s*github\.repository\s*\}\}/g, repository);
+    const value = spec?.default === undefined || spec.default === null ? '' : String(spec.default)
+    inputs[name] = value.replace(/\$\{\{\s*github\.token\s*\}\}/g, FAKE_TOKEN).replace(/\$\{\{\s*github\.repository\s*\}\}/g, repository)
   }
-  return inputs;
+  return inputs
 }
 
-let runCounter = 0;
+let runCounter = 0
 
 export interface EnvOptions {
-  inputs?: Record<string, string>;
-  env?: Record<string, string>;
-  cwd?: string;
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+  cwd?: string
   /** action.yml whose inputs and defaults become INPUT_* (default: the project's). */
-  actionYml?: string;
+  actionYml?: string
 }
 
 /** Everything except the per-run files (GITHUB_EVENT_PATH, GITHUB_OUTPUT, ...), which callers add. */
 export function actionEnv(gh: LocalGitHub, event: WebhookEvent, options: EnvOptions = {}): Record<string, string> {
-  const repository = `${gh.owner}/${gh.repo}`;
-  const inputs = { ...defaultInputs(resolve(PROJECT_ROOT, options.actionYml ?? 'action.yml'), repository), ...options.inputs };
-  const payload = event.payload as { sender?: { login?: string }; ref?: string };
-  const ref = event.name === 'workflow_dispatch' && payload.ref ? payload.ref : `refs/heads/${gh.defaultBranch}`;
-  runCounter += 1;
+  const repository = `${gh.owner}/${gh.repo}`
+  const inputs = { ...defaultInputs(resolve(PROJECT_ROOT, options.actionYml ?? 'action.yml'), repository), ...options.inputs }
+  const payload = event.payload as { sender?: { login?: string }; ref?: string }
+  const ref = event.name === 'workflow_dispatch' && payload.ref ? payload.ref : `refs/heads/${gh.defaultBranch}`
+  runCounter += 1
   return {
     CI: 'true',
     GITHUB_ACTIONS: 'true',
@@ -70,5 +68,5 @@ export function actionEnv(gh: LocalGitHub, event: WebhookEvent, options: EnvOpti
     RUNNER_ARCH: 'X64',
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputEnvName(name), value])),
     ...options.env,
-  };
+  }
 }

@@ -1,9 +1,9 @@
 /** Builders for git data, contents and pull requests (REST shapes from the OpenAPI description). */
-import { buildIssue, buildRepository, buildUser, nodeId, repoUrl, type Ctx } from './builders';
-import type { CommitObject } from './git-store';
-import type { PullRecord } from './state';
+import { buildIssue, buildRepository, buildUser, nodeId, repoUrl, type Ctx } from './builders'
+import type { CommitObject } from './git-store'
+import type { PullRecord } from './state'
 
-const WEB = 'https://github.com';
+const WEB = 'https://github.com'
 
 export function buildRef(ctx: Ctx, ref: string, sha: string) {
   return {
@@ -11,7 +11,7 @@ export function buildRef(ctx: Ctx, ref: string, sha: string) {
     node_id: `REF_kwDO${Buffer.from(ref).toString('base64url')}`,
     url: `${repoUrl(ctx)}/git/refs/${ref}`,
     object: { sha, type: 'commit', url: `${repoUrl(ctx)}/git/commits/${sha}` },
-  };
+  }
 }
 
 export function buildGitCommit(ctx: Ctx, c: CommitObject) {
@@ -30,15 +30,15 @@ export function buildGitCommit(ctx: Ctx, c: CommitObject) {
       html_url: `${WEB}/${ctx.state.owner}/${ctx.state.name}/commit/${p}`,
     })),
     verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
-  };
+  }
 }
 
 export function buildTree(ctx: Ctx, sha: string, recursive: boolean) {
-  const git = ctx.state.git;
-  const entries: { path: string; mode: string; type: string; sha: string; size?: number; url: string }[] = [];
+  const git = ctx.state.git
+  const entries: { path: string; mode: string; type: string; sha: string; size?: number; url: string }[] = []
   const walk = (treeSha: string, prefix: string) => {
     for (const e of git.trees.get(treeSha) ?? []) {
-      const path = `${prefix}${e.name}`;
+      const path = `${prefix}${e.name}`
       entries.push({
         path,
         mode: e.mode,
@@ -46,12 +46,12 @@ export function buildTree(ctx: Ctx, sha: string, recursive: boolean) {
         sha: e.sha,
         ...(e.type === 'blob' ? { size: git.blobs.get(e.sha)?.length ?? 0 } : {}),
         url: `${repoUrl(ctx)}/git/${e.type === 'blob' ? 'blobs' : 'trees'}/${e.sha}`,
-      });
-      if (recursive && e.type === 'tree') walk(e.sha, `${path}/`);
+      })
+      if (recursive && e.type === 'tree') walk(e.sha, `${path}/`)
     }
-  };
-  walk(sha, '');
-  return { sha, url: `${repoUrl(ctx)}/git/trees/${sha}`, tree: entries, truncated: false };
+  }
+  walk(sha, '')
+  return { sha, url: `${repoUrl(ctx)}/git/trees/${sha}`, tree: entries, truncated: false }
 }
 
 export function buildBlob(ctx: Ctx, sha: string, content: Buffer) {
@@ -62,18 +62,18 @@ export function buildBlob(ctx: Ctx, sha: string, content: Buffer) {
     url: `${repoUrl(ctx)}/git/blobs/${sha}`,
     content: wrapBase64(content),
     encoding: 'base64',
-  };
+  }
 }
 
 /** GitHub wraps base64 content at 60 characters with "\n". */
 function wrapBase64(content: Buffer): string {
-  return (content.toString('base64').match(/.{1,60}/g) ?? []).map((l) => `${l}\n`).join('');
+  return (content.toString('base64').match(/.{1,60}/g) ?? []).map((l) => `${l}\n`).join('')
 }
 
 export function buildContentFile(ctx: Ctx, path: string, ref: string, sha: string, content: Buffer) {
-  const url = `${repoUrl(ctx)}/contents/${path}?ref=${ref}`;
-  const html = `${WEB}/${ctx.state.owner}/${ctx.state.name}/blob/${ref}/${path}`;
-  const git = `${repoUrl(ctx)}/git/blobs/${sha}`;
+  const url = `${repoUrl(ctx)}/contents/${path}?ref=${ref}`
+  const html = `${WEB}/${ctx.state.owner}/${ctx.state.name}/blob/${ref}/${path}`
+  const git = `${repoUrl(ctx)}/git/blobs/${sha}`
   return {
     type: 'file',
     encoding: 'base64',
@@ -87,23 +87,23 @@ export function buildContentFile(ctx: Ctx, path: string, ref: string, sha: strin
     html_url: html,
     download_url: `https://raw.githubusercontent.com/${ctx.state.owner}/${ctx.state.name}/${ref}/${path}`,
     _links: { self: url, git, html },
-  };
+  }
 }
 
 export function buildPull(ctx: Ctx, pull: PullRecord) {
-  const issue = ctx.state.issues.get(pull.number)!;
-  const asIssue = buildIssue(ctx, issue);
-  const u = `${repoUrl(ctx)}/pulls/${pull.number}`;
-  const html = `${WEB}/${ctx.state.owner}/${ctx.state.name}/pull/${pull.number}`;
-  const repo = buildRepository(ctx);
+  const issue = ctx.state.issues.get(pull.number)!
+  const asIssue = buildIssue(ctx, issue)
+  const u = `${repoUrl(ctx)}/pulls/${pull.number}`
+  const html = `${WEB}/${ctx.state.owner}/${ctx.state.name}/pull/${pull.number}`
+  const repo = buildRepository(ctx)
   const branch = (name: string) => ({
     label: `${ctx.state.owner}:${name}`,
     ref: name,
     sha: ctx.state.git.refs.get(`heads/${name}`) ?? pull.mergeCommitSha ?? '',
     user: buildUser(ctx, ctx.state.owner),
     repo,
-  });
-  const link = (href: string) => ({ href });
+  })
+  const link = (href: string) => ({ href })
   return {
     url: u,
     id: pull.id,
@@ -138,9 +138,14 @@ export function buildPull(ctx: Ctx, pull: PullRecord) {
     head: branch(pull.head),
     base: branch(pull.base),
     _links: {
-      self: link(u), html: link(html), issue: link(asIssue.url), comments: link(asIssue.comments_url),
-      review_comments: link(`${u}/comments`), review_comment: link(`${repoUrl(ctx)}/pulls/comments{/number}`),
-      commits: link(`${u}/commits`), statuses: link(`${repoUrl(ctx)}/statuses/${branch(pull.head).sha}`),
+      self: link(u),
+      html: link(html),
+      issue: link(asIssue.url),
+      comments: link(asIssue.comments_url),
+      review_comments: link(`${u}/comments`),
+      review_comment: link(`${repoUrl(ctx)}/pulls/comments{/number}`),
+      commits: link(`${u}/commits`),
+      statuses: link(`${repoUrl(ctx)}/statuses/${branch(pull.head).sha}`),
     },
     author_association: asIssue.author_association,
     auto_merge: null,
@@ -157,6 +162,5 @@ export function buildPull(ctx: Ctx, pull: PullRecord) {
     additions: 0,
     deletions: 0,
     changed_files: 0,
-  };
+  }
 }
-

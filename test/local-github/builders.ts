@@ -1,39 +1,36 @@
 /** One builder per GitHub object kind, used for REST responses and webhook payloads alike.
  * Field sets follow @octokit/webhooks-schemas (which forbids extra fields) and the OpenAPI
  * description's required fields. API URLs point at the local server, like a GHES instance. */
-import { createHash } from 'node:crypto';
-import type { CommentRecord, IssueEventRecord, IssueRecord, LabelRecord, ReactionRecord, RepoState } from './state';
+import { createHash } from 'node:crypto'
+import type { CommentRecord, IssueEventRecord, IssueRecord, LabelRecord, ReactionRecord, RepoState } from './state'
 
 export interface Ctx {
-  state: RepoState;
+  state: RepoState
   /** REST base URL of the local server (what GITHUB_API_URL points at). */
-  api: string;
+  api: string
 }
 
-export const BOT_LOGIN = 'github-actions[bot]';
-const WEB = 'https://github.com';
+export const BOT_LOGIN = 'github-actions[bot]'
+const WEB = 'https://github.com'
 
-export const nodeId = (prefix: string, id: number) =>
-  `${prefix}_kwDO${Buffer.from(String(id)).toString('base64url')}`;
+export const nodeId = (prefix: string, id: number) => `${prefix}_kwDO${Buffer.from(String(id)).toString('base64url')}`
 
 export function userId(login: string): number {
-  if (login === BOT_LOGIN) return 41898282; // the real id of github-actions[bot]
-  return 1_000_000 + (createHash('sha1').update(login).digest().readUInt32BE(0) % 90_000_000);
+  if (login === BOT_LOGIN) return 41898282 // the real id of github-actions[bot]
+  return 1_000_000 + (createHash('sha1').update(login).digest().readUInt32BE(0) % 90_000_000)
 }
 
-export const isBot = (login: string) => login.endsWith('[bot]');
+export const isBot = (login: string) => login.endsWith('[bot]')
 
 export function buildUser(ctx: Ctx, login: string) {
-  const id = userId(login);
-  const url = `${ctx.api}/users/${encodeURIComponent(login)}`;
-  const org = login === ctx.state.owner;
+  const id = userId(login)
+  const url = `${ctx.api}/users/${encodeURIComponent(login)}`
+  const org = login === ctx.state.owner
   return {
     login,
     id,
     node_id: isBot(login) ? `BOT_kgDO${id}` : `${org ? 'O' : 'U'}_kgDO${id}`,
-    avatar_url: isBot(login)
-      ? 'https://avatars.githubusercontent.com/in/15368?v=4'
-      : `https://avatars.githubusercontent.com/u/${id}?v=4`,
+    avatar_url: isBot(login) ? 'https://avatars.githubusercontent.com/in/15368?v=4' : `https://avatars.githubusercontent.com/u/${id}?v=4`,
     gravatar_id: '',
     url,
     html_url: isBot(login) ? `${WEB}/apps/${login.replace('[bot]', '')}` : `${WEB}/${login}`,
@@ -48,38 +45,65 @@ export function buildUser(ctx: Ctx, login: string) {
     received_events_url: `${url}/received_events`,
     type: isBot(login) ? 'Bot' : org ? 'Organization' : 'User',
     site_admin: false,
-  };
+  }
 }
 
 export function repoUrl(ctx: Ctx): string {
-  return `${ctx.api}/repos/${ctx.state.owner}/${ctx.state.name}`;
+  return `${ctx.api}/repos/${ctx.state.owner}/${ctx.state.name}`
 }
 
 /** `rest` adds the fields only GET /repos/{owner}/{repo} has (the webhook schema forbids them). */
 export function buildRepository(ctx: Ctx, { rest = false } = {}) {
-  const s = ctx.state;
-  const u = repoUrl(ctx);
-  const openIssues = [...s.issues.values()].filter((i) => i.state === 'open').length;
-  const pushedAt = [...s.git.commits.values()].map((c) => c.committer.date).sort().at(-1) ?? s.createdAt;
+  const s = ctx.state
+  const u = repoUrl(ctx)
+  const openIssues = [...s.issues.values()].filter((i) => i.state === 'open').length
+  const pushedAt =
+    [...s.git.commits.values()]
+      .map((c) => c.committer.date)
+      .sort()
+      .at(-1) ?? s.createdAt
   const urls = Object.fromEntries(
     (
       [
-        ['forks', '/forks'], ['keys', '/keys{/key_id}'], ['collaborators', '/collaborators{/collaborator}'],
-        ['teams', '/teams'], ['hooks', '/hooks'], ['issue_events', '/issues/events{/number}'], ['events', '/events'],
-        ['assignees', '/assignees{/user}'], ['branches', '/branches{/branch}'], ['tags', '/tags'],
-        ['blobs', '/git/blobs{/sha}'], ['git_tags', '/git/tags{/sha}'], ['git_refs', '/git/refs{/sha}'],
-        ['trees', '/git/trees{/sha}'], ['statuses', '/statuses/{sha}'], ['languages', '/languages'],
-        ['stargazers', '/stargazers'], ['contributors', '/contributors'], ['subscribers', '/subscribers'],
-        ['subscription', '/subscription'], ['commits', '/commits{/sha}'], ['git_commits', '/git/commits{/sha}'],
-        ['comments', '/comments{/number}'], ['issue_comment', '/issues/comments{/number}'],
-        ['contents', '/contents/{+path}'], ['compare', '/compare/{base}...{head}'], ['merges', '/merges'],
-        ['archive', '/{archive_format}{/ref}'], ['downloads', '/downloads'], ['issues', '/issues{/number}'],
-        ['pulls', '/pulls{/number}'], ['milestones', '/milestones{/number}'],
-        ['notifications', '/notifications{?since,all,participating}'], ['labels', '/labels{/name}'],
-        ['releases', '/releases{/id}'], ['deployments', '/deployments'],
+        ['forks', '/forks'],
+        ['keys', '/keys{/key_id}'],
+        ['collaborators', '/collaborators{/collaborator}'],
+        ['teams', '/teams'],
+        ['hooks', '/hooks'],
+        ['issue_events', '/issues/events{/number}'],
+        ['events', '/events'],
+        ['assignees', '/assignees{/user}'],
+        ['branches', '/branches{/branch}'],
+        ['tags', '/tags'],
+        ['blobs', '/git/blobs{/sha}'],
+        ['git_tags', '/git/tags{/sha}'],
+        ['git_refs', '/git/refs{/sha}'],
+        ['trees', '/git/trees{/sha}'],
+        ['statuses', '/statuses/{sha}'],
+        ['languages', '/languages'],
+        ['stargazers', '/stargazers'],
+        ['contributors', '/contributors'],
+        ['subscribers', '/subscribers'],
+        ['subscription', '/subscription'],
+        ['commits', '/commits{/sha}'],
+        ['git_commits', '/git/commits{/sha}'],
+        ['comments', '/comments{/number}'],
+        ['issue_comment', '/issues/comments{/number}'],
+        ['contents', '/contents/{+path}'],
+        ['compare', '/compare/{base}...{head}'],
+        ['merges', '/merges'],
+        ['archive', '/{archive_format}{/ref}'],
+        ['downloads', '/downloads'],
+        ['issues', '/issues{/number}'],
+        ['pulls', '/pulls{/number}'],
+        ['milestones', '/milestones{/number}'],
+        ['notifications', '/notifications{?since,all,participating}'],
+        ['labels', '/labels{/name}'],
+        ['releases', '/releases{/id}'],
+        ['deployments', '/deployments'],
       ] as const
     ).map(([k, path]) => [`${k}_url`, `${u}${path}`]),
-  );
+  )
   const repo = {
     id: 700_000_001,
     node_id: 'R_kgDOKbcdef',
@@ -126,8 +150,8 @@ export function buildRepository(ctx: Ctx, { rest = false } = {}) {
     watchers: 0,
     default_branch: s.defaultBranch,
     custom_properties: {},
-  };
-  return rest ? { ...repo, network_count: 0, subscribers_count: 0 } : repo;
+  }
+  return rest ? { ...repo, network_count: 0, subscribers_count: 0 } : repo
 }
 
 export function buildLabel(ctx: Ctx, label: LabelRecord) {
@@ -139,26 +163,26 @@ export function buildLabel(ctx: Ctx, label: LabelRecord) {
     color: label.color,
     default: label.isDefault,
     description: label.description,
-  };
+  }
 }
 
-const REACTION_KEYS = ['+1', '-1', 'laugh', 'hooray', 'confused', 'heart', 'rocket', 'eyes'] as const;
+const REACTION_KEYS = ['+1', '-1', 'laugh', 'hooray', 'confused', 'heart', 'rocket', 'eyes'] as const
 
 export function buildReactionRollup(url: string, reactions: ReactionRecord[]) {
-  const counts = Object.fromEntries(REACTION_KEYS.map((k) => [k, reactions.filter((r) => r.content === k).length]));
-  return { url: `${url}/reactions`, total_count: reactions.length, ...counts } as Record<string, unknown>;
+  const counts = Object.fromEntries(REACTION_KEYS.map((k) => [k, reactions.filter((r) => r.content === k).length]))
+  return { url: `${url}/reactions`, total_count: reactions.length, ...counts } as Record<string, unknown>
 }
 
 export function authorAssociation(ctx: Ctx, login: string): string {
-  if (login === ctx.state.owner) return 'OWNER';
-  if (ctx.state.collaborators.has(login)) return 'COLLABORATOR';
-  return 'NONE';
+  if (login === ctx.state.owner) return 'OWNER'
+  if (ctx.state.collaborators.has(login)) return 'COLLABORATOR'
+  return 'NONE'
 }
 
 export function buildIssue(ctx: Ctx, issue: IssueRecord) {
-  const u = `${repoUrl(ctx)}/issues/${issue.number}`;
-  const labels = issue.labels.map((n) => ctx.state.labels.get(n.toLowerCase())).filter((l) => l !== undefined);
-  const assignees = issue.assignees.map((a) => buildUser(ctx, a));
+  const u = `${repoUrl(ctx)}/issues/${issue.number}`
+  const labels = issue.labels.map((n) => ctx.state.labels.get(n.toLowerCase())).filter((l) => l !== undefined)
+  const assignees = issue.assignees.map((a) => buildUser(ctx, a))
   return {
     url: u,
     repository_url: repoUrl(ctx),
@@ -189,12 +213,12 @@ export function buildIssue(ctx: Ctx, issue: IssueRecord) {
     timeline_url: `${u}/timeline`,
     performed_via_github_app: null,
     state_reason: issue.stateReason,
-  };
+  }
 }
 
 function pullLinks(ctx: Ctx, issue: IssueRecord) {
-  const pull = ctx.state.pulls.get(issue.number);
-  const html = `${WEB}/${ctx.state.owner}/${ctx.state.name}/pull/${issue.number}`;
+  const pull = ctx.state.pulls.get(issue.number)
+  const html = `${WEB}/${ctx.state.owner}/${ctx.state.name}/pull/${issue.number}`
   return {
     draft: pull?.draft ?? false,
     pull_request: {
@@ -204,11 +228,11 @@ function pullLinks(ctx: Ctx, issue: IssueRecord) {
       patch_url: `${html}.patch`,
       merged_at: pull?.mergedAt ?? null,
     },
-  };
+  }
 }
 
 export function buildComment(ctx: Ctx, comment: CommentRecord) {
-  const u = `${repoUrl(ctx)}/issues/comments/${comment.id}`;
+  const u = `${repoUrl(ctx)}/issues/comments/${comment.id}`
   return {
     url: u,
     html_url: `${WEB}/${ctx.state.owner}/${ctx.state.name}/issues/${comment.issueNumber}#issuecomment-${comment.id}`,
@@ -220,9 +244,12 @@ export function buildComment(ctx: Ctx, comment: CommentRecord) {
     updated_at: comment.updatedAt,
     author_association: authorAssociation(ctx, comment.author),
     body: comment.body,
-    reactions: buildReactionRollup(u, ctx.state.reactions.filter((r) => r.commentId === comment.id)),
+    reactions: buildReactionRollup(
+      u,
+      ctx.state.reactions.filter((r) => r.commentId === comment.id),
+    ),
     performed_via_github_app: null,
-  };
+  }
 }
 
 export function buildReaction(ctx: Ctx, reaction: ReactionRecord) {
@@ -232,7 +259,7 @@ export function buildReaction(ctx: Ctx, reaction: ReactionRecord) {
     user: buildUser(ctx, reaction.user),
     content: reaction.content,
     created_at: reaction.createdAt,
-  };
+  }
 }
 
 /** GET .../events shape; the timeline adds `commented` entries (see routes-issues). */
@@ -251,10 +278,16 @@ export function buildIssueEvent(ctx: Ctx, e: IssueEventRecord) {
     ...(e.assignee ? { assignee: buildUser(ctx, e.assignee), assigner: buildUser(ctx, e.actor) } : {}),
     ...(e.rename ? { rename: e.rename } : {}),
     ...(e.event === 'closed' || e.event === 'reopened' ? { state_reason: e.stateReason ?? null } : {}),
-  };
+  }
 }
 
 const eventPrefix: Record<IssueEventRecord['event'], string> = {
-  labeled: 'LE', unlabeled: 'UNLE', assigned: 'AE', unassigned: 'UAE',
-  closed: 'CE', reopened: 'REE', renamed: 'RTE', merged: 'ME',
-};
+  labeled: 'LE',
+  unlabeled: 'UNLE',
+  assigned: 'AE',
+  unassigned: 'UAE',
+  closed: 'CE',
+  reopened: 'REE',
+  renamed: 'RTE',
+  merged: 'ME',
+}

@@ -1,32 +1,35 @@
 /** GraphQL objects computed from the same state as REST. graphql-js's default resolver reads
  * properties and calls functions with (args), and resolves unions/interfaces by `__typename`. */
-import { BOT_LOGIN, isBot, nodeId, userId, type Ctx } from './builders';
-import { chronological } from './routes-issues';
-import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, StateReason } from './state';
+import { BOT_LOGIN, isBot, nodeId, userId, type Ctx } from './builders'
+import { chronological } from './routes-issues'
+import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, StateReason } from './state'
 
-type Args = Record<string, any>;
-const WEB = 'https://github.com';
+type Args = Record<string, any>
+const WEB = 'https://github.com'
 
 /** A GitHub-style GraphQL error (`type` appears next to `message`, like NOT_FOUND). */
 export class GitHubGraphQLError extends Error {
-  constructor(readonly type: string, message: string) {
-    super(message);
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message)
   }
 }
 
-const cursorOf = (index: number) => Buffer.from(`cursor:v2:${index}`).toString('base64');
-const indexOf = (cursor: string) => Number(Buffer.from(cursor, 'base64').toString().split(':')[2]);
+const cursorOf = (index: number) => Buffer.from(`cursor:v2:${index}`).toString('base64')
+const indexOf = (cursor: string) => Number(Buffer.from(cursor, 'base64').toString().split(':')[2])
 
 /** Relay connection with first/last/after/before over an already-filtered list. */
 export function connection<T>(items: T[], args: Args, extra: Record<string, unknown> = {}) {
-  let start = 0;
-  let end = items.length;
-  if (args.after) start = Math.max(start, indexOf(args.after) + 1);
-  if (args.before) end = Math.min(end, indexOf(args.before));
-  const filteredCount = Math.max(end - start, 0);
-  if (typeof args.first === 'number') end = Math.min(end, start + args.first);
-  if (typeof args.last === 'number') start = Math.max(start, end - args.last);
-  const edges = items.slice(start, end).map((node, i) => ({ cursor: cursorOf(start + i), node }));
+  let start = 0
+  let end = items.length
+  if (args.after) start = Math.max(start, indexOf(args.after) + 1)
+  if (args.before) end = Math.min(end, indexOf(args.before))
+  const filteredCount = Math.max(end - start, 0)
+  if (typeof args.first === 'number') end = Math.min(end, start + args.first)
+  if (typeof args.last === 'number') start = Math.max(start, end - args.last)
+  const edges = items.slice(start, end).map((node, i) => ({ cursor: cursorOf(start + i), node }))
   return {
     totalCount: items.length,
     filteredCount,
@@ -40,13 +43,13 @@ export function connection<T>(items: T[], args: Args, extra: Record<string, unkn
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     ...extra,
-  };
+  }
 }
 
 /** In GraphQL a bot's login has no "[bot]" suffix (`github-actions`), unlike REST. */
 export function actor(login: string) {
-  const bot = isBot(login);
-  const name = bot ? login.replace(/\[bot\]$/, '') : login;
+  const bot = isBot(login)
+  const name = bot ? login.replace(/\[bot\]$/, '') : login
   return {
     __typename: bot ? 'Bot' : 'User',
     login: name,
@@ -54,14 +57,14 @@ export function actor(login: string) {
     databaseId: userId(login),
     url: bot ? `${WEB}/apps/${name}` : `${WEB}/${login}`,
     avatarUrl: `https://avatars.githubusercontent.com/u/${userId(login)}?v=4`,
-  };
+  }
 }
 
-const upper = (reason: StateReason | null | undefined) => (reason ? reason.toUpperCase() : null);
+const upper = (reason: StateReason | null | undefined) => (reason ? reason.toUpperCase() : null)
 
 function labelNode(ctx: Ctx, name: string) {
-  const l = ctx.state.labels.get(name.toLowerCase());
-  return { id: nodeId('LA', l?.id ?? 0), name: l?.name ?? name, color: l?.color ?? 'ededed', description: l?.description ?? null };
+  const l = ctx.state.labels.get(name.toLowerCase())
+  return { id: nodeId('LA', l?.id ?? 0), name: l?.name ?? name, color: l?.color ?? 'ededed', description: l?.description ?? null }
 }
 
 /**
@@ -90,15 +93,22 @@ function group<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
 export function repoIndex(ctx: Ctx): Index {
   let index = indexes.get(ctx)
   if (!index) {
-    const comments = group([...ctx.state.comments.values()].sort((a, b) => a.id - b.id), (c) => c.issueNumber)
-    index = { commentsByIssue: comments, reactionsByComment: group(ctx.state.reactions, (r) => r.commentId), eventsByIssue: group(ctx.state.events, (e) => e.issueNumber) }
+    const comments = group(
+      [...ctx.state.comments.values()].sort((a, b) => a.id - b.id),
+      (c) => c.issueNumber,
+    )
+    index = {
+      commentsByIssue: comments,
+      reactionsByComment: group(ctx.state.reactions, (r) => r.commentId),
+      eventsByIssue: group(ctx.state.events, (e) => e.issueNumber),
+    }
     indexes.set(ctx, index)
   }
   return index
 }
 
 function commentNode(ctx: Ctx, c: CommentRecord) {
-  const reactions = () => repoIndex(ctx).reactionsByComment.get(c.id) ?? [];
+  const reactions = () => repoIndex(ctx).reactionsByComment.get(c.id) ?? []
   return {
     __typename: 'IssueComment',
     id: nodeId('IC', c.id),
@@ -116,40 +126,60 @@ function commentNode(ctx: Ctx, c: CommentRecord) {
     viewerDidAuthor: c.author === BOT_LOGIN,
     // One group per reaction content, as GitHub returns them; the viewer is the token's bot.
     reactionGroups: Object.entries(REACTION_TO_GRAPHQL).map(([rest, content]) => {
-      const users = reactions().filter((r) => r.content === rest);
+      const users = reactions().filter((r) => r.content === rest)
       return {
         content,
         createdAt: users[0]?.createdAt ?? null,
         viewerHasReacted: users.some((r) => r.user === BOT_LOGIN),
-        reactors: (args: Args) => connection(users.map((r) => actor(r.user)), args),
-      };
+        reactors: (args: Args) =>
+          connection(
+            users.map((r) => actor(r.user)),
+            args,
+          ),
+      }
     }),
     reactions: (args: Args) =>
       connection(
         reactions()
           .filter((r) => !args.content || r.content === REACTION_FROM_GRAPHQL[args.content])
-          .map((r) => ({ content: REACTION_TO_GRAPHQL[r.content], createdAt: r.createdAt, user: actor(r.user), databaseId: r.id, id: nodeId('REA', r.id) })),
+          .map((r) => ({
+            content: REACTION_TO_GRAPHQL[r.content],
+            createdAt: r.createdAt,
+            user: actor(r.user),
+            databaseId: r.id,
+            id: nodeId('REA', r.id),
+          })),
         args,
       ),
-  };
+  }
 }
 
 const REACTION_TO_GRAPHQL: Record<string, string> = {
-  '+1': 'THUMBS_UP', '-1': 'THUMBS_DOWN', laugh: 'LAUGH', confused: 'CONFUSED',
-  heart: 'HEART', hooray: 'HOORAY', rocket: 'ROCKET', eyes: 'EYES',
-};
-const REACTION_FROM_GRAPHQL = Object.fromEntries(Object.entries(REACTION_TO_GRAPHQL).map(([k, v]) => [v, k]));
+  '+1': 'THUMBS_UP',
+  '-1': 'THUMBS_DOWN',
+  laugh: 'LAUGH',
+  confused: 'CONFUSED',
+  heart: 'HEART',
+  hooray: 'HOORAY',
+  rocket: 'ROCKET',
+  eyes: 'EYES',
+}
+const REACTION_FROM_GRAPHQL = Object.fromEntries(Object.entries(REACTION_TO_GRAPHQL).map(([k, v]) => [v, k]))
 
 const EVENT_TYPES: Record<IssueEventRecord['event'], [string, string]> = {
-  labeled: ['LabeledEvent', 'LABELED_EVENT'], unlabeled: ['UnlabeledEvent', 'UNLABELED_EVENT'],
-  assigned: ['AssignedEvent', 'ASSIGNED_EVENT'], unassigned: ['UnassignedEvent', 'UNASSIGNED_EVENT'],
-  closed: ['ClosedEvent', 'CLOSED_EVENT'], reopened: ['ReopenedEvent', 'REOPENED_EVENT'],
-  renamed: ['RenamedTitleEvent', 'RENAMED_TITLE_EVENT'], merged: ['MergedEvent', 'MERGED_EVENT'],
-};
+  labeled: ['LabeledEvent', 'LABELED_EVENT'],
+  unlabeled: ['UnlabeledEvent', 'UNLABELED_EVENT'],
+  assigned: ['AssignedEvent', 'ASSIGNED_EVENT'],
+  unassigned: ['UnassignedEvent', 'UNASSIGNED_EVENT'],
+  closed: ['ClosedEvent', 'CLOSED_EVENT'],
+  reopened: ['ReopenedEvent', 'REOPENED_EVENT'],
+  renamed: ['RenamedTitleEvent', 'RENAMED_TITLE_EVENT'],
+  merged: ['MergedEvent', 'MERGED_EVENT'],
+}
 
 function eventNode(ctx: Ctx, e: IssueEventRecord) {
-  const [typename] = EVENT_TYPES[e.event];
-  const who = e.assignee ? actor(e.assignee) : null;
+  const [typename] = EVENT_TYPES[e.event]
+  const who = e.assignee ? actor(e.assignee) : null
   return {
     __typename: typename,
     id: nodeId(typename, e.id),
@@ -159,12 +189,12 @@ function eventNode(ctx: Ctx, e: IssueEventRecord) {
     ...(who ? { assignee: who, user: who.__typename === 'User' ? who : null } : {}),
     ...(e.event === 'closed' || e.event === 'reopened' ? { stateReason: upper(e.stateReason) } : {}),
     ...(e.rename ? { previousTitle: e.rename.from, currentTitle: e.rename.to } : {}),
-  };
+  }
 }
 
 export function issueNode(ctx: Ctx, issue: IssueRecord) {
-  const s = ctx.state;
-  const comments = () => repoIndex(ctx).commentsByIssue.get(issue.number) ?? [];
+  const s = ctx.state
+  const comments = () => repoIndex(ctx).commentsByIssue.get(issue.number) ?? []
   return {
     __typename: 'Issue',
     id: nodeId('I', issue.id),
@@ -175,31 +205,51 @@ export function issueNode(ctx: Ctx, issue: IssueRecord) {
     body: issue.body ?? '',
     state: issue.state.toUpperCase(),
     // DUPLICATE only with enableDuplicate: true (it was added later); older clients see NOT_PLANNED
-    stateReason: (args: Args) =>
-      issue.stateReason === 'duplicate' && !args.enableDuplicate ? 'NOT_PLANNED' : upper(issue.stateReason),
+    stateReason: (args: Args) => (issue.stateReason === 'duplicate' && !args.enableDuplicate ? 'NOT_PLANNED' : upper(issue.stateReason)),
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
     closedAt: issue.closedAt,
     url: `${WEB}/${s.owner}/${s.name}/issues/${issue.number}`,
     author: actor(issue.author),
-    labels: (args: Args) => connection(issue.labels.map((n) => labelNode(ctx, n)), args),
-    assignees: (args: Args) => connection(issue.assignees.map((a) => actor(a)), args),
-    comments: (args: Args) => connection(comments().map((c) => commentNode(ctx, c)), args),
+    labels: (args: Args) =>
+      connection(
+        issue.labels.map((n) => labelNode(ctx, n)),
+        args,
+      ),
+    assignees: (args: Args) =>
+      connection(
+        issue.assignees.map((a) => actor(a)),
+        args,
+      ),
+    comments: (args: Args) =>
+      connection(
+        comments().map((c) => commentNode(ctx, c)),
+        args,
+      ),
     timelineItems: (args: Args) => {
       const items = [
-        ...(repoIndex(ctx).eventsByIssue.get(issue.number) ?? []).map((e) => ({ at: e.createdAt, seq: e.seq, type: EVENT_TYPES[e.event][1], node: eventNode(ctx, e) as object })),
+        ...(repoIndex(ctx).eventsByIssue.get(issue.number) ?? []).map((e) => ({
+          at: e.createdAt,
+          seq: e.seq,
+          type: EVENT_TYPES[e.event][1],
+          node: eventNode(ctx, e) as object,
+        })),
         ...comments().map((c) => ({ at: c.createdAt, seq: c.seq, type: 'ISSUE_COMMENT', node: commentNode(ctx, c) as object })),
       ]
         .filter((x) => (!args.itemTypes || args.itemTypes.includes(x.type)) && (!args.since || x.at >= args.since))
-        .sort(chronological);
-      const sliced = typeof args.skip === 'number' ? items.slice(args.skip) : items;
-      return connection(sliced.map((x) => x.node), args, { updatedAt: issue.updatedAt });
+        .sort(chronological)
+      const sliced = typeof args.skip === 'number' ? items.slice(args.skip) : items
+      return connection(
+        sliced.map((x) => x.node),
+        args,
+        { updatedAt: issue.updatedAt },
+      )
     },
-  };
+  }
 }
 
 export function pullNode(ctx: Ctx, pull: PullRecord) {
-  const issue = ctx.state.issues.get(pull.number)!;
+  const issue = ctx.state.issues.get(pull.number)!
   return {
     ...issueNode(ctx, issue),
     __typename: 'PullRequest',
@@ -211,5 +261,5 @@ export function pullNode(ctx: Ctx, pull: PullRecord) {
     isDraft: pull.draft,
     merged: pull.merged,
     mergedAt: pull.mergedAt,
-  };
+  }
 }

@@ -1,113 +1,105 @@
 /** Plain records of the one repository the local GitHub serves. Handlers and person actions
  * change these through model.ts; builders.ts turns them into GitHub's JSON shapes. */
-import type { Clock } from './clock';
-import { createGitStore, type GitStore } from './git-store';
+import type { Clock } from './clock'
+import { createGitStore, type GitStore } from './git-store'
 
-export type Role = 'read' | 'triage' | 'write' | 'maintain' | 'admin';
-export type StateReason = 'completed' | 'not_planned' | 'duplicate' | 'reopened';
+export type Role = 'read' | 'triage' | 'write' | 'maintain' | 'admin'
+export type StateReason = 'completed' | 'not_planned' | 'duplicate' | 'reopened'
 
 export interface LabelRecord {
-  id: number;
-  name: string;
-  color: string;
-  description: string | null;
-  isDefault: boolean;
+  id: number
+  name: string
+  color: string
+  description: string | null
+  isDefault: boolean
 }
 
 export interface IssueRecord {
-  number: number;
-  id: number;
-  title: string;
-  body: string | null;
-  author: string;
-  state: 'open' | 'closed';
-  stateReason: StateReason | null;
+  number: number
+  id: number
+  title: string
+  body: string | null
+  author: string
+  state: 'open' | 'closed'
+  stateReason: StateReason | null
   /** Label names, in the order they were applied. */
-  labels: string[];
-  assignees: string[];
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-  closedBy: string | null;
+  labels: string[]
+  assignees: string[]
+  createdAt: string
+  updatedAt: string
+  closedAt: string | null
+  closedBy: string | null
   /** Pull requests are issues too (shared numbers, listed by GET /issues). */
-  isPull: boolean;
+  isPull: boolean
 }
 
 export interface CommentRecord {
-  id: number;
+  id: number
   /** Creation order across comments and events: orders timeline entries with equal timestamps. */
-  seq: number;
-  issueNumber: number;
-  author: string;
-  body: string;
-  createdAt: string;
-  updatedAt: string;
+  seq: number
+  issueNumber: number
+  author: string
+  body: string
+  createdAt: string
+  updatedAt: string
 }
 
 export interface ReactionRecord {
-  id: number;
-  commentId: number;
-  user: string;
-  content: string;
-  createdAt: string;
+  id: number
+  commentId: number
+  user: string
+  content: string
+  createdAt: string
 }
 
-export type IssueEventKind =
-  | 'labeled'
-  | 'unlabeled'
-  | 'assigned'
-  | 'unassigned'
-  | 'closed'
-  | 'reopened'
-  | 'renamed'
-  | 'merged';
+export type IssueEventKind = 'labeled' | 'unlabeled' | 'assigned' | 'unassigned' | 'closed' | 'reopened' | 'renamed' | 'merged'
 
 export interface IssueEventRecord {
-  id: number;
-  seq: number;
-  issueNumber: number;
-  event: IssueEventKind;
-  actor: string;
-  createdAt: string;
-  label?: { name: string; color: string };
-  assignee?: string;
-  rename?: { from: string; to: string };
-  stateReason?: StateReason | null;
-  commitId?: string;
+  id: number
+  seq: number
+  issueNumber: number
+  event: IssueEventKind
+  actor: string
+  createdAt: string
+  label?: { name: string; color: string }
+  assignee?: string
+  rename?: { from: string; to: string }
+  stateReason?: StateReason | null
+  commitId?: string
 }
 
 export interface PullRecord {
-  number: number;
-  id: number;
-  head: string;
-  base: string;
-  draft: boolean;
-  merged: boolean;
-  mergedAt: string | null;
-  mergedBy: string | null;
-  mergeCommitSha: string | null;
-  requestedReviewers: string[];
+  number: number
+  id: number
+  head: string
+  base: string
+  draft: boolean
+  merged: boolean
+  mergedAt: string | null
+  mergedBy: string | null
+  mergeCommitSha: string | null
+  requestedReviewers: string[]
 }
 
 export interface RepoState {
-  owner: string;
-  name: string;
-  defaultBranch: string;
-  visibility: 'public' | 'private';
-  createdAt: string;
-  actionsCanCreatePullRequests: boolean;
-  collaborators: Map<string, Role>;
-  labels: Map<string, LabelRecord>; // keyed by lower-cased name: GitHub label names are case-insensitive
-  issues: Map<number, IssueRecord>;
-  comments: Map<number, CommentRecord>;
-  reactions: ReactionRecord[];
-  events: IssueEventRecord[];
-  pulls: Map<number, PullRecord>;
-  git: GitStore;
-  clock: Clock;
-  nextNumber: number;
-  nextSeq: () => number;
-  nextId: (kind: 'issue' | 'comment' | 'label' | 'event' | 'reaction' | 'pull') => number;
+  owner: string
+  name: string
+  defaultBranch: string
+  visibility: 'public' | 'private'
+  createdAt: string
+  actionsCanCreatePullRequests: boolean
+  collaborators: Map<string, Role>
+  labels: Map<string, LabelRecord> // keyed by lower-cased name: GitHub label names are case-insensitive
+  issues: Map<number, IssueRecord>
+  comments: Map<number, CommentRecord>
+  reactions: ReactionRecord[]
+  events: IssueEventRecord[]
+  pulls: Map<number, PullRecord>
+  git: GitStore
+  clock: Clock
+  nextNumber: number
+  nextSeq: () => number
+  nextId: (kind: 'issue' | 'comment' | 'label' | 'event' | 'reaction' | 'pull') => number
 }
 
 /** Distinct id ranges per object kind so an id in a test failure tells what it is. */
@@ -118,18 +110,18 @@ const ID_BASES = {
   event: 15_000_000_000,
   reaction: 280_000_000,
   pull: 2_100_000_000,
-};
+}
 
 export function createRepoState(options: {
-  owner: string;
-  name: string;
-  defaultBranch: string;
-  visibility: 'public' | 'private';
-  clock: Clock;
+  owner: string
+  name: string
+  defaultBranch: string
+  visibility: 'public' | 'private'
+  clock: Clock
 }): RepoState {
-  const counters = { ...ID_BASES };
-  let sequence = 0;
-  const createdAt = options.clock.stamp();
+  const counters = { ...ID_BASES }
+  let sequence = 0
+  const createdAt = options.clock.stamp()
   return {
     ...options,
     createdAt,
@@ -145,5 +137,5 @@ export function createRepoState(options: {
     nextNumber: 1,
     nextSeq: () => ++sequence,
     nextId: (kind) => ++counters[kind],
-  };
+  }
 }

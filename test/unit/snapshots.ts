@@ -27,7 +27,16 @@ export function body(values: Record<string, string> = FIELDS): string {
 
 let nextId = 1
 export function comment(time: string, author: string, text: string, extra: Partial<CommentSnapshot> = {}): CommentSnapshot {
-  return { id: nextId++, body: text, author, authorIsBot: false, createdAt: at(time), viewerReactions: [], markedForTimeline: false, ...extra }
+  return {
+    id: nextId++,
+    body: text,
+    author,
+    authorIsBot: false,
+    createdAt: at(time),
+    viewerReactions: [],
+    markedForTimeline: false,
+    ...extra,
+  }
 }
 
 export const bot = (time: string, text: string, extra: Partial<CommentSnapshot> = {}) =>
@@ -65,5 +74,12 @@ export function issue(overrides: Partial<IssueSnapshot> = {}): IssueSnapshot {
 }
 
 export function input(snapshot: IssueSnapshot, overrides: Partial<PostMortemInput> = {}): PostMortemInput {
-  return { issue: snapshot, config, template, parsed: parseIssueBody(snapshot.body, template), documentTemplate: builtInPostMortemTemplate, ...overrides }
+  return {
+    issue: snapshot,
+    config,
+    template,
+    parsed: parseIssueBody(snapshot.body, template),
+    documentTemplate: builtInPostMortemTemplate,
+    ...overrides,
+  }
 }

@@ -26,9 +26,7 @@ export function readFormElement(element: unknown, index: number, where: string):
   }
   const id = element['id'] ?? ''
   if (typeof id !== 'string' || (id !== '' && !ID_PATTERN.test(id))) {
-    throw new FormTemplateError(
-      `Form element ${at} has id ${JSON.stringify(id)}; ids use only letters, digits, "-" and "_"`,
-    )
+    throw new FormTemplateError(`Form element ${at} has id ${JSON.stringify(id)}; ids use only letters, digits, "-" and "_"`)
   }
   const options = readOptions(type, attributes['options'], at)
   const render = attributes['render']

@@ -23,7 +23,10 @@ function answerText(value: FieldValue | undefined): string | null {
 
 /** Normalises an answer for the placeholder check: "N/A." and " tbd " both read as placeholders. */
 function placeholderKey(text: string): string {
-  return text.trim().toLowerCase().replace(/[.!\s]+$/u, '')
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!\s]+$/u, '')
 }
 
 /**

@@ -66,13 +66,17 @@ function planAcknowledgement(input: IntakeInput, decision: TierDecision): Action
   const actions: Action[] = []
   const notifiedBefore = findOwnComments<{ notified?: string[] }>(issue.comments, 'notify').flatMap((own) => own.data?.notified ?? [])
   const notifyNow = tier.notify.length > 0 && !findOwnComment(issue.comments, 'notify', tier.label)
-  if (notifyNow) actions.push({ kind: 'create-comment', marker: 'notify', key: tier.label, body: renderNotifyComment(tier, issue.title, facts) })
+  if (notifyNow)
+    actions.push({ kind: 'create-comment', marker: 'notify', key: tier.label, body: renderNotifyComment(tier, issue.title, facts) })
   const existing = findOwnComment<AckState>(issue.comments, 'ack')
   const history = Array.isArray(existing?.data?.history) ? existing.data.history : []
   const state: AckState =
     existing?.data?.tier === tier.label && history.length > 0
       ? { tier: tier.label, history }
-      : { tier: tier.label, history: [...history, { tier: tier.label, at: now.toISOString(), by: decision.setBy, source: decision.source }] }
+      : {
+          tier: tier.label,
+          history: [...history, { tier: tier.label, at: now.toISOString(), by: decision.setBy, source: decision.source }],
+        }
   // Due times as the sweep sees them: "next update" counts from the latest status update.
   const clock = assessEscalation(issue, config, now, () => false, tier)
   const body = renderAckComment({
@@ -96,7 +100,12 @@ export function planIntake(input: IntakeInput): IntakePlan {
   const { issue, config } = input
   if (!issue.labels.includes(config.triggerLabel)) return { state: 'not-escalation', tier: null, missing: [], actions: [] }
   const missing = findMissingFields(input.parsed, input.template, config)
-  const decision = resolveTier({ issue, config, requestedTierIndex: requestedTierIndex(input.parsed, input.template), permissions: input.permissions })
+  const decision = resolveTier({
+    issue,
+    config,
+    requestedTierIndex: requestedTierIndex(input.parsed, input.template),
+    permissions: input.permissions,
+  })
   if (issue.state === 'closed') return { state: 'closed', tier: decision.tier, missing, actions: [] }
   const complete = missing.length === 0
   const actions = [...planLabelsAndOwners(input, decision, complete), ...planNotices(input, decision), ...planMissing(input, missing)]

@@ -37,6 +37,7 @@ export function locatePostMortem(issue: Pick<IssueSnapshot, 'number' | 'title' |
 /** The configuration schema already refuses these; this is the second lock on the door. */
 function safeDirectory(directory: string): string {
   const segments = directory.split('/').filter((segment) => segment !== '' && segment !== '.')
-  if (segments.length === 0 || segments.some((segment) => segment === '..') || segments[0]?.toLowerCase() === '.github') return 'postmortems'
+  if (segments.length === 0 || segments.some((segment) => segment === '..') || segments[0]?.toLowerCase() === '.github')
+    return 'postmortems'
   return segments.join('/')
 }

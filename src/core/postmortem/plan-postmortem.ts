@@ -88,7 +88,9 @@ export function planPostMortem(input: PostMortemInput, existing: PostMortemLocat
       `Post-mortem for escalation #${issue.number}, closed ${issue.closedAt?.toISOString().slice(0, 10) ?? ''}.`,
       '',
       `The document is \`${location.path}\`. Reviewers: fill in what went well, what went badly, where we got lucky, and give each preventive action an owner.`,
-      missing.length > 0 ? `\n**Draft:** ${missing.map((field) => field.label).join(' and ')} missing at close; fill them in before merging.` : '',
+      missing.length > 0
+        ? `\n**Draft:** ${missing.map((field) => field.label).join(' and ')} missing at close; fill them in before merging.`
+        : '',
     ].join('\n'),
   )
   return {

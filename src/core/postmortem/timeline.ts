@@ -11,7 +11,11 @@ export interface TimelineEntry {
 }
 
 function firstLine(text: string, max = 160): string {
-  const line = text.split('\n').find((candidate) => candidate.trim() !== '')?.trim() ?? ''
+  const line =
+    text
+      .split('\n')
+      .find((candidate) => candidate.trim() !== '')
+      ?.trim() ?? ''
   return truncate(line, max)
 }
 
@@ -31,7 +35,8 @@ export function buildTimeline(issue: IssueSnapshot, config: Config): TimelineEnt
     const by = event.actorIsBot ? 'Escalation Desk' : event.actor
     if (event.kind === 'labeled' && event.label === config.triggerLabel) entries.push({ at: event.at, what: 'Escalated', by })
     else if (event.kind === 'labeled' && tierLabels.has(event.label)) entries.push({ at: event.at, what: `Tier set to ${event.label}`, by })
-    else if (event.kind === 'unlabeled' && tierLabels.has(event.label)) entries.push({ at: event.at, what: `Tier ${event.label} removed`, by })
+    else if (event.kind === 'unlabeled' && tierLabels.has(event.label))
+      entries.push({ at: event.at, what: `Tier ${event.label} removed`, by })
     else if (event.kind === 'labeled' && event.label === config.breachLabel) entries.push({ at: event.at, what: 'SLA breached', by })
     else if (event.kind === 'assigned') entries.push({ at: event.at, what: `Assigned to ${event.assignee}`, by })
     else if (event.kind === 'unassigned') entries.push({ at: event.at, what: `Unassigned ${event.assignee}`, by })

@@ -48,14 +48,25 @@ export function renderDashboard(work: EscalationWork[], posted: number[], deferr
     ...work.slice(0, MAX_ROWS).map(({ assessment: a, ...item }) => {
       const age = formatDuration(Math.max(0, Math.round((now.getTime() - a.start.getTime()) / 60_000)))
       // Posted this run: the next update is a cadence from now, not the one just met.
-      const next = a.due && postedSet.has(a.issue.number) ? addSlaMinutes(now, a.tier.sla.updateEveryMinutes, a.tier.calendar) : a.nextUpdateBy
+      const next =
+        a.due && postedSet.has(a.issue.number) ? addSlaMinutes(now, a.tier.sla.updateEveryMinutes, a.tier.calendar) : a.nextUpdateBy
       return `| #${a.issue.number} | ${a.tier.label} | ${safeCell(a.issue.title, 80)} | ${age} | ${safeCell(a.owners.join(', ') || '—')} | ${slaCell({ assessment: a, ...item })} | ${formatUtc(next)} |`
     }),
     ...(work.length > MAX_ROWS ? [`| | | _and ${work.length - MAX_ROWS} more_ | | | | |`] : []),
     '',
-    `**This run** posted to ${posted.length} escalation${posted.length === 1 ? '' : 's'}${posted.length > 0 ? ` (${posted.slice(0, 50).map((n) => `#${n}`).join(', ')})` : ''}.`,
+    `**This run** posted to ${posted.length} escalation${posted.length === 1 ? '' : 's'}${
+      posted.length > 0
+        ? ` (${posted
+            .slice(0, 50)
+            .map((n) => `#${n}`)
+            .join(', ')})`
+        : ''
+    }.`,
     deferred.length > 0
-      ? `**Deferred** to the next run (write budget reached): ${deferred.length} (${deferred.slice(0, 50).map((n) => `#${n}`).join(', ')}).`
+      ? `**Deferred** to the next run (write budget reached): ${deferred.length} (${deferred
+          .slice(0, 50)
+          .map((n) => `#${n}`)
+          .join(', ')}).`
       : 'Nothing deferred.',
   ]
   return lines.join('\n')

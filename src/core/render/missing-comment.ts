@@ -32,7 +32,11 @@ function renderHistory(history: MissingCheck[]): string[] {
   return [
     '<details><summary>History</summary>',
     '',
-    ...history.slice(-30).map((check) => `- ${formatUtc(new Date(check.at))}: ${check.missing.length > 0 ? `missing ${check.missing.join(', ')}` : 'complete'}`),
+    ...history
+      .slice(-30)
+      .map(
+        (check) => `- ${formatUtc(new Date(check.at))}: ${check.missing.length > 0 ? `missing ${check.missing.join(', ')}` : 'complete'}`,
+      ),
     '',
     '</details>',
   ]
@@ -45,7 +49,16 @@ function renderHistory(history: MissingCheck[]): string[] {
 export function renderMissingComment(author: string, missing: MissingField[], state: MissingState): string {
   const head = renderMarker('missing', state)
   if (missing.length === 0) {
-    return fitBody([head, '### Required information complete', '', 'Every required field is filled in. Thank you!', '', ...renderHistory(state.history)].join('\n'))
+    return fitBody(
+      [
+        head,
+        '### Required information complete',
+        '',
+        'Every required field is filled in. Thank you!',
+        '',
+        ...renderHistory(state.history),
+      ].join('\n'),
+    )
   }
   const lines = [
     head,

@@ -11,7 +11,10 @@ export function renderPostMortemLink(pull: PullInfo, path: string, missing: Miss
     `The post-mortem for this escalation is ready for review in #${pull.number} (\`${path}\`).`,
   ]
   if (missing.length > 0) {
-    lines.push('', `**Missing at close:** ${missing.map((field) => field.label).join(', ')}. The pull request is a draft: fill these sections in before merging.`)
+    lines.push(
+      '',
+      `**Missing at close:** ${missing.map((field) => field.label).join(', ')}. The pull request is a draft: fill these sections in before merging.`,
+    )
   }
   return lines.join('\n')
 }

@@ -25,13 +25,22 @@ function clock(minutesLeft: number, by: Date): string {
 
 function acknowledgeLine(assessment: Assessment, now: Date): string {
   const { acknowledgedAt, acknowledgeBy } = assessment
-  if (acknowledgedAt) return `${acknowledgedAt <= acknowledgeBy ? 'met' : '**missed**'} at ${formatUtc(acknowledgedAt)} (target ${formatUtc(acknowledgeBy)})`
+  if (acknowledgedAt)
+    return `${acknowledgedAt <= acknowledgeBy ? 'met' : '**missed**'} at ${formatUtc(acknowledgedAt)} (target ${formatUtc(acknowledgeBy)})`
   const breach = assessment.breaches.find((candidate) => candidate.kind === 'acknowledge')
-  return breach ? clock(-breach.byMinutes, acknowledgeBy) : `due by ${formatUtc(acknowledgeBy)} (${formatDuration(Math.round((acknowledgeBy.getTime() - now.getTime()) / 60_000))} left)`
+  return breach
+    ? clock(-breach.byMinutes, acknowledgeBy)
+    : `due by ${formatUtc(acknowledgeBy)} (${formatDuration(Math.round((acknowledgeBy.getTime() - now.getTime()) / 60_000))} left)`
 }
 
 /** A status update, as the seeds ask: the problem and impact, tier, owner, age, SLA, changes, ETA, next update. */
-export function renderStatusComment(assessment: Assessment, parsed: ParsedIssueBody, now: Date, nextUpdateBy: Date, notifiedBreaches: string[]): string {
+export function renderStatusComment(
+  assessment: Assessment,
+  parsed: ParsedIssueBody,
+  now: Date,
+  nextUpdateBy: Date,
+  notifiedBreaches: string[],
+): string {
   const { issue, tier } = assessment
   const facts = readFacts(parsed)
   const since = assessment.lastUpdateAt ?? assessment.start
@@ -63,11 +72,19 @@ export function renderStatusComment(assessment: Assessment, parsed: ParsedIssueB
     ...(changes.length > 0 ? changes.map((change) => `- ${change}`) : ['- no activity on the issue']),
   ]
   if (latest) {
-    lines.push('', `**Latest update** from **${latest.comment.author}** at ${formatUtc(latest.comment.createdAt)}:`, '', `> ${safeInline(latest.text, 1000)}`)
+    lines.push(
+      '',
+      `**Latest update** from **${latest.comment.author}** at ${formatUtc(latest.comment.createdAt)}:`,
+      '',
+      `> ${safeInline(latest.text, 1000)}`,
+    )
   }
   if (assessment.needsHumanUpdate) {
     const who = assessment.owners.map((login) => `@${login}`).join(' ') || 'Owners'
-    lines.push('', `${who}: no update from the team for ${formatDuration(tier.sla.updateEveryMinutes)} or more. Please comment \`/status <what changed, next step, ETA: …>\`.`)
+    lines.push(
+      '',
+      `${who}: no update from the team for ${formatDuration(tier.sla.updateEveryMinutes)} or more. Please comment \`/status <what changed, next step, ETA: …>\`.`,
+    )
   }
   return fitBody(lines.join('\n'))
 }

@@ -51,8 +51,12 @@ function carriedResponse(issue: IssueSnapshot): Date | null {
 /** First response: a comment by an owner or assignee, or an accepted `/status`, after the start. */
 function firstResponse(issue: IssueSnapshot, owners: string[], updates: HumanUpdate[], start: Date): Date | null {
   const responders = new Set([...owners, ...issue.assignees].map((login) => login.toLowerCase()))
-  const byOwner = issue.comments.find((comment) => !comment.authorIsBot && comment.createdAt >= start && responders.has(comment.author.toLowerCase()))
-  const candidates = [carriedResponse(issue), byOwner?.createdAt, updates[0]?.comment.createdAt].filter((date): date is Date => date instanceof Date)
+  const byOwner = issue.comments.find(
+    (comment) => !comment.authorIsBot && comment.createdAt >= start && responders.has(comment.author.toLowerCase()),
+  )
+  const candidates = [carriedResponse(issue), byOwner?.createdAt, updates[0]?.comment.createdAt].filter(
+    (date): date is Date => date instanceof Date,
+  )
   return candidates.length > 0 ? new Date(Math.min(...candidates.map((date) => date.getTime()))) : null
 }
 
@@ -80,7 +84,12 @@ export function assessEscalation(
   const nextUpdateBy = addSlaMinutes(lastUpdateAt ?? start, sla.updateEveryMinutes, calendar)
   const breaches: Assessment['breaches'] = []
   const ackLate = acknowledgedAt ? acknowledgedAt > acknowledgeBy : now > acknowledgeBy
-  if (ackLate) breaches.push({ kind: 'acknowledge', dueAt: acknowledgeBy, byMinutes: slaMinutesBetween(acknowledgeBy, acknowledgedAt ?? now, calendar) })
+  if (ackLate)
+    breaches.push({
+      kind: 'acknowledge',
+      dueAt: acknowledgeBy,
+      byMinutes: slaMinutesBetween(acknowledgeBy, acknowledgedAt ?? now, calendar),
+    })
   if (now > resolveBy) breaches.push({ kind: 'resolve', dueAt: resolveBy, byMinutes: slaMinutesBetween(resolveBy, now, calendar) })
   const humanSince = lastHumanUpdate?.comment.createdAt ?? start
   return {

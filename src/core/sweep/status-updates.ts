@@ -43,7 +43,9 @@ export function acceptedUpdates(comments: CommentSnapshot[], permitted: (login: 
 
 /** `/status` comments not yet acknowledged: their authors' permission decides. */
 export function unacknowledgedUpdates(comments: CommentSnapshot[]): CommentSnapshot[] {
-  return comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body) && !comment.viewerReactions.includes(ACCEPTED_REACTION))
+  return comments.filter(
+    (comment) => !comment.authorIsBot && isStatusCommand(comment.body) && !comment.viewerReactions.includes(ACCEPTED_REACTION),
+  )
 }
 
 /** The action's own status comments, oldest first. */

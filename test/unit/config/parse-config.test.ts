@@ -26,9 +26,7 @@ describe('parseConfig: problems', () => {
   })
 
   it('reports a wrong type', () => {
-    expect(problemsOf('max-writes-per-run: lots\n')).toEqual([
-      `${FILE}:1:21: max-writes-per-run must be a whole number (got "lots")`,
-    ])
+    expect(problemsOf('max-writes-per-run: lots\n')).toEqual([`${FILE}:1:21: max-writes-per-run must be a whole number (got "lots")`])
     expect(problemsOf('placeholders: none\n')).toEqual([`${FILE}:1:15: placeholders must be a list (got "none")`])
     expect(problemsOf('- a\n- b\n')).toEqual([`${FILE}:1:1: (top level) must be a map of keys (got a list)`])
   })
@@ -76,9 +74,7 @@ describe('parseConfig: problems', () => {
   })
 
   it('reports a missing required tier key', () => {
-    expect(problemsOf('tiers:\n  - label: p1\n    name: P1\n')).toEqual([
-      `${FILE}:2:5: tiers[0] is missing the required key "sla"`,
-    ])
+    expect(problemsOf('tiers:\n  - label: p1\n    name: P1\n')).toEqual([`${FILE}:2:5: tiers[0] is missing the required key "sla"`])
   })
 
   it('reports a label longer than GitHub allows', () => {
@@ -87,14 +83,11 @@ describe('parseConfig: problems', () => {
     ])
   })
 
-  it.each(['../x', 'docs/../../x', '.github/x', './.github', '/abs', '.github'])(
-    'rejects post-mortem directory %j',
-    (directory) => {
-      expect(problemsOf(`post-mortem:\n  directory: ${JSON.stringify(directory)}\n`)).toEqual([
-        `${FILE}:2:14: post-mortem.directory must be a relative folder without ".." segments and not under .github (got ${JSON.stringify(directory)})`,
-      ])
-    },
-  )
+  it.each(['../x', 'docs/../../x', '.github/x', './.github', '/abs', '.github'])('rejects post-mortem directory %j', (directory) => {
+    expect(problemsOf(`post-mortem:\n  directory: ${JSON.stringify(directory)}\n`)).toEqual([
+      `${FILE}:2:14: post-mortem.directory must be a relative folder without ".." segments and not under .github (got ${JSON.stringify(directory)})`,
+    ])
+  })
 
   it.each(['docs/postmortems', 'github/x', '.githubx/y', 'a..b'])('accepts post-mortem directory %j', (directory) => {
     expect(parseConfig(`post-mortem: { directory: "${directory}" }\n`, FILE).postMortem.directory).toBe(directory)

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { Calendar } from '../../../src/config/types'
 import { addSlaMinutes, formatUtc, slaMinutesBetween } from '../../../src/core/time/sla-clock'
 
-const berlin: Calendar = { kind: 'business-hours', timeZone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 }
+const berlin: Calendar = {
+  kind: 'business-hours',
+  timeZone: 'Europe/Berlin',
+  days: [1, 2, 3, 4, 5],
+  startMinute: 9 * 60,
+  endMinute: 17 * 60,
+}
 
 describe('SLA clock', () => {
   it('runs on wall time 24x7', () => {

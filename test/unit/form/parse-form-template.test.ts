@@ -17,7 +17,8 @@ function errorOf(yamlText: string): FormTemplateError {
 describe('parseFormTemplate', () => {
   it('reads every field type, skipping markdown', () => {
     const template = parseFormTemplate(
-      form(`  - type: markdown
+      form(
+        `  - type: markdown
     attributes: { value: hello }
   - type: input
     id: who
@@ -40,7 +41,9 @@ describe('parseFormTemplate', () => {
   - type: upload
     id: files
     attributes: { label: Files }
-`, 'name: Test\ndescription: d\nlabels: "a, b"\n'),
+`,
+        'name: Test\ndescription: d\nlabels: "a, b"\n',
+      ),
     )
     expect(template).toEqual({
       name: 'Test',
@@ -85,14 +88,30 @@ describe('parseFormTemplate', () => {
     ['body not a list', 'name: T\nbody: hello', /non-empty "body" list \(at 2:7\)/],
     ['empty body', 'name: T\nbody: []', /non-empty "body" list/],
     ['unknown type', form('  - type: input\n    attributes: { label: A }\n  - type: textbox\n'), /body\[1\] \(at 6:5\) has type "textbox"/],
-    ['no label', form('  - type: input\n    id: a\n    attributes: { description: d }\n'), /body\[0\] \(at 4:5\) \(input\) needs a non-empty "attributes.label"/],
+    [
+      'no label',
+      form('  - type: input\n    id: a\n    attributes: { description: d }\n'),
+      /body\[0\] \(at 4:5\) \(input\) needs a non-empty "attributes.label"/,
+    ],
     ['no attributes', form('  - type: textarea\n    id: a\n'), /body\[0\].*needs "attributes"/],
     ['bad id', form('  - type: input\n    id: "a b"\n    attributes: { label: A }\n'), /has id "a b"/],
     ['dropdown without options', form('  - type: dropdown\n    attributes: { label: A }\n'), /needs a non-empty "attributes.options"/],
-    ['checkbox option not a mapping', form('  - type: checkboxes\n    attributes: { label: A, options: [x] }\n'), /option 0 must be a mapping with "label"/],
+    [
+      'checkbox option not a mapping',
+      form('  - type: checkboxes\n    attributes: { label: A, options: [x] }\n'),
+      /option 0 must be a mapping with "label"/,
+    ],
     ['element not a mapping', form('  - just text\n'), /body\[0\] \(at 4:5\) must be a mapping/],
-    ['duplicate id', form('  - type: input\n    id: a\n    attributes: { label: A }\n  - type: input\n    id: a\n    attributes: { label: B }\n'), /two fields with id "a"/],
-    ['duplicate label', form('  - type: input\n    attributes: { label: Same }\n  - type: textarea\n    attributes: { label: " same " }\n'), /two fields labelled/],
+    [
+      'duplicate id',
+      form('  - type: input\n    id: a\n    attributes: { label: A }\n  - type: input\n    id: a\n    attributes: { label: B }\n'),
+      /two fields with id "a"/,
+    ],
+    [
+      'duplicate label',
+      form('  - type: input\n    attributes: { label: Same }\n  - type: textarea\n    attributes: { label: " same " }\n'),
+      /two fields labelled/,
+    ],
   ])('rejects %s with a FormTemplateError', (_name, yamlText, message) => {
     const error = errorOf(yamlText)
     expect(error.name).toBe('FormTemplateError')

@@ -126,4 +126,3 @@ describe('parseIssueBody with a render field', () => {
     expect(parseIssueBody('### Logs\n\n```shell\n```', logsForm).fields['logs']).toEqual({ kind: 'text', text: null })
   })
 })
-

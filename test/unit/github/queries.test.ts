@@ -30,7 +30,8 @@ function paginationProblems(query: string): string[] {
         const where = `${node.alias?.value ?? node.name.value} (line ${node.loc?.startToken.line})`
         if (size.length === 0) problems.push(`${where}: no first or last`)
         for (const arg of size) {
-          if (arg.value.kind === Kind.INT && Number(arg.value.value) > 100) problems.push(`${where}: ${arg.name.value} ${arg.value.value} > 100`)
+          if (arg.value.kind === Kind.INT && Number(arg.value.value) > 100)
+            problems.push(`${where}: ${arg.name.value} ${arg.value.value} > 100`)
         }
       },
     }),
@@ -40,7 +41,9 @@ function paginationProblems(query: string): string[] {
 
 describe('GraphQL queries against GitHub’s schema', () => {
   it('finds the queries the gateway sends', () => {
-    expect(QUERIES.map(([name]) => name)).toEqual(expect.arrayContaining(['FILE_QUERY', 'ISSUE_QUERY', 'MORE_COMMENTS_QUERY', 'RECENT_COMMENTS_QUERY']))
+    expect(QUERIES.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['FILE_QUERY', 'ISSUE_QUERY', 'MORE_COMMENTS_QUERY', 'RECENT_COMMENTS_QUERY']),
+    )
   })
 
   it.each(QUERIES)('%s is valid against the schema', (_name, query) => {
@@ -59,7 +62,8 @@ describe('GraphQL queries against GitHub’s schema', () => {
 
   it('the checks can fail: a misspelt field and an unpaginated connection are caught', () => {
     expect(validate('query { repository(owner: "a", name: "b") { issue(number: 1) { databaseIdd } } }').length).toBeGreaterThan(0)
-    const unpaginated = 'query { repository(owner: "a", name: "b") { issue(number: 1) { comments { totalCount } labels(first: 101) { nodes { name } } } } }'
+    const unpaginated =
+      'query { repository(owner: "a", name: "b") { issue(number: 1) { comments { totalCount } labels(first: 101) { nodes { name } } } } }'
     expect(paginationProblems(unpaginated)).toEqual(['comments (line 1): no first or last', 'labels (line 1): first 101 > 100'])
   })
 })

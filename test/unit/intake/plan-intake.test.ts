@@ -8,22 +8,42 @@ import type { IssueSnapshot, RepoPermission } from '../../../src/core/snapshot'
 import { FIELDS, at, body, comment, config, event, issue, template } from '../snapshots'
 
 const filed = (overrides: Partial<IssueSnapshot> = {}) =>
-  issue({ state: 'open', stateReason: null, closedAt: null, labels: ['escalation'], events: [event('09:00', 'carla', { kind: 'labeled', label: 'escalation' })], ...overrides })
+  issue({
+    state: 'open',
+    stateReason: null,
+    closedAt: null,
+    labels: ['escalation'],
+    events: [event('09:00', 'carla', { kind: 'labeled', label: 'escalation' })],
+    ...overrides,
+  })
 
 const intake = (snapshot: IssueSnapshot, permissions: Record<string, RepoPermission> = {}): IntakeInput => ({
-  issue: snapshot, config, template, parsed: parseIssueBody(snapshot.body, template), permissions: new Map(Object.entries(permissions)), now: at('09:05'),
+  issue: snapshot,
+  config,
+  template,
+  parsed: parseIssueBody(snapshot.body, template),
+  permissions: new Map(Object.entries(permissions)),
+  now: at('09:05'),
 })
 
 /** Applies a plan to a snapshot the way GitHub would, so the next plan sees the result. */
 function applied(snapshot: IssueSnapshot, actions: Action[]): IssueSnapshot {
-  let next = { ...snapshot, labels: [...snapshot.labels], comments: [...snapshot.comments], assignees: [...snapshot.assignees], events: [...snapshot.events] }
+  const next = {
+    ...snapshot,
+    labels: [...snapshot.labels],
+    comments: [...snapshot.comments],
+    assignees: [...snapshot.assignees],
+    events: [...snapshot.events],
+  }
   for (const action of actions) {
     if (action.kind === 'add-labels') next.labels.push(...action.labels)
-    if (action.kind === 'add-labels') next.events.push(...action.labels.map((label) => event('09:05', 'github-actions', { kind: 'labeled', label, actorIsBot: true })))
+    if (action.kind === 'add-labels')
+      next.events.push(...action.labels.map((label) => event('09:05', 'github-actions', { kind: 'labeled', label, actorIsBot: true })))
     if (action.kind === 'remove-label') next.labels = next.labels.filter((label) => label !== action.label)
     if (action.kind === 'add-assignees') next.assignees.push(...action.logins)
     if (action.kind === 'create-comment') next.comments.push(comment('09:05', 'github-actions', action.body, { authorIsBot: true }))
-    if (action.kind === 'update-comment') next.comments = next.comments.map((c) => (c.id === action.commentId ? { ...c, body: action.body } : c))
+    if (action.kind === 'update-comment')
+      next.comments = next.comments.map((c) => (c.id === action.commentId ? { ...c, body: action.body } : c))
   }
   return next
 }
@@ -50,7 +70,15 @@ describe('resolveTier', () => {
         event('09:02', 'olivia', { kind: 'labeled', label: 'tier-3' }),
       ],
     })
-    const decision = resolveTier({ issue: snapshot, config, requestedTierIndex: null, permissions: new Map([['rita', 'read'], ['olivia', 'maintain']]) })
+    const decision = resolveTier({
+      issue: snapshot,
+      config,
+      requestedTierIndex: null,
+      permissions: new Map([
+        ['rita', 'read'],
+        ['olivia', 'maintain'],
+      ]),
+    })
     expect(decision.tier.label).toBe('tier-2')
     expect(decision.labelsToRemove).toEqual(['tier-1', 'tier-3'])
     expect(decision.notices.map((notice) => notice.key.split(':')[0])).toEqual(['tier-refused', 'tier-extra'])
@@ -58,7 +86,8 @@ describe('resolveTier', () => {
 
   it('honours the requested tier only when its filer could have labelled it', () => {
     const snapshot = filed()
-    const asked = (permission: RepoPermission) => resolveTier({ issue: snapshot, config, requestedTierIndex: 0, permissions: new Map([['carla', permission]]) })
+    const asked = (permission: RepoPermission) =>
+      resolveTier({ issue: snapshot, config, requestedTierIndex: 0, permissions: new Map([['carla', permission]]) })
     expect(asked('triage').tier.label).toBe('tier-1')
     expect(asked('read').tier.label).toBe(config.defaultTier)
     expect(asked('read').notices).toHaveLength(1)

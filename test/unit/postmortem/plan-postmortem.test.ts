@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Config } from '../../../src/config/types'
-import { closedAsCompleted, planPostMortem, pullLocation, type PostMortemPlan, type PullInfo } from '../../../src/core/postmortem/plan-postmortem'
+import {
+  closedAsCompleted,
+  planPostMortem,
+  pullLocation,
+  type PostMortemPlan,
+  type PullInfo,
+} from '../../../src/core/postmortem/plan-postmortem'
 import { readMarker, renderMarker } from '../../../src/core/render/markers'
 import { body, bot, config, FIELDS, input, issue } from '../snapshots'
 
@@ -12,7 +18,15 @@ function publish(plan: PostMortemPlan): Publish {
 }
 
 const pull = (bodyText: string, extra: Partial<PullInfo> = {}): PullInfo => ({
-  id: 'PR_9', number: 9, isDraft: false, state: 'OPEN', title: 't', body: bodyText, url: 'https://github.com/acme/support/pull/9', headRefName: 'postmortem/7-x', ...extra,
+  id: 'PR_9',
+  number: 9,
+  isDraft: false,
+  state: 'OPEN',
+  title: 't',
+  body: bodyText,
+  url: 'https://github.com/acme/support/pull/9',
+  headRefName: 'postmortem/7-x',
+  ...extra,
 })
 
 describe('closedAsCompleted', () => {
@@ -22,7 +36,8 @@ describe('closedAsCompleted', () => {
   })
 
   it('is false for not_planned, duplicate, reasons this version does not know, and open issues', () => {
-    for (const reason of ['not_planned', 'duplicate', 'resolved_upstream', 'reopened', 'COMPLETED ']) expect(closedAsCompleted(issue({ stateReason: reason })), reason).toBe(false)
+    for (const reason of ['not_planned', 'duplicate', 'resolved_upstream', 'reopened', 'COMPLETED '])
+      expect(closedAsCompleted(issue({ stateReason: reason })), reason).toBe(false)
     expect(closedAsCompleted(issue({ state: 'open', stateReason: 'completed' }))).toBe(false)
   })
 })
@@ -30,7 +45,10 @@ describe('closedAsCompleted', () => {
 describe('planPostMortem', () => {
   it('skips issues that are not escalations, and open ones', () => {
     expect(planPostMortem(input(issue({ labels: ['bug'] })), null)).toEqual({ kind: 'skip', reason: 'not an escalation' })
-    expect(planPostMortem(input(issue({ state: 'open', closedAt: null })), null)).toEqual({ kind: 'skip', reason: 'the escalation is open' })
+    expect(planPostMortem(input(issue({ state: 'open', closedAt: null })), null)).toEqual({
+      kind: 'skip',
+      reason: 'the escalation is open',
+    })
   })
 
   it('not completed: the configured comment once per close, keyed by reason and time; nothing when it is empty', () => {
@@ -50,7 +68,10 @@ describe('planPostMortem', () => {
       expect(planPostMortem(input(issue({ stateReason, comments: [posted] })), null)).toEqual({ kind: 'not-planned', actions: [] })
     }
     const silent: Config = { ...config, postMortem: { ...config.postMortem, notPlannedComment: '' } }
-    expect(planPostMortem(input(issue({ stateReason: 'not_planned' }), { config: silent }), null)).toEqual({ kind: 'not-planned', actions: [] })
+    expect(planPostMortem(input(issue({ stateReason: 'not_planned' }), { config: silent }), null)).toEqual({
+      kind: 'not-planned',
+      actions: [],
+    })
   })
 
   it('completed: the document, where it goes, the PR title and body with the marker, the owners as reviewers', () => {
@@ -62,7 +83,10 @@ describe('planPostMortem', () => {
     expect(plan.title).toBe('Post-mortem: [Escalation] Globex: every open opportunity closed overnight (#7)')
     expect(plan.draft).toBe(false)
     expect(plan.missing).toEqual([])
-    expect(readMarker(plan.body)).toEqual({ kind: 'postmortem', data: { issue: 7, path: plan.location.path, branch: plan.location.branch } })
+    expect(readMarker(plan.body)).toEqual({
+      kind: 'postmortem',
+      data: { issue: 7, path: plan.location.path, branch: plan.location.branch },
+    })
     expect(plan.body).toContain('closed 2026-11-24')
     expect(plan.body).not.toContain('Draft')
     expect(plan.document).toContain('## Root cause\n\nA stale-opportunity automation shipped without its stage filter.\n')
@@ -73,7 +97,11 @@ describe('planPostMortem', () => {
 
   it('splits owners and configured reviewers into people and teams, each once', () => {
     const tiers = config.tiers.map((tier) => (tier.label === 'tier-1' ? { ...tier, owners: ['olivia', 'tom'] } : tier))
-    const withPeople: Config = { ...config, tiers, postMortem: { ...config.postMortem, reviewers: ['acme/support-leads', 'olivia', 'vp-sam'] } }
+    const withPeople: Config = {
+      ...config,
+      tiers,
+      postMortem: { ...config.postMortem, reviewers: ['acme/support-leads', 'olivia', 'vp-sam'] },
+    }
     const plan = publish(planPostMortem(input(issue(), { config: withPeople }), null))
     expect(plan.reviewers).toEqual(['olivia', 'tom', 'vp-sam'])
     expect(plan.teamReviewers).toEqual(['support-leads'])
@@ -83,22 +111,27 @@ describe('planPostMortem', () => {
     const snapshot = issue({ body: body({ ...FIELDS, 'root-cause': 'TBD', impact: 'short' }) })
     const plan = publish(planPostMortem(input(snapshot), null))
     expect(plan.draft).toBe(true)
-    expect(plan.missing.map((field) => [field.id, field.reason])).toEqual([['root-cause', 'placeholder'], ['impact', 'too-short']])
+    expect(plan.missing.map((field) => [field.id, field.reason])).toEqual([
+      ['root-cause', 'placeholder'],
+      ['impact', 'too-short'],
+    ])
     expect(plan.body).toContain('**Draft:** Root cause and Business impact missing at close')
     expect(plan.document).toContain('> **Draft:** Root cause and Business impact were missing at close')
     expect(plan.document).toContain('## Root cause\n\n> **Missing:** Root cause was not answered when the escalation closed.')
     expect(plan.document).not.toContain('TBD')
-    expect(plan.document).toContain('## Business impact\n\n> **Missing:** Business impact was too short to count when the escalation closed. Complete it during review.\n\nshort\n')
+    expect(plan.document).toContain(
+      '## Business impact\n\n> **Missing:** Business impact was too short to count when the escalation closed. Complete it during review.\n\nshort\n',
+    )
   })
 
-  it('keeps an existing PR\'s location even when the title changed', () => {
+  it("keeps an existing PR's location even when the title changed", () => {
     const existing = { path: 'postmortems/2026-11-24-7-old-title.md', branch: 'postmortem/7-old-title' }
     const plan = publish(planPostMortem(input(issue({ title: 'Renamed' })), existing))
     expect(plan.location).toEqual(existing)
     expect(plan.title).toBe('Post-mortem: Renamed (#7)')
   })
 
-  it('cuts a long title between characters and stays within GitHub\'s 256', () => {
+  it("cuts a long title between characters and stays within GitHub's 256", () => {
     const title = `${'a'.repeat(226)}${'🚨'.repeat(100)}`
     const plan = publish(planPostMortem(input(issue({ title })), null))
     expect(plan.title.length).toBeLessThanOrEqual(256)
@@ -111,8 +144,11 @@ describe('planPostMortem', () => {
 describe('pullLocation', () => {
   const marker = renderMarker('postmortem', { issue: 7, path: 'postmortems/a.md', branch: 'postmortem/7-a' })
 
-  it('reads the path and branch from the marker of this escalation\'s PR', () => {
-    expect(pullLocation(pull(`${marker}\nPost-mortem for escalation #7.`), 7)).toEqual({ path: 'postmortems/a.md', branch: 'postmortem/7-a' })
+  it("reads the path and branch from the marker of this escalation's PR", () => {
+    expect(pullLocation(pull(`${marker}\nPost-mortem for escalation #7.`), 7)).toEqual({
+      path: 'postmortems/a.md',
+      branch: 'postmortem/7-a',
+    })
   })
 
   it('ignores PRs of other escalations, without a marker, or with a damaged one', () => {

@@ -55,7 +55,7 @@ describe('buildTimeline', () => {
     ])
   })
 
-  it('names the action\'s own comments by their marker, and only when a bot wrote them', () => {
+  it("names the action's own comments by their marker, and only when a bot wrote them", () => {
     const snapshot = issue({
       events: [],
       comments: [
@@ -85,7 +85,9 @@ describe('buildTimeline', () => {
     expect(entry.what).toBe(`${'a'.repeat(158)}…`)
     expect(entry.what.length).toBeLessThanOrEqual(160)
     const emoji = `${'a'.repeat(157)}🚀🚀 and more`
-    expect(buildTimeline(issue({ events: [], comments: [comment('10:00', 'olivia', emoji, { markedForTimeline: true })] }), config)[1]!.what).toBe(`${'a'.repeat(157)}🚀…`)
+    expect(
+      buildTimeline(issue({ events: [], comments: [comment('10:00', 'olivia', emoji, { markedForTimeline: true })] }), config)[1]!.what,
+    ).toBe(`${'a'.repeat(157)}🚀…`)
   })
 
   it('orders entries at the same minute as they happened, with the filing first', () => {

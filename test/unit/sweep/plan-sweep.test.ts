@@ -10,7 +10,11 @@ const open = (number: number, tier: string, overrides: Partial<IssueSnapshot> = 
   issue({ number, state: 'open', stateReason: null, closedAt: null, labels: ['escalation', tier], events: [], ...overrides })
 
 const sweepAt = (time: string, issues: IssueSnapshot[], permitted: string[] = ['olivia']): SweepInput => ({
-  issues, config, template, now: at(time), permitted: (login) => permitted.includes(login),
+  issues,
+  config,
+  template,
+  now: at(time),
+  permitted: (login) => permitted.includes(login),
 })
 
 const status = (time: string) => bot(time, `${renderMarker('status', { key: 'k', at: at(time).toISOString(), breaches: [] })}\nstatus`)
@@ -41,7 +45,12 @@ describe('assessEscalation', () => {
       ['acknowledge', at('09:30').toISOString()],
       ['resolve', at('2026-11-25T09:00').toISOString()],
     ])
-    const answered = assessEscalation(open(1, 'tier-1', { comments: [comment('09:20', 'olivia', 'Looking.')] }), config, at('12:00'), () => false)
+    const answered = assessEscalation(
+      open(1, 'tier-1', { comments: [comment('09:20', 'olivia', 'Looking.')] }),
+      config,
+      at('12:00'),
+      () => false,
+    )
     expect(answered.breaches).toEqual([])
   })
 })
@@ -58,7 +67,11 @@ describe('planSweep and the write budget', () => {
     const work = planSweep(sweepAt('17:30', issues))
     expect(work.map((item) => item.assessment.issue.number)).toEqual([4, 3, 2, 1])
     expect(work.find((item) => item.assessment.issue.number === 1)!.actions).toEqual([])
-    expect(work[0]!.actions.map((action) => action.kind === 'create-comment' ? action.marker : action.kind)).toEqual(['add-labels', 'breach', 'status'])
+    expect(work[0]!.actions.map((action) => (action.kind === 'create-comment' ? action.marker : action.kind))).toEqual([
+      'add-labels',
+      'breach',
+      'status',
+    ])
   })
 
   it('takes whole escalations within the budget, defers the rest, and writes status bodies only for those taken', () => {
@@ -66,7 +79,10 @@ describe('planSweep and the write budget', () => {
     const { now, deferred } = takeWithinBudget(work, 3)
     expect(now.map((item) => item.assessment.issue.number)).toEqual([4])
     expect(deferred.map((item) => item.assessment.issue.number)).toEqual([3, 2])
-    const bodies = (items: typeof work) => items.flatMap((item) => item.actions.flatMap((action) => (action.kind === 'create-comment' && action.marker === 'status' ? [action.body] : [])))
+    const bodies = (items: typeof work) =>
+      items.flatMap((item) =>
+        item.actions.flatMap((action) => (action.kind === 'create-comment' && action.marker === 'status' ? [action.body] : [])),
+      )
     expect(bodies(deferred)).toEqual(['', ''])
     const [written] = bodies(withStatusBodies(now, sweepAt('17:30', issues)))
     expect(written).toMatch(/^<!-- escalation-desk:status /)
