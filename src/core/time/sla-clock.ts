@@ -1,64 +1,82 @@
 import type { Calendar } from '../../config/types'
-import { localParts, zonedInstant } from './zoned'
+import { calendarWindows, type Span } from './working-windows'
 
 const MINUTE = 60_000
 
-/** Working windows are at most one a day, so a year of them bounds every loop below. */
-const MAX_DAYS = 400
-
-interface Window {
+/** A span during which SLA clocks stop (waiting on the customer). Both ends set; callers close an open pause at `now`. */
+export interface Pause {
   start: Date
   end: Date
 }
 
-/** The first working window that ends after `from` (it may already have started). */
-function nextWindow(from: Date, calendar: Extract<Calendar, { kind: 'business-hours' }>): Window | null {
-  const here = localParts(from, calendar.timeZone)
-  for (let offset = 0; offset < MAX_DAYS; offset++) {
-    const noonUtc = Date.UTC(here.year, here.month - 1, here.day + offset, 12)
-    const day = localParts(new Date(noonUtc), 'UTC')
-    const weekday = ((here.weekday - 1 + offset) % 7) + 1
-    if (!calendar.days.includes(weekday)) continue
-    const start = zonedInstant(day.year, day.month, day.day, calendar.startMinute, calendar.timeZone)
-    const end = zonedInstant(day.year, day.month, day.day, calendar.endMinute, calendar.timeZone)
-    if (end > from) return { start: start > from ? start : from, end }
+/**
+ * The instant `minutes` of SLA time after `start`: wall time 24x7, or only working hours, never
+ * while paused. Zero minutes is the first instant at or after `start` at which the clock runs;
+ * negative minutes count as zero.
+ */
+export function addSlaMinutes(start: Date, minutes: number, calendar: Calendar, pauses: readonly Pause[] = []): Date {
+  let remaining = Math.max(0, minutes) * MINUTE
+  if (!Number.isFinite(start.getTime()) || !Number.isFinite(remaining)) return new Date(NaN)
+  for (const stretch of runningStretches(start.getTime(), calendar, pauses)) {
+    const length = stretch.end - stretch.start
+    if (remaining <= length) return new Date(stretch.start + remaining)
+    remaining -= length
   }
-  return null
+  return new Date(NaN) // Unreachable: the last stretch never ends.
 }
 
-/** The instant `minutes` of SLA time after `start`: wall time 24x7, or only working hours. */
-export function addSlaMinutes(start: Date, minutes: number, calendar: Calendar): Date {
-  if (calendar.kind === '24x7' || calendar.days.length === 0) return new Date(start.getTime() + minutes * MINUTE)
-  let cursor = start
-  let remaining = minutes
-  for (let step = 0; step < MAX_DAYS; step++) {
-    const window = nextWindow(cursor, calendar)
-    if (!window) break
-    const available = (window.end.getTime() - window.start.getTime()) / MINUTE
-    if (remaining <= available) return new Date(window.start.getTime() + remaining * MINUTE)
-    remaining -= available
-    cursor = window.end
-  }
-  return new Date(cursor.getTime() + remaining * MINUTE)
-}
-
-/** SLA minutes elapsed between two instants (negative when `to` is before `from`). */
-export function slaMinutesBetween(from: Date, to: Date, calendar: Calendar): number {
-  if (to < from) return -slaMinutesBetween(to, from, calendar)
-  if (calendar.kind === '24x7' || calendar.days.length === 0) return (to.getTime() - from.getTime()) / MINUTE
-  let cursor = from
+/** SLA minutes elapsed between two instants (negative when `to` is before `from`), paused time excluded. */
+export function slaMinutesBetween(from: Date, to: Date, calendar: Calendar, pauses: readonly Pause[] = []): number {
+  if (to < from) return -slaMinutesBetween(to, from, calendar, pauses)
+  const end = to.getTime()
+  if (!Number.isFinite(from.getTime()) || !Number.isFinite(end)) return NaN
   let total = 0
-  for (let step = 0; step < MAX_DAYS; step++) {
-    const window = nextWindow(cursor, calendar)
-    if (!window || window.start >= to) break
-    const end = window.end < to ? window.end : to
-    total += (end.getTime() - window.start.getTime()) / MINUTE
-    cursor = window.end
+  for (const stretch of runningStretches(from.getTime(), calendar, pauses)) {
+    if (stretch.start >= end) break
+    total += Math.min(stretch.end, end) - stretch.start
   }
-  return total
+  return total / MINUTE
 }
 
 /** `2026-11-24 09:30 UTC`: absolute, unambiguous for every reader. */
 export function formatUtc(instant: Date): string {
   return `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+/** When the clock runs from `from` on: working windows minus pauses, ordered; the last stretch never ends. */
+function runningStretches(from: number, calendar: Calendar, pauses: readonly Pause[]): Generator<Span> {
+  return withoutPauses(calendarWindows(from, calendar), normalisePauses(pauses))
+}
+
+/** Sorted, merged, non-empty spans: pauses that overlap or arrive unsorted count each paused instant once. */
+function normalisePauses(pauses: readonly Pause[]): Span[] {
+  const spans = pauses
+    .map((pause) => ({ start: pause.start.getTime(), end: pause.end.getTime() }))
+    .filter((span) => Number.isFinite(span.start) && Number.isFinite(span.end) && span.end > span.start)
+    .sort((a, b) => a.start - b.start)
+  const merged: Span[] = []
+  for (const span of spans) {
+    const last = merged.at(-1)
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end)
+    else merged.push(span)
+  }
+  return merged
+}
+
+/** Both inputs ordered and disjoint: one pass, each pause passed over once. */
+function* withoutPauses(windows: Iterable<Span>, pauses: readonly Span[]): Generator<Span> {
+  let next = 0
+  for (const window of windows) {
+    let cursor = window.start
+    while (cursor < window.end) {
+      while (next < pauses.length && (pauses[next]?.end ?? Infinity) <= cursor) next++
+      const pause = pauses[next]
+      if (!pause || pause.start >= window.end) {
+        yield { start: cursor, end: window.end }
+        break
+      }
+      if (pause.start > cursor) yield { start: cursor, end: pause.start }
+      cursor = pause.end
+    }
+  }
 }
