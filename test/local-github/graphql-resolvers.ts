@@ -1,6 +1,6 @@
 /** GraphQL objects computed from the same state as REST. graphql-js's default resolver reads
  * properties and calls functions with (args), and resolves unions/interfaces by `__typename`. */
-import { BOT_LOGIN, isBot, nodeId, userId, type Ctx } from './builders'
+import { isBot, nodeId, userId, type Ctx } from './builders'
 import { chronological } from './routes-issues'
 import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, StateReason } from './state'
 
@@ -58,6 +58,12 @@ export function actor(login: string) {
     url: bot ? `${WEB}/apps/${name}` : `${WEB}/${login}`,
     avatarUrl: `https://avatars.githubusercontent.com/u/${userId(login)}?v=4`,
   }
+}
+
+/** `viewer` is a User even for an app's installation token, and keeps the "[bot]" suffix there. */
+export function viewerNode(ctx: Ctx) {
+  const login = ctx.viewer.login
+  return { ...actor(login), __typename: 'User', login, url: isBot(login) ? actor(login).url : `${WEB}/${login}` }
 }
 
 const upper = (reason: StateReason | null | undefined) => (reason ? reason.toUpperCase() : null)
@@ -123,14 +129,14 @@ function commentNode(ctx: Ctx, c: CommentRecord) {
     author: actor(c.author),
     url: `${WEB}/${ctx.state.owner}/${ctx.state.name}/issues/${c.issueNumber}#issuecomment-${c.id}`,
     isMinimized: false,
-    viewerDidAuthor: c.author === BOT_LOGIN,
-    // One group per reaction content, as GitHub returns them; the viewer is the token's bot.
+    viewerDidAuthor: c.author === ctx.viewer.login,
+    // One group per reaction content, as GitHub returns them; the viewer is the request's token.
     reactionGroups: Object.entries(REACTION_TO_GRAPHQL).map(([rest, content]) => {
       const users = reactions().filter((r) => r.content === rest)
       return {
         content,
         createdAt: users[0]?.createdAt ?? null,
-        viewerHasReacted: users.some((r) => r.user === BOT_LOGIN),
+        viewerHasReacted: users.some((r) => r.user === ctx.viewer.login),
         reactors: (args: Args) =>
           connection(
             users.map((r) => actor(r.user)),
@@ -211,6 +217,7 @@ export function issueNode(ctx: Ctx, issue: IssueRecord) {
     closedAt: issue.closedAt,
     url: `${WEB}/${s.owner}/${s.name}/issues/${issue.number}`,
     author: actor(issue.author),
+    viewerDidAuthor: issue.author === ctx.viewer.login,
     labels: (args: Args) =>
       connection(
         issue.labels.map((n) => labelNode(ctx, n)),

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { buildSchema, execute, type GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql'
 import { nodeId, type Ctx } from './builders'
 import { computeCost } from './graphql-cost'
-import { connection, GitHubGraphQLError, issueNode, pullNode, repoIndex } from './graphql-resolvers'
+import { connection, GitHubGraphQLError, issueNode, pullNode, repoIndex, viewerNode } from './graphql-resolvers'
 
 let schema: GraphQLSchema | undefined
 function loadSchema(): GraphQLSchema {
@@ -173,6 +173,7 @@ export function runGraphQL(
   if (now >= rate.resetAt) Object.assign(rate, { used: 0, resetAt: now + 3_600_000 })
   rate.used += cost.cost
   const rootValue = {
+    viewer: () => viewerNode(ctx),
     repository: ({ owner, name }: Args) => {
       if (owner !== ctx.state.owner || name !== ctx.state.name)
         throw new GitHubGraphQLError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`)

@@ -1,19 +1,22 @@
 /** startLocalGitHub(): a stateful stand-in for GitHub's REST and GraphQL APIs serving one
  * repository, with person actions that return the webhook events GitHub would deliver. */
-import { buildComment, buildIssue, buildRepository, buildUser, type Ctx } from './builders'
+import { BOT_LOGIN, buildComment, buildIssue, buildRepository, buildUser, type Ctx } from './builders'
 import { buildPull } from './builders-git'
 import { createClock, type Clock } from './clock'
 import { findLabel, getIssue, ensureLabel } from './model'
 import { createPersonActions, type WebhookEvent } from './person-actions'
 import { commentRoutes } from './routes-comments'
 import { gitRoutes } from './routes-git'
+import { issueCreateRoutes } from './routes-issue-create'
 import { issueRoutes, timelineOf } from './routes-issues'
 import { pullRoutes } from './routes-pulls'
 import { startServer, type FaultAnswer, type FaultMatch, type RequestLogEntry, type ServerState, type ValidationError } from './server'
-import { createRepoState, type Role } from './state'
+import { addRepo, createHub, DEFAULT_TOKEN, fullName, TEST_TOKEN, toIdentity, type Identity, type TokenOptions } from './hub'
+import type { Role } from './state'
 
-export type { Clock, FaultAnswer, FaultMatch, RequestLogEntry, ValidationError, WebhookEvent, Role }
+export type { Clock, FaultAnswer, FaultMatch, Identity, RequestLogEntry, TokenOptions, ValidationError, WebhookEvent, Role }
 export { BOT_LOGIN } from './builders'
+export { DEFAULT_TOKEN, TEST_TOKEN } from './hub'
 
 export interface LocalGitHubOptions {
   owner?: string
@@ -29,17 +32,21 @@ export type LocalGitHub = Awaited<ReturnType<typeof startLocalGitHub>>
 
 export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
   const clock = createClock()
-  const state = createRepoState({
+  const hub = createHub(clock)
+  const state = addRepo(hub, {
     owner: options.owner ?? 'acme',
     name: options.repo ?? 'support',
     defaultBranch: options.defaultBranch ?? 'main',
     visibility: options.visibility ?? 'private',
-    clock,
   })
-  const ctx: Ctx = { state, api: '' }
+  // GITHUB_TOKEN: the github-actions app's installation token, for the workflow's repository only
+  const actionsToken = toIdentity({ login: BOT_LOGIN, kind: 'app', repositories: [fullName(state)] })
+  hub.tokens.set(DEFAULT_TOKEN, actionsToken)
+  hub.tokens.set(TEST_TOKEN, toIdentity({ login: state.owner, kind: 'user', projects: true }))
+  const ctx: Ctx = { state, api: '', hub, viewer: actionsToken }
   const server: ServerState = {
     ctx,
-    routes: { ...issueRoutes, ...commentRoutes, ...gitRoutes, ...pullRoutes },
+    routes: { ...issueRoutes, ...issueCreateRoutes, ...commentRoutes, ...gitRoutes, ...pullRoutes },
     requests: [],
     validationErrors: [],
     faults: [],
@@ -50,6 +57,7 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
   const address = http.address()
   if (!address || typeof address === 'string') throw new Error('local GitHub: no TCP address')
   ctx.api = `http://127.0.0.1:${address.port}`
+  hub.api = ctx.api
   const act = createPersonActions(ctx)
 
   return {
@@ -67,6 +75,13 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
       }),
     setLatency(ms: number) {
       server.latencyMs = ms
+    },
+    /** Accept `token` as `login`'s: an app installation (`name[bot]`, all repositories unless
+     * `repositories` lists some) or a person. Unknown tokens get 401 Bad credentials. */
+    addToken(token: string, identity: TokenOptions): Identity {
+      const added = toIdentity(identity)
+      hub.tokens.set(token, added)
+      return added
     },
     setActionsCanCreatePullRequests(allowed: boolean) {
       state.actionsCanCreatePullRequests = allowed
