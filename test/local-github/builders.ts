@@ -13,6 +13,8 @@ export interface Ctx {
   hub: Hub
   /** Who the request's token is: writes are attributed to this login. */
   viewer: Identity
+  /** One GraphQL request's contexts for the other repositories it touches (see ctxFor). */
+  siblings?: Map<RepoState, Ctx>
 }
 
 export const BOT_LOGIN = 'github-actions[bot]'

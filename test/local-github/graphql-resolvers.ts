@@ -2,7 +2,7 @@
  * properties and calls functions with (args), and resolves unions/interfaces by `__typename`. */
 import { isBot, nodeId, userId, type Ctx } from './builders'
 import { chronological } from './routes-issues'
-import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, StateReason } from './state'
+import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, RepoState, StateReason } from './state'
 
 type Args = Record<string, any>
 const WEB = 'https://github.com'
@@ -85,6 +85,16 @@ interface Index {
 }
 
 const indexes = new WeakMap<Ctx, Index>()
+
+/** The same request's context for another repository (sub-issues, organizations, projects),
+ * so each repository's index is built once per request. */
+export function ctxFor(ctx: Ctx, state: RepoState): Ctx {
+  if (state === ctx.state) return ctx
+  ctx.siblings ??= new Map([[ctx.state, ctx]])
+  let sibling = ctx.siblings.get(state)
+  if (!sibling) ctx.siblings.set(state, (sibling = { ...ctx, state }))
+  return sibling
+}
 
 function group<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>()

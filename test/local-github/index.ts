@@ -1,20 +1,21 @@
 /** startLocalGitHub(): a stateful stand-in for GitHub's REST and GraphQL APIs serving one
- * repository, with person actions that return the webhook events GitHub would deliver. */
-import { BOT_LOGIN, buildComment, buildIssue, buildRepository, buildUser, type Ctx } from './builders'
-import { buildPull } from './builders-git'
+ * default repository (and any added with addRepository), with person actions that return the
+ * webhook events GitHub would deliver, and tokens that say who each request is. */
+import { BOT_LOGIN, type Ctx } from './builders'
 import { createClock, type Clock } from './clock'
-import { findLabel, getIssue, ensureLabel } from './model'
-import { createPersonActions, type WebhookEvent } from './person-actions'
+import { addRepo, createHub, DEFAULT_TOKEN, fullName, TEST_TOKEN, toIdentity, type Identity, type TokenOptions } from './hub'
+import type { WebhookEvent } from './person-actions'
+import { createRepoHandle, type RepoHandle } from './repo-handle'
 import { commentRoutes } from './routes-comments'
 import { gitRoutes } from './routes-git'
 import { issueCreateRoutes } from './routes-issue-create'
-import { issueRoutes, timelineOf } from './routes-issues'
+import { issueRoutes } from './routes-issues'
 import { pullRoutes } from './routes-pulls'
+import { repoListRoutes } from './routes-repos'
 import { startServer, type FaultAnswer, type FaultMatch, type RequestLogEntry, type ServerState, type ValidationError } from './server'
-import { addRepo, createHub, DEFAULT_TOKEN, fullName, TEST_TOKEN, toIdentity, type Identity, type TokenOptions } from './hub'
 import type { Role } from './state'
 
-export type { Clock, FaultAnswer, FaultMatch, Identity, RequestLogEntry, TokenOptions, ValidationError, WebhookEvent, Role }
+export type { Clock, FaultAnswer, FaultMatch, Identity, RepoHandle, RequestLogEntry, TokenOptions, ValidationError, WebhookEvent, Role }
 export { BOT_LOGIN } from './builders'
 export { DEFAULT_TOKEN, TEST_TOKEN } from './hub'
 
@@ -26,6 +27,13 @@ export interface LocalGitHubOptions {
   visibility?: 'public' | 'private'
   /** Initial response delay, see setLatency. */
   latencyMs?: number
+}
+
+export interface RepositoryOptions {
+  /** Default: the default repository's owner (an organization). */
+  owner?: string
+  visibility?: 'public' | 'private'
+  defaultBranch?: string
 }
 
 export type LocalGitHub = Awaited<ReturnType<typeof startLocalGitHub>>
@@ -46,7 +54,7 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
   const ctx: Ctx = { state, api: '', hub, viewer: actionsToken }
   const server: ServerState = {
     ctx,
-    routes: { ...issueRoutes, ...issueCreateRoutes, ...commentRoutes, ...gitRoutes, ...pullRoutes },
+    routes: { ...issueRoutes, ...issueCreateRoutes, ...commentRoutes, ...gitRoutes, ...pullRoutes, ...repoListRoutes },
     requests: [],
     validationErrors: [],
     faults: [],
@@ -58,16 +66,12 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
   if (!address || typeof address === 'string') throw new Error('local GitHub: no TCP address')
   ctx.api = `http://127.0.0.1:${address.port}`
   hub.api = ctx.api
-  const act = createPersonActions(ctx)
 
   return {
+    ...createRepoHandle(ctx),
     url: ctx.api,
     graphqlUrl: `${ctx.api}/graphql`,
-    owner: state.owner,
-    repo: state.name,
-    defaultBranch: state.defaultBranch,
     clock,
-    act,
     close: () =>
       new Promise<void>((resolve) => {
         http.closeAllConnections()
@@ -83,8 +87,16 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
       hub.tokens.set(token, added)
       return added
     },
-    setActionsCanCreatePullRequests(allowed: boolean) {
-      state.actionsCanCreatePullRequests = allowed
+    /** Another repository on this GitHub (same owner unless given), with the same seeding and
+     * reading API as `gh`. GITHUB_TOKEN (ghs_localtoken) reaches it only if it is public. */
+    addRepository(name: string, repoOptions: RepositoryOptions = {}): RepoHandle {
+      const added = addRepo(hub, {
+        owner: repoOptions.owner ?? state.owner,
+        name,
+        defaultBranch: repoOptions.defaultBranch ?? 'main',
+        visibility: repoOptions.visibility ?? 'private',
+      })
+      return createRepoHandle({ ...ctx, state: added })
     },
     get requests(): readonly RequestLogEntry[] {
       return server.requests
@@ -105,66 +117,5 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
         server.faults.length = 0
       },
     },
-
-    // Seeding: repository state as its maintainers set it up.
-    /** Commits one file (as the repository owner) on `branch`, creating the branch if needed. */
-    putFile(path: string, text: string, branch = state.defaultBranch): string {
-      const git = state.git
-      const parent = git.refs.get(`heads/${branch}`) ?? git.refs.get(`heads/${state.defaultBranch}`)!
-      const flat = git.flatten(git.commits.get(parent)!.tree)
-      flat.set(path.replace(/^\/+/, ''), { mode: '100644', sha: git.writeBlob(Buffer.from(text, 'utf8')) })
-      const who = { name: state.owner, email: `${state.owner}@users.noreply.github.com`, date: clock.stamp() }
-      const sha = git.writeCommit({ tree: git.writeTree(flat), parents: [parent], message: `Update ${path}`, author: who, committer: who })
-      git.refs.set(`heads/${branch}`, sha)
-      return sha
-    },
-    setCollaborator(login: string, role: Role) {
-      state.collaborators.set(login, role)
-    },
-    createLabel(name: string, color = 'ededed', description: string | null = null) {
-      const label = ensureLabel(state, name, color)
-      label.description = description
-      return label
-    },
-    /** `schedule` payloads carry the cron and workflow, the repository, and no sender. */
-    schedulePayload(cron = '*/15 * * * *', workflow = '.github/workflows/escalation-desk.yml'): WebhookEvent {
-      return { name: 'schedule', payload: { schedule: cron, workflow, repository: buildRepository(ctx) } }
-    },
-    dispatchPayload(
-      inputs: Record<string, string> = {},
-      by = state.owner,
-      workflow = '.github/workflows/escalation-desk.yml',
-    ): WebhookEvent {
-      return {
-        name: 'workflow_dispatch',
-        payload: {
-          inputs,
-          ref: `refs/heads/${state.defaultBranch}`,
-          repository: buildRepository(ctx),
-          sender: buildUser(ctx, by),
-          workflow,
-        },
-      }
-    },
-
-    // Readers for assertions (REST shapes where GitHub has one).
-    issue: (number: number) => buildIssue(ctx, getIssue(state, number)),
-    comments: (number: number) =>
-      [...state.comments.values()]
-        .filter((c) => c.issueNumber === number)
-        .sort((a, b) => a.id - b.id)
-        .map((c) => buildComment(ctx, c)),
-    labelsOf: (number: number) => [...getIssue(state, number).labels],
-    assigneesOf: (number: number) => [...getIssue(state, number).assignees],
-    timeline: (number: number) => timelineOf(ctx, getIssue(state, number)) as Record<string, any>[],
-    pulls: () => [...state.pulls.values()].map((p) => buildPull(ctx, p)),
-    readFile(ref: string, path: string): string | undefined {
-      const commit = state.git.resolve(ref, state.defaultBranch)
-      const found = commit ? state.git.readPath(commit, path) : undefined
-      return found?.kind === 'blob' ? state.git.blobs.get(found.sha)!.toString('utf8') : undefined
-    },
-    branchSha: (branch = state.defaultBranch): string | undefined => state.git.refs.get(`heads/${branch}`),
-    branches: () => [...state.git.refs.keys()].filter((r) => r.startsWith('heads/')).map((r) => r.slice('heads/'.length)),
-    labelExists: (name: string) => findLabel(state, name) !== undefined,
   }
 }
