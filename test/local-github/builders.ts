@@ -2,12 +2,19 @@
  * Field sets follow @octokit/webhooks-schemas (which forbids extra fields) and the OpenAPI
  * description's required fields. API URLs point at the local server, like a GHES instance. */
 import { createHash } from 'node:crypto'
+import { isOrganization, type Hub, type Identity } from './hub'
 import type { CommentRecord, IssueEventRecord, IssueRecord, LabelRecord, ReactionRecord, RepoState } from './state'
 
 export interface Ctx {
+  /** The repository the request (or seeding handle) is about. */
   state: RepoState
   /** REST base URL of the local server (what GITHUB_API_URL points at). */
   api: string
+  hub: Hub
+  /** Who the request's token is: writes are attributed to this login. */
+  viewer: Identity
+  /** One GraphQL request's contexts for the other repositories it touches (see ctxFor). */
+  siblings?: Map<RepoState, Ctx>
 }
 
 export const BOT_LOGIN = 'github-actions[bot]'
@@ -25,7 +32,7 @@ export const isBot = (login: string) => login.endsWith('[bot]')
 export function buildUser(ctx: Ctx, login: string) {
   const id = userId(login)
   const url = `${ctx.api}/users/${encodeURIComponent(login)}`
-  const org = login === ctx.state.owner
+  const org = isOrganization(ctx.hub, login)
   return {
     login,
     id,
@@ -46,6 +53,15 @@ export function buildUser(ctx: Ctx, login: string) {
     type: isBot(login) ? 'Bot' : org ? 'Organization' : 'User',
     site_admin: false,
   }
+}
+
+/** The first repository keeps the node id it always had; later ones derive theirs from the id. */
+export const repoNodeId = (s: RepoState) =>
+  s.id === 700_000_001 ? 'R_kgDOKbcdef' : `R_kgDO${Buffer.from(String(s.id)).toString('base64url')}`
+
+/** Git author/committer of commits made through the API with this login's token. */
+export function signatureOf(login: string) {
+  return { name: login, email: `${userId(login)}+${login}@users.noreply.github.com` }
 }
 
 export function repoUrl(ctx: Ctx): string {
@@ -105,8 +121,8 @@ export function buildRepository(ctx: Ctx, { rest = false } = {}) {
     ).map(([k, path]) => [`${k}_url`, `${u}${path}`]),
   )
   const repo = {
-    id: 700_000_001,
-    node_id: 'R_kgDOKbcdef',
+    id: s.id,
+    node_id: repoNodeId(s),
     name: s.name,
     full_name: `${s.owner}/${s.name}`,
     private: s.visibility === 'private',

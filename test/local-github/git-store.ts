@@ -55,7 +55,7 @@ function signatureLine(s: Signature): string {
   return `${s.name} <${s.email}> ${Math.floor(Date.parse(s.date) / 1000)} +0000`
 }
 
-export function createGitStore(defaultBranch: string, createdAt: string): GitStore {
+export function createGitStore(defaultBranch: string, createdAt: string, repoName = 'support', owner = 'acme'): GitStore {
   const store: GitStore = {
     blobs: new Map(),
     trees: new Map(),
@@ -125,9 +125,9 @@ export function createGitStore(defaultBranch: string, createdAt: string): GitSto
     },
   }
   // GitHub repositories created with a README start with one commit on the default branch
-  const readme = store.writeBlob(Buffer.from('# support\n'))
+  const readme = store.writeBlob(Buffer.from(`# ${repoName}\n`))
   const tree = store.writeTree(new Map([['README.md', { mode: '100644', sha: readme }]]))
-  const who = { name: 'acme', email: 'acme@users.noreply.github.com', date: createdAt }
+  const who = { name: owner, email: `${owner}@users.noreply.github.com`, date: createdAt }
   const initial = store.writeCommit({ tree, parents: [], message: 'Initial commit', author: who, committer: who })
   store.refs.set(`heads/${defaultBranch}`, initial)
   return store

@@ -1,8 +1,8 @@
 /** GraphQL objects computed from the same state as REST. graphql-js's default resolver reads
  * properties and calls functions with (args), and resolves unions/interfaces by `__typename`. */
-import { BOT_LOGIN, isBot, nodeId, userId, type Ctx } from './builders'
+import { isBot, nodeId, userId, type Ctx } from './builders'
 import { chronological } from './routes-issues'
-import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, StateReason } from './state'
+import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, RepoState, StateReason } from './state'
 
 type Args = Record<string, any>
 const WEB = 'https://github.com'
@@ -60,6 +60,12 @@ export function actor(login: string) {
   }
 }
 
+/** `viewer` is a User even for an app's installation token, and keeps the "[bot]" suffix there. */
+export function viewerNode(ctx: Ctx) {
+  const login = ctx.viewer.login
+  return { ...actor(login), __typename: 'User', login, url: isBot(login) ? actor(login).url : `${WEB}/${login}` }
+}
+
 const upper = (reason: StateReason | null | undefined) => (reason ? reason.toUpperCase() : null)
 
 function labelNode(ctx: Ctx, name: string) {
@@ -79,6 +85,16 @@ interface Index {
 }
 
 const indexes = new WeakMap<Ctx, Index>()
+
+/** The same request's context for another repository (sub-issues, organizations, projects),
+ * so each repository's index is built once per request. */
+export function ctxFor(ctx: Ctx, state: RepoState): Ctx {
+  if (state === ctx.state) return ctx
+  ctx.siblings ??= new Map([[ctx.state, ctx]])
+  let sibling = ctx.siblings.get(state)
+  if (!sibling) ctx.siblings.set(state, (sibling = { ...ctx, state }))
+  return sibling
+}
 
 function group<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>()
@@ -123,14 +139,14 @@ function commentNode(ctx: Ctx, c: CommentRecord) {
     author: actor(c.author),
     url: `${WEB}/${ctx.state.owner}/${ctx.state.name}/issues/${c.issueNumber}#issuecomment-${c.id}`,
     isMinimized: false,
-    viewerDidAuthor: c.author === BOT_LOGIN,
-    // One group per reaction content, as GitHub returns them; the viewer is the token's bot.
+    viewerDidAuthor: c.author === ctx.viewer.login,
+    // One group per reaction content, as GitHub returns them; the viewer is the request's token.
     reactionGroups: Object.entries(REACTION_TO_GRAPHQL).map(([rest, content]) => {
       const users = reactions().filter((r) => r.content === rest)
       return {
         content,
         createdAt: users[0]?.createdAt ?? null,
-        viewerHasReacted: users.some((r) => r.user === BOT_LOGIN),
+        viewerHasReacted: users.some((r) => r.user === ctx.viewer.login),
         reactors: (args: Args) =>
           connection(
             users.map((r) => actor(r.user)),
@@ -211,6 +227,7 @@ export function issueNode(ctx: Ctx, issue: IssueRecord) {
     closedAt: issue.closedAt,
     url: `${WEB}/${s.owner}/${s.name}/issues/${issue.number}`,
     author: actor(issue.author),
+    viewerDidAuthor: issue.author === ctx.viewer.login,
     labels: (args: Args) =>
       connection(
         issue.labels.map((n) => labelNode(ctx, n)),

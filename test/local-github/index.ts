@@ -1,19 +1,23 @@
 /** startLocalGitHub(): a stateful stand-in for GitHub's REST and GraphQL APIs serving one
- * repository, with person actions that return the webhook events GitHub would deliver. */
-import { buildComment, buildIssue, buildRepository, buildUser, type Ctx } from './builders'
-import { buildPull } from './builders-git'
+ * default repository (and any added with addRepository), with person actions that return the
+ * webhook events GitHub would deliver, and tokens that say who each request is. */
+import { BOT_LOGIN, type Ctx } from './builders'
 import { createClock, type Clock } from './clock'
-import { findLabel, getIssue, ensureLabel } from './model'
-import { createPersonActions, type WebhookEvent } from './person-actions'
+import { addRepo, createHub, DEFAULT_TOKEN, fullName, TEST_TOKEN, toIdentity, type Identity, type TokenOptions } from './hub'
+import type { WebhookEvent } from './person-actions'
+import { createRepoHandle, type RepoHandle } from './repo-handle'
 import { commentRoutes } from './routes-comments'
 import { gitRoutes } from './routes-git'
-import { issueRoutes, timelineOf } from './routes-issues'
+import { issueCreateRoutes } from './routes-issue-create'
+import { issueRoutes } from './routes-issues'
 import { pullRoutes } from './routes-pulls'
+import { repoListRoutes } from './routes-repos'
 import { startServer, type FaultAnswer, type FaultMatch, type RequestLogEntry, type ServerState, type ValidationError } from './server'
-import { createRepoState, type Role } from './state'
+import type { Role } from './state'
 
-export type { Clock, FaultAnswer, FaultMatch, RequestLogEntry, ValidationError, WebhookEvent, Role }
+export type { Clock, FaultAnswer, FaultMatch, Identity, RepoHandle, RequestLogEntry, TokenOptions, ValidationError, WebhookEvent, Role }
 export { BOT_LOGIN } from './builders'
+export { DEFAULT_TOKEN, TEST_TOKEN } from './hub'
 
 export interface LocalGitHubOptions {
   owner?: string
@@ -25,21 +29,32 @@ export interface LocalGitHubOptions {
   latencyMs?: number
 }
 
+export interface RepositoryOptions {
+  /** Default: the default repository's owner (an organization). */
+  owner?: string
+  visibility?: 'public' | 'private'
+  defaultBranch?: string
+}
+
 export type LocalGitHub = Awaited<ReturnType<typeof startLocalGitHub>>
 
 export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
   const clock = createClock()
-  const state = createRepoState({
+  const hub = createHub(clock)
+  const state = addRepo(hub, {
     owner: options.owner ?? 'acme',
     name: options.repo ?? 'support',
     defaultBranch: options.defaultBranch ?? 'main',
     visibility: options.visibility ?? 'private',
-    clock,
   })
-  const ctx: Ctx = { state, api: '' }
+  // GITHUB_TOKEN: the github-actions app's installation token, for the workflow's repository only
+  const actionsToken = toIdentity({ login: BOT_LOGIN, kind: 'app', repositories: [fullName(state)] })
+  hub.tokens.set(DEFAULT_TOKEN, actionsToken)
+  hub.tokens.set(TEST_TOKEN, toIdentity({ login: state.owner, kind: 'user', projects: true }))
+  const ctx: Ctx = { state, api: '', hub, viewer: actionsToken }
   const server: ServerState = {
     ctx,
-    routes: { ...issueRoutes, ...commentRoutes, ...gitRoutes, ...pullRoutes },
+    routes: { ...issueRoutes, ...issueCreateRoutes, ...commentRoutes, ...gitRoutes, ...pullRoutes, ...repoListRoutes },
     requests: [],
     validationErrors: [],
     faults: [],
@@ -50,16 +65,13 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
   const address = http.address()
   if (!address || typeof address === 'string') throw new Error('local GitHub: no TCP address')
   ctx.api = `http://127.0.0.1:${address.port}`
-  const act = createPersonActions(ctx)
+  hub.api = ctx.api
 
   return {
+    ...createRepoHandle(ctx),
     url: ctx.api,
     graphqlUrl: `${ctx.api}/graphql`,
-    owner: state.owner,
-    repo: state.name,
-    defaultBranch: state.defaultBranch,
     clock,
-    act,
     close: () =>
       new Promise<void>((resolve) => {
         http.closeAllConnections()
@@ -68,8 +80,23 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
     setLatency(ms: number) {
       server.latencyMs = ms
     },
-    setActionsCanCreatePullRequests(allowed: boolean) {
-      state.actionsCanCreatePullRequests = allowed
+    /** Accept `token` as `login`'s: an app installation (`name[bot]`, all repositories unless
+     * `repositories` lists some) or a person. Unknown tokens get 401 Bad credentials. */
+    addToken(token: string, identity: TokenOptions): Identity {
+      const added = toIdentity(identity)
+      hub.tokens.set(token, added)
+      return added
+    },
+    /** Another repository on this GitHub (same owner unless given), with the same seeding and
+     * reading API as `gh`. GITHUB_TOKEN (ghs_localtoken) reaches it only if it is public. */
+    addRepository(name: string, repoOptions: RepositoryOptions = {}): RepoHandle {
+      const added = addRepo(hub, {
+        owner: repoOptions.owner ?? state.owner,
+        name,
+        defaultBranch: repoOptions.defaultBranch ?? 'main',
+        visibility: repoOptions.visibility ?? 'private',
+      })
+      return createRepoHandle({ ...ctx, state: added })
     },
     get requests(): readonly RequestLogEntry[] {
       return server.requests
@@ -90,66 +117,5 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
         server.faults.length = 0
       },
     },
-
-    // Seeding: repository state as its maintainers set it up.
-    /** Commits one file (as the repository owner) on `branch`, creating the branch if needed. */
-    putFile(path: string, text: string, branch = state.defaultBranch): string {
-      const git = state.git
-      const parent = git.refs.get(`heads/${branch}`) ?? git.refs.get(`heads/${state.defaultBranch}`)!
-      const flat = git.flatten(git.commits.get(parent)!.tree)
-      flat.set(path.replace(/^\/+/, ''), { mode: '100644', sha: git.writeBlob(Buffer.from(text, 'utf8')) })
-      const who = { name: state.owner, email: `${state.owner}@users.noreply.github.com`, date: clock.stamp() }
-      const sha = git.writeCommit({ tree: git.writeTree(flat), parents: [parent], message: `Update ${path}`, author: who, committer: who })
-      git.refs.set(`heads/${branch}`, sha)
-      return sha
-    },
-    setCollaborator(login: string, role: Role) {
-      state.collaborators.set(login, role)
-    },
-    createLabel(name: string, color = 'ededed', description: string | null = null) {
-      const label = ensureLabel(state, name, color)
-      label.description = description
-      return label
-    },
-    /** `schedule` payloads carry the cron and workflow, the repository, and no sender. */
-    schedulePayload(cron = '*/15 * * * *', workflow = '.github/workflows/escalation-desk.yml'): WebhookEvent {
-      return { name: 'schedule', payload: { schedule: cron, workflow, repository: buildRepository(ctx) } }
-    },
-    dispatchPayload(
-      inputs: Record<string, string> = {},
-      by = state.owner,
-      workflow = '.github/workflows/escalation-desk.yml',
-    ): WebhookEvent {
-      return {
-        name: 'workflow_dispatch',
-        payload: {
-          inputs,
-          ref: `refs/heads/${state.defaultBranch}`,
-          repository: buildRepository(ctx),
-          sender: buildUser(ctx, by),
-          workflow,
-        },
-      }
-    },
-
-    // Readers for assertions (REST shapes where GitHub has one).
-    issue: (number: number) => buildIssue(ctx, getIssue(state, number)),
-    comments: (number: number) =>
-      [...state.comments.values()]
-        .filter((c) => c.issueNumber === number)
-        .sort((a, b) => a.id - b.id)
-        .map((c) => buildComment(ctx, c)),
-    labelsOf: (number: number) => [...getIssue(state, number).labels],
-    assigneesOf: (number: number) => [...getIssue(state, number).assignees],
-    timeline: (number: number) => timelineOf(ctx, getIssue(state, number)) as Record<string, any>[],
-    pulls: () => [...state.pulls.values()].map((p) => buildPull(ctx, p)),
-    readFile(ref: string, path: string): string | undefined {
-      const commit = state.git.resolve(ref, state.defaultBranch)
-      const found = commit ? state.git.readPath(commit, path) : undefined
-      return found?.kind === 'blob' ? state.git.blobs.get(found.sha)!.toString('utf8') : undefined
-    },
-    branchSha: (branch = state.defaultBranch): string | undefined => state.git.refs.get(`heads/${branch}`),
-    branches: () => [...state.git.refs.keys()].filter((r) => r.startsWith('heads/')).map((r) => r.slice('heads/'.length)),
-    labelExists: (name: string) => findLabel(state, name) !== undefined,
   }
 }

@@ -1,5 +1,5 @@
 /** REST: issue comments, reactions, labels and assignees on an issue. */
-import { BOT_LOGIN, buildComment, buildIssue, buildLabel, buildReaction, type Ctx } from './builders'
+import { buildComment, buildIssue, buildLabel, buildReaction, type Ctx } from './builders'
 import { checkBodyLength, HttpError, notFound, ok, paginate, type HandlerRequest, type Routes } from './http'
 import {
   addAssignees,
@@ -53,7 +53,7 @@ export const commentRoutes: Routes = {
   [`POST ${R}/issues/{issue_number}/comments`]: (req) => {
     const issue = issueOr404(req.ctx, req.params.issue_number)
     checkBodyLength('IssueComment', req.body.body)
-    return ok(buildComment(req.ctx, addComment(req.ctx.state, issue, req.body.body, BOT_LOGIN)), 201)
+    return ok(buildComment(req.ctx, addComment(req.ctx.state, issue, req.body.body, req.ctx.viewer.login)), 201)
   },
   [`GET ${R}/issues/comments/{comment_id}`]: (req) => ok(buildComment(req.ctx, commentOr404(req.ctx, req.params.comment_id))),
   [`PATCH ${R}/issues/comments/{comment_id}`]: (req) => {
@@ -80,33 +80,33 @@ export const commentRoutes: Routes = {
   },
   [`POST ${R}/issues/comments/{comment_id}/reactions`]: (req) => {
     const comment = commentOr404(req.ctx, req.params.comment_id)
-    const { reaction, created } = react(req.ctx.state, comment.id, req.body.content, BOT_LOGIN)
+    const { reaction, created } = react(req.ctx.state, comment.id, req.body.content, req.ctx.viewer.login)
     return ok(buildReaction(req.ctx, reaction), created ? 201 : 200)
   },
   [`GET ${R}/issues/{issue_number}/labels`]: (req) => paginate(labelsOf(req, issueOr404(req.ctx, req.params.issue_number).labels), req),
   [`POST ${R}/issues/{issue_number}/labels`]: (req) => {
     const issue = issueOr404(req.ctx, req.params.issue_number)
-    addLabels(req.ctx.state, issue, requestedLabels(req.body), BOT_LOGIN) // creates missing labels, like GitHub
+    addLabels(req.ctx.state, issue, requestedLabels(req.body), req.ctx.viewer.login) // creates missing labels, like GitHub
     return ok(labelsOf(req, issue.labels))
   },
   [`PUT ${R}/issues/{issue_number}/labels`]: (req) => {
     const issue = issueOr404(req.ctx, req.params.issue_number)
-    setLabels(req.ctx.state, issue, requestedLabels(req.body), BOT_LOGIN)
+    setLabels(req.ctx.state, issue, requestedLabels(req.body), req.ctx.viewer.login)
     return ok(labelsOf(req, issue.labels))
   },
   [`DELETE ${R}/issues/{issue_number}/labels/{name}`]: (req) => {
     const issue = issueOr404(req.ctx, req.params.issue_number)
-    if (!removeLabel(req.ctx.state, issue, req.params.name!, BOT_LOGIN)) throw new HttpError(404, 'Label does not exist')
+    if (!removeLabel(req.ctx.state, issue, req.params.name!, req.ctx.viewer.login)) throw new HttpError(404, 'Label does not exist')
     return ok(labelsOf(req, issue.labels))
   },
   [`POST ${R}/issues/{issue_number}/assignees`]: (req) => {
     const issue = issueOr404(req.ctx, req.params.issue_number)
-    addAssignees(req.ctx.state, issue, req.body.assignees ?? [], BOT_LOGIN) // non-assignable users silently ignored
+    addAssignees(req.ctx.state, issue, req.body.assignees ?? [], req.ctx.viewer.login) // non-assignable users silently ignored
     return ok(buildIssue(req.ctx, issue), 201)
   },
   [`DELETE ${R}/issues/{issue_number}/assignees`]: (req) => {
     const issue = issueOr404(req.ctx, req.params.issue_number)
-    removeAssignees(req.ctx.state, issue, req.body?.assignees ?? [], BOT_LOGIN)
+    removeAssignees(req.ctx.state, issue, req.body?.assignees ?? [], req.ctx.viewer.login)
     return ok(buildIssue(req.ctx, issue))
   },
 }

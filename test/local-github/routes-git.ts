@@ -1,11 +1,10 @@
 /** REST: contents and git data (refs, commits, trees, blobs). */
-import { BOT_LOGIN, userId } from './builders'
+import { signatureOf } from './builders'
 import { buildBlob, buildContentFile, buildGitCommit, buildRef, buildTree } from './builders-git'
 import type { FlatTree } from './git-store'
 import { HttpError, notFound, ok, type HandlerRequest, type Routes } from './http'
 
 const R = '/repos/{owner}/{repo}'
-const BOT_SIGNATURE = { name: BOT_LOGIN, email: `${userId(BOT_LOGIN)}+${BOT_LOGIN}@users.noreply.github.com` }
 
 function contents(req: HandlerRequest) {
   const s = req.ctx.state
@@ -74,7 +73,7 @@ function createCommit(req: HandlerRequest) {
   for (const p of b.parents ?? [])
     if (!s.git.commits.has(p)) throw new HttpError(422, 'Parent SHA does not exist or is not a commit object')
   const now = s.clock.stamp()
-  const author = { ...BOT_SIGNATURE, ...b.author, date: b.author?.date ?? now }
+  const author = { ...signatureOf(req.ctx.viewer.login), ...b.author, date: b.author?.date ?? now }
   const committer = b.committer ? { ...b.committer, date: b.committer.date ?? now } : { ...author, date: now }
   const sha = s.git.writeCommit({ tree: b.tree, parents: b.parents ?? [], message: b.message, author, committer })
   return ok(buildGitCommit(req.ctx, s.git.commits.get(sha)!), 201)

@@ -1,6 +1,6 @@
 /** REST: repository, issues, issue events/timeline, collaborator permission. */
-import { BOT_LOGIN, buildComment, buildIssue, buildIssueEvent, buildRepository, buildUser, type Ctx } from './builders'
-import { checkBodyLength, notFound, ok, paginate, type HandlerRequest, type Routes } from './http'
+import { buildComment, buildIssue, buildIssueEvent, buildRepository, buildUser, isBot, type Ctx } from './builders'
+import { checkBodyLength, HttpError, notFound, ok, paginate, type HandlerRequest, type Routes } from './http'
 import { closeIssue, getIssue, NotFound, reopenIssue, rename, setAssignees, setBody, setLabels } from './model'
 import type { IssueRecord, Role, StateReason } from './state'
 
@@ -64,13 +64,14 @@ function patchIssue(req: HandlerRequest) {
     assignee?: string | null
   }
   checkBodyLength('Issue', b.body)
-  if (b.title !== undefined && b.title !== null) rename(s, issue, String(b.title), BOT_LOGIN)
+  if (b.title !== undefined && b.title !== null) rename(s, issue, String(b.title), req.ctx.viewer.login)
   if (b.body !== undefined) setBody(s, issue, b.body)
-  if (b.labels) setLabels(s, issue, b.labels.map(labelName), BOT_LOGIN)
+  if (b.labels) setLabels(s, issue, b.labels.map(labelName), req.ctx.viewer.login)
   if (b.assignees !== undefined || b.assignee !== undefined)
-    setAssignees(s, issue, b.assignees ?? (b.assignee ? [b.assignee] : []), BOT_LOGIN)
-  if (b.state === 'closed') closeIssue(s, issue, b.state_reason && b.state_reason !== 'reopened' ? b.state_reason : 'completed', BOT_LOGIN)
-  else if (b.state === 'open') reopenIssue(s, issue, BOT_LOGIN)
+    setAssignees(s, issue, b.assignees ?? (b.assignee ? [b.assignee] : []), req.ctx.viewer.login)
+  if (b.state === 'closed')
+    closeIssue(s, issue, b.state_reason && b.state_reason !== 'reopened' ? b.state_reason : 'completed', req.ctx.viewer.login)
+  else if (b.state === 'open') reopenIssue(s, issue, req.ctx.viewer.login)
   else if (b.state_reason && issue.state === 'closed' && b.state_reason !== 'reopened') issue.stateReason = b.state_reason
   return ok(buildIssue(req.ctx, issue))
 }
@@ -98,6 +99,8 @@ const LEGACY: Record<Role, string> = { admin: 'admin', maintain: 'write', write:
 function permission(req: HandlerRequest) {
   const s = req.ctx.state
   const login = req.params.username!
+  // Apps' bots are no users: GitHub answers 404 "<login> is not a user" (seen for Copilot too)
+  if (isBot(login)) throw new HttpError(404, `${login} is not a user`)
   const role = s.collaborators.get(login)
   // Non-collaborators: everyone can read a public repository, so GitHub answers read/read there;
   // in a private one they have no access: none/none. (Choice documented in README-local-github.)

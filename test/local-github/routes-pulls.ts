@@ -1,5 +1,4 @@
 /** REST: pull requests (they share the issue number sequence, like GitHub). */
-import { BOT_LOGIN } from './builders'
 import { buildPull } from './builders-git'
 import { checkBodyLength, HttpError, notFound, ok, paginate, validationFailed, type HandlerRequest, type Routes } from './http'
 import { closeIssue, createIssue, reopenIssue, rename, setBody } from './model'
@@ -49,7 +48,7 @@ function createPull(req: HandlerRequest) {
   const open = [...s.pulls.values()].find((p) => p.head === head && p.base === b.base && s.issues.get(p.number)!.state === 'open')
   if (open) throw validationFailed('PullRequest', `A pull request already exists for ${s.owner}:${head}.`, undefined, false)
   if (headSha === baseSha) throw validationFailed('PullRequest', `No commits between ${b.base} and ${head}`, undefined, false)
-  const issue = createIssue(s, { by: BOT_LOGIN, title: b.title ?? head, body: b.body ?? null, isPull: true })
+  const issue = createIssue(s, { by: req.ctx.viewer.login, title: b.title ?? head, body: b.body ?? null, isPull: true })
   const pull: PullRecord = {
     number: issue.number,
     id: issue.id,
@@ -72,11 +71,11 @@ function patchPull(req: HandlerRequest) {
   const issue = s.issues.get(pull.number)!
   const b = req.body as { title?: string; body?: string; state?: 'open' | 'closed'; base?: string }
   checkBodyLength('PullRequest', b.body)
-  if (b.title !== undefined) rename(s, issue, b.title, BOT_LOGIN)
+  if (b.title !== undefined) rename(s, issue, b.title, req.ctx.viewer.login)
   if (b.body !== undefined) setBody(s, issue, b.body)
   if (b.base !== undefined) pull.base = b.base
-  if (b.state === 'closed') closeIssue(s, issue, 'completed', BOT_LOGIN)
-  if (b.state === 'open') reopenIssue(s, issue, BOT_LOGIN)
+  if (b.state === 'closed') closeIssue(s, issue, 'completed', req.ctx.viewer.login)
+  if (b.state === 'open') reopenIssue(s, issue, req.ctx.viewer.login)
   return ok(buildPull(req.ctx, pull))
 }
 

@@ -4,6 +4,7 @@ import type { Ctx } from './builders'
 import { runGraphQL, type RateLimitState } from './graphql'
 import { HttpError, type Routes } from './http'
 import { documentationUrl, matchRoute, validateBody, validateQuery, type RouteMatch } from './openapi'
+import { identify, isRefusal, requestCtx } from './request-ctx'
 
 export interface RequestLogEntry {
   method: string
@@ -35,6 +36,7 @@ export interface ValidationError {
 }
 
 export interface ServerState {
+  /** The default repository's context; each request gets its own (repository, token identity). */
   ctx: Ctx
   routes: Routes
   requests: RequestLogEntry[]
@@ -107,19 +109,25 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   const error = (status: number, message: string, extra: Record<string, unknown> = {}) =>
     send(status, { message, ...extra, documentation_url: documentationUrl(match), status: String(status) })
 
+  const viewer = identify(state.ctx, req.headers.authorization, log.write, isGraphQL)
+  if (isRefusal(viewer))
+    return send(viewer.status, { message: viewer.message, documentation_url: viewer.documentation, status: String(viewer.status) })
+
   try {
     parsed = raw ? JSON.parse(raw) : undefined
   } catch {
     return error(400, 'Problems parsing JSON')
   }
 
+  const ctx = requestCtx(state.ctx, viewer, match, log.write)
   if (!isGraphQL) {
-    const problem = checkRequest(state, method, match, url, parsed)
+    const problem = isRefusal(ctx) ? ctx : checkRequest(state, method, match, url, parsed)
     if (problem) {
-      refuse(problem.kind, problem.message)
+      refuse(problem.kind ?? 'route', problem.message)
       return problem.status === 404 ? error(404, 'Not Found') : error(problem.status, problem.message)
     }
   }
+  if (isRefusal(ctx)) throw new Error('unreachable: GraphQL has no repository route')
 
   const faultIndex = state.faults.findIndex((f) => f.match.method.toUpperCase() === method && f.match.route === route)
   if (faultIndex >= 0) {
@@ -137,7 +145,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   }
 
   if (isGraphQL) {
-    const outcome = runGraphQL(state.ctx, state.rate, (parsed ?? {}) as Record<string, unknown>)
+    const outcome = runGraphQL(ctx, state.rate, (parsed ?? {}) as Record<string, unknown>)
     log.write = outcome.isMutation
     log.graphqlCost = outcome.cost
     if (outcome.invalid) refuse(outcome.isMutation ? 'unsupported' : 'graphql', outcome.invalid)
@@ -146,7 +154,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
 
   const handler = state.routes[`${method} ${match!.template}`]!
   try {
-    const result = handler({ ctx: state.ctx, params: match!.params, query: url.searchParams, body: parsed ?? {}, url })
+    const result = handler({ ctx, params: match!.params, query: url.searchParams, body: parsed ?? {}, url })
     return send(result.status, result.body, result.headers)
   } catch (e) {
     if (!(e instanceof HttpError)) throw e
@@ -155,14 +163,11 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   }
 }
 
-/** What GitHub would refuse before doing anything: unknown routes, other repositories, bad
+/** What GitHub would refuse before doing anything (after the token and repository checks): unknown routes, bad
  * query parameters or bodies. Routes GitHub has but this server lacks count as refusals too,
  * so a test notices the gap instead of passing against a silent 404. */
 function checkRequest(state: ServerState, method: string, match: RouteMatch | undefined, url: URL, body: unknown) {
   if (!match) return { status: 404, kind: 'route' as const, message: `No such route: ${url.pathname}` }
-  const { owner, repo } = match.params
-  if (owner !== undefined && (owner !== state.ctx.state.owner || repo !== state.ctx.state.name))
-    return { status: 404, kind: 'route' as const, message: `Only ${state.ctx.state.owner}/${state.ctx.state.name} exists here` }
   if (!state.routes[`${method} ${match.template}`])
     return { status: 404, kind: 'unsupported' as const, message: `${method} ${match.template} is not implemented by the local GitHub` }
   const queryProblem = validateQuery(match, url.searchParams)

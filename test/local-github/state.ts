@@ -82,6 +82,8 @@ export interface PullRecord {
 }
 
 export interface RepoState {
+  /** Database id (GET /repos answers it as `id`). */
+  id: number
   owner: string
   name: string
   defaultBranch: string
@@ -99,7 +101,7 @@ export interface RepoState {
   clock: Clock
   nextNumber: number
   nextSeq: () => number
-  nextId: (kind: 'issue' | 'comment' | 'label' | 'event' | 'reaction' | 'pull') => number
+  nextId: (kind: IdKind) => number
 }
 
 /** Distinct id ranges per object kind so an id in a test failure tells what it is. */
@@ -112,18 +114,27 @@ const ID_BASES = {
   pull: 2_100_000_000,
 }
 
+type IdKind = keyof typeof ID_BASES
+
+/** Shared by every repository of one local GitHub: database ids are global on GitHub. */
+export interface Counters {
+  ids: Partial<Record<IdKind, number>>
+  seq: number
+}
+
 export function createRepoState(options: {
+  id: number
   owner: string
   name: string
   defaultBranch: string
   visibility: 'public' | 'private'
   clock: Clock
+  counters: Counters
 }): RepoState {
-  const counters = { ...ID_BASES }
-  let sequence = 0
+  const { counters, ...rest } = options
   const createdAt = options.clock.stamp()
   return {
-    ...options,
+    ...rest,
     createdAt,
     actionsCanCreatePullRequests: true,
     collaborators: new Map([[options.owner, 'admin']]),
@@ -133,9 +144,9 @@ export function createRepoState(options: {
     reactions: [],
     events: [],
     pulls: new Map(),
-    git: createGitStore(options.defaultBranch, createdAt),
+    git: createGitStore(options.defaultBranch, createdAt, options.name, options.owner),
     nextNumber: 1,
-    nextSeq: () => ++sequence,
-    nextId: (kind) => ++counters[kind],
+    nextSeq: () => ++counters.seq,
+    nextId: (kind) => (counters.ids[kind] = (counters.ids[kind] ?? ID_BASES[kind]) + 1),
   }
 }
