@@ -27,7 +27,7 @@ export function addSlaMinutes(start: Date, minutes: number, calendar: Calendar, 
 
 /** SLA minutes elapsed between two instants (negative when `to` is before `from`), paused time excluded. */
 export function slaMinutesBetween(from: Date, to: Date, calendar: Calendar, pauses: readonly Pause[] = []): number {
-  if (to < from) return -slaMinutesBetween(to, from, calendar, pauses)
+  if (to < from) return -slaMinutesBetween(to, from, calendar, pauses) || 0 // never -0
   const end = to.getTime()
   if (!Number.isFinite(from.getTime()) || !Number.isFinite(end)) return NaN
   let total = 0
