@@ -41,6 +41,6 @@ function projectFieldProblems(fields: Record<string, string>, report: Report, ha
       continue
     }
     const [here, other] = has(at(key)) || !has(at(earlier)) ? [key, earlier] : [earlier, key]
-    report(at(here), `names the field ${describeValue(name)}, already used by ${formatPath(at(other))}`)
+    report(at(here), `names the field ${describeValue(fields[here])}, already used by ${formatPath(at(other))}`)
   }
 }
