@@ -1,8 +1,9 @@
 /** Converts a merged, checked YAML configuration into the `Config` the action uses. */
+import { parseHours } from './calendar-checks'
 import { parseDuration } from './duration'
-import type { RawCalendar, RawTier, ResolvedRawConfig, Weekday } from './raw-types'
-import { parseHours } from './semantic'
-import type { Calendar, Config, Tier } from './types'
+import { appSlug, normaliseDirectory, stripAt } from './normalise'
+import type { RawCalendar, RawTier, ResolvedRawConfig, ResolvedRawProject, Weekday } from './raw-types'
+import type { Calendar, Config, ProjectConfig, Tier } from './types'
 
 const ISO_WEEKDAY: Record<Weekday, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 }
 
@@ -16,6 +17,7 @@ const DEFAULT_MIN_LENGTH = 1
 export function toConfig(raw: ResolvedRawConfig): Config {
   const tierLabel = (label: string): string => raw.tiers.find((tier) => tier.label.toLowerCase() === label.toLowerCase())?.label ?? label
   const postMortem = raw['post-mortem']
+  const { csat, report } = raw
   return {
     triggerLabel: raw['trigger-label'],
     needsInfoLabel: raw['needs-info-label'],
@@ -31,13 +33,39 @@ export function toConfig(raw: ResolvedRawConfig): Config {
     defaultTier: tierLabel(raw['default-tier']),
     tiers: raw.tiers.map(toTier),
     maxWritesPerRun: raw['max-writes-per-run'],
+    slaWarningPercent: raw['sla-warning-at'],
+    commandPermission: raw['command-permission'],
+    trustedApps: unique(raw['trusted-apps'].map(appSlug)),
     postMortem: {
-      directory: stripSlashes(postMortem.directory),
+      directory: normaliseDirectory(postMortem.directory),
       template: postMortem.template,
       label: postMortem.label,
       reviewers: postMortem.reviewers.map(stripAt),
       notPlannedComment: postMortem['not-planned-comment'].trim(),
+      closePermission: postMortem['close-permission'],
     },
+    preventiveActions: {
+      label: raw['preventive-actions'].label,
+      nudgeEveryMinutes: parseDuration(raw['preventive-actions']['nudge-every']),
+    },
+    csat: {
+      ask: csat.ask === 'filer' ? 'filer' : csat.ask.map(stripAt),
+      remindAfterBusinessDays: csat['remind-after-business-days'],
+      lowRating: csat['low-rating'],
+    },
+    repeatCustomers: {
+      windowDays: raw['repeat-customers']['window-days'],
+      threshold: raw['repeat-customers'].threshold,
+      label: raw['repeat-customers'].label,
+    },
+    report: {
+      periodDays: report['period-days'],
+      issueTitle: report['issue-title'],
+      commit: report.commit,
+      directory: normaliseDirectory(report.directory),
+    },
+    project: raw.project && toProject(raw.project),
+    organization: raw.organization && { repositories: copyList(raw.organization.repositories) },
   }
 }
 
@@ -56,6 +84,8 @@ function toTier(tier: RawTier): Tier {
     notify: (tier.notify ?? []).map(stripAt),
     escalationContacts: (tier['escalation-contacts'] ?? []).map(stripAt),
     minPermission: tier['min-permission'] ?? 'triage',
+    // Chat is opt-in for a tier the user writes: a new tier should not start posting.
+    chat: tier.chat ?? [],
   }
 }
 
@@ -71,14 +101,24 @@ function toCalendar(calendar: RawCalendar): Calendar {
   }
 }
 
-// The schema allows "@octocat" because people write mentions that way; the API wants "octocat".
-function stripAt(login: string): string {
-  return login.startsWith('@') ? login.slice(1) : login
+function toProject(project: ResolvedRawProject): ProjectConfig {
+  const { fields } = project
+  return {
+    owner: stripAt(project.owner),
+    number: project.number,
+    fields: {
+      tier: fields.tier,
+      state: fields.state,
+      slaDue: fields['sla-due'],
+      customer: fields.customer,
+      arr: fields.arr,
+      owner: fields.owner,
+    },
+  }
 }
 
-// "postmortems/" and "./postmortems" name the same folder as "postmortems".
-function stripSlashes(directory: string): string {
-  return directory.replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.'
+function copyList<T>(value: T[] | 'all'): T[] | 'all' {
+  return value === 'all' ? 'all' : [...value]
 }
 
 function unique(values: string[]): string[] {

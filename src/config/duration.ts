@@ -5,6 +5,9 @@ const DURATION = /^(?=\d)(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/
 const MINUTES_PER_HOUR = 60
 const MINUTES_PER_DAY = 24 * MINUTES_PER_HOUR
 
+/** The longest duration the configuration accepts anywhere: a year, far from Date's limits. */
+export const MAX_DURATION_MINUTES = 365 * MINUTES_PER_DAY
+
 /** Thrown by `parseDuration` for text that is not a duration. */
 export class DurationError extends Error {
   override readonly name = 'DurationError'
@@ -19,6 +22,20 @@ export function parseDuration(text: string): number {
   if (!match) throw new DurationError(`not a duration: ${JSON.stringify(text)} (expected e.g. 30m, 2h, 1d, 1h30m)`)
   const [, days, hours, minutes] = match
   return Number(days ?? 0) * MINUTES_PER_DAY + Number(hours ?? 0) * MINUTES_PER_HOUR + Number(minutes ?? 0)
+}
+
+/**
+ * What is wrong with a duration outside `[min, max]` minutes (`min` 0 means "longer than
+ * 0"), as `must be … (got "…")`; undefined when it is inside. The text is a duration the
+ * schema has accepted.
+ */
+export function durationBoundProblem(text: string, min: number, max = MAX_DURATION_MINUTES): string | undefined {
+  const minutes = parseDuration(text)
+  const got = `(got ${JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text)})`
+  if (min === 0 && minutes === 0) return `must be longer than 0 minutes ${got}`
+  if (minutes < min) return `must be at least ${formatDuration(min).replace(' ', '')} ${got}`
+  if (minutes > max) return `must be at most ${formatDuration(max).replace(' ', '')} ${got}`
+  return undefined
 }
 
 /**

@@ -5,19 +5,31 @@ export interface Problem {
 }
 
 /**
- * Thrown when a configuration file cannot be used. `problems` holds every problem found,
- * each already prefixed with `file:line:column` where a position is known, so callers can
- * print them as-is (the message lists them one per line).
+ * The most problems one error lists. Past a few dozen nobody reads on, and a generated or
+ * hostile file can hold tens of thousands (megabytes of log and annotation).
+ */
+export const MAX_PROBLEMS_SHOWN = 50
+
+/**
+ * Thrown when a configuration file cannot be used. `problems` holds the first
+ * `MAX_PROBLEMS_SHOWN` problems found, each already prefixed with `file:line:column` where
+ * a position is known, so callers can print them as-is (the message lists them one per
+ * line); `omitted` counts the rest, which the message sums up as `… and N more`.
  */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'
   readonly file: string
   readonly problems: string[]
+  readonly omitted: number
 
   constructor(file: string, problems: string[]) {
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN)
+    const omitted = problems.length - shown.length
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`
-    super(`Invalid configuration in ${file} (${count}):\n${problems.map((p) => `  ${p}`).join('\n')}`)
+    const lines = [...shown, ...(omitted > 0 ? [`… and ${omitted} more`] : [])]
+    super(`Invalid configuration in ${file} (${count}):\n${lines.map((line) => `  ${line}`).join('\n')}`)
     this.file = file
-    this.problems = problems
+    this.problems = shown
+    this.omitted = omitted
   }
 }

@@ -16,10 +16,22 @@ export interface Locator {
   where(path: YamlPath, key?: string): string
 }
 
-/** `tiers[0].sla.acknowledge`; the empty path is the whole file. */
+// Keys as they are usually written; any other key is shown quoted, so an unknown key
+// holding spaces, dots or a newline cannot make the message ambiguous or run long.
+const PLAIN_KEY = /^[A-Za-z0-9_-]{1,60}$/
+const MAX_KEY_SHOWN = 40
+
+/** `tiers[0].sla.acknowledge`; the empty path is the whole file; odd keys: `post-mortem["a b"]`. */
 export function formatPath(path: YamlPath): string {
   if (path.length === 0) return '(top level)'
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('')
+  return path.map((segment, index) => formatSegment(segment, index === 0)).join('')
+}
+
+function formatSegment(segment: PathSegment, first: boolean): string {
+  if (typeof segment === 'number') return `[${segment}]`
+  if (PLAIN_KEY.test(segment)) return first ? segment : `.${segment}`
+  const shown = segment.length > MAX_KEY_SHOWN ? `${segment.slice(0, MAX_KEY_SHOWN - 3)}...` : segment
+  return `[${JSON.stringify(shown)}]`
 }
 
 /** A `Locator` over a document parsed with `lineCounter`. */

@@ -5,7 +5,7 @@
  */
 import { LineCounter, parseDocument } from 'yaml'
 import { defaultConfigText } from '../templates.generated'
-import { convertErrors } from './yaml-errors'
+import { convertErrors, firstAliasWhere, structureProblems } from './yaml-errors'
 import { ConfigError, type Problem } from './errors'
 import { createLocator, type Locator } from './locate'
 import { asResolved, mergeOverDefaults } from './merge'
@@ -39,19 +39,24 @@ function builtInRaw(): ResolvedRawConfig {
   return cachedDefaults
 }
 
+// Generous for anchors shared between tiers, far below what an alias bomb needs.
+const MAX_ALIAS_COUNT = 100
+
 /** YAML syntax and schema checks; returns the user's keys (kebab-case) and a locator. */
 function readValidated(text: string, file: string): { raw: RawConfig; locator: Locator } {
   const lineCounter = new LineCounter()
   // uniqueKeys (the default) makes a repeated key a syntax error instead of "last one wins".
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true })
   throwIfAny(file, convertErrors(doc.errors, file))
+  throwIfAny(file, structureProblems(doc, lineCounter, file))
 
   let data: unknown
   try {
-    data = doc.toJS({ maxAliasCount: 100 })
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
   } catch (error) {
-    // e.g. an alias to an anchor that does not exist, or an alias bomb.
-    throw new ConfigError(file, [`${file}: ${error instanceof Error ? error.message : String(error)}`])
+    // Anchors that expand into far more data than the file holds (an alias bomb).
+    const message = error instanceof Error ? error.message : String(error)
+    throw new ConfigError(file, [`${firstAliasWhere(doc, lineCounter, file)}: YAML aliases expand too far: ${message}`])
   }
   // An empty file, or one holding only comments, changes nothing.
   const value = data ?? {}

@@ -3,7 +3,7 @@
  * schema has accepted it. `parseConfig` merges it over the built-in defaults and converts
  * it to `Config`.
  */
-import type { Permission } from './types'
+import type { ChatEvent, Permission } from './types'
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
 
@@ -25,6 +25,7 @@ export interface RawTier {
   notify?: string[]
   'escalation-contacts'?: string[]
   'min-permission'?: Permission
+  chat?: ChatEvent[]
 }
 
 export interface RawRequiredField {
@@ -39,6 +40,50 @@ export interface RawPostMortem {
   label?: string
   reviewers?: string[]
   'not-planned-comment'?: string
+  'close-permission'?: Permission
+}
+
+export interface RawPreventiveActions {
+  label?: string
+  'nudge-every'?: string
+}
+
+export interface RawCsat {
+  ask?: 'filer' | string[]
+  'remind-after-business-days'?: number
+  'low-rating'?: number
+}
+
+export interface RawRepeatCustomers {
+  'window-days'?: number
+  threshold?: number
+  label?: string
+}
+
+export interface RawReport {
+  'period-days'?: number
+  'issue-title'?: string
+  commit?: boolean
+  directory?: string
+}
+
+export interface RawProjectFields {
+  tier?: string
+  state?: string
+  'sla-due'?: string
+  customer?: string
+  arr?: string
+  owner?: string
+}
+
+export interface RawProject {
+  owner: string
+  number: number
+  fields?: RawProjectFields
+}
+
+export interface RawOrganization {
+  repositories: 'all' | string[]
 }
 
 /** A user file: every key optional. */
@@ -51,13 +96,17 @@ export interface RawConfig {
   'required-fields'?: RawRequiredField[]
   'default-tier'?: string
   'max-writes-per-run'?: number
+  'sla-warning-at'?: number
+  'command-permission'?: Permission
+  'trusted-apps'?: string[]
   tiers?: RawTier[]
   'post-mortem'?: RawPostMortem
-}
-
-/** A user file merged over the defaults: every top-level and post-mortem key present. */
-export type ResolvedRawConfig = Required<Omit<RawConfig, 'post-mortem'>> & {
-  'post-mortem': Required<RawPostMortem>
+  'preventive-actions'?: RawPreventiveActions
+  csat?: RawCsat
+  'repeat-customers'?: RawRepeatCustomers
+  report?: RawReport
+  project?: RawProject | null
+  organization?: RawOrganization | null
 }
 
 /** Top-level keys, in template order; the built-in defaults must give all of them. */
@@ -70,14 +119,47 @@ export const TOP_LEVEL_KEYS = [
   'required-fields',
   'default-tier',
   'max-writes-per-run',
+  'sla-warning-at',
+  'command-permission',
+  'trusted-apps',
   'tiers',
   'post-mortem',
+  'preventive-actions',
+  'csat',
+  'repeat-customers',
+  'report',
+  'project',
+  'organization',
 ] as const satisfies readonly (keyof RawConfig)[]
 
-export const POST_MORTEM_KEYS = [
-  'directory',
-  'template',
-  'label',
-  'reviewers',
-  'not-planned-comment',
-] as const satisfies readonly (keyof RawPostMortem)[]
+/**
+ * Maps whose keys merge one by one over the defaults, each with its keys in template order;
+ * the built-in defaults must give every one of them.
+ */
+export const NESTED_MAP_KEYS = {
+  'post-mortem': ['directory', 'template', 'label', 'reviewers', 'not-planned-comment', 'close-permission'],
+  'preventive-actions': ['label', 'nudge-every'],
+  csat: ['ask', 'remind-after-business-days', 'low-rating'],
+  'repeat-customers': ['window-days', 'threshold', 'label'],
+  report: ['period-days', 'issue-title', 'commit', 'directory'],
+} as const satisfies { [K in NestedMapKey]: readonly (keyof NonNullable<RawConfig[K]>)[] }
+
+export type NestedMapKey = 'post-mortem' | 'preventive-actions' | 'csat' | 'repeat-customers' | 'report'
+
+/** A project after merging: every field name present. */
+export type ResolvedRawProject = Omit<RawProject, 'fields'> & { fields: Required<RawProjectFields> }
+
+/** A user file merged over the defaults: every top-level key and every nested map key present. */
+export type ResolvedRawConfig = Required<Omit<RawConfig, NestedMapKey | 'project'>> & {
+  [K in NestedMapKey]: Required<NonNullable<RawConfig[K]>>
+} & { project: ResolvedRawProject | null }
+
+/** The project field names used for those a `project` leaves out. */
+export const DEFAULT_PROJECT_FIELDS: Required<RawProjectFields> = {
+  tier: 'Tier',
+  state: 'State',
+  'sla-due': 'SLA due',
+  customer: 'Customer',
+  arr: 'ARR',
+  owner: 'Owner',
+}

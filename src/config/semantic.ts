@@ -1,17 +1,41 @@
-/** Checks the schema cannot express: cross-references, uniqueness, time zones, hour ranges. */
-import { parseDuration } from './duration'
-import { formatPath, type Locator, type YamlPath } from './locate'
-import type { RawCalendar, ResolvedRawConfig } from './raw-types'
+/** Checks the schema cannot express: cross-references, uniqueness, bounds on durations, time zones, hour ranges. */
+import { calendarProblems } from './calendar-checks'
+import { describeValue } from './describe-value'
+import { durationBoundProblem } from './duration'
 import type { Problem } from './errors'
+import { formatPath, type Locator, type YamlPath } from './locate'
+import type { ResolvedRawConfig } from './raw-types'
+import { listProblems } from './semantic-lists'
+
+/** Reports one problem at a path of the merged configuration. */
+export type Report = (path: YamlPath, text: string) => void
+
+// A nudge more often than hourly would be noise, not a reminder.
+const MIN_NUDGE_MINUTES = 60
 
 /** Every semantic problem in a merged configuration, located in the user's file. */
 export function semanticProblems(config: ResolvedRawConfig, locator: Locator): Problem[] {
   const problems: Problem[] = []
-  const report = (path: YamlPath, text: string): void => {
+  const report: Report = (path, text) => {
     problems.push({ where: locator.where(path), text: `${formatPath(path)} ${text}` })
   }
+  labelProblems(config, locator, report)
+  tierProblems(config, report)
+  const nudge = durationBoundProblem(config['preventive-actions']['nudge-every'], MIN_NUDGE_MINUTES)
+  if (nudge) report(['preventive-actions', 'nudge-every'], nudge)
 
-  // GitHub label names are case-insensitive, so "Tier-1" and "tier-1" are the same label.
+  const fieldIds = new Set<string>()
+  config['required-fields'].forEach((field, index) => {
+    if (fieldIds.has(field.id)) report(['required-fields', index, 'id'], `repeats the field id ${describeValue(field.id)}`)
+    fieldIds.add(field.id)
+  })
+  listProblems(config, report, (path) => locator.has(path))
+  return problems
+}
+
+// GitHub label names are case-insensitive, so "Tier-1" and "tier-1" are the same label,
+// and issues and pull requests share one set of labels.
+function labelProblems(config: ResolvedRawConfig, locator: Locator, report: Report): void {
   const labelOwners = new Map<string, YamlPath>()
   const claimLabel = (label: string, path: YamlPath): void => {
     const earlier = labelOwners.get(label.toLowerCase())
@@ -23,12 +47,18 @@ export function semanticProblems(config: ResolvedRawConfig, locator: Locator): P
   claimLabel(config['trigger-label'], ['trigger-label'])
   claimLabel(config['needs-info-label'], ['needs-info-label'])
   claimLabel(config['breach-label'], ['breach-label'])
+  config.tiers.forEach((tier, index) => claimLabel(tier.label, ['tiers', index, 'label']))
+  claimLabel(config['post-mortem'].label, ['post-mortem', 'label'])
+  claimLabel(config['preventive-actions'].label, ['preventive-actions', 'label'])
+  claimLabel(config['repeat-customers'].label, ['repeat-customers', 'label'])
+}
 
+function tierProblems(config: ResolvedRawConfig, report: Report): void {
   config.tiers.forEach((tier, index) => {
     const at = (...rest: (string | number)[]): YamlPath => ['tiers', index, ...rest]
-    claimLabel(tier.label, at('label'))
     for (const key of ['acknowledge', 'update-every', 'resolve'] as const) {
-      if (parseDuration(tier.sla[key]) === 0) report(at('sla', key), `must be longer than 0 minutes (got "${tier.sla[key]}")`)
+      const problem = durationBoundProblem(tier.sla[key], 0)
+      if (problem) report(at('sla', key), problem)
     }
     if (tier.calendar !== undefined) calendarProblems(tier.calendar, at('calendar'), report)
   })
@@ -40,43 +70,4 @@ export function semanticProblems(config: ResolvedRawConfig, locator: Locator): P
       `names no tier (got ${JSON.stringify(config['default-tier'])}; tiers: ${config.tiers.map((t) => t.label).join(', ')})`,
     )
   }
-
-  const fieldIds = new Set<string>()
-  config['required-fields'].forEach((field, index) => {
-    if (fieldIds.has(field.id)) report(['required-fields', index, 'id'], `repeats the field id ${JSON.stringify(field.id)}`)
-    fieldIds.add(field.id)
-  })
-  return problems
-}
-
-function calendarProblems(calendar: RawCalendar, path: YamlPath, report: (path: YamlPath, text: string) => void): void {
-  if (calendar === '24x7') return
-  const zone = calendar['time-zone']
-  if (!isTimeZone(zone)) {
-    report([...path, 'time-zone'], `is not a known IANA time zone such as Europe/Berlin (got ${JSON.stringify(zone)})`)
-  }
-  if (calendar.hours !== undefined) {
-    const [start, end] = parseHours(calendar.hours)
-    if (start >= end) report([...path, 'hours'], `must start before it ends (got ${JSON.stringify(calendar.hours)})`)
-  }
-}
-
-/** Whether the runtime's time zone database knows `zone`. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** `"09:00-17:30"` → `[540, 1050]` minutes after midnight; the schema has checked the shape. */
-export function parseHours(hours: string): [number, number] {
-  const [start = '', end = ''] = hours.split('-')
-  const minutes = (hhmm: string): number => {
-    const [h = 0, m = 0] = hhmm.split(':').map(Number)
-    return h * 60 + m
-  }
-  return [minutes(start), minutes(end)]
 }

@@ -34,7 +34,16 @@ describe('built-in defaults', () => {
       placeholders: ['n/a', 'na', 'none', 'tbd', '-', 'unknown', '?'],
       defaultTier: 'tier-3',
       maxWritesPerRun: 60,
-      postMortem: { directory: 'postmortems', template: null, label: 'postmortem', reviewers: [] },
+      slaWarningPercent: 75,
+      commandPermission: 'triage',
+      trustedApps: [],
+      postMortem: { directory: 'postmortems', template: null, label: 'postmortem', reviewers: [], closePermission: 'triage' },
+      preventiveActions: { label: 'preventive-action', nudgeEveryMinutes: 1440 },
+      csat: { ask: 'filer', remindAfterBusinessDays: 2, lowRating: 2 },
+      repeatCustomers: { windowDays: 180, threshold: 2, label: 'repeat-customer' },
+      report: { periodDays: 30, issueTitle: 'Escalation report', commit: false, directory: 'reports' },
+      project: null,
+      organization: null,
     })
     expect(config.requiredFields.map((f) => [f.id, f.minLength])).toEqual([
       ['root-cause', 20],
@@ -47,6 +56,8 @@ describe('built-in defaults', () => {
       ['tier-2', 'High', { acknowledgeMinutes: 120, updateEveryMinutes: 480, resolveMinutes: 3 * 1440 }],
       ['tier-3', 'Standard', { acknowledgeMinutes: 480, updateEveryMinutes: 1440, resolveMinutes: 10 * 1440 }],
     ])
+    const allEvents = ['opened', 'tier-raised', 'breach', 'missed-update', 'resolved']
+    expect(config.tiers.map((t) => t.chat)).toEqual([allEvents, allEvents, []])
     for (const tier of config.tiers) {
       expect(tier).toMatchObject({
         calendar: { kind: '24x7' },
@@ -86,5 +97,38 @@ describe('escalations.schema.json', () => {
     }
     walk(schema, '#')
     expect(gaps).toEqual([])
+  })
+})
+
+describe('README', () => {
+  it('has a Configuration row for every key of the schema', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## How it behaves'))
+    const rowKeys = table
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => line.split('|')[1] ?? '')
+    const documented = (key: string): boolean => {
+      const [parent = '', leaf = ''] = key.includes('.')
+        ? [key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1)]
+        : ['', key]
+      return rowKeys.some(
+        (cell) => cell.includes(`\`${key}\``) || (parent !== '' && cell.includes(`\`${parent}.`) && cell.includes(`\`${leaf}\``)),
+      )
+    }
+    const keys: string[] = []
+    const walk = (node: Record<string, unknown>, path: string): void => {
+      const resolved = node.$ref === '#/definitions/tier' ? (schema.definitions.tier as Record<string, unknown>) : node
+      const items = resolved.items as Record<string, unknown> | undefined
+      if (resolved.properties) {
+        for (const [key, child] of Object.entries(resolved.properties as Record<string, Record<string, unknown>>)) {
+          walk(child, path === '' ? key : `${path}.${key}`)
+        }
+      } else if (items && (items.properties || items.$ref === '#/definitions/tier')) walk(items, `${path}[]`)
+      else keys.push(path)
+    }
+    walk(schema as Record<string, unknown>, '')
+    expect(keys.length).toBeGreaterThan(50)
+    expect(keys.filter((key) => !documented(key))).toEqual([])
   })
 })

@@ -41,6 +41,7 @@ describe('parseConfig: merging over the defaults', () => {
         notify: ['acme/support-leads'],
         escalationContacts: [],
         minPermission: 'write',
+        chat: [],
       },
       {
         label: 'p2',
@@ -52,6 +53,7 @@ describe('parseConfig: merging over the defaults', () => {
         notify: [],
         escalationContacts: [],
         minPermission: 'triage',
+        chat: [],
       },
     ])
   })

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { parseConfig } from '../../../src/config/parse-config'
 import { FILE, problemsOf, tier } from './helpers'
 
 describe('parseConfig: problems', () => {
@@ -21,7 +20,7 @@ describe('parseConfig: problems', () => {
       expect.stringMatching(/^\.github\/escalations\.yml:2:1: triger-label is not a known key \(allowed: trigger-label, /),
     ])
     expect(problemsOf('post-mortem:\n  folder: docs\n')).toEqual([
-      `${FILE}:2:3: post-mortem.folder is not a known key (allowed: directory, template, label, reviewers, not-planned-comment)`,
+      `${FILE}:2:3: post-mortem.folder is not a known key (allowed: directory, template, label, reviewers, not-planned-comment, close-permission)`,
     ])
   })
 
@@ -83,16 +82,6 @@ describe('parseConfig: problems', () => {
     ])
   })
 
-  it.each(['../x', 'docs/../../x', '.github/x', './.github', '/abs', '.github'])('rejects post-mortem directory %j', (directory) => {
-    expect(problemsOf(`post-mortem:\n  directory: ${JSON.stringify(directory)}\n`)).toEqual([
-      `${FILE}:2:14: post-mortem.directory must be a relative folder without ".." segments and not under .github (got ${JSON.stringify(directory)})`,
-    ])
-  })
-
-  it.each(['docs/postmortems', 'github/x', '.githubx/y', 'a..b'])('accepts post-mortem directory %j', (directory) => {
-    expect(parseConfig(`post-mortem: { directory: "${directory}" }\n`, FILE).postMortem.directory).toBe(directory)
-  })
-
   it('reports YAML syntax errors with their position', () => {
     expect(problemsOf('trigger-label: x\ntiers: [a, b\nform: y\n')).toEqual([
       expect.stringMatching(/^\.github\/escalations\.yml:3:1: YAML syntax error: Flow sequence .* must be sufficiently indented/),
@@ -100,8 +89,10 @@ describe('parseConfig: problems', () => {
     expect(problemsOf('form: a\nform: b\n')).toEqual([`${FILE}:2:1: YAML syntax error: Map keys must be unique`])
   })
 
-  it('reports an alias to a missing anchor', () => {
-    expect(problemsOf('form: *nowhere\n')[0]).toMatch(/^\.github\/escalations\.yml: .*nowhere/)
+  it('reports an alias to a missing anchor at the alias', () => {
+    expect(problemsOf('trigger-label: x\nform: *nowhere\n')).toEqual([
+      `${FILE}:2:7: YAML syntax error: the alias *nowhere has no anchor set before it`,
+    ])
   })
 
   it('reports several problems at once, in file order', () => {
@@ -119,7 +110,7 @@ describe('parseConfig: problems', () => {
       `${FILE}:1:16: trigger-label must not be empty`,
       `${FILE}:2:21: max-writes-per-run must be at least 1 (got 0)`,
       expect.stringMatching(/^\.github\/escalations\.yml:3:1: colour is not a known key/),
-      `${FILE}:6:14: post-mortem.directory must be a relative folder without ".." segments and not under .github (got "../outside")`,
+      `${FILE}:6:14: post-mortem.directory must not contain a ".." segment (got "../outside")`,
       `${FILE}:7:24: post-mortem.reviewers[1] must be a GitHub login like octocat or a team like my-org/support-leads (got "bad user")`,
     ])
     // Semantic checks (default-tier) wait for a file the schema accepts.
