@@ -85,7 +85,8 @@ function toTier(tier: RawTier): Tier {
     escalationContacts: (tier['escalation-contacts'] ?? []).map(stripAt),
     minPermission: tier['min-permission'] ?? 'triage',
     // Chat is opt-in for a tier the user writes: a new tier should not start posting.
-    chat: tier.chat ?? [],
+    // Copied, as the cached defaults' lists must not be shared with a caller's Config.
+    chat: [...(tier.chat ?? [])],
   }
 }
 

@@ -10,6 +10,10 @@ export interface Problem {
  */
 export const MAX_PROBLEMS_SHOWN = 50
 
+// Checks keep their own lines short; this is the backstop for text they quote verbatim
+// (a YAML parser message, say).
+const MAX_LINE_LENGTH = 500
+
 /**
  * Thrown when a configuration file cannot be used. `problems` holds the first
  * `MAX_PROBLEMS_SHOWN` problems found, each already prefixed with `file:line:column` where
@@ -23,7 +27,7 @@ export class ConfigError extends Error {
   readonly omitted: number
 
   constructor(file: string, problems: string[]) {
-    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN)
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map(cut)
     const omitted = problems.length - shown.length
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`
     const lines = [...shown, ...(omitted > 0 ? [`… and ${omitted} more`] : [])]
@@ -32,4 +36,8 @@ export class ConfigError extends Error {
     this.problems = shown
     this.omitted = omitted
   }
+}
+
+function cut(line: string): string {
+  return line.length > MAX_LINE_LENGTH ? `${line.slice(0, MAX_LINE_LENGTH - 1)}…` : line
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_PROBLEMS_SHOWN, type ConfigError } from '../../../src/config/errors'
+import { ConfigError, MAX_PROBLEMS_SHOWN } from '../../../src/config/errors'
 import { parseConfig } from '../../../src/config/parse-config'
 import { FILE, problemsOf, tier } from './helpers'
 
@@ -123,5 +123,14 @@ describe('labels are distinct', () => {
     ],
   ])('%j', (text, problem) => {
     expect(problemsOf(text)).toEqual([problem])
+  })
+})
+
+describe('ConfigError', () => {
+  it('cuts a very long line', () => {
+    const error = new ConfigError(FILE, [`${FILE}:1:1: ${'x'.repeat(10_000)}`])
+    expect(error.problems[0]).toHaveLength(500)
+    expect(error.problems[0]?.endsWith('x…')).toBe(true)
+    expect(error.message.length).toBeLessThan(600)
   })
 })

@@ -79,3 +79,14 @@ describe('parseConfig: merging over the defaults', () => {
     expect(config.requiredFields).toEqual([{ id: 'customer', minLength: 1, hint: '' }])
   })
 })
+
+describe('parseConfig: results share nothing', () => {
+  it('with the cached defaults, so one caller cannot change another’s configuration', () => {
+    const first = parseConfig('trigger-label: x\n', FILE)
+    first.tiers[0]?.chat.push('opened')
+    first.trustedApps.push('intruder')
+    expect(parseConfig('trigger-label: x\n', FILE).tiers[0]?.chat).toEqual(defaultConfig().tiers[0]?.chat)
+    expect(defaultConfig().tiers[0]?.chat).toHaveLength(5)
+    expect(defaultConfig().trustedApps).toEqual([])
+  })
+})
