@@ -435,7 +435,7 @@ var require_errors = __commonJS({
       [kResponseStatusCodeError] = true;
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
-    var InvalidArgumentError = class extends UndiciError {
+    var InvalidArgumentError2 = class extends UndiciError {
       constructor(message) {
         super(message);
         this.name = "InvalidArgumentError";
@@ -688,7 +688,7 @@ var require_errors = __commonJS({
       RequestContentLengthMismatchError,
       ConnectTimeoutError,
       ResponseStatusCodeError,
-      InvalidArgumentError,
+      InvalidArgumentError: InvalidArgumentError2,
       InvalidReturnValueError,
       RequestAbortedError,
       ClientDestroyedError,
@@ -975,7 +975,7 @@ var require_util = __commonJS({
     var nodeUtil = __require("node:util");
     var { stringify } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
-    var { InvalidArgumentError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
@@ -1050,31 +1050,31 @@ var require_util = __commonJS({
       if (typeof url === "string") {
         url = new URL(url);
         if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
-          throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
+          throw new InvalidArgumentError2("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
         return url;
       }
       if (!url || typeof url !== "object") {
-        throw new InvalidArgumentError("Invalid URL: The URL argument must be a non-null object.");
+        throw new InvalidArgumentError2("Invalid URL: The URL argument must be a non-null object.");
       }
       if (!(url instanceof URL)) {
         if (url.port != null && url.port !== "" && isValidPort(url.port) === false) {
-          throw new InvalidArgumentError("Invalid URL: port must be a valid integer or a string representation of an integer.");
+          throw new InvalidArgumentError2("Invalid URL: port must be a valid integer or a string representation of an integer.");
         }
         if (url.path != null && typeof url.path !== "string") {
-          throw new InvalidArgumentError("Invalid URL path: the path must be a string or null/undefined.");
+          throw new InvalidArgumentError2("Invalid URL path: the path must be a string or null/undefined.");
         }
         if (url.pathname != null && typeof url.pathname !== "string") {
-          throw new InvalidArgumentError("Invalid URL pathname: the pathname must be a string or null/undefined.");
+          throw new InvalidArgumentError2("Invalid URL pathname: the pathname must be a string or null/undefined.");
         }
         if (url.hostname != null && typeof url.hostname !== "string") {
-          throw new InvalidArgumentError("Invalid URL hostname: the hostname must be a string or null/undefined.");
+          throw new InvalidArgumentError2("Invalid URL hostname: the hostname must be a string or null/undefined.");
         }
         if (url.origin != null && typeof url.origin !== "string") {
-          throw new InvalidArgumentError("Invalid URL origin: the origin must be a string or null/undefined.");
+          throw new InvalidArgumentError2("Invalid URL origin: the origin must be a string or null/undefined.");
         }
         if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
-          throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
+          throw new InvalidArgumentError2("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
@@ -1088,14 +1088,14 @@ var require_util = __commonJS({
         return new URL(`${origin}${path}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
-        throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
+        throw new InvalidArgumentError2("Invalid URL protocol: the URL must start with `http:` or `https:`.");
       }
       return url;
     }
     function parseOrigin(url) {
       url = parseURL(url);
       if (url.pathname !== "/" || url.search || url.hash) {
-        throw new InvalidArgumentError("invalid url");
+        throw new InvalidArgumentError2("invalid url");
       }
       return url;
     }
@@ -1207,19 +1207,19 @@ var require_util = __commonJS({
       let key;
       let val;
       let kLen = 0;
-      for (let n = 0; n < headers.length; n += 2) {
-        key = headers[n];
-        val = headers[n + 1];
+      for (let n2 = 0; n2 < headers.length; n2 += 2) {
+        key = headers[n2];
+        val = headers[n2 + 1];
         typeof key !== "string" && (key = key.toString());
         typeof val !== "string" && (val = val.toString("utf8"));
         kLen = key.length;
         if (kLen === 14 && key[7] === "-" && (key === "content-length" || key.toLowerCase() === "content-length")) {
           hasContentLength = true;
         } else if (kLen === 19 && key[7] === "-" && (key === "content-disposition" || key.toLowerCase() === "content-disposition")) {
-          contentDispositionIdx = n + 1;
+          contentDispositionIdx = n2 + 1;
         }
-        ret[n] = key;
-        ret[n + 1] = val;
+        ret[n2] = key;
+        ret[n2 + 1] = val;
       }
       if (hasContentLength && contentDispositionIdx !== -1) {
         ret[contentDispositionIdx] = Buffer.from(ret[contentDispositionIdx]).toString("latin1");
@@ -1231,30 +1231,30 @@ var require_util = __commonJS({
     }
     function validateHandler(handler2, method, upgrade) {
       if (!handler2 || typeof handler2 !== "object") {
-        throw new InvalidArgumentError("handler must be an object");
+        throw new InvalidArgumentError2("handler must be an object");
       }
       if (typeof handler2.onConnect !== "function") {
-        throw new InvalidArgumentError("invalid onConnect method");
+        throw new InvalidArgumentError2("invalid onConnect method");
       }
       if (typeof handler2.onError !== "function") {
-        throw new InvalidArgumentError("invalid onError method");
+        throw new InvalidArgumentError2("invalid onError method");
       }
       if (typeof handler2.onBodySent !== "function" && handler2.onBodySent !== void 0) {
-        throw new InvalidArgumentError("invalid onBodySent method");
+        throw new InvalidArgumentError2("invalid onBodySent method");
       }
       if (upgrade || method === "CONNECT") {
         if (typeof handler2.onUpgrade !== "function") {
-          throw new InvalidArgumentError("invalid onUpgrade method");
+          throw new InvalidArgumentError2("invalid onUpgrade method");
         }
       } else {
         if (typeof handler2.onHeaders !== "function") {
-          throw new InvalidArgumentError("invalid onHeaders method");
+          throw new InvalidArgumentError2("invalid onHeaders method");
         }
         if (typeof handler2.onData !== "function") {
-          throw new InvalidArgumentError("invalid onData method");
+          throw new InvalidArgumentError2("invalid onData method");
         }
         if (typeof handler2.onComplete !== "function") {
-          throw new InvalidArgumentError("invalid onComplete method");
+          throw new InvalidArgumentError2("invalid onComplete method");
         }
       }
     }
@@ -1658,7 +1658,7 @@ var require_request = __commonJS({
   "node_modules/undici/lib/core/request.js"(exports, module) {
     "use strict";
     var {
-      InvalidArgumentError,
+      InvalidArgumentError: InvalidArgumentError2,
       NotSupportedError
     } = require_errors();
     var assert = __require("node:assert");
@@ -1698,34 +1698,34 @@ var require_request = __commonJS({
         servername
       }, handler2) {
         if (typeof path !== "string") {
-          throw new InvalidArgumentError("path must be a string");
+          throw new InvalidArgumentError2("path must be a string");
         } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
-          throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
+          throw new InvalidArgumentError2("path must be an absolute URL or start with a slash");
         } else if (invalidPathRegex.test(path)) {
-          throw new InvalidArgumentError("invalid request path");
+          throw new InvalidArgumentError2("invalid request path");
         }
         if (typeof method !== "string") {
-          throw new InvalidArgumentError("method must be a string");
+          throw new InvalidArgumentError2("method must be a string");
         } else if (normalizedMethodRecords[method] === void 0 && !isValidHTTPToken(method)) {
-          throw new InvalidArgumentError("invalid request method");
+          throw new InvalidArgumentError2("invalid request method");
         }
         if (upgrade && typeof upgrade !== "string") {
-          throw new InvalidArgumentError("upgrade must be a string");
+          throw new InvalidArgumentError2("upgrade must be a string");
         }
         if (upgrade && !isValidHeaderValue(upgrade)) {
-          throw new InvalidArgumentError("invalid upgrade header");
+          throw new InvalidArgumentError2("invalid upgrade header");
         }
         if (headersTimeout != null && (!Number.isFinite(headersTimeout) || headersTimeout < 0)) {
-          throw new InvalidArgumentError("invalid headersTimeout");
+          throw new InvalidArgumentError2("invalid headersTimeout");
         }
         if (bodyTimeout != null && (!Number.isFinite(bodyTimeout) || bodyTimeout < 0)) {
-          throw new InvalidArgumentError("invalid bodyTimeout");
+          throw new InvalidArgumentError2("invalid bodyTimeout");
         }
         if (reset != null && typeof reset !== "boolean") {
-          throw new InvalidArgumentError("invalid reset");
+          throw new InvalidArgumentError2("invalid reset");
         }
         if (expectContinue != null && typeof expectContinue !== "boolean") {
-          throw new InvalidArgumentError("invalid expectContinue");
+          throw new InvalidArgumentError2("invalid expectContinue");
         }
         this.headersTimeout = headersTimeout;
         this.bodyTimeout = bodyTimeout;
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         } else if (isFormDataLike(body) || isIterable(body) || isBlobLike(body)) {
           this.body = body;
         } else {
-          throw new InvalidArgumentError("body must be a string, a Buffer, a Readable stream, an iterable, or an async iterable");
+          throw new InvalidArgumentError2("body must be a string, a Buffer, a Readable stream, an iterable, or an async iterable");
         }
         this.completed = false;
         this.aborted = false;
@@ -1779,7 +1779,7 @@ var require_request = __commonJS({
         this.expectContinue = expectContinue != null ? expectContinue : false;
         if (Array.isArray(headers)) {
           if (headers.length % 2 !== 0) {
-            throw new InvalidArgumentError("headers array must be even");
+            throw new InvalidArgumentError2("headers array must be even");
           }
           for (let i = 0; i < headers.length; i += 2) {
             processHeader(this, headers[i], headers[i + 1]);
@@ -1788,7 +1788,7 @@ var require_request = __commonJS({
           if (headers[Symbol.iterator]) {
             for (const header of headers) {
               if (!Array.isArray(header) || header.length !== 2) {
-                throw new InvalidArgumentError("headers must be in key-value pair format");
+                throw new InvalidArgumentError2("headers must be in key-value pair format");
               }
               processHeader(this, header[0], header[1]);
             }
@@ -1799,7 +1799,7 @@ var require_request = __commonJS({
             }
           }
         } else if (headers != null) {
-          throw new InvalidArgumentError("headers must be an object or an array");
+          throw new InvalidArgumentError2("headers must be an object or an array");
         }
         validateHandler(handler2, method, upgrade);
         this.servername = servername || getServerName(this.host);
@@ -1842,14 +1842,14 @@ var require_request = __commonJS({
       onResponseStarted() {
         return this[kHandler].onResponseStarted?.();
       }
-      onHeaders(statusCode, headers, resume, statusText2) {
+      onHeaders(statusCode, headers, resume, statusText) {
         assert(!this.aborted);
         assert(!this.completed);
         if (channels.headers.hasSubscribers) {
-          channels.headers.publish({ request: this, response: { statusCode, headers, statusText: statusText2 } });
+          channels.headers.publish({ request: this, response: { statusCode, headers, statusText } });
         }
         try {
-          return this[kHandler].onHeaders(statusCode, headers, resume, statusText2);
+          return this[kHandler].onHeaders(statusCode, headers, resume, statusText);
         } catch (err) {
           this.abort(err);
         }
@@ -1870,12 +1870,12 @@ var require_request = __commonJS({
        * @param {import('node:stream').Duplex} socket
        * @param {string} [statusText]
        */
-      onUpgrade(statusCode, headers, socket, statusText2 = "") {
+      onUpgrade(statusCode, headers, socket, statusText = "") {
         this.onFinally();
         assert(!this.aborted);
         assert(!this.completed);
         if (statusCode !== null) {
-          this.#publishUpgradeHeaders(statusCode, headers, statusText2);
+          this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
         const result = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
@@ -1892,11 +1892,11 @@ var require_request = __commonJS({
        * @param {(headers: import('node:http2').IncomingHttpHeaders) => Buffer[]} parseHeaders
        * @param {string} [statusText]
        */
-      onUpgradeResponse(statusCode, headers, parseHeaders, statusText2 = "") {
+      onUpgradeResponse(statusCode, headers, parseHeaders, statusText = "") {
         assert(!this.aborted);
         assert(this.completed);
         if (channels.headers.hasSubscribers) {
-          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText2);
+          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText);
         }
         this.#publishUpgradeTrailers();
       }
@@ -1915,9 +1915,9 @@ var require_request = __commonJS({
        * @param {Buffer[]} headers
        * @param {string} statusText
        */
-      #publishUpgradeHeaders(statusCode, headers, statusText2) {
+      #publishUpgradeHeaders(statusCode, headers, statusText) {
         if (channels.headers.hasSubscribers) {
-          channels.headers.publish({ request: this, response: { statusCode, headers, statusText: statusText2 } });
+          channels.headers.publish({ request: this, response: { statusCode, headers, statusText } });
         }
       }
       #publishUpgradeTrailers() {
@@ -1966,7 +1966,7 @@ var require_request = __commonJS({
     };
     function processHeader(request3, key, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key} header`);
+        throw new InvalidArgumentError2(`invalid ${key} header`);
       } else if (val === void 0) {
         return;
       }
@@ -1974,7 +1974,7 @@ var require_request = __commonJS({
       if (headerName === void 0) {
         headerName = key.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
-          throw new InvalidArgumentError("invalid header key");
+          throw new InvalidArgumentError2("invalid header key");
         }
       }
       if (Array.isArray(val)) {
@@ -1982,17 +1982,17 @@ var require_request = __commonJS({
         for (let i = 0; i < val.length; i++) {
           if (typeof val[i] === "string") {
             if (!isValidHeaderValue(val[i])) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError2(`invalid ${key} header`);
             }
             arr.push(val[i]);
           } else if (val[i] === null) {
             arr.push("");
           } else if (typeof val[i] === "object") {
-            throw new InvalidArgumentError(`invalid ${key} header`);
+            throw new InvalidArgumentError2(`invalid ${key} header`);
           } else {
             const str = `${val[i]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError2(`invalid ${key} header`);
             }
             arr.push(str);
           }
@@ -2000,41 +2000,41 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError2(`invalid ${key} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError2(`invalid ${key} header`);
         }
       }
       if (headerName === "host") {
         if (request3.host !== null) {
-          throw new InvalidArgumentError("duplicate host header");
+          throw new InvalidArgumentError2("duplicate host header");
         }
         if (typeof val !== "string") {
-          throw new InvalidArgumentError("invalid host header");
+          throw new InvalidArgumentError2("invalid host header");
         }
         request3.host = val;
       } else if (headerName === "content-length") {
         if (request3.contentLength !== null) {
-          throw new InvalidArgumentError("duplicate content-length header");
+          throw new InvalidArgumentError2("duplicate content-length header");
         }
         request3.contentLength = parseInt(val, 10);
         if (!Number.isFinite(request3.contentLength)) {
-          throw new InvalidArgumentError("invalid content-length header");
+          throw new InvalidArgumentError2("invalid content-length header");
         }
       } else if (request3.contentType === null && headerName === "content-type") {
         request3.contentType = val;
         request3.headers.push(key, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
-        throw new InvalidArgumentError(`invalid ${headerName} header`);
+        throw new InvalidArgumentError2(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
         const value = typeof val === "string" ? val.toLowerCase() : null;
         if (value !== "close" && value !== "keep-alive") {
-          throw new InvalidArgumentError("invalid connection header");
+          throw new InvalidArgumentError2("invalid connection header");
         }
         if (value === "close") {
           request3.reset = true;
@@ -2113,7 +2113,7 @@ var require_dispatcher_base = __commonJS({
     var {
       ClientDestroyedError,
       ClientClosedError,
-      InvalidArgumentError
+      InvalidArgumentError: InvalidArgumentError2
     } = require_errors();
     var { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = require_symbols();
     var kOnDestroyed = /* @__PURE__ */ Symbol("onDestroyed");
@@ -2156,7 +2156,7 @@ var require_dispatcher_base = __commonJS({
           for (let i = newInterceptors.length - 1; i >= 0; i--) {
             const interceptor = this[kInterceptors][i];
             if (typeof interceptor !== "function") {
-              throw new InvalidArgumentError("interceptor must be an function");
+              throw new InvalidArgumentError2("interceptor must be an function");
             }
           }
         }
@@ -2164,14 +2164,14 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
         if (typeof callback !== "function") {
-          throw new InvalidArgumentError("invalid callback");
+          throw new InvalidArgumentError2("invalid callback");
         }
         if (this[kDestroyed]) {
           queueMicrotask(() => callback(new ClientDestroyedError(), null));
@@ -2204,17 +2204,17 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
         if (typeof callback !== "function") {
-          throw new InvalidArgumentError("invalid callback");
+          throw new InvalidArgumentError2("invalid callback");
         }
         if (this[kDestroyed]) {
           if (this[kOnDestroyed]) {
@@ -2255,11 +2255,11 @@ var require_dispatcher_base = __commonJS({
       }
       dispatch(opts, handler2) {
         if (!handler2 || typeof handler2 !== "object") {
-          throw new InvalidArgumentError("handler must be an object");
+          throw new InvalidArgumentError2("handler must be an object");
         }
         try {
           if (!opts || typeof opts !== "object") {
-            throw new InvalidArgumentError("opts must be an object.");
+            throw new InvalidArgumentError2("opts must be an object.");
           }
           if (this[kDestroyed] || this[kOnDestroyed]) {
             throw new ClientDestroyedError();
@@ -2270,7 +2270,7 @@ var require_dispatcher_base = __commonJS({
           return this[kInterceptedDispatch](opts, handler2);
         } catch (err) {
           if (typeof handler2.onError !== "function") {
-            throw new InvalidArgumentError("invalid onError method");
+            throw new InvalidArgumentError2("invalid onError method");
           }
           handler2.onError(err);
           return false;
@@ -2519,7 +2519,7 @@ var require_connect = __commonJS({
     var net = __require("node:net");
     var assert = __require("node:assert");
     var util = require_util();
-    var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
     function noop5() {
     }
@@ -2575,7 +2575,7 @@ var require_connect = __commonJS({
     }
     function buildConnector({ allowH2, maxCachedSessions, socketPath, timeout, session: customSession, ...opts }) {
       if (maxCachedSessions != null && (!Number.isInteger(maxCachedSessions) || maxCachedSessions < 0)) {
-        throw new InvalidArgumentError("maxCachedSessions must be a positive integer or zero");
+        throw new InvalidArgumentError2("maxCachedSessions must be a positive integer or zero");
       }
       const options = { path: socketPath, ...opts };
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
@@ -3795,9 +3795,9 @@ var require_webidl = __commonJS({
       }
       return x;
     };
-    webidl.util.IntegerPart = function(n) {
-      const r = Math.floor(Math.abs(n));
-      if (n < 0) {
+    webidl.util.IntegerPart = function(n2) {
+      const r = Math.floor(Math.abs(n2));
+      if (n2 < 0) {
         return -1 * r;
       }
       return r;
@@ -4145,9 +4145,9 @@ var require_util2 = __commonJS({
     function isErrorLike(object) {
       return object instanceof Error || (object?.constructor?.name === "Error" || object?.constructor?.name === "DOMException");
     }
-    function isValidReasonPhrase(statusText2) {
-      for (let i = 0; i < statusText2.length; ++i) {
-        const c = statusText2.charCodeAt(i);
+    function isValidReasonPhrase(statusText) {
+      for (let i = 0; i < statusText.length; ++i) {
+        const c = statusText.charCodeAt(i);
         if (!(c === 9 || // HTAB
         c >= 32 && c <= 126 || // SP / VCHAR
         c >= 128 && c <= 255)) {
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4969,12 +4969,12 @@ var require_file = __commonJS({
     var { webidl } = require_webidl();
     var FileLike = class _FileLike {
       constructor(blobLike, fileName, options = {}) {
-        const n = fileName;
+        const n2 = fileName;
         const t = options.type;
         const d = options.lastModified ?? Date.now();
         this[kState] = {
           blobLike,
-          name: n,
+          name: n2,
           type: t,
           lastModified: d
         };
@@ -5194,13 +5194,13 @@ var require_formdata_parser = __commonJS({
       }
       return true;
     }
-    function validateBoundary(boundary) {
-      const length = boundary.length;
+    function validateBoundary(boundary2) {
+      const length = boundary2.length;
       if (length < 27 || length > 70) {
         return false;
       }
       for (let i = 0; i < length; ++i) {
-        const cp = boundary.charCodeAt(i);
+        const cp = boundary2.charCodeAt(i);
         if (!(cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 39 || cp === 45 || cp === 95)) {
           return false;
         }
@@ -5213,7 +5213,7 @@ var require_formdata_parser = __commonJS({
       if (boundaryString === void 0) {
         return "failure";
       }
-      const boundary = Buffer.from(`--${boundaryString}`, "utf8");
+      const boundary2 = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
       const position2 = { position: 0 };
       while (input[position2.position] === 13 && input[position2.position + 1] === 10) {
@@ -5227,8 +5227,8 @@ var require_formdata_parser = __commonJS({
         input = input.subarray(0, trailing);
       }
       while (true) {
-        if (input.subarray(position2.position, position2.position + boundary.length).equals(boundary)) {
-          position2.position += boundary.length;
+        if (input.subarray(position2.position, position2.position + boundary2.length).equals(boundary2)) {
+          position2.position += boundary2.length;
         } else {
           return "failure";
         }
@@ -5247,7 +5247,7 @@ var require_formdata_parser = __commonJS({
         position2.position += 2;
         let body;
         {
-          const boundaryIndex = input.indexOf(boundary.subarray(2), position2.position);
+          const boundaryIndex = input.indexOf(boundary2.subarray(2), position2.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
@@ -5501,8 +5501,8 @@ var require_body = __commonJS({
       } else if (ArrayBuffer.isView(object)) {
         source = new Uint8Array(object.buffer.slice(object.byteOffset, object.byteOffset + object.byteLength));
       } else if (util.isFormDataLike(object)) {
-        const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
-        const prefix = `--${boundary}\r
+        const boundary2 = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
+        const prefix = `--${boundary2}\r
 Content-Disposition: form-data`;
         const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
@@ -5531,7 +5531,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         }
-        const chunk = textEncoder.encode(`--${boundary}--\r
+        const chunk = textEncoder.encode(`--${boundary2}--\r
 `);
         blobParts.push(chunk);
         length += chunk.byteLength;
@@ -5548,7 +5548,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         };
-        type = `multipart/form-data; boundary=${boundary}`;
+        type = `multipart/form-data; boundary=${boundary2}`;
       } else if (isBlobLike(object)) {
         source = object;
         length = object.size;
@@ -5747,7 +5747,7 @@ var require_client_h1 = __commonJS({
       RequestContentLengthMismatchError,
       ResponseContentLengthMismatchError,
       RequestAbortedError,
-      InvalidArgumentError,
+      InvalidArgumentError: InvalidArgumentError2,
       HeadersTimeoutError,
       HeadersOverflowError,
       SocketError,
@@ -5958,9 +5958,9 @@ var require_client_h1 = __commonJS({
             currentParser = null;
             currentBufferRef = null;
           }
-          const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
+          const offset2 = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants3.ERROR.OK) {
-            const body = data.subarray(offset);
+            const body = data.subarray(offset2);
             if (ret === constants3.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
             } else if (ret === constants3.ERROR.PAUSED) {
@@ -6074,7 +6074,7 @@ var require_client_h1 = __commonJS({
         }
       }
       onUpgrade(head) {
-        const { upgrade, client, socket, headers, statusCode, statusText: statusText2 } = this;
+        const { upgrade, client, socket, headers, statusCode, statusText } = this;
         assert(upgrade);
         assert(client[kSocket] === socket);
         assert(!socket.destroyed);
@@ -6099,7 +6099,7 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request3.onUpgrade(statusCode, headers, socket, statusText2);
+          request3.onUpgrade(statusCode, headers, socket, statusText);
         } catch (error2) {
           util.errorRequest(client, request3, error2);
           util.destroy(socket, error2);
@@ -6107,7 +6107,7 @@ var require_client_h1 = __commonJS({
         client[kResume]();
       }
       onHeadersComplete(statusCode, upgrade, shouldKeepAlive) {
-        const { client, socket, headers, statusText: statusText2 } = this;
+        const { client, socket, headers, statusText } = this;
         if (socket.destroyed) {
           return -1;
         }
@@ -6172,7 +6172,7 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request3.onHeaders(statusCode, headers, this.resume, statusText2) === false;
+        const pause = request3.onHeaders(statusCode, headers, this.resume, statusText) === false;
         if (request3.aborted) {
           return -1;
         }
@@ -6478,7 +6478,7 @@ var require_client_h1 = __commonJS({
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
-            util.errorRequest(client, request3, new InvalidArgumentError("invalid content-type header"));
+            util.errorRequest(client, request3, new InvalidArgumentError2("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -6559,9 +6559,9 @@ upgrade: ${upgrade}\r
         header += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
-        for (let n = 0; n < headers.length; n += 2) {
-          const key = headers[n + 0];
-          const val = headers[n + 1];
+        for (let n2 = 0; n2 < headers.length; n2 += 2) {
+          const key = headers[n2 + 0];
+          const val = headers[n2 + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
               header += `${key}: ${val[i]}\r
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7077,9 +7077,9 @@ var require_client_h2 = __commonJS({
         return false;
       }
       const headers = {};
-      for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key = reqHeaders[n + 0];
-        const val = reqHeaders[n + 1];
+      for (let n2 = 0; n2 < reqHeaders.length; n2 += 2) {
+        const key = reqHeaders[n2 + 0];
+        const val = reqHeaders[n2 + 1];
         if (Array.isArray(val)) {
           for (let i = 0; i < val.length; i++) {
             if (headers[key]) {
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7446,7 +7446,7 @@ var require_redirect_handler = __commonJS({
     var util = require_util();
     var { kBodyUsed } = require_symbols();
     var assert = __require("node:assert");
-    var { InvalidArgumentError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_errors();
     var EE = __require("node:events");
     var redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
     var kBody = /* @__PURE__ */ Symbol("body");
@@ -7464,7 +7464,7 @@ var require_redirect_handler = __commonJS({
     var RedirectHandler = class {
       constructor(dispatch2, maxRedirections, opts, handler2) {
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
-          throw new InvalidArgumentError("maxRedirections must be a positive number");
+          throw new InvalidArgumentError2("maxRedirections must be a positive number");
         }
         util.validateHandler(handler2, opts.method, opts.upgrade);
         this.dispatch = dispatch2;
@@ -7503,7 +7503,7 @@ var require_redirect_handler = __commonJS({
       onError(error2) {
         this.handler.onError(error2);
       }
-      onHeaders(statusCode, headers, resume, statusText2) {
+      onHeaders(statusCode, headers, resume, statusText) {
         this.location = this.history.length >= this.maxRedirections || util.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
         if (this.opts.throwOnMaxRedirect && this.history.length >= this.maxRedirections) {
           if (this.request) {
@@ -7517,7 +7517,7 @@ var require_redirect_handler = __commonJS({
           this.history.push(new URL(this.opts.path, this.opts.origin));
         }
         if (!this.location) {
-          return this.handler.onHeaders(statusCode, headers, resume, statusText2);
+          return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
         const path = search2 ? `${pathname}${search2}` : pathname;
@@ -7632,7 +7632,7 @@ var require_client = __commonJS({
     var Request = require_request();
     var DispatcherBase = require_dispatcher_base();
     var {
-      InvalidArgumentError,
+      InvalidArgumentError: InvalidArgumentError2,
       InformationalError,
       ClientDestroyedError
     } = require_errors();
@@ -7728,67 +7728,67 @@ var require_client = __commonJS({
       } = {}) {
         super({ webSocket, eventSource });
         if (keepAlive !== void 0) {
-          throw new InvalidArgumentError("unsupported keepAlive, use pipelining=0 instead");
+          throw new InvalidArgumentError2("unsupported keepAlive, use pipelining=0 instead");
         }
         if (socketTimeout !== void 0) {
-          throw new InvalidArgumentError("unsupported socketTimeout, use headersTimeout & bodyTimeout instead");
+          throw new InvalidArgumentError2("unsupported socketTimeout, use headersTimeout & bodyTimeout instead");
         }
         if (requestTimeout !== void 0) {
-          throw new InvalidArgumentError("unsupported requestTimeout, use headersTimeout & bodyTimeout instead");
+          throw new InvalidArgumentError2("unsupported requestTimeout, use headersTimeout & bodyTimeout instead");
         }
         if (idleTimeout !== void 0) {
-          throw new InvalidArgumentError("unsupported idleTimeout, use keepAliveTimeout instead");
+          throw new InvalidArgumentError2("unsupported idleTimeout, use keepAliveTimeout instead");
         }
         if (maxKeepAliveTimeout !== void 0) {
-          throw new InvalidArgumentError("unsupported maxKeepAliveTimeout, use keepAliveMaxTimeout instead");
+          throw new InvalidArgumentError2("unsupported maxKeepAliveTimeout, use keepAliveMaxTimeout instead");
         }
         if (maxHeaderSize != null && !Number.isFinite(maxHeaderSize)) {
-          throw new InvalidArgumentError("invalid maxHeaderSize");
+          throw new InvalidArgumentError2("invalid maxHeaderSize");
         }
         if (socketPath != null && typeof socketPath !== "string") {
-          throw new InvalidArgumentError("invalid socketPath");
+          throw new InvalidArgumentError2("invalid socketPath");
         }
         if (connectTimeout != null && (!Number.isFinite(connectTimeout) || connectTimeout < 0)) {
-          throw new InvalidArgumentError("invalid connectTimeout");
+          throw new InvalidArgumentError2("invalid connectTimeout");
         }
         if (keepAliveTimeout != null && (!Number.isFinite(keepAliveTimeout) || keepAliveTimeout <= 0)) {
-          throw new InvalidArgumentError("invalid keepAliveTimeout");
+          throw new InvalidArgumentError2("invalid keepAliveTimeout");
         }
         if (keepAliveMaxTimeout != null && (!Number.isFinite(keepAliveMaxTimeout) || keepAliveMaxTimeout <= 0)) {
-          throw new InvalidArgumentError("invalid keepAliveMaxTimeout");
+          throw new InvalidArgumentError2("invalid keepAliveMaxTimeout");
         }
         if (keepAliveTimeoutThreshold != null && !Number.isFinite(keepAliveTimeoutThreshold)) {
-          throw new InvalidArgumentError("invalid keepAliveTimeoutThreshold");
+          throw new InvalidArgumentError2("invalid keepAliveTimeoutThreshold");
         }
         if (headersTimeout != null && (!Number.isInteger(headersTimeout) || headersTimeout < 0)) {
-          throw new InvalidArgumentError("headersTimeout must be a positive integer or zero");
+          throw new InvalidArgumentError2("headersTimeout must be a positive integer or zero");
         }
         if (bodyTimeout != null && (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)) {
-          throw new InvalidArgumentError("bodyTimeout must be a positive integer or zero");
+          throw new InvalidArgumentError2("bodyTimeout must be a positive integer or zero");
         }
         if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
-          throw new InvalidArgumentError("connect must be a function or an object");
+          throw new InvalidArgumentError2("connect must be a function or an object");
         }
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
-          throw new InvalidArgumentError("maxRedirections must be a positive number");
+          throw new InvalidArgumentError2("maxRedirections must be a positive number");
         }
         if (maxRequestsPerClient != null && (!Number.isInteger(maxRequestsPerClient) || maxRequestsPerClient < 0)) {
-          throw new InvalidArgumentError("maxRequestsPerClient must be a positive number");
+          throw new InvalidArgumentError2("maxRequestsPerClient must be a positive number");
         }
         if (localAddress != null && (typeof localAddress !== "string" || net.isIP(localAddress) === 0)) {
-          throw new InvalidArgumentError("localAddress must be valid string IP address");
+          throw new InvalidArgumentError2("localAddress must be valid string IP address");
         }
         if (maxResponseSize != null && (!Number.isInteger(maxResponseSize) || maxResponseSize < -1)) {
-          throw new InvalidArgumentError("maxResponseSize must be a positive number");
+          throw new InvalidArgumentError2("maxResponseSize must be a positive number");
         }
         if (autoSelectFamilyAttemptTimeout != null && (!Number.isInteger(autoSelectFamilyAttemptTimeout) || autoSelectFamilyAttemptTimeout < -1)) {
-          throw new InvalidArgumentError("autoSelectFamilyAttemptTimeout must be a positive number");
+          throw new InvalidArgumentError2("autoSelectFamilyAttemptTimeout must be a positive number");
         }
         if (allowH2 != null && typeof allowH2 !== "boolean") {
-          throw new InvalidArgumentError("allowH2 must be a valid boolean value");
+          throw new InvalidArgumentError2("allowH2 must be a valid boolean value");
         }
         if (maxConcurrentStreams != null && (typeof maxConcurrentStreams !== "number" || maxConcurrentStreams < 1)) {
-          throw new InvalidArgumentError("maxConcurrentStreams must be a positive integer, greater than 0");
+          throw new InvalidArgumentError2("maxConcurrentStreams must be a positive integer, greater than 0");
         }
         if (typeof connect2 !== "function") {
           connect2 = buildConnector({
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request3 = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -8379,7 +8379,7 @@ var require_pool = __commonJS({
     } = require_pool_base();
     var Client = require_client();
     var {
-      InvalidArgumentError
+      InvalidArgumentError: InvalidArgumentError2
     } = require_errors();
     var util = require_util();
     var { kUrl, kInterceptors } = require_symbols();
@@ -8405,13 +8405,13 @@ var require_pool = __commonJS({
         ...options
       } = {}) {
         if (connections != null && (!Number.isFinite(connections) || connections < 0)) {
-          throw new InvalidArgumentError("invalid connections");
+          throw new InvalidArgumentError2("invalid connections");
         }
         if (typeof factory !== "function") {
-          throw new InvalidArgumentError("factory must be a function.");
+          throw new InvalidArgumentError2("factory must be a function.");
         }
         if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
-          throw new InvalidArgumentError("connect must be a function or an object");
+          throw new InvalidArgumentError2("connect must be a function or an object");
         }
         if (typeof connect !== "function") {
           connect = buildConnector({
@@ -8463,7 +8463,7 @@ var require_balanced_pool = __commonJS({
     "use strict";
     var {
       BalancedPoolMissingUpstreamError,
-      InvalidArgumentError
+      InvalidArgumentError: InvalidArgumentError2
     } = require_errors();
     var {
       PoolBase,
@@ -8508,7 +8508,7 @@ var require_balanced_pool = __commonJS({
           upstreams = [upstreams];
         }
         if (typeof factory !== "function") {
-          throw new InvalidArgumentError("factory must be a function.");
+          throw new InvalidArgumentError2("factory must be a function.");
         }
         this[kInterceptors] = opts.interceptors?.BalancedPool && Array.isArray(opts.interceptors.BalancedPool) ? opts.interceptors.BalancedPool : [];
         this[kFactory] = factory;
@@ -8605,7 +8605,7 @@ var require_balanced_pool = __commonJS({
 var require_agent = __commonJS({
   "node_modules/undici/lib/dispatcher/agent.js"(exports, module) {
     "use strict";
-    var { InvalidArgumentError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_errors();
     var { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var DispatcherBase = require_dispatcher_base();
     var Pool = require_pool();
@@ -8625,13 +8625,13 @@ var require_agent = __commonJS({
     var Agent = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
-          throw new InvalidArgumentError("factory must be a function.");
+          throw new InvalidArgumentError2("factory must be a function.");
         }
         if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
-          throw new InvalidArgumentError("connect must be a function or an object");
+          throw new InvalidArgumentError2("connect must be a function or an object");
         }
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
-          throw new InvalidArgumentError("maxRedirections must be a positive number");
+          throw new InvalidArgumentError2("maxRedirections must be a positive number");
         }
         super(options);
         if (connect && typeof connect !== "function") {
@@ -8671,7 +8671,7 @@ var require_agent = __commonJS({
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
           key = String(opts.origin);
         } else {
-          throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
+          throw new InvalidArgumentError2("opts.origin must be a non-empty string or URL.");
         }
         let dispatcher = this[kClients].get(key);
         if (!dispatcher) {
@@ -8710,7 +8710,7 @@ var require_proxy_agent = __commonJS({
     var Agent = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
-    var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2, RequestAbortedError, SecureProxyConnectionError } = require_errors();
     var buildConnector = require_connect();
     var Client = require_client();
     var kAgent = /* @__PURE__ */ Symbol("proxy agent");
@@ -8739,7 +8739,7 @@ var require_proxy_agent = __commonJS({
       constructor(proxyUrl, { headers = {}, connect, factory }) {
         super();
         if (!proxyUrl) {
-          throw new InvalidArgumentError("Proxy URL is mandatory");
+          throw new InvalidArgumentError2("Proxy URL is mandatory");
         }
         this[kProxyHeaders] = headers;
         if (factory) {
@@ -8753,7 +8753,7 @@ var require_proxy_agent = __commonJS({
         handler2.onHeaders = function(statusCode, data, resume) {
           if (statusCode === 407) {
             if (typeof handler2.onError === "function") {
-              handler2.onError(new InvalidArgumentError("Proxy Authentication Required (407)"));
+              handler2.onError(new InvalidArgumentError2("Proxy Authentication Required (407)"));
             }
             return;
           }
@@ -8783,11 +8783,11 @@ var require_proxy_agent = __commonJS({
       constructor(opts) {
         super();
         if (!opts || typeof opts === "object" && !(opts instanceof URL2) && !opts.uri) {
-          throw new InvalidArgumentError("Proxy uri is mandatory");
+          throw new InvalidArgumentError2("Proxy uri is mandatory");
         }
         const { clientFactory = defaultFactory } = opts;
         if (typeof clientFactory !== "function") {
-          throw new InvalidArgumentError("Proxy opts.clientFactory must be a function.");
+          throw new InvalidArgumentError2("Proxy opts.clientFactory must be a function.");
         }
         const { proxyTunnel = true } = opts;
         const url = this.#getUrl(opts);
@@ -8799,7 +8799,7 @@ var require_proxy_agent = __commonJS({
         this[kProxyHeaders] = opts.headers || {};
         this[kTunnelProxy] = proxyTunnel;
         if (opts.auth && opts.token) {
-          throw new InvalidArgumentError("opts.auth cannot be used in combination with opts.token");
+          throw new InvalidArgumentError2("opts.auth cannot be used in combination with opts.token");
         } else if (opts.auth) {
           this[kProxyHeaders]["proxy-authorization"] = `Basic ${opts.auth}`;
         } else if (opts.token) {
@@ -8917,7 +8917,7 @@ var require_proxy_agent = __commonJS({
     function throwIfProxyAuthIsSent(headers) {
       const existProxyAuth = headers && Object.keys(headers).find((key) => key.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
-        throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
+        throw new InvalidArgumentError2("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
     }
     module.exports = ProxyAgent2;
@@ -9450,7 +9450,7 @@ var require_readable = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { Readable } = __require("node:stream");
-    var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
+    var { RequestAbortedError, NotSupportedError, InvalidArgumentError: InvalidArgumentError2, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
     var kConsume = /* @__PURE__ */ Symbol("kConsume");
@@ -9570,13 +9570,13 @@ var require_readable = __commonJS({
         let limit = Number.isFinite(opts?.limit) ? opts.limit : 128 * 1024;
         const signal = opts?.signal;
         if (signal != null && (typeof signal !== "object" || !("aborted" in signal))) {
-          throw new InvalidArgumentError("signal must be an AbortSignal");
+          throw new InvalidArgumentError2("signal must be an AbortSignal");
         }
         signal?.throwIfAborted();
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop5).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9650,8 +9650,8 @@ var require_readable = __commonJS({
       if (state.bufferIndex) {
         const start = state.bufferIndex;
         const end = state.buffer.length;
-        for (let n = start; n < end; n++) {
-          consumePush(consume2, state.buffer[n]);
+        for (let n2 = start; n2 < end; n2++) {
+          consumePush(consume2, state.buffer[n2]);
         }
       } else {
         for (const chunk of state.buffer) {
@@ -9686,27 +9686,27 @@ var require_readable = __commonJS({
         return new Uint8Array(chunks[0]);
       }
       const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
-      let offset = 0;
+      let offset2 = 0;
       for (let i = 0; i < chunks.length; ++i) {
         const chunk = chunks[i];
-        buffer.set(chunk, offset);
-        offset += chunk.length;
+        buffer.set(chunk, offset2);
+        offset2 += chunk.length;
       }
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9804,31 +9804,31 @@ var require_api_request = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { Readable } = require_readable();
-    var { InvalidArgumentError, RequestAbortedError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
     var { AsyncResource } = __require("node:async_hooks");
     var RequestHandler = class extends AsyncResource {
       constructor(opts, callback) {
         if (!opts || typeof opts !== "object") {
-          throw new InvalidArgumentError("invalid opts");
+          throw new InvalidArgumentError2("invalid opts");
         }
         const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
-            throw new InvalidArgumentError("invalid callback");
+            throw new InvalidArgumentError2("invalid callback");
           }
           if (highWaterMark && (typeof highWaterMark !== "number" || highWaterMark < 0)) {
-            throw new InvalidArgumentError("invalid highWaterMark");
+            throw new InvalidArgumentError2("invalid highWaterMark");
           }
           if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
-            throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
+            throw new InvalidArgumentError2("signal must be an EventEmitter or EventTarget");
           }
           if (method === "CONNECT") {
-            throw new InvalidArgumentError("invalid method");
+            throw new InvalidArgumentError2("invalid method");
           }
           if (onInfo && typeof onInfo !== "function") {
-            throw new InvalidArgumentError("invalid onInfo callback");
+            throw new InvalidArgumentError2("invalid onInfo callback");
           }
           super("UNDICI_REQUEST");
         } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request3(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request3.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10041,7 +10041,7 @@ var require_api_stream = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { finished, PassThrough } = __require("node:stream");
-    var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2, InvalidReturnValueError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
     var { AsyncResource } = __require("node:async_hooks");
@@ -10049,24 +10049,24 @@ var require_api_stream = __commonJS({
     var StreamHandler = class extends AsyncResource {
       constructor(opts, factory, callback) {
         if (!opts || typeof opts !== "object") {
-          throw new InvalidArgumentError("invalid opts");
+          throw new InvalidArgumentError2("invalid opts");
         }
         const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
-            throw new InvalidArgumentError("invalid callback");
+            throw new InvalidArgumentError2("invalid callback");
           }
           if (typeof factory !== "function") {
-            throw new InvalidArgumentError("invalid factory");
+            throw new InvalidArgumentError2("invalid factory");
           }
           if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
-            throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
+            throw new InvalidArgumentError2("signal must be an EventEmitter or EventTarget");
           }
           if (method === "CONNECT") {
-            throw new InvalidArgumentError("invalid method");
+            throw new InvalidArgumentError2("invalid method");
           }
           if (onInfo && typeof onInfo !== "function") {
-            throw new InvalidArgumentError("invalid onInfo callback");
+            throw new InvalidArgumentError2("invalid onInfo callback");
           }
           super("UNDICI_STREAM");
         } catch (err) {
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10218,7 +10218,7 @@ var require_api_pipeline = __commonJS({
       PassThrough
     } = __require("node:stream");
     var {
-      InvalidArgumentError,
+      InvalidArgumentError: InvalidArgumentError2,
       InvalidReturnValueError,
       RequestAbortedError
     } = require_errors();
@@ -10262,20 +10262,20 @@ var require_api_pipeline = __commonJS({
     var PipelineHandler = class extends AsyncResource {
       constructor(opts, handler2) {
         if (!opts || typeof opts !== "object") {
-          throw new InvalidArgumentError("invalid opts");
+          throw new InvalidArgumentError2("invalid opts");
         }
         if (typeof handler2 !== "function") {
-          throw new InvalidArgumentError("invalid handler");
+          throw new InvalidArgumentError2("invalid handler");
         }
         const { signal, method, opaque, onInfo, responseHeaders } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
-          throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
+          throw new InvalidArgumentError2("signal must be an EventEmitter or EventTarget");
         }
         if (method === "CONNECT") {
-          throw new InvalidArgumentError("invalid method");
+          throw new InvalidArgumentError2("invalid method");
         }
         if (onInfo && typeof onInfo !== "function") {
-          throw new InvalidArgumentError("invalid onInfo callback");
+          throw new InvalidArgumentError2("invalid onInfo callback");
         }
         super("UNDICI_PIPELINE");
         this.opaque = opaque || null;
@@ -10412,7 +10412,7 @@ var require_api_pipeline = __commonJS({
 var require_api_upgrade = __commonJS({
   "node_modules/undici/lib/api/api-upgrade.js"(exports, module) {
     "use strict";
-    var { InvalidArgumentError, SocketError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2, SocketError } = require_errors();
     var { AsyncResource } = __require("node:async_hooks");
     var util = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
@@ -10420,14 +10420,14 @@ var require_api_upgrade = __commonJS({
     var UpgradeHandler = class extends AsyncResource {
       constructor(opts, callback) {
         if (!opts || typeof opts !== "object") {
-          throw new InvalidArgumentError("invalid opts");
+          throw new InvalidArgumentError2("invalid opts");
         }
         if (typeof callback !== "function") {
-          throw new InvalidArgumentError("invalid callback");
+          throw new InvalidArgumentError2("invalid callback");
         }
         const { signal, opaque, responseHeaders } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
-          throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
+          throw new InvalidArgumentError2("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_UPGRADE");
         this.responseHeaders = responseHeaders || null;
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10506,20 +10506,20 @@ var require_api_connect = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { AsyncResource } = __require("node:async_hooks");
-    var { InvalidArgumentError, SocketError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2, SocketError } = require_errors();
     var util = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
     var ConnectHandler = class extends AsyncResource {
       constructor(opts, callback) {
         if (!opts || typeof opts !== "object") {
-          throw new InvalidArgumentError("invalid opts");
+          throw new InvalidArgumentError2("invalid opts");
         }
         if (typeof callback !== "function") {
-          throw new InvalidArgumentError("invalid callback");
+          throw new InvalidArgumentError2("invalid callback");
         }
         const { signal, opaque, responseHeaders } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
-          throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
+          throw new InvalidArgumentError2("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_CONNECT");
         this.opaque = opaque || null;
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10674,15 +10674,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match, value) {
-      if (typeof match === "string") {
-        return match === value;
+    function matchValue(match2, value) {
+      if (typeof match2 === "string") {
+        return match2 === value;
       }
-      if (match instanceof RegExp) {
-        return match.test(value);
+      if (match2 instanceof RegExp) {
+        return match2.test(value);
       }
-      if (typeof match === "function") {
-        return match(value) === true;
+      if (typeof match2 === "function") {
+        return match2(value) === true;
       }
       return false;
     }
@@ -10708,10 +10708,10 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildHeadersFromArray(headers) {
-      const clone = headers.slice();
+      const clone2 = headers.slice();
       const entries = [];
-      for (let index2 = 0; index2 < clone.length; index2 += 2) {
-        entries.push([clone[index2], clone[index2 + 1]]);
+      for (let index2 = 0; index2 < clone2.length; index2 += 2) {
+        entries.push([clone2[index2], clone2[index2 + 1]]);
       }
       return Object.fromEntries(entries);
     }
@@ -10964,7 +10964,7 @@ var require_mock_interceptor = __commonJS({
       kContentLength,
       kMockDispatch
     } = require_mock_symbols();
-    var { InvalidArgumentError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_errors();
     var { buildURL } = require_util();
     var MockScope = class {
       constructor(mockDispatch) {
@@ -10975,7 +10975,7 @@ var require_mock_interceptor = __commonJS({
        */
       delay(waitInMs) {
         if (typeof waitInMs !== "number" || !Number.isInteger(waitInMs) || waitInMs <= 0) {
-          throw new InvalidArgumentError("waitInMs must be a valid integer > 0");
+          throw new InvalidArgumentError2("waitInMs must be a valid integer > 0");
         }
         this[kMockDispatch].delay = waitInMs;
         return this;
@@ -10992,7 +10992,7 @@ var require_mock_interceptor = __commonJS({
        */
       times(repeatTimes) {
         if (typeof repeatTimes !== "number" || !Number.isInteger(repeatTimes) || repeatTimes <= 0) {
-          throw new InvalidArgumentError("repeatTimes must be a valid integer > 0");
+          throw new InvalidArgumentError2("repeatTimes must be a valid integer > 0");
         }
         this[kMockDispatch].times = repeatTimes;
         return this;
@@ -11001,10 +11001,10 @@ var require_mock_interceptor = __commonJS({
     var MockInterceptor = class {
       constructor(opts, mockDispatches) {
         if (typeof opts !== "object") {
-          throw new InvalidArgumentError("opts must be an object");
+          throw new InvalidArgumentError2("opts must be an object");
         }
         if (typeof opts.path === "undefined") {
-          throw new InvalidArgumentError("opts.path must be defined");
+          throw new InvalidArgumentError2("opts.path must be defined");
         }
         if (typeof opts.method === "undefined") {
           opts.method = "GET";
@@ -11035,10 +11035,10 @@ var require_mock_interceptor = __commonJS({
       }
       validateReplyParameters(replyParameters) {
         if (typeof replyParameters.statusCode === "undefined") {
-          throw new InvalidArgumentError("statusCode must be defined");
+          throw new InvalidArgumentError2("statusCode must be defined");
         }
         if (typeof replyParameters.responseOptions !== "object" || replyParameters.responseOptions === null) {
-          throw new InvalidArgumentError("responseOptions must be an object");
+          throw new InvalidArgumentError2("responseOptions must be an object");
         }
       }
       /**
@@ -11049,7 +11049,7 @@ var require_mock_interceptor = __commonJS({
           const wrappedDefaultsCallback = (opts) => {
             const resolvedData = replyOptionsCallbackOrStatusCode(opts);
             if (typeof resolvedData !== "object" || resolvedData === null) {
-              throw new InvalidArgumentError("reply options callback must return an object");
+              throw new InvalidArgumentError2("reply options callback must return an object");
             }
             const replyParameters2 = { data: "", responseOptions: {}, ...resolvedData };
             this.validateReplyParameters(replyParameters2);
@@ -11075,7 +11075,7 @@ var require_mock_interceptor = __commonJS({
        */
       replyWithError(error2) {
         if (typeof error2 === "undefined") {
-          throw new InvalidArgumentError("error must be defined");
+          throw new InvalidArgumentError2("error must be defined");
         }
         const newMockDispatch = addMockDispatch(this[kDispatches], this[kDispatchKey], { error: error2 });
         return new MockScope(newMockDispatch);
@@ -11085,7 +11085,7 @@ var require_mock_interceptor = __commonJS({
        */
       defaultReplyHeaders(headers) {
         if (typeof headers === "undefined") {
-          throw new InvalidArgumentError("headers must be defined");
+          throw new InvalidArgumentError2("headers must be defined");
         }
         this[kDefaultHeaders] = headers;
         return this;
@@ -11095,7 +11095,7 @@ var require_mock_interceptor = __commonJS({
        */
       defaultReplyTrailers(trailers) {
         if (typeof trailers === "undefined") {
-          throw new InvalidArgumentError("trailers must be defined");
+          throw new InvalidArgumentError2("trailers must be defined");
         }
         this[kDefaultTrailers] = trailers;
         return this;
@@ -11131,12 +11131,12 @@ var require_mock_client = __commonJS({
     } = require_mock_symbols();
     var { MockInterceptor } = require_mock_interceptor();
     var Symbols = require_symbols();
-    var { InvalidArgumentError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_errors();
     var MockClient = class extends Client {
       constructor(origin, opts) {
         super(origin, opts);
         if (!opts || !opts.agent || typeof opts.agent.dispatch !== "function") {
-          throw new InvalidArgumentError("Argument opts.agent must implement Agent");
+          throw new InvalidArgumentError2("Argument opts.agent must implement Agent");
         }
         this[kMockAgent] = opts.agent;
         this[kOrigin] = origin;
@@ -11184,12 +11184,12 @@ var require_mock_pool = __commonJS({
     } = require_mock_symbols();
     var { MockInterceptor } = require_mock_interceptor();
     var Symbols = require_symbols();
-    var { InvalidArgumentError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_errors();
     var MockPool = class extends Pool {
       constructor(origin, opts) {
         super(origin, opts);
         if (!opts || !opts.agent || typeof opts.agent.dispatch !== "function") {
-          throw new InvalidArgumentError("Argument opts.agent must implement Agent");
+          throw new InvalidArgumentError2("Argument opts.agent must implement Agent");
         }
         this[kMockAgent] = opts.agent;
         this[kOrigin] = origin;
@@ -11311,7 +11311,7 @@ var require_mock_agent = __commonJS({
     var MockClient = require_mock_client();
     var MockPool = require_mock_pool();
     var { matchValue, buildMockOptions } = require_mock_utils();
-    var { InvalidArgumentError, UndiciError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2, UndiciError } = require_errors();
     var Dispatcher = require_dispatcher();
     var Pluralizer = require_pluralizer();
     var PendingInterceptorsFormatter = require_pending_interceptors_formatter();
@@ -11321,7 +11321,7 @@ var require_mock_agent = __commonJS({
         this[kNetConnect] = true;
         this[kIsMockActive] = true;
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
-          throw new InvalidArgumentError("Argument opts.agent must implement Agent");
+          throw new InvalidArgumentError2("Argument opts.agent must implement Agent");
         }
         const agent = opts?.agent ? opts.agent : new Agent(opts);
         this[kAgent] = agent;
@@ -11360,7 +11360,7 @@ var require_mock_agent = __commonJS({
         } else if (typeof matcher === "undefined") {
           this[kNetConnect] = true;
         } else {
-          throw new InvalidArgumentError("Unsupported matcher. Must be one of String|Function|RegExp.");
+          throw new InvalidArgumentError2("Unsupported matcher. Must be one of String|Function|RegExp.");
         }
       }
       disableNetConnect() {
@@ -11426,14 +11426,14 @@ var require_global2 = __commonJS({
   "node_modules/undici/lib/global.js"(exports, module) {
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
-    var { InvalidArgumentError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_errors();
     var Agent = require_agent();
     if (getGlobalDispatcher() === void 0) {
       setGlobalDispatcher(new Agent());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
-        throw new InvalidArgumentError("Argument agent must implement Agent");
+        throw new InvalidArgumentError2("Argument agent must implement Agent");
       }
       Object.defineProperty(globalThis, globalDispatcher, {
         value: agent,
@@ -11547,7 +11547,7 @@ var require_dump = __commonJS({
   "node_modules/undici/lib/interceptor/dump.js"(exports, module) {
     "use strict";
     var util = require_util();
-    var { InvalidArgumentError, RequestAbortedError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2, RequestAbortedError } = require_errors();
     var DecoratorHandler = require_decorator_handler();
     var DumpHandler = class extends DecoratorHandler {
       #maxSize = 1024 * 1024;
@@ -11560,7 +11560,7 @@ var require_dump = __commonJS({
       constructor({ maxSize }, handler2) {
         super(handler2);
         if (maxSize != null && (!Number.isFinite(maxSize) || maxSize < 1)) {
-          throw new InvalidArgumentError("maxSize must be a number greater than 0");
+          throw new InvalidArgumentError2("maxSize must be a number greater than 0");
         }
         this.#maxSize = maxSize ?? this.#maxSize;
         this.#handler = handler2;
@@ -11647,7 +11647,7 @@ var require_dns = __commonJS({
     var { isIP } = __require("node:net");
     var { lookup } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
-    var { InvalidArgumentError, InformationalError } = require_errors();
+    var { InvalidArgumentError: InvalidArgumentError2, InformationalError } = require_errors();
     var maxInt = Math.pow(2, 31) - 1;
     var DNSInstance = class {
       #maxTTL = 0;
@@ -11756,11 +11756,11 @@ var require_dns = __commonJS({
       }
       #defaultPick(origin, hostnameRecords, affinity) {
         let ip = null;
-        const { records, offset } = hostnameRecords;
+        const { records, offset: offset2 } = hostnameRecords;
         let family;
         if (this.dualStack) {
           if (affinity == null) {
-            if (offset == null || offset === maxInt) {
+            if (offset2 == null || offset2 === maxInt) {
               hostnameRecords.offset = 0;
               affinity = 4;
             } else {
@@ -11860,24 +11860,24 @@ var require_dns = __commonJS({
     };
     module.exports = (interceptorOpts) => {
       if (interceptorOpts?.maxTTL != null && (typeof interceptorOpts?.maxTTL !== "number" || interceptorOpts?.maxTTL < 0)) {
-        throw new InvalidArgumentError("Invalid maxTTL. Must be a positive number");
+        throw new InvalidArgumentError2("Invalid maxTTL. Must be a positive number");
       }
       if (interceptorOpts?.maxItems != null && (typeof interceptorOpts?.maxItems !== "number" || interceptorOpts?.maxItems < 1)) {
-        throw new InvalidArgumentError(
+        throw new InvalidArgumentError2(
           "Invalid maxItems. Must be a positive number and greater than zero"
         );
       }
       if (interceptorOpts?.affinity != null && interceptorOpts?.affinity !== 4 && interceptorOpts?.affinity !== 6) {
-        throw new InvalidArgumentError("Invalid affinity. Must be either 4 or 6");
+        throw new InvalidArgumentError2("Invalid affinity. Must be either 4 or 6");
       }
       if (interceptorOpts?.dualStack != null && typeof interceptorOpts?.dualStack !== "boolean") {
-        throw new InvalidArgumentError("Invalid dualStack. Must be a boolean");
+        throw new InvalidArgumentError2("Invalid dualStack. Must be a boolean");
       }
       if (interceptorOpts?.lookup != null && typeof interceptorOpts?.lookup !== "function") {
-        throw new InvalidArgumentError("Invalid lookup. Must be a function");
+        throw new InvalidArgumentError2("Invalid lookup. Must be a function");
       }
       if (interceptorOpts?.pick != null && typeof interceptorOpts?.pick !== "function") {
-        throw new InvalidArgumentError("Invalid pick. Must be a function");
+        throw new InvalidArgumentError2("Invalid pick. Must be a function");
       }
       const dualStack = interceptorOpts?.dualStack ?? true;
       let affinity;
@@ -14331,13 +14331,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText: statusText2, headersList, socket } = await dispatch2({ body: requestBody });
+        const { body, status, statusText, headersList, socket } = await dispatch2({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status, statusText: statusText2, headersList, socket });
+          response = makeResponse({ status, statusText, headersList, socket });
         } else {
           const iterator2 = body[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status, statusText: statusText2, headersList });
+          response = makeResponse({ status, statusText, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch2({ body }) {
         const url = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14461,7 +14461,7 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status, rawHeaders, resume, statusText2) {
+            onHeaders(status, rawHeaders, resume, statusText) {
               if (status < 200) {
                 return;
               }
@@ -14510,9 +14510,9 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
-                statusText: statusText2,
+                statusText,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
                   if (err) {
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15113,10 +15113,10 @@ var require_util4 = __commonJS({
       const size = sequences.reduce((a, b) => {
         return a + b.byteLength;
       }, 0);
-      let offset = 0;
+      let offset2 = 0;
       return sequences.reduce((a, b) => {
-        a.set(b, offset);
-        offset += b.byteLength;
+        a.set(b, offset2);
+        offset2 += b.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -17122,22 +17122,22 @@ var require_frame = __commonJS({
         const maskKey = generateMask();
         const bodyLength = frameData?.byteLength ?? 0;
         let payloadLength = bodyLength;
-        let offset = 6;
+        let offset2 = 6;
         if (bodyLength > maxUnsigned16Bit) {
-          offset += 8;
+          offset2 += 8;
           payloadLength = 127;
         } else if (bodyLength > 125) {
-          offset += 2;
+          offset2 += 2;
           payloadLength = 126;
         }
-        const buffer2 = Buffer.allocUnsafe(bodyLength + offset);
+        const buffer2 = Buffer.allocUnsafe(bodyLength + offset2);
         buffer2[0] = buffer2[1] = 0;
         buffer2[0] |= 128;
         buffer2[0] = (buffer2[0] & 240) + opcode;
-        buffer2[offset - 4] = maskKey[0];
-        buffer2[offset - 3] = maskKey[1];
-        buffer2[offset - 2] = maskKey[2];
-        buffer2[offset - 1] = maskKey[3];
+        buffer2[offset2 - 4] = maskKey[0];
+        buffer2[offset2 - 3] = maskKey[1];
+        buffer2[offset2 - 2] = maskKey[2];
+        buffer2[offset2 - 1] = maskKey[3];
         buffer2[1] = payloadLength;
         if (payloadLength === 126) {
           buffer2.writeUInt16BE(bodyLength, 2);
@@ -17147,7 +17147,7 @@ var require_frame = __commonJS({
         }
         buffer2[1] |= 128;
         for (let i = 0; i < bodyLength; ++i) {
-          buffer2[offset + i] = frameData[i] ^ maskKey[i & 3];
+          buffer2[offset2 + i] = frameData[i] ^ maskKey[i & 3];
         }
         return buffer2;
       }
@@ -17589,12 +17589,12 @@ var require_receiver = __commonJS({
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
-            const lower = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower > 2 ** 31 - 1) {
+            const lower2 = buffer.readUInt32BE(4);
+            if (upper !== 0 || lower2 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower;
+            this.#info.payloadLength = lower2;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -17671,34 +17671,34 @@ var require_receiver = __commonJS({
        * @param {number} n
        * @returns {Buffer}
        */
-      consume(n) {
-        if (n > this.#byteOffset) {
+      consume(n2) {
+        if (n2 > this.#byteOffset) {
           throw new Error("Called consume() before buffers satiated.");
-        } else if (n === 0) {
+        } else if (n2 === 0) {
           return emptyBuffer;
         }
-        if (this.#buffers[0].length === n) {
+        if (this.#buffers[0].length === n2) {
           this.#byteOffset -= this.#buffers[0].length;
           return this.#buffers.shift();
         }
-        const buffer = Buffer.allocUnsafe(n);
-        let offset = 0;
-        while (offset !== n) {
+        const buffer = Buffer.allocUnsafe(n2);
+        let offset2 = 0;
+        while (offset2 !== n2) {
           const next = this.#buffers[0];
           const { length } = next;
-          if (length + offset === n) {
-            buffer.set(this.#buffers.shift(), offset);
+          if (length + offset2 === n2) {
+            buffer.set(this.#buffers.shift(), offset2);
             break;
-          } else if (length + offset > n) {
-            buffer.set(next.subarray(0, n - offset), offset);
-            this.#buffers[0] = next.subarray(n - offset);
+          } else if (length + offset2 > n2) {
+            buffer.set(next.subarray(0, n2 - offset2), offset2);
+            this.#buffers[0] = next.subarray(n2 - offset2);
             break;
           } else {
-            buffer.set(this.#buffers.shift(), offset);
-            offset += next.length;
+            buffer.set(this.#buffers.shift(), offset2);
+            offset2 += next.length;
           }
         }
-        this.#byteOffset -= n;
+        this.#byteOffset -= n2;
         return buffer;
       }
       writeFragments(fragment) {
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module.exports = {
@@ -18649,16 +18649,16 @@ ${value}`;
         }
         return Buffer.concat(chunks, length);
       }
-      peekBufferedByte(offset) {
+      peekBufferedByte(offset2) {
         let chunkIndex = this.lineChunkIndex;
         let pos = this.linePos;
         while (chunkIndex < this.chunks.length) {
           const chunk = this.chunks[chunkIndex];
           const remaining = chunk.length - pos;
-          if (offset < remaining) {
-            return chunk[pos + offset];
+          if (offset2 < remaining) {
+            return chunk[pos + offset2];
           }
-          offset -= remaining;
+          offset2 -= remaining;
           chunkIndex++;
           pos = 0;
         }
@@ -19025,7 +19025,7 @@ var require_undici = __commonJS({
     var RetryAgent = require_retry_agent();
     var errors = require_errors();
     var util = require_util();
-    var { InvalidArgumentError } = errors;
+    var { InvalidArgumentError: InvalidArgumentError2 } = errors;
     var api = require_api();
     var buildConnector = require_connect();
     var MockClient = require_mock_client();
@@ -19069,14 +19069,14 @@ var require_undici = __commonJS({
           opts = null;
         }
         if (!url || typeof url !== "string" && typeof url !== "object" && !(url instanceof URL)) {
-          throw new InvalidArgumentError("invalid url");
+          throw new InvalidArgumentError2("invalid url");
         }
         if (opts != null && typeof opts !== "object") {
-          throw new InvalidArgumentError("invalid opts");
+          throw new InvalidArgumentError2("invalid opts");
         }
         if (opts && opts.path != null) {
           if (typeof opts.path !== "string") {
-            throw new InvalidArgumentError("invalid opts.path");
+            throw new InvalidArgumentError2("invalid opts.path");
           }
           let path = opts.path;
           if (!opts.path.startsWith("/")) {
@@ -19091,7 +19091,7 @@ var require_undici = __commonJS({
         }
         const { agent, dispatcher = getGlobalDispatcher() } = opts;
         if (agent) {
-          throw new InvalidArgumentError("unsupported opts.agent. Did you mean opts.client?");
+          throw new InvalidArgumentError2("unsupported opts.agent. Did you mean opts.client?");
         }
         return fn.call(dispatcher, {
           ...opts,
@@ -19277,11 +19277,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
-          resolve(value);
+        return value instanceof P ? value : new P(function(resolve2) {
+          resolve2(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve, reject) {
+      return new (P || (P = Promise))(function(resolve2, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19297,7 +19297,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19384,26 +19384,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve(output.toString());
+              resolve2(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve(Buffer.concat(chunks));
+              resolve2(Buffer.concat(chunks));
             });
           }));
         });
@@ -19611,14 +19611,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve(res);
+                resolve2(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19862,12 +19862,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve) => setTimeout(() => resolve(), ms));
+          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19875,7 +19875,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve(response);
+              resolve2(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19914,7 +19914,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve(response);
+              resolve2(response);
             }
           }));
         });
@@ -19933,8 +19933,8 @@ var require_light = __commonJS({
     })(exports, (function() {
       "use strict";
       var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-      function getCjsExportFromNamespace(n) {
-        return n && n["default"] || n;
+      function getCjsExportFromNamespace(n2) {
+        return n2 && n2["default"] || n2;
       }
       var load = function(received, defaults2, onto = {}) {
         var k, ref, v;
@@ -20343,20 +20343,20 @@ var require_light = __commonJS({
           var base;
           if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
             return typeof (base = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
-              now = Date.now();
-              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-                this._lastReservoirRefresh = now;
+              var amount, incr, maximum, now2, reservoir;
+              now2 = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now2 >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now2;
                 this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
                 this.instance._drainAll(this.computeCapacity());
               }
-              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+              if (this.storeOptions.reservoirIncreaseInterval != null && now2 >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
                 ({
                   reservoirIncreaseAmount: amount,
                   reservoirIncreaseMaximum: maximum,
                   reservoir
                 } = this.storeOptions);
-                this._lastReservoirIncrease = now;
+                this._lastReservoirIncrease = now2;
                 incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
                 if (incr > 0) {
                   this.storeOptions.reservoir += incr;
@@ -20378,8 +20378,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve, reject) {
-            return setTimeout(resolve, t);
+          return new this.Promise(function(resolve2, reject) {
+            return setTimeout(resolve2, t);
           });
         }
         computePenalty() {
@@ -20438,29 +20438,29 @@ var require_light = __commonJS({
           await this.yieldLoop();
           return this.storeOptions.reservoir;
         }
-        isBlocked(now) {
-          return this._unblockTime >= now;
+        isBlocked(now2) {
+          return this._unblockTime >= now2;
         }
-        check(weight, now) {
-          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        check(weight, now2) {
+          return this.conditionsCheck(weight) && this._nextRequest - now2 <= 0;
         }
         async __check__(weight) {
-          var now;
+          var now2;
           await this.yieldLoop();
-          now = Date.now();
-          return this.check(weight, now);
+          now2 = Date.now();
+          return this.check(weight, now2);
         }
         async __register__(index2, weight, expiration) {
-          var now, wait;
+          var now2, wait;
           await this.yieldLoop();
-          now = Date.now();
+          now2 = Date.now();
           if (this.conditionsCheck(weight)) {
             this._running += weight;
             if (this.storeOptions.reservoir != null) {
               this.storeOptions.reservoir -= weight;
             }
-            wait = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait + this.storeOptions.minTime;
+            wait = Math.max(this._nextRequest - now2, 0);
+            this._nextRequest = now2 + wait + this.storeOptions.minTime;
             return {
               success: true,
               wait,
@@ -20476,16 +20476,16 @@ var require_light = __commonJS({
           return this.storeOptions.strategy === 3;
         }
         async __submit__(queueLength, weight) {
-          var blocked, now, reachedHWM;
+          var blocked, now2, reachedHWM;
           await this.yieldLoop();
           if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
             throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
           }
-          now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          now2 = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now2);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now2));
           if (blocked) {
-            this._unblockTime = now + this.computePenalty();
+            this._unblockTime = now2 + this.computePenalty();
             this._nextRequest = this._unblockTime + this.storeOptions.minTime;
             this.instance._dropAllQueued();
           }
@@ -20590,15 +20590,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve, returned, task;
+          var args, cb, error2, reject, resolve2, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve(returned);
+                  return resolve2(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -20613,13 +20613,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve;
-          resolve = reject = null;
+          var promise, reject, resolve2;
+          resolve2 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve = _resolve;
+            resolve2 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve, reject });
+          this._queue.push({ task, args, resolve: resolve2, reject });
           this._tryToRun();
           return promise;
         }
@@ -21020,14 +21020,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve, reject) => {
+              return new this.Promise((resolve2, reject) => {
                 if (finished()) {
-                  return resolve();
+                  return resolve2();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve();
+                      return resolve2();
                     }
                   });
                 }
@@ -21120,9 +21120,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve, reject) {
+              return new this.Promise(function(resolve2, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve)(args3);
+                  return (args3[0] != null ? reject : resolve2)(args3);
                 });
               });
             };
@@ -21255,13 +21255,13 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
-    function isCollection(node2) {
+    function isCollection2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case MAP:
@@ -21270,7 +21270,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node2) {
+    function isNode2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case ALIAS:
@@ -21281,7 +21281,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar3(node2) || isCollection2(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -21290,11 +21290,11 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
-    exports.isCollection = isCollection;
+    exports.isAlias = isAlias2;
+    exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
     exports.isMap = isMap3;
-    exports.isNode = isNode;
+    exports.isNode = isNode2;
     exports.isPair = isPair;
     exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
@@ -21309,7 +21309,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node2, visitor) {
+    function visit2(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -21318,9 +21318,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path) {
       const ctrl = callVisitor(key, node2, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -21454,7 +21454,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -21464,7 +21464,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -21608,7 +21608,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node2) => {
+          visit2.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -21635,7 +21635,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -21646,7 +21646,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -21826,7 +21826,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -21852,7 +21852,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -21979,8 +21979,8 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === tagName);
+        const tagObj = match2.find((t) => !t.format) ?? match2[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
@@ -22148,8 +22148,8 @@ var require_Collection = __commonJS({
         return this.items.every((node2) => {
           if (!identity.isPair(node2))
             return false;
-          const n = node2.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          const n2 = node2.value;
+          return n2 == null || allowScalar && identity.isScalar(n2) && n2.value == null && !n2.commentBefore && !n2.comment && !n2.tag;
         });
       }
       /**
@@ -22675,21 +22675,21 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === item.tag);
+        if (match2.length > 0)
+          return match2.find((t) => t.format === item.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
+        let match2 = tags.filter((t) => t.identify?.(obj));
+        if (match2.length > 1) {
+          const testMatch = match2.filter((t) => t.test);
           if (testMatch.length > 0)
-            match = testMatch;
+            match2 = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
       } else {
         obj = item;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
@@ -23592,18 +23592,18 @@ var require_stringifyNumber = __commonJS({
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
+      let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
+        let i = n2.indexOf(".");
         if (i < 0) {
-          i = n.length;
-          n += ".";
+          i = n2.length;
+          n2 += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n2.length - i - 1);
         while (d-- > 0)
-          n += "0";
+          n2 += "0";
       }
-      return n;
+      return n2;
     }
     exports.stringifyNumber = stringifyNumber;
   }
@@ -23661,7 +23661,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str, offset2, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset2), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -23677,7 +23677,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -23694,7 +23694,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intHex = intHex;
     exports.intOct = intOct;
   }
@@ -23710,16 +23710,16 @@ var require_schema = __commonJS({
     var string3 = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = [
       map.map,
       seq.seq,
       string3.string,
       _null.nullTag,
       bool.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -23837,19 +23837,19 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
-          let s = "";
+          let s2 = "";
           for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+            s2 += String.fromCharCode(buf[i]);
+          str = btoa(s2);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+          const n2 = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n2);
+          for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
@@ -24104,11 +24104,11 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
+    function intResolve(str, offset2, radix, { intAsBigInt }) {
       const sign = str[0];
       if (sign === "-" || sign === "+")
-        offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+        offset2 += 1;
+      str = str.substring(offset2).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
@@ -24121,11 +24121,11 @@ var require_int2 = __commonJS({
             str = `0x${str}`;
             break;
         }
-        const n2 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        const n3 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n = parseInt(str, radix);
-      return sign === "-" ? -1 * n : n;
+      const n2 = parseInt(str, radix);
+      return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
@@ -24153,7 +24153,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -24170,7 +24170,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intBin = intBin;
     exports.intHex = intHex;
     exports.intOct = intOct;
@@ -24274,15 +24274,15 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const num = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num = (n2) => n2;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num = (n2) => BigInt(n2);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
@@ -24302,7 +24302,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -24331,13 +24331,13 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
-        if (!match)
+        const match2 = str.match(timestamp.test);
+        if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        const [, year, month, day, hour, minute, second] = match2.map(Number);
+        const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
         let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
+        const tz = match2[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
@@ -24365,7 +24365,7 @@ var require_schema3 = __commonJS({
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
-    var int = require_int2();
+    var int2 = require_int2();
     var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -24378,10 +24378,10 @@ var require_schema3 = __commonJS({
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -24408,7 +24408,7 @@ var require_tags = __commonJS({
     var string3 = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
@@ -24432,9 +24432,9 @@ var require_tags = __commonJS({
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map.map,
       merge: merge3.merge,
@@ -24898,8 +24898,8 @@ var require_Document = __commonJS({
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
         if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+          const s2 = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s2}`);
         }
         return stringifyDocument.stringifyDocument(this, options);
       }
@@ -24982,7 +24982,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens, { flow: flow3, indicator, next, offset: offset2, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -25089,7 +25089,7 @@ var require_resolve_props = __commonJS({
         }
       }
       const last = tokens[tokens.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
+      const end = last ? last.offset + last.source.length : offset2;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -25204,14 +25204,14 @@ var require_resolve_block_map = __commonJS({
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
-      let offset = bm.offset;
+      let offset2 = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
         const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep2?.[0],
-          offset,
+          offset: offset2,
           onError,
           parentIndent: bm.indent,
           startOnNewline: true
@@ -25220,9 +25220,9 @@ var require_resolve_block_map = __commonJS({
         if (implicitKey) {
           if (key) {
             if (key.type === "block-seq")
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+              onError(offset2, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
             else if ("indent" in key && key.indent !== bm.indent)
-              onError(offset, "BAD_INDENT", startColMsg);
+              onError(offset2, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
@@ -25238,7 +25238,7 @@ var require_resolve_block_map = __commonJS({
             onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
-          onError(offset, "BAD_INDENT", startColMsg);
+          onError(offset2, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
@@ -25256,18 +25256,18 @@ var require_resolve_block_map = __commonJS({
           parentIndent: bm.indent,
           startOnNewline: !key || key.type === "block-scalar"
         });
-        offset = valueProps.end;
+        offset2 = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
             if (value?.type === "block-map" && !valueProps.hasNewline)
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+              onError(offset2, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset2, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
-          offset = valueNode.range[2];
+          offset2 = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
@@ -25287,9 +25287,9 @@ var require_resolve_block_map = __commonJS({
           map.items.push(pair);
         }
       }
-      if (commentEnd && commentEnd < offset)
+      if (commentEnd && commentEnd < offset2)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map.range = [bm.offset, offset, commentEnd ?? offset];
+      map.range = [bm.offset, offset2, commentEnd ?? offset2];
       return map;
     }
     exports.resolveBlockMap = resolveBlockMap;
@@ -25310,13 +25310,13 @@ var require_resolve_block_seq = __commonJS({
         ctx.atRoot = false;
       if (ctx.atKey)
         ctx.atKey = false;
-      let offset = bs.offset;
+      let offset2 = bs.offset;
       let commentEnd = null;
       for (const { start, value } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
           next: value,
-          offset,
+          offset: offset2,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
@@ -25326,7 +25326,7 @@ var require_resolve_block_seq = __commonJS({
             if (value?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
-              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+              onError(offset2, "MISSING_CHAR", "Sequence item without - indicator");
           } else {
             commentEnd = props.end;
             if (props.comment)
@@ -25337,10 +25337,10 @@ var require_resolve_block_seq = __commonJS({
         const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
-        offset = node2.range[2];
+        offset2 = node2.range[2];
         seq.items.push(node2);
       }
-      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      seq.range = [bs.offset, offset2, commentEnd ?? offset2];
       return seq;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
@@ -25351,7 +25351,7 @@ var require_resolve_block_seq = __commonJS({
 var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
-    function resolveEnd(end, offset, reqSpace, onError) {
+    function resolveEnd(end, offset2, reqSpace, onError) {
       let comment = "";
       if (end) {
         let hasSpace = false;
@@ -25381,10 +25381,10 @@ var require_resolve_end = __commonJS({
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
-          offset += source.length;
+          offset2 += source.length;
         }
       }
-      return { comment, offset };
+      return { comment, offset: offset2 };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -25415,7 +25415,7 @@ var require_resolve_flow_collection = __commonJS({
         ctx.atRoot = false;
       if (ctx.atKey)
         ctx.atKey = false;
-      let offset = fc.offset + fc.start.source.length;
+      let offset2 = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
         const { start, key, sep: sep2, value } = collItem;
@@ -25423,7 +25423,7 @@ var require_resolve_flow_collection = __commonJS({
           flow: fcName,
           indicator: "explicit-key-ind",
           next: key ?? sep2?.[0],
-          offset,
+          offset: offset2,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
@@ -25440,7 +25440,7 @@ var require_resolve_flow_collection = __commonJS({
               else
                 coll.comment = props.comment;
             }
-            offset = props.end;
+            offset2 = props.end;
             continue;
           }
           if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
@@ -25486,7 +25486,7 @@ var require_resolve_flow_collection = __commonJS({
         if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
-          offset = valueNode.range[2];
+          offset2 = valueNode.range[2];
           if (isBlock(value))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
@@ -25551,18 +25551,18 @@ var require_resolve_flow_collection = __commonJS({
             map.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map);
           }
-          offset = valueNode ? valueNode.range[2] : valueProps.end;
+          offset2 = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
       const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
-      let cePos = offset;
+      let cePos = offset2;
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
         const name = fcName[0].toUpperCase() + fcName.substring(1);
         const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
-        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        onError(offset2, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
       }
@@ -25677,7 +25677,7 @@ var require_resolve_block_scalar = __commonJS({
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let offset2 = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content3] = lines[i];
@@ -25687,18 +25687,18 @@ var require_resolve_block_scalar = __commonJS({
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset2 + indent.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            onError(offset2, "BAD_INDENT", message);
           }
           break;
         }
-        offset += indent.length + content3.length + 1;
+        offset2 += indent.length + content3.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -25711,14 +25711,14 @@ var require_resolve_block_scalar = __commonJS({
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
         let [indent, content3] = lines[i];
-        offset += indent.length + content3.length + 1;
+        offset2 += indent.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
           content3 = content3.slice(0, -1);
         if (content3 && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          onError(offset2 - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -25758,7 +25758,7 @@ var require_resolve_block_scalar = __commonJS({
       const end = start + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    function parseBlockScalarHeader({ offset: offset2, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
         onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
@@ -25773,11 +25773,11 @@ var require_resolve_block_scalar = __commonJS({
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
-          const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          const n2 = Number(ch);
+          if (!indent && n2)
+            indent = n2;
           else if (error2 === -1)
-            error2 = offset + i;
+            error2 = offset2 + i;
         }
       }
       if (error2 !== -1)
@@ -25839,10 +25839,10 @@ var require_resolve_flow_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+      const { offset: offset2, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code, msg) => onError(offset2 + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -25863,16 +25863,16 @@ var require_resolve_flow_scalar = __commonJS({
             value: "",
             type: null,
             comment: "",
-            range: [offset, offset + source.length, offset + source.length]
+            range: [offset2, offset2 + source.length, offset2 + source.length]
           };
       }
-      const valueEnd = offset + source.length;
+      const valueEnd = offset2 + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value,
         type: _type,
         comment: re.comment,
-        range: [offset, valueEnd, re.offset]
+        range: [offset2, valueEnd, re.offset]
       };
     }
     function plainValue(source, onError) {
@@ -25910,8 +25910,8 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function unfoldLines(source) {
       const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
-      if (!match)
+      let match2 = line.exec(source);
+      if (!match2)
         return source;
       let trimEnd, trimBoth;
       try {
@@ -25921,11 +25921,11 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match2[1].replace(trimEnd, "");
       let sep2 = " ";
       let pos = line.lastIndex;
-      while (match = line.exec(source)) {
-        const lm = match[1].replace(trimBoth, "");
+      while (match2 = line.exec(source)) {
+        const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep2 === "\n")
             res += sep2;
@@ -25939,8 +25939,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      match2 = last.exec(source);
+      return res + sep2 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -25949,9 +25949,9 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+          const { fold, offset: offset2 } = foldNewline(source, i);
           res += fold;
-          i = offset;
+          i = offset2;
         } else if (ch === "\\") {
           let next = source[++i];
           const cc = escapeCodes[next];
@@ -25989,20 +25989,20 @@ var require_resolve_flow_scalar = __commonJS({
         onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
       return res;
     }
-    function foldNewline(source, offset) {
+    function foldNewline(source, offset2) {
       let fold = "";
-      let ch = source[offset + 1];
+      let ch = source[offset2 + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
-        if (ch === "\r" && source[offset + 2] !== "\n")
+        if (ch === "\r" && source[offset2 + 2] !== "\n")
           break;
         if (ch === "\n")
           fold += "\n";
-        offset += 1;
-        ch = source[offset + 1];
+        offset2 += 1;
+        ch = source[offset2 + 1];
       }
       if (!fold)
         fold = " ";
-      return { fold, offset };
+      return { fold, offset: offset2 };
     }
     var escapeCodes = {
       "0": "\0",
@@ -26037,15 +26037,15 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
+    function parseCharCode(source, offset2, length, onError) {
+      const cc = source.substr(offset2, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
       const code = ok ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code);
       } catch {
-        const raw = source.substr(offset - 2, length + 2);
-        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        const raw = source.substr(offset2 - 2, length + 2);
+        onError(offset2 - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
         return raw;
       }
     }
@@ -26138,7 +26138,7 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
+    function emptyScalarPosition(offset2, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
         for (let i = pos - 1; i >= 0; --i) {
@@ -26147,18 +26147,18 @@ var require_util_empty_scalar_position = __commonJS({
             case "space":
             case "comment":
             case "newline":
-              offset -= st.source.length;
+              offset2 -= st.source.length;
               continue;
           }
           st = before[++i];
           while (st?.type === "space") {
-            offset += st.source.length;
+            offset2 += st.source.length;
             st = before[++i];
           }
           break;
         }
       }
-      return offset;
+      return offset2;
     }
     exports.emptyScalarPosition = emptyScalarPosition;
   }
@@ -26231,10 +26231,10 @@ var require_compose_node = __commonJS({
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset2, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset2, before, pos),
         indent: -1,
         source: ""
       };
@@ -26252,15 +26252,15 @@ var require_compose_node = __commonJS({
       }
       return node2;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
+    function composeAlias({ options }, { offset: offset2, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
-        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+        onError(offset2, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
-        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source.length;
+        onError(offset2 + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset2 + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re.offset];
+      alias.range = [offset2, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
       return alias;
@@ -26278,7 +26278,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset: offset2, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -26291,7 +26291,7 @@ var require_compose_doc = __commonJS({
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
         next: value ?? end?.[0],
-        offset,
+        offset: offset2,
         onError,
         parentIndent: 0,
         startOnNewline: true
@@ -26306,7 +26306,7 @@ var require_compose_doc = __commonJS({
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
         doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
+      doc.range = [offset2, contentEnd, re.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -26329,8 +26329,8 @@ var require_composer = __commonJS({
         return [src, src + 1];
       if (Array.isArray(src))
         return src.length === 2 ? src : [src[0], src[1]];
-      const { offset, source } = src;
-      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+      const { offset: offset2, source } = src;
+      return [offset2, offset2 + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
       let comment = "";
@@ -26439,9 +26439,9 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
+            this.directives.add(token.source, (offset2, message, warning2) => {
               const pos = getErrorPos(token);
-              pos[0] += offset;
+              pos[0] += offset2;
               this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
             this.prelude.push(token.source);
@@ -26532,11 +26532,11 @@ var require_cst_scalar = __commonJS({
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
         const _onError = (pos, code, message) => {
-          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          const offset2 = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset2, code, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset2, offset2 + 1], code, message);
         };
         switch (token.type) {
           case "scalar":
@@ -26550,7 +26550,7 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context3) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
+      const { implicitKey = false, indent, inFlow = false, offset: offset2 = -1, type = "PLAIN" } = context3;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
@@ -26567,18 +26567,18 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset: offset2, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+          return { type: "block-scalar", offset: offset2, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset: offset2, indent, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset: offset2, indent, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset: offset2, indent, source, end };
       }
     }
     function setScalarValue(token, value, context3 = {}) {
@@ -26636,10 +26636,10 @@ var require_cst_scalar = __commonJS({
         header.source = head;
         token.source = body;
       } else {
-        const { offset } = token;
+        const { offset: offset2 } = token;
         const indent = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset: offset2, indent, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
@@ -26684,8 +26684,8 @@ var require_cst_scalar = __commonJS({
         }
         case "block-map":
         case "block-seq": {
-          const offset = token.offset + source.length;
-          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          const offset2 = token.offset + source.length;
+          const nl = { type: "newline", offset: offset2, indent: token.indent, source: "\n" };
           delete token.items;
           Object.assign(token, { type, source, end: [nl] });
           break;
@@ -26774,15 +26774,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index2] of path) {
         const tok = item?.[field];
@@ -26793,8 +26793,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -26825,7 +26825,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -26840,7 +26840,7 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
+    var isCollection2 = (token) => !!token && "items" in token;
     var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
@@ -26924,7 +26924,7 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
+    exports.isCollection = isCollection2;
     exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
@@ -26996,28 +26996,28 @@ var require_lexer = __commonJS({
           return this.buffer[i + 1] === "\n";
         return false;
       }
-      charAt(n) {
-        return this.buffer[this.pos + n];
+      charAt(n2) {
+        return this.buffer[this.pos + n2];
       }
-      continueScalar(offset) {
-        let ch = this.buffer[offset];
+      continueScalar(offset2) {
+        let ch = this.buffer[offset2];
         if (this.indentNext > 0) {
           let indent = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent + offset2];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent + offset2 + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset2 + indent + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset2 + indent : -1;
         }
         if (ch === "-" || ch === ".") {
-          const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          const dt = this.buffer.substr(offset2, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset2 + 3]))
             return -1;
         }
-        return offset;
+        return offset2;
       }
       getLine() {
         let end = this.lineEndPos;
@@ -27031,8 +27031,8 @@ var require_lexer = __commonJS({
           end -= 1;
         return this.buffer.substring(this.pos, end);
       }
-      hasChars(n) {
-        return this.pos + n <= this.buffer.length;
+      hasChars(n2) {
+        return this.pos + n2 <= this.buffer.length;
       }
       setNext(state) {
         this.buffer = this.buffer.substring(this.pos);
@@ -27041,8 +27041,8 @@ var require_lexer = __commonJS({
         this.next = state;
         return null;
       }
-      peek(n) {
-        return this.buffer.substr(this.pos, n);
+      peek(n2) {
+        return this.buffer.substr(this.pos, n2);
       }
       *parseNext(next) {
         switch (next) {
@@ -27091,8 +27091,8 @@ var require_lexer = __commonJS({
             else
               break;
           }
-          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          const n2 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n2);
           this.pushNewline();
           return "stream";
         }
@@ -27112,12 +27112,12 @@ var require_lexer = __commonJS({
         if (ch === "-" || ch === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
-          const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          const s2 = this.peek(3);
+          if ((s2 === "---" || s2 === "...") && isEmpty(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
-            return s === "---" ? "doc" : "stream";
+            return s2 === "---" ? "doc" : "stream";
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
@@ -27130,9 +27130,9 @@ var require_lexer = __commonJS({
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
         if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
-          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          const n2 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
-          this.indentValue += n;
+          this.indentValue += n2;
           return "block-start";
         }
         return "doc";
@@ -27142,10 +27142,10 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("doc");
-        let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        let n2 = yield* this.pushIndicators();
+        switch (line[n2]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line.length - n2);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -27168,9 +27168,9 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case "|":
           case ">":
-            n += yield* this.parseBlockScalarHeader();
-            n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            n2 += yield* this.parseBlockScalarHeader();
+            n2 += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n2);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -27201,18 +27201,18 @@ var require_lexer = __commonJS({
             return yield* this.parseLineStart();
           }
         }
-        let n = 0;
-        while (line[n] === ",") {
-          n += yield* this.pushCount(1);
-          n += yield* this.pushSpaces(true);
+        let n2 = 0;
+        while (line[n2] === ",") {
+          n2 += yield* this.pushCount(1);
+          n2 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
-        n += yield* this.pushIndicators();
-        switch (line[n]) {
+        n2 += yield* this.pushIndicators();
+        switch (line[n2]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line.length - n2);
             return "flow";
           case "{":
           case "[":
@@ -27256,10 +27256,10 @@ var require_lexer = __commonJS({
             end = this.buffer.indexOf("'", end + 2);
         } else {
           while (end !== -1) {
-            let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
-              n += 1;
-            if (n % 2 === 0)
+            let n2 = 0;
+            while (this.buffer[end - 1 - n2] === "\\")
+              n2 += 1;
+            if (n2 % 2 === 0)
               break;
             end = this.buffer.indexOf('"', end + 1);
           }
@@ -27413,35 +27413,35 @@ var require_lexer = __commonJS({
         yield* this.pushToIndex(end + 1, true);
         return inFlow ? "flow" : "doc";
       }
-      *pushCount(n) {
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos += n;
-          return n;
+      *pushCount(n2) {
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
+          this.pos += n2;
+          return n2;
         }
         return 0;
       }
       *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
-        if (s) {
-          yield s;
-          this.pos += s.length;
-          return s.length;
+        const s2 = this.buffer.slice(this.pos, i);
+        if (s2) {
+          yield s2;
+          this.pos += s2.length;
+          return s2.length;
         } else if (allowEmpty)
           yield "";
         return 0;
       }
       *pushIndicators() {
-        let n = 0;
+        let n2 = 0;
         loop: while (true) {
           switch (this.charAt(0)) {
             case "!":
-              n += yield* this.pushTag();
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushTag();
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "&":
-              n += yield* this.pushUntil(isNotAnchorChar);
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushUntil(isNotAnchorChar);
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "-":
             // this is an error
@@ -27455,15 +27455,15 @@ var require_lexer = __commonJS({
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
                   this.flowKey = false;
-                n += yield* this.pushCount(1);
-                n += yield* this.pushSpaces(true);
+                n2 += yield* this.pushCount(1);
+                n2 += yield* this.pushSpaces(true);
                 continue loop;
               }
             }
           }
           break loop;
         }
-        return n;
+        return n2;
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
@@ -27501,12 +27501,12 @@ var require_lexer = __commonJS({
         do {
           ch = this.buffer[++i];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
+        const n2 = i - this.pos;
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
           this.pos = i;
         }
-        return n;
+        return n2;
       }
       *pushUntil(test) {
         let i = this.pos;
@@ -27527,23 +27527,23 @@ var require_line_counter = __commonJS({
     var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
-        this.addNewLine = (offset) => this.lineStarts.push(offset);
-        this.linePos = (offset) => {
+        this.addNewLine = (offset2) => this.lineStarts.push(offset2);
+        this.linePos = (offset2) => {
           let low = 0;
           let high = this.lineStarts.length;
           while (low < high) {
             const mid = low + high >> 1;
-            if (this.lineStarts[mid] < offset)
+            if (this.lineStarts[mid] < offset2)
               low = mid + 1;
             else
               high = mid;
           }
-          if (this.lineStarts[low] === offset)
+          if (this.lineStarts[low] === offset2)
             return { line: low + 1, col: 1 };
           if (low === 0)
-            return { line: 0, col: offset };
+            return { line: 0, col: offset2 };
           const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
+          return { line: low, col: offset2 - start + 1 };
         };
       }
     };
@@ -27781,8 +27781,8 @@ var require_parser = __commonJS({
         }
         yield* this.pop();
       }
-      peek(n) {
-        return this.stack[this.stack.length - n];
+      peek(n2) {
+        return this.stack[this.stack.length - n2];
       }
       *pop(error2) {
         const token = error2 ?? this.stack.pop();
@@ -28474,7 +28474,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -28515,7 +28515,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
+    exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
@@ -28541,7 +28541,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -28569,8 +28569,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -28585,11 +28585,11 @@ var require_code = __commonJS({
     exports._CodeOrName = _CodeOrName;
     exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
     var Name = class extends _CodeOrName {
-      constructor(s) {
+      constructor(s2) {
         super();
-        if (!exports.IDENTIFIER.test(s))
+        if (!exports.IDENTIFIER.test(s2))
           throw new Error("CodeGen: name must be a valid identifier");
-        this.str = s;
+        this.str = s2;
       }
       toString() {
         return this.str;
@@ -28618,7 +28618,7 @@ var require_code = __commonJS({
       }
       get str() {
         var _a;
-        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
+        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s2, c) => `${s2}${c}`, "");
       }
       get names() {
         var _a;
@@ -28817,9 +28817,9 @@ var require_scope = __commonJS({
           vs = this._values[prefix] = /* @__PURE__ */ new Map();
         }
         vs.set(valueKey, name);
-        const s = this._scope[prefix] || (this._scope[prefix] = []);
-        const itemIndex = s.length;
-        s[itemIndex] = value.ref;
+        const s2 = this._scope[prefix] || (this._scope[prefix] = []);
+        const itemIndex = s2.length;
+        s2[itemIndex] = value.ref;
         name.setValue(value, { property: prefix, itemIndex });
         return name;
       }
@@ -29050,17 +29050,17 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code, n2) => code + n2.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
-          const n = nodes[i].optimizeNodes();
-          if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
-          else if (n)
-            nodes[i] = n;
+          const n2 = nodes[i].optimizeNodes();
+          if (Array.isArray(n2))
+            nodes.splice(i, 1, ...n2);
+          else if (n2)
+            nodes[i] = n2;
           else
             nodes.splice(i, 1);
         }
@@ -29070,16 +29070,16 @@ var require_codegen = __commonJS({
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
-          const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
+          const n2 = nodes[i];
+          if (n2.optimizeNames(names, constants3))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names, n2.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names, n2) => addNames(names, n2.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -29490,8 +29490,8 @@ var require_codegen = __commonJS({
       endFunc() {
         return this._endBlockNode(Func);
       }
-      optimize(n = 1) {
-        while (n-- > 0) {
+      optimize(n2 = 1) {
+        while (n2-- > 0) {
           this._root.optimizeNodes();
           this._root.optimizeNames(this._root.names, this._constants);
         }
@@ -29505,19 +29505,19 @@ var require_codegen = __commonJS({
         this._nodes.push(node2);
       }
       _endBlockNode(N1, N2) {
-        const n = this._currNode;
-        if (n instanceof N1 || N2 && n instanceof N2) {
+        const n2 = this._currNode;
+        if (n2 instanceof N1 || N2 && n2 instanceof N2) {
           this._nodes.pop();
           return this;
         }
         throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
       }
       _elseNode(node2) {
-        const n = this._currNode;
-        if (!(n instanceof If)) {
+        const n2 = this._currNode;
+        if (!(n2 instanceof If)) {
           throw new Error('CodeGen: "else" without "if"');
         }
-        this._currNode = n.else = node2;
+        this._currNode = n2.else = node2;
         return this;
       }
       get _root() {
@@ -29534,8 +29534,8 @@ var require_codegen = __commonJS({
     };
     exports.CodeGen = CodeGen;
     function addNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
+      for (const n2 in from)
+        names[n2] = (names[n2] || 0) + (from[n2] || 0);
       return names;
     }
     function addExprNames(names, from) {
@@ -29555,11 +29555,11 @@ var require_codegen = __commonJS({
           items.push(c);
         return items;
       }, []));
-      function replaceName(n) {
-        const c = constants3[n.str];
-        if (c === void 0 || names[n.str] !== 1)
-          return n;
-        delete names[n.str];
+      function replaceName(n2) {
+        const c = constants3[n2.str];
+        if (c === void 0 || names[n2.str] !== 1)
+          return n2;
+        delete names[n2.str];
         return c;
       }
       function canOptimize(e) {
@@ -29567,8 +29567,8 @@ var require_codegen = __commonJS({
       }
     }
     function subtractNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+      for (const n2 in from)
+        names[n2] = (names[n2] || 0) - (from[n2] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -29742,8 +29742,8 @@ var require_util9 = __commonJS({
     })(Type || (exports.Type = Type = {}));
     function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
       if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+        const isNumber2 = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber2 ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber2 ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
       }
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
     }
@@ -31525,7 +31525,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve.call(this, root, ref);
+      let _sch = resolve2.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -31552,7 +31552,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve(root, ref) {
+    function resolve2(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -32412,11 +32412,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse5(serialize(uri, options), options);
+        parse6(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve(baseURI, relativeURI, options) {
+    function resolve2(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -32452,50 +32452,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative, options, skipNormalization) {
+    function resolveComponent(base, relative2, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse5(serialize(base, options), options);
-        relative = parse5(serialize(relative, options), options);
+        base = parse6(serialize(base, options), options);
+        relative2 = parse6(serialize(relative2, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative.scheme) {
-        target.scheme = relative.scheme;
-        target.userinfo = relative.userinfo;
-        target.host = relative.host;
-        target.port = relative.port;
-        target.path = removeDotSegments(relative.path || "");
-        target.query = relative.query;
+      if (!options.tolerant && relative2.scheme) {
+        target.scheme = relative2.scheme;
+        target.userinfo = relative2.userinfo;
+        target.host = relative2.host;
+        target.port = relative2.port;
+        target.path = removeDotSegments(relative2.path || "");
+        target.query = relative2.query;
       } else {
-        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target.userinfo = relative.userinfo;
-          target.host = relative.host;
-          target.port = relative.port;
-          target.path = removeDotSegments(relative.path || "");
-          target.query = relative.query;
+        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
+          target.userinfo = relative2.userinfo;
+          target.host = relative2.host;
+          target.port = relative2.port;
+          target.path = removeDotSegments(relative2.path || "");
+          target.query = relative2.query;
         } else {
-          if (!relative.path) {
+          if (!relative2.path) {
             target.path = base.path;
-            if (relative.query !== void 0) {
-              target.query = relative.query;
+            if (relative2.query !== void 0) {
+              target.query = relative2.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative.path[0] === "/") {
-              target.path = removeDotSegments(relative.path);
+            if (relative2.path[0] === "/") {
+              target.path = removeDotSegments(relative2.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative.path;
+                target.path = "/" + relative2.path;
               } else if (!base.path) {
-                target.path = relative.path;
+                target.path = relative2.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative.query;
+            target.query = relative2.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -32503,7 +32503,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative.fragment;
+      target.fragment = relative2.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -32560,17 +32560,17 @@ var require_fast_uri = __commonJS({
         }
       }
       if (component.path !== void 0) {
-        let s = component.path;
+        let s2 = component.path;
         if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
-          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
+          s2 = schemelessReference && s2[0] !== "/" ? removeDotSegmentsRelative(s2) : removeDotSegments(s2);
         }
         if (schemelessReference) {
-          s = serializePathEncoding(s, true);
+          s2 = serializePathEncoding(s2, true);
         }
-        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
-          s = "/%2F" + s.slice(2);
+        if (authority === void 0 && s2[0] === "/" && s2[1] === "/") {
+          s2 = "/%2F" + s2.slice(2);
         }
-        uriTokens.push(s);
+        uriTokens.push(s2);
       }
       if (component.query !== void 0) {
         uriTokens.push("?", encodeQuery(component.query));
@@ -32774,7 +32774,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse5(uri, opts) {
+    function parse6(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -32807,11 +32807,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve,
+      resolve: resolve2,
       resolveComponent,
       equal,
       serialize,
-      parse: parse5
+      parse: parse6
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -32912,17 +32912,17 @@ var require_core = __commonJS({
     var MAX_EXPRESSION = 200;
     function requiredOptions(o) {
       var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
-      const s = o.strict;
+      const s2 = o.strict;
       const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
       const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
       const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
       const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
       return {
-        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
-        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
-        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
-        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
-        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s2) !== null && _f !== void 0 ? _f : true,
+        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s2) !== null && _h !== void 0 ? _h : true,
+        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s2) !== null && _k !== void 0 ? _k : "log",
+        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s2) !== null && _m !== void 0 ? _m : "log",
+        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s2) !== null && _p !== void 0 ? _p : false,
         code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
         loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
         loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
@@ -34185,10 +34185,10 @@ var require_items = __commonJS({
       });
       function checkStrictTuple(sch) {
         const { opts, errSchemaPath } = it;
-        const l = schArr.length;
-        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
+        const l2 = schArr.length;
+        const fullTuple = l2 === sch.minItems && (l2 === sch.maxItems || sch[extraItems] === false);
         if (opts.strictTuples && !fullTuple) {
-          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+          const msg = `"${keyword}" is ${l2}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
           (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
         }
       }
@@ -35168,7 +35168,7 @@ var require_discriminator = __commonJS({
       error: error2,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
+        const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -35177,7 +35177,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
+        if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -35205,8 +35205,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
+          for (let i = 0; i < oneOf2.length; i++) {
+            let sch = oneOf2[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -35543,11 +35543,11 @@ var Command = class {
     return cmdStr;
   }
 };
-function escapeData(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData(s2) {
+  return toCommandValue(s2).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(s2) {
+  return toCommandValue(s2).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 // node_modules/@actions/core/lib/file-command.js
@@ -35641,11 +35641,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35661,7 +35661,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35818,8 +35818,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
+    const tableBody = rows.map((row2) => {
+      const cells = row2.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -36031,11 +36031,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36051,7 +36051,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36954,9 +36954,9 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
 };
 var JSONParseV2 = (text3, reviver) => {
   return JSON.parse(text3, (key, value, context3) => {
-    const isNumber = typeof value === "number";
+    const isNumber2 = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
+    const isBigNumber = isNumber2 && isOutOfBounds;
     const isInt = context3 && intRegex.test(context3.source);
     const isBigInt = isBigNumber && isInt;
     if (isBigInt) return BigInt(context3.source);
@@ -37014,15 +37014,15 @@ var applyReviverIteratively = (parsed, userReviver) => {
 var serializeBigInts = (text3) => {
   return text3.replace(
     stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+    (match2, digits, fractional, exponential) => {
+      const isString3 = match2[0] === '"';
+      const isNoise = isString3 && noiseValueWithQuotes.test(match2);
+      if (isNoise) return match2.substring(0, match2.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
       const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
-      const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-      if (isStandardValue) return match;
-      return '"' + match + 'n"';
+      const isStandardValue = isString3 || hasFractionalOrExponential || isLessThanMaxSafeInt;
+      if (isStandardValue) return match2;
+      return '"' + match2 + 'n"';
     }
   );
 };
@@ -40713,19 +40713,90 @@ async function attempt(what, request3) {
     throw toGatewayError(what, error2);
   }
 }
-async function attemptOr404(what, request3, whenMissing) {
-  try {
-    return await request3();
-  } catch (error2) {
-    if (statusOf(error2) === 404) return whenMissing();
-    throw toGatewayError(what, error2);
-  }
-}
 
 // src/github/blob-text.ts
 function blobText(blob) {
   if (!blob || typeof blob.text !== "string") return null;
   return blob.text;
+}
+
+// src/core/render/markers.ts
+var PREFIX = "<!-- escalation-desk:";
+var MARKER = /^<!-- escalation-desk:([a-z0-9:_.-]+)(?: (.*?))? -->/s;
+function renderMarker(kind, data) {
+  const json = data === void 0 ? "" : ` ${JSON.stringify(data).replace(/--/g, "-\\u002d")}`;
+  return `${PREFIX}${kind}${json} -->`;
+}
+function readMarker(body) {
+  const match2 = MARKER.exec(body);
+  if (!match2) return null;
+  const [, kind = "", json] = match2;
+  if (json === void 0) return { kind, data: void 0 };
+  try {
+    return { kind, data: JSON.parse(json) };
+  } catch {
+    return { kind, data: void 0 };
+  }
+}
+
+// src/core/own-comments.ts
+function isActionComment(comment) {
+  return comment.byAction && comment.body.startsWith("<!-- escalation-desk:");
+}
+function isHumanComment(comment) {
+  return !comment.authorIsBot && !isActionComment(comment);
+}
+function findOwnComments(comments, kind, key) {
+  const found = [];
+  for (const comment of comments) {
+    if (!isActionComment(comment)) continue;
+    const marker = readMarker(comment.body);
+    if (!marker || marker.kind !== kind) continue;
+    const data = marker.data;
+    if (key !== void 0 && (typeof data !== "object" || data === null || data.key !== key)) continue;
+    found.push({ comment, data });
+  }
+  return found.sort((a, b) => a.comment.id - b.comment.id);
+}
+function findOwnComment(comments, kind, key) {
+  return findOwnComments(comments, kind, key)[0] ?? null;
+}
+function upsertComment(existing, marker, body, key) {
+  if (!existing) return [{ kind: "create-comment", marker, key, body }];
+  return existing.comment.body === body ? [] : [{ kind: "update-comment", commentId: existing.comment.id, body }];
+}
+
+// src/github/comment-writes.ts
+function mayHaveLanded(error2) {
+  const status = statusOf(error2);
+  return status === null || status >= 500;
+}
+async function createCommentOnce(context3, number, body, marker, key) {
+  const { writer, owner, repo, log } = context3;
+  const post = (retries) => writer.rest.issues.createComment({ owner, repo, issue_number: number, body, request: { retries } }).then((response) => response.data.id);
+  try {
+    return await post(0);
+  } catch (error2) {
+    if (!mayHaveLanded(error2)) return attempt(`comment on #${number}`, () => Promise.reject(error2));
+    const landed = findOwnComments(await context3.recentComments(number), marker, key).find((own3) => own3.comment.body === body);
+    if (landed) {
+      log.info(`#${number}: the ${marker} comment was stored although its answer was lost (${landed.comment.id}).`);
+      return landed.comment.id;
+    }
+    return attempt(`comment on #${number}`, () => post(2));
+  }
+}
+
+// src/github/identity.ts
+var BOT_SUFFIX = "[bot]";
+function identityOf(viewerLogin) {
+  const isBot2 = viewerLogin.endsWith(BOT_SUFFIX);
+  return { login: isBot2 ? viewerLogin.slice(0, -BOT_SUFFIX.length) : viewerLogin, isBot: isBot2 };
+}
+function isViewer(actor, viewer) {
+  if (!actor) return false;
+  const login = actor.login.endsWith(BOT_SUFFIX) ? actor.login.slice(0, -BOT_SUFFIX.length) : actor.login;
+  return actor.__typename === "Bot" === viewer.isBot && login.toLowerCase() === viewer.login.toLowerCase();
 }
 
 // src/github/queries.ts
@@ -40741,8 +40812,9 @@ var EVENT_FIELDS = `
   ... on UnassignedEvent { createdAt ${ACTOR} assignee { ... on User { login } ... on Bot { login } } }
   ... on ClosedEvent { createdAt ${ACTOR} stateReason }
   ... on ReopenedEvent { createdAt ${ACTOR} }`;
+var VIEWER = "viewer { login }";
 var ISSUE_FIELDS = `
-  number title body state stateReason createdAt closedAt url
+  number id fullDatabaseId title body state stateReason createdAt closedAt url
   author { login }
   labels(first: 100) { nodes { name } }
   assignees(first: 100) { nodes { login } }
@@ -40750,6 +40822,7 @@ var ISSUE_FIELDS = `
   timelineItems(last: 100, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }`;
 var ISSUE_QUERY = `
 query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExpr: String!, $formExpr: String!) {
+  ${VIEWER}
   repository(owner: $owner, name: $repo) {
     defaultBranchRef { name }
     config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
@@ -40758,27 +40831,44 @@ query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExp
   }
 }`;
 var SWEEP_WINDOW = 50;
+var HEAD_WINDOW = 10;
 var SWEEP_QUERY = `
 query EscalationSweep($owner: String!, $repo: String!, $labels: [String!], $after: String, $configExpr: String!, $formExpr: String!, $withFiles: Boolean!) {
   rateLimit { cost remaining }
+  ${VIEWER}
   repository(owner: $owner, name: $repo) {
     config: object(expression: $configExpr) @include(if: $withFiles) { ... on Blob { text isTruncated } }
     form: object(expression: $formExpr) @include(if: $withFiles) { ... on Blob { text isTruncated } }
     issues(first: 100, after: $after, states: OPEN, labels: $labels, orderBy: { field: CREATED_AT, direction: ASC }) {
       pageInfo { hasNextPage endCursor }
       nodes {
-        number title body state stateReason createdAt closedAt url
+        number id fullDatabaseId title body state stateReason createdAt closedAt url
         author { login }
         labels(first: 30) { nodes { name } }
         assignees(first: 10) { nodes { login } }
+        head: comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } }
         comments(last: ${SWEEP_WINDOW}) { totalCount nodes { ${COMMENT_FIELDS} } }
         timelineItems(last: ${SWEEP_WINDOW}, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }
       }
     }
   }
 }`;
+var RECENTLY_CLOSED_QUERY = `
+query EscalationRecentlyClosed($owner: String!, $repo: String!, $labels: [String!], $since: DateTime!) {
+  ${VIEWER}
+  repository(owner: $owner, name: $repo) {
+    issues(first: 50, states: CLOSED, labels: $labels, filterBy: { since: $since }, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      nodes { number title stateReason closedAt createdAt comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } } }
+    }
+  }
+}`;
+function issueStatesQuery(numbers) {
+  const issues = numbers.map((number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { state }`);
+  return `query EscalationStates($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${issues.join(" ")} } }`;
+}
 var MORE_COMMENTS_QUERY = `
 query EscalationComments($owner: String!, $repo: String!, $number: Int!, $after: String) {
+  ${VIEWER}
   repository(owner: $owner, name: $repo) {
     issue(number: $number) {
       comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${FULL_COMMENT_FIELDS} } }
@@ -40787,6 +40877,7 @@ query EscalationComments($owner: String!, $repo: String!, $number: Int!, $after:
 }`;
 var RECENT_COMMENTS_QUERY = `
 query EscalationRecentComments($owner: String!, $repo: String!, $number: Int!) {
+  ${VIEWER}
   repository(owner: $owner, name: $repo) {
     issue(number: $number) {
       comments(last: 100) { nodes { ${COMMENT_FIELDS} } }
@@ -40799,11 +40890,12 @@ query EscalationFile($owner: String!, $repo: String!, $expr: String!) {
     object(expression: $expr) { ... on Blob { text isTruncated } }
   }
 }`;
-var PULL_FIELDS = "id number isDraft state title body url headRefName";
+var PULL_FIELDS = "id number isDraft state title body url headRefName author { __typename login } labels(first: 20) { nodes { name } } reviewRequests(first: 20) { nodes { requestedReviewer { __typename ... on User { login } ... on Team { slug } } } }";
 var COMMIT_TARGET = "target { oid ... on Commit { tree { oid } } }";
 var POSTMORTEM_QUERY = `
 query EscalationPostMortem($owner: String!, $repo: String!, $number: Int!, $configExpr: String!, $formExpr: String!,
   $branch: String!, $branchRef: String!, $branchDocExpr: String!, $baseDocExpr: String!, $labels: [String!]) {
+  ${VIEWER}
   repository(owner: $owner, name: $repo) {
     defaultBranchRef { name ${COMMIT_TARGET} }
     config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
@@ -40821,7 +40913,7 @@ function recentCommentsOfQuery(numbers, last) {
   const issues = numbers.map(
     (number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${size}) { nodes { ${COMMENT_FIELDS} } } }`
   );
-  return `query EscalationSettle($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${issues.join(" ")} } }`;
+  return `query EscalationSettle($owner: String!, $repo: String!) { ${VIEWER} repository(owner: $owner, name: $repo) { ${issues.join(" ")} } }`;
 }
 var MARK_READY_MUTATION = `
 mutation EscalationPostMortemReady($id: ID!) {
@@ -40832,41 +40924,26 @@ mutation EscalationPostMortemDraft($id: ID!) {
   convertPullRequestToDraft(input: { pullRequestId: $id }) { pullRequest { isDraft } }
 }`;
 
-// src/github/more-comments.ts
-async function readMoreComments(reader, { owner, repo }, number, after) {
-  const comments = [];
-  let cursor = after;
-  while (cursor) {
-    const page = await attempt(
-      `read the comments of #${number}`,
-      () => reader.graphql(MORE_COMMENTS_QUERY, { owner, repo, number, after: cursor })
-    );
-    const connection = page.repository.issue.comments;
-    comments.push(...connection.nodes);
-    cursor = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
-  }
-  return comments;
-}
-
 // src/github/to-snapshot.ts
 var GHOST = "ghost";
 function isBot(actor) {
   return actor?.__typename === "Bot";
 }
-function toComment(node2) {
+function toComment(node2, viewer) {
   return {
     id: Number(node2.fullDatabaseId),
     body: node2.body,
     author: node2.author?.login ?? GHOST,
     authorIsBot: isBot(node2.author),
+    byAction: isViewer(node2.author, viewer),
     createdAt: new Date(node2.createdAt),
     viewerReactions: (node2.reactionGroups ?? []).filter((group) => group.viewerHasReacted).map((group) => group.content),
     markedForTimeline: (node2.timelineMarks?.totalCount ?? 0) > 0
   };
 }
-function toEvent(node2) {
+function toEvent(node2, viewer) {
   if (!node2.createdAt) return null;
-  const base = { actor: node2.actor?.login ?? GHOST, actorIsBot: isBot(node2.actor), at: new Date(node2.createdAt) };
+  const base = { actor: node2.actor?.login ?? GHOST, actorIsBot: isBot(node2.actor), byAction: isViewer(node2.actor, viewer), at: new Date(node2.createdAt) };
   switch (node2.__typename) {
     case "LabeledEvent":
     case "UnlabeledEvent":
@@ -40884,9 +40961,16 @@ function toEvent(node2) {
       return null;
   }
 }
-function toIssue(node2, comments, commentsTruncated = false) {
+function mergeComments(...windows2) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const comment of windows2.flat()) byId.set(comment.id, comment);
+  return [...byId.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+}
+function toIssue(node2, comments, viewer, commentsTruncated = false) {
   return {
     number: node2.number,
+    nodeId: node2.id,
+    databaseId: Number(node2.fullDatabaseId),
     title: node2.title,
     body: node2.body,
     state: node2.state === "OPEN" ? "open" : "closed",
@@ -40897,10 +40981,26 @@ function toIssue(node2, comments, commentsTruncated = false) {
     url: node2.url,
     labels: node2.labels.nodes.map((label) => label.name),
     assignees: node2.assignees.nodes.map((user) => user.login),
-    comments: comments.map(toComment),
+    comments,
     commentsTruncated,
-    events: node2.timelineItems.nodes.flatMap((event) => toEvent(event) ?? [])
+    events: node2.timelineItems.nodes.flatMap((event) => toEvent(event, viewer) ?? [])
   };
+}
+
+// src/github/more-comments.ts
+async function readMoreComments(reader, { owner, repo }, number, after, viewer) {
+  const comments = [];
+  let cursor = after;
+  while (cursor) {
+    const page = await attempt(
+      `read the comments of #${number}`,
+      () => reader.graphql(MORE_COMMENTS_QUERY, { owner, repo, number, after: cursor })
+    );
+    const connection = page.repository.issue.comments;
+    comments.push(...connection.nodes.map((node2) => toComment(node2, viewer)));
+    cursor = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+  }
+  return comments;
 }
 
 // src/github/postmortem-gateway.ts
@@ -40914,11 +41014,30 @@ async function afterCreation(request3) {
     } catch (error2) {
       const eventual = statusOf(error2) === 422 && /could not resolve to a node/i.test(String(error2));
       if (!eventual || attemptNumber >= 4) throw error2;
-      await new Promise((resolve) => setTimeout(resolve, 500 * attemptNumber));
+      await new Promise((resolve2) => setTimeout(resolve2, 500 * attemptNumber));
     }
   }
 }
-function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
+function toPull(pull, viewer) {
+  const reviewers = pull.reviewRequests.nodes.flatMap((node2) => {
+    const who = node2.requestedReviewer;
+    return who?.login ? [who.login] : who?.slug ? [`team:${who.slug}`] : [];
+  });
+  return {
+    id: pull.id,
+    number: pull.number,
+    isDraft: pull.isDraft,
+    state: pull.state,
+    title: pull.title,
+    body: pull.body,
+    url: pull.url,
+    headRefName: pull.headRefName,
+    byAction: isViewer(pull.author, viewer),
+    labels: pull.labels.nodes.map((label) => label.name),
+    requestedReviewers: reviewers
+  };
+}
+function createPostMortemGateway({ reader, writer }, { owner, repo }, log, learn) {
   return {
     async readPostMortem(number, files, at, label) {
       const data = await attempt(
@@ -40936,16 +41055,18 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
           labels: [label]
         })
       );
+      const me = learn(data.viewer.login);
       const r = data.repository;
       const base = commitRef(r.defaultBranchRef);
       if (!base || !r.defaultBranchRef?.name) throw new Error("The repository has no default branch to open a post-mortem against.");
-      const more = r.issue?.comments.pageInfo.hasNextPage ? await readMoreComments(reader, { owner, repo }, number, r.issue.comments.pageInfo.endCursor) : [];
+      const first = r.issue?.comments.nodes.map((node2) => toComment(node2, me)) ?? [];
+      const more = r.issue?.comments.pageInfo.hasNextPage ? await readMoreComments(reader, { owner, repo }, number, r.issue.comments.pageInfo.endCursor, me) : [];
       const pulls = /* @__PURE__ */ new Map();
-      for (const pull of [...r.byBranch.nodes, ...r.byLabel.nodes]) pulls.set(pull.number, pull);
+      for (const pull of [...r.byBranch.nodes, ...r.byLabel.nodes]) pulls.set(pull.number, toPull(pull, me));
       return {
         configText: blobText(r.config),
         formText: blobText(r.form),
-        issue: r.issue ? toIssue(r.issue, [...r.issue.comments.nodes, ...more]) : null,
+        issue: r.issue ? toIssue(r.issue, [...first, ...more], me) : null,
         base: { ...base, branch: r.defaultBranchRef.name },
         branch: commitRef(r.branch),
         branchDocument: blobText(r.branchDocument),
@@ -40980,6 +41101,9 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
       try {
         const { data } = await writer.rest.pulls.create({ owner, repo, ...draft });
         return {
+          byAction: true,
+          labels: [],
+          requestedReviewers: [],
           id: data.node_id,
           number: data.number,
           isDraft: data.draft ?? draft.draft,
@@ -40998,6 +41122,9 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
           const found = data[0];
           if (found)
             return {
+              byAction: true,
+              labels: [],
+              requestedReviewers: [],
               id: found.node_id,
               number: found.number,
               isDraft: found.draft ?? false,
@@ -41027,21 +41154,32 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log) {
       );
     },
     async requestReviewers(number, reviewers, teamReviewers) {
-      if (reviewers.length + teamReviewers.length === 0) return;
+      if (reviewers.length + teamReviewers.length === 0) return [];
+      const request3 = (users, teams) => afterCreation(() => writer.rest.pulls.requestReviewers({ owner, repo, pull_number: number, reviewers: users, team_reviewers: teams }));
       try {
-        await afterCreation(
-          () => writer.rest.pulls.requestReviewers({ owner, repo, pull_number: number, reviewers, team_reviewers: teamReviewers })
-        );
+        await request3(reviewers, teamReviewers);
+        return [];
       } catch (error2) {
         if (statusOf(error2) !== 422) throw toGatewayError(`request reviewers on #${number}`, error2);
-        log.warning(`Could not request reviewers ${[...reviewers, ...teamReviewers].join(", ")} on #${number}: ${String(error2)}`);
       }
+      const refused = [];
+      for (const [users, teams, name] of [...reviewers.map((login) => [[login], [], login]), ...teamReviewers.map((team) => [[], [team], team])]) {
+        try {
+          await request3([...users], [...teams]);
+        } catch (error2) {
+          if (statusOf(error2) !== 422) throw toGatewayError(`request ${name} as reviewer on #${number}`, error2);
+          refused.push(name);
+        }
+      }
+      log.warning(`GitHub refused ${refused.join(", ")} as reviewer${refused.length === 1 ? "" : "s"} on #${number} (not a collaborator, or the author).`);
+      return refused;
     }
   };
 }
 
 // src/github/gateway.ts
 var KNOWN_ROLES = /* @__PURE__ */ new Set(["read", "triage", "write", "maintain", "admin"]);
+var GHOST2 = "ghost";
 function dataWhenIssueMissing(error2) {
   const { errors, data } = error2;
   const issueMissing = (e) => e.type === "NOT_FOUND" && e.path?.[0] === "repository" && e.path[1] === "issue";
@@ -41051,8 +41189,19 @@ function dataWhenIssueMissing(error2) {
 function createGateway(octokits, { owner, repo }, log) {
   const { reader, writer: octokit } = octokits;
   const issueRef = (number) => ({ owner, repo, issue_number: number });
+  let viewer = null;
+  const learn = (login) => viewer = identityOf(login);
+  async function recentComments(number) {
+    const data = await attempt(
+      `read the comments of #${number}`,
+      () => reader.graphql(RECENT_COMMENTS_QUERY, { owner, repo, number })
+    );
+    const me = learn(data.viewer.login);
+    return data.repository.issue.comments.nodes.map((node2) => toComment(node2, me));
+  }
   return {
-    ...createPostMortemGateway(octokits, { owner, repo }, log),
+    repo: { owner, repo },
+    ...createPostMortemGateway(octokits, { owner, repo }, log, learn),
     async listOpenEscalations(label, paths) {
       const read = { configText: null, formText: null, issues: [], requests: 0, points: 0 };
       let after = null;
@@ -41070,6 +41219,7 @@ function createGateway(octokits, { owner, repo }, log) {
             formExpr: `HEAD:${paths.form}`
           })
         );
+        const me = learn(page.viewer.login);
         read.requests += 1;
         read.points += page.rateLimit?.cost ?? 1;
         if (withFiles) {
@@ -41077,37 +41227,55 @@ function createGateway(octokits, { owner, repo }, log) {
           read.formText = blobText(page.repository.form ?? null);
         }
         for (const node2 of page.repository.issues.nodes) {
-          read.issues.push(toIssue(node2, node2.comments.nodes, node2.comments.totalCount > SWEEP_WINDOW));
+          const comments = mergeComments(
+            node2.head.nodes.map((c) => toComment(c, me)),
+            node2.comments.nodes.map((c) => toComment(c, me))
+          );
+          read.issues.push(toIssue(node2, comments, me, node2.comments.totalCount > SWEEP_WINDOW + HEAD_WINDOW));
         }
         after = page.repository.issues.pageInfo.hasNextPage ? page.repository.issues.pageInfo.endCursor : null;
       } while (after);
       return read;
     },
-    async addReaction(commentId, content3) {
-      await attempt(
-        `react to comment ${commentId}`,
-        () => octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content: content3 })
+    async listRecentlyClosed(label, since) {
+      const data = await attempt(
+        "list recently closed escalations",
+        () => reader.graphql(RECENTLY_CLOSED_QUERY, { owner, repo, labels: [label], since: since.toISOString() })
       );
+      const me = learn(data.viewer.login);
+      return data.repository.issues.nodes.map((node2) => ({
+        number: node2.number,
+        title: node2.title,
+        stateReason: node2.stateReason?.toLowerCase() ?? null,
+        closedAt: node2.closedAt ? new Date(node2.closedAt) : null,
+        createdAt: new Date(node2.createdAt),
+        comments: node2.comments.nodes.map((c) => toComment(c, me))
+      }));
+    },
+    async issueStates(numbers) {
+      const states = /* @__PURE__ */ new Map();
+      for (let start = 0; start < numbers.length; start += 100) {
+        const chunk = numbers.slice(start, start + 100);
+        const data = await attempt(
+          "re-read escalation states before writing",
+          () => reader.graphql(issueStatesQuery(chunk), { owner, repo })
+        );
+        for (const number of chunk) states.set(number, data.repository[`i${number}`]?.state === "OPEN" ? "open" : "closed");
+      }
+      return states;
     },
     async readIssue(number, paths) {
       const data = await attempt(
         `read issue #${number}`,
-        () => reader.graphql(ISSUE_QUERY, {
-          owner,
-          repo,
-          number,
-          configExpr: `HEAD:${paths.config}`,
-          formExpr: `HEAD:${paths.form}`
-        }).catch((error2) => dataWhenIssueMissing(error2))
+        () => reader.graphql(ISSUE_QUERY, { owner, repo, number, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}` }).catch((error2) => dataWhenIssueMissing(error2))
       );
+      const me = learn(data.viewer.login);
       const { issue: issue2 } = data.repository;
-      if (!issue2) return { configText: blobText(data.repository.config), formText: blobText(data.repository.form), issue: null };
-      const more = issue2.comments.pageInfo.hasNextPage ? await readMoreComments(reader, { owner, repo }, number, issue2.comments.pageInfo.endCursor) : [];
-      return {
-        configText: blobText(data.repository.config),
-        formText: blobText(data.repository.form),
-        issue: toIssue(issue2, [...issue2.comments.nodes, ...more])
-      };
+      const files = { configText: blobText(data.repository.config), formText: blobText(data.repository.form) };
+      if (!issue2) return { ...files, issue: null };
+      const first = issue2.comments.nodes.map((node2) => toComment(node2, me));
+      const more = issue2.comments.pageInfo.hasNextPage ? await readMoreComments(reader, { owner, repo }, number, issue2.comments.pageInfo.endCursor, me) : [];
+      return { ...files, issue: toIssue(issue2, [...first, ...more], me) };
     },
     async readFile(path) {
       const data = await attempt(
@@ -41116,68 +41284,66 @@ function createGateway(octokits, { owner, repo }, log) {
       );
       return blobText(data.repository.object);
     },
-    async recentComments(number) {
-      const data = await attempt(
-        `read the comments of #${number}`,
-        () => reader.graphql(RECENT_COMMENTS_QUERY, { owner, repo, number })
-      );
-      return data.repository.issue.comments.nodes.map(toComment);
-    },
+    recentComments,
     async recentCommentsOf(numbers, last) {
       const found = /* @__PURE__ */ new Map();
       for (let start = 0; start < numbers.length; start += 100) {
         const chunk = numbers.slice(start, start + 100);
         const data = await attempt(
           "re-read comments after posting",
-          () => reader.graphql(recentCommentsOfQuery(chunk, last), {
-            owner,
-            repo
-          })
+          () => reader.graphql(
+            recentCommentsOfQuery(chunk, last),
+            { owner, repo }
+          )
         );
-        for (const number of chunk) found.set(number, data.repository[`i${number}`]?.comments.nodes.map(toComment) ?? []);
+        const me = learn(data.viewer.login);
+        for (const number of chunk) found.set(number, data.repository[`i${number}`]?.comments.nodes.map((c) => toComment(c, me)) ?? []);
       }
       return found;
     },
     async permissionOf(login) {
-      return attemptOr404(
-        `read the permission of ${login}`,
-        async () => {
-          const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });
-          return KNOWN_ROLES.has(data.role_name) ? data.role_name : data.permission;
-        },
-        () => "none"
-      );
+      if (login === GHOST2) return "none";
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });
+        return KNOWN_ROLES.has(data.role_name) ? data.role_name : data.permission;
+      } catch (error2) {
+        if (statusOf(error2) === 404 && login.endsWith("[bot]")) return "none";
+        throw toGatewayError(`read the repository permission of ${login}`, error2);
+      }
+    },
+    async addReaction(commentId, content3) {
+      await attempt(`react to comment ${commentId}`, () => octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content: content3 }));
     },
     async addLabels(number, labels) {
       await attempt(`label #${number}`, () => octokit.rest.issues.addLabels({ ...issueRef(number), labels }));
     },
     async removeLabel(number, label) {
-      await attemptOr404(
-        `remove label ${label} from #${number}`,
-        async () => {
-          await octokit.rest.issues.removeLabel({ ...issueRef(number), name: label });
-        },
-        () => log.info(`Label ${label} was already removed from #${number}.`)
-      );
+      try {
+        await octokit.rest.issues.removeLabel({ ...issueRef(number), name: label });
+      } catch (error2) {
+        if (statusOf(error2) !== 404) throw toGatewayError(`remove label ${label} from #${number}`, error2);
+        log.info(`Label ${label} was already removed from #${number}.`);
+      }
     },
     async addAssignees(number, logins) {
       await attempt(`assign #${number}`, () => octokit.rest.issues.addAssignees({ ...issueRef(number), assignees: logins }));
     },
-    async createComment(number, body) {
-      const { data } = await attempt(`comment on #${number}`, () => octokit.rest.issues.createComment({ ...issueRef(number), body }));
-      return data.id;
+    async removeAssignees(number, logins) {
+      await attempt(`unassign #${number}`, () => octokit.rest.issues.removeAssignees({ ...issueRef(number), assignees: logins }));
     },
+    createComment: (number, body, marker, key) => createCommentOnce({ writer: octokit, owner, repo, log, recentComments }, number, body, marker, key),
     async updateComment(commentId, body) {
       await attempt(`update comment ${commentId}`, () => octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body }));
     },
     async deleteComment(commentId) {
-      await attemptOr404(
-        `delete comment ${commentId}`,
-        async () => {
-          await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
-        },
-        () => void 0
-      );
+      try {
+        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
+      } catch (error2) {
+        if (statusOf(error2) !== 404) throw toGatewayError(`delete comment ${commentId}`, error2);
+      }
+    },
+    async closeIssue(number) {
+      await attempt(`close #${number}`, () => octokit.rest.issues.update({ ...issueRef(number), state: "closed", state_reason: "completed" }));
     }
   };
 }
@@ -41568,6 +41734,9129 @@ function readInputs(read) {
 // src/shell/report.ts
 function emptyReport(state) {
   return { number: null, tier: null, state, decisions: [], done: [] };
+}
+
+// node_modules/luxon/build/es6/luxon.mjs
+var LuxonError = class extends Error {
+};
+var InvalidDateTimeError = class extends LuxonError {
+  constructor(reason) {
+    super(`Invalid DateTime: ${reason.toMessage()}`);
+  }
+};
+var InvalidIntervalError = class extends LuxonError {
+  constructor(reason) {
+    super(`Invalid Interval: ${reason.toMessage()}`);
+  }
+};
+var InvalidDurationError = class extends LuxonError {
+  constructor(reason) {
+    super(`Invalid Duration: ${reason.toMessage()}`);
+  }
+};
+var ConflictingSpecificationError = class extends LuxonError {
+};
+var InvalidUnitError = class extends LuxonError {
+  constructor(unit) {
+    super(`Invalid unit ${unit}`);
+  }
+};
+var InvalidArgumentError = class extends LuxonError {
+};
+var ZoneIsAbstractError = class extends LuxonError {
+  constructor() {
+    super("Zone is an abstract class");
+  }
+};
+var n = "numeric";
+var s = "short";
+var l = "long";
+var DATE_SHORT = {
+  year: n,
+  month: n,
+  day: n
+};
+var DATE_MED = {
+  year: n,
+  month: s,
+  day: n
+};
+var DATE_MED_WITH_WEEKDAY = {
+  year: n,
+  month: s,
+  day: n,
+  weekday: s
+};
+var DATE_FULL = {
+  year: n,
+  month: l,
+  day: n
+};
+var DATE_HUGE = {
+  year: n,
+  month: l,
+  day: n,
+  weekday: l
+};
+var TIME_SIMPLE = {
+  hour: n,
+  minute: n
+};
+var TIME_WITH_SECONDS = {
+  hour: n,
+  minute: n,
+  second: n
+};
+var TIME_WITH_SHORT_OFFSET = {
+  hour: n,
+  minute: n,
+  second: n,
+  timeZoneName: s
+};
+var TIME_WITH_LONG_OFFSET = {
+  hour: n,
+  minute: n,
+  second: n,
+  timeZoneName: l
+};
+var TIME_24_SIMPLE = {
+  hour: n,
+  minute: n,
+  hourCycle: "h23"
+};
+var TIME_24_WITH_SECONDS = {
+  hour: n,
+  minute: n,
+  second: n,
+  hourCycle: "h23"
+};
+var TIME_24_WITH_SHORT_OFFSET = {
+  hour: n,
+  minute: n,
+  second: n,
+  hourCycle: "h23",
+  timeZoneName: s
+};
+var TIME_24_WITH_LONG_OFFSET = {
+  hour: n,
+  minute: n,
+  second: n,
+  hourCycle: "h23",
+  timeZoneName: l
+};
+var DATETIME_SHORT = {
+  year: n,
+  month: n,
+  day: n,
+  hour: n,
+  minute: n
+};
+var DATETIME_SHORT_WITH_SECONDS = {
+  year: n,
+  month: n,
+  day: n,
+  hour: n,
+  minute: n,
+  second: n
+};
+var DATETIME_MED = {
+  year: n,
+  month: s,
+  day: n,
+  hour: n,
+  minute: n
+};
+var DATETIME_MED_WITH_SECONDS = {
+  year: n,
+  month: s,
+  day: n,
+  hour: n,
+  minute: n,
+  second: n
+};
+var DATETIME_MED_WITH_WEEKDAY = {
+  year: n,
+  month: s,
+  day: n,
+  weekday: s,
+  hour: n,
+  minute: n
+};
+var DATETIME_FULL = {
+  year: n,
+  month: l,
+  day: n,
+  hour: n,
+  minute: n,
+  timeZoneName: s
+};
+var DATETIME_FULL_WITH_SECONDS = {
+  year: n,
+  month: l,
+  day: n,
+  hour: n,
+  minute: n,
+  second: n,
+  timeZoneName: s
+};
+var DATETIME_HUGE = {
+  year: n,
+  month: l,
+  day: n,
+  weekday: l,
+  hour: n,
+  minute: n,
+  timeZoneName: l
+};
+var DATETIME_HUGE_WITH_SECONDS = {
+  year: n,
+  month: l,
+  day: n,
+  weekday: l,
+  hour: n,
+  minute: n,
+  second: n,
+  timeZoneName: l
+};
+var Zone = class {
+  /**
+   * The type of zone
+   * @abstract
+   * @type {string}
+   */
+  get type() {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * The name of this zone.
+   * @abstract
+   * @type {string}
+   */
+  get name() {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * The IANA name of this zone.
+   * Defaults to `name` if not overwritten by a subclass.
+   * @abstract
+   * @type {string}
+   */
+  get ianaName() {
+    return this.name;
+  }
+  /**
+   * Returns whether the offset is known to be fixed for the whole year.
+   * @abstract
+   * @type {boolean}
+   */
+  get isUniversal() {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Returns the offset's common name (such as EST) at the specified timestamp
+   * @abstract
+   * @param {number} ts - Epoch milliseconds for which to get the name
+   * @param {Object} opts - Options to affect the format
+   * @param {string} opts.format - What style of offset to return. Accepts 'long' or 'short'.
+   * @param {string} opts.locale - What locale to return the offset name in.
+   * @return {string}
+   */
+  offsetName(ts, opts) {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Returns the offset's value as a string
+   * @abstract
+   * @param {number} ts - Epoch milliseconds for which to get the offset
+   * @param {string} format - What style of offset to return.
+   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
+   * @return {string}
+   */
+  formatOffset(ts, format) {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Return the offset in minutes for this zone at the specified timestamp.
+   * @abstract
+   * @param {number} ts - Epoch milliseconds for which to compute the offset
+   * @return {number}
+   */
+  offset(ts) {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Return whether this Zone is equal to another zone
+   * @abstract
+   * @param {Zone} otherZone - the zone to compare
+   * @return {boolean}
+   */
+  equals(otherZone) {
+    throw new ZoneIsAbstractError();
+  }
+  /**
+   * Return whether this Zone is valid.
+   * @abstract
+   * @type {boolean}
+   */
+  get isValid() {
+    throw new ZoneIsAbstractError();
+  }
+};
+var singleton$1 = null;
+var SystemZone = class _SystemZone extends Zone {
+  /**
+   * Get a singleton instance of the local zone
+   * @return {SystemZone}
+   */
+  static get instance() {
+    if (singleton$1 === null) {
+      singleton$1 = new _SystemZone();
+    }
+    return singleton$1;
+  }
+  /** @override **/
+  get type() {
+    return "system";
+  }
+  /** @override **/
+  get name() {
+    return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+  /** @override **/
+  get isUniversal() {
+    return false;
+  }
+  /** @override **/
+  offsetName(ts, { format, locale }) {
+    return parseZoneInfo(ts, format, locale);
+  }
+  /** @override **/
+  formatOffset(ts, format) {
+    return formatOffset(this.offset(ts), format);
+  }
+  /** @override **/
+  offset(ts) {
+    return -new Date(ts).getTimezoneOffset();
+  }
+  /** @override **/
+  equals(otherZone) {
+    return otherZone.type === "system";
+  }
+  /** @override **/
+  get isValid() {
+    return true;
+  }
+};
+var dtfCache = /* @__PURE__ */ new Map();
+function makeDTF(zoneName2) {
+  let dtf = dtfCache.get(zoneName2);
+  if (dtf === void 0) {
+    dtf = new Intl.DateTimeFormat("en-US", {
+      hour12: false,
+      timeZone: zoneName2,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      era: "short"
+    });
+    dtfCache.set(zoneName2, dtf);
+  }
+  return dtf;
+}
+var typeToPos = {
+  year: 0,
+  month: 1,
+  day: 2,
+  era: 3,
+  hour: 4,
+  minute: 5,
+  second: 6
+};
+function hackyOffset(dtf, date) {
+  const formatted = dtf.format(date).replace(/\u200E/g, ""), parsed = /(\d+)\/(\d+)\/(\d+) (AD|BC),? (\d+):(\d+):(\d+)/.exec(formatted), [, fMonth, fDay, fYear, fadOrBc, fHour, fMinute, fSecond] = parsed;
+  return [fYear, fMonth, fDay, fadOrBc, fHour, fMinute, fSecond];
+}
+function partsOffset(dtf, date) {
+  const formatted = dtf.formatToParts(date);
+  const filled = [];
+  for (let i = 0; i < formatted.length; i++) {
+    const { type, value } = formatted[i];
+    const pos = typeToPos[type];
+    if (type === "era") {
+      filled[pos] = value;
+    } else if (!isUndefined(pos)) {
+      filled[pos] = parseInt(value, 10);
+    }
+  }
+  return filled;
+}
+var ianaZoneCache = /* @__PURE__ */ new Map();
+var IANAZone = class _IANAZone extends Zone {
+  /**
+   * @param {string} name - Zone name
+   * @return {IANAZone}
+   */
+  static create(name) {
+    let zone = ianaZoneCache.get(name);
+    if (zone === void 0) {
+      ianaZoneCache.set(name, zone = new _IANAZone(name));
+    }
+    return zone;
+  }
+  /**
+   * Reset local caches. Should only be necessary in testing scenarios.
+   * @return {void}
+   */
+  static resetCache() {
+    ianaZoneCache.clear();
+    dtfCache.clear();
+  }
+  /**
+   * Returns whether the provided string is a valid specifier. This only checks the string's format, not that the specifier identifies a known zone; see isValidZone for that.
+   * @param {string} s - The string to check validity on
+   * @example IANAZone.isValidSpecifier("America/New_York") //=> true
+   * @example IANAZone.isValidSpecifier("Sport~~blorp") //=> false
+   * @deprecated For backward compatibility, this forwards to isValidZone, better use `isValidZone()` directly instead.
+   * @return {boolean}
+   */
+  static isValidSpecifier(s2) {
+    return this.isValidZone(s2);
+  }
+  /**
+   * Returns whether the provided string identifies a real zone
+   * @param {string} zone - The string to check
+   * @example IANAZone.isValidZone("America/New_York") //=> true
+   * @example IANAZone.isValidZone("Fantasia/Castle") //=> false
+   * @example IANAZone.isValidZone("Sport~~blorp") //=> false
+   * @return {boolean}
+   */
+  static isValidZone(zone) {
+    if (!zone) {
+      return false;
+    }
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone }).format();
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+  constructor(name) {
+    super();
+    this.zoneName = name;
+    this.valid = _IANAZone.isValidZone(name);
+  }
+  /**
+   * The type of zone. `iana` for all instances of `IANAZone`.
+   * @override
+   * @type {string}
+   */
+  get type() {
+    return "iana";
+  }
+  /**
+   * The name of this zone (i.e. the IANA zone name).
+   * @override
+   * @type {string}
+   */
+  get name() {
+    return this.zoneName;
+  }
+  /**
+   * Returns whether the offset is known to be fixed for the whole year:
+   * Always returns false for all IANA zones.
+   * @override
+   * @type {boolean}
+   */
+  get isUniversal() {
+    return false;
+  }
+  /**
+   * Returns the offset's common name (such as EST) at the specified timestamp
+   * @override
+   * @param {number} ts - Epoch milliseconds for which to get the name
+   * @param {Object} opts - Options to affect the format
+   * @param {string} opts.format - What style of offset to return. Accepts 'long' or 'short'.
+   * @param {string} opts.locale - What locale to return the offset name in.
+   * @return {string}
+   */
+  offsetName(ts, { format, locale }) {
+    return parseZoneInfo(ts, format, locale, this.name);
+  }
+  /**
+   * Returns the offset's value as a string
+   * @override
+   * @param {number} ts - Epoch milliseconds for which to get the offset
+   * @param {string} format - What style of offset to return.
+   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
+   * @return {string}
+   */
+  formatOffset(ts, format) {
+    return formatOffset(this.offset(ts), format);
+  }
+  /**
+   * Return the offset in minutes for this zone at the specified timestamp.
+   * @override
+   * @param {number} ts - Epoch milliseconds for which to compute the offset
+   * @return {number}
+   */
+  offset(ts) {
+    if (!this.valid) return NaN;
+    const date = new Date(ts);
+    if (isNaN(date)) return NaN;
+    const dtf = makeDTF(this.name);
+    let [year, month, day, adOrBc, hour, minute, second] = dtf.formatToParts ? partsOffset(dtf, date) : hackyOffset(dtf, date);
+    if (adOrBc === "BC") {
+      year = -Math.abs(year) + 1;
+    }
+    const adjustedHour = hour === 24 ? 0 : hour;
+    const asUTC = objToLocalTS({
+      year,
+      month,
+      day,
+      hour: adjustedHour,
+      minute,
+      second,
+      millisecond: 0
+    });
+    let asTS = +date;
+    const over = asTS % 1e3;
+    asTS -= over >= 0 ? over : 1e3 + over;
+    return (asUTC - asTS) / (60 * 1e3);
+  }
+  /**
+   * Return whether this Zone is equal to another zone
+   * @override
+   * @param {Zone} otherZone - the zone to compare
+   * @return {boolean}
+   */
+  equals(otherZone) {
+    return otherZone.type === "iana" && otherZone.name === this.name;
+  }
+  /**
+   * Return whether this Zone is valid.
+   * @override
+   * @type {boolean}
+   */
+  get isValid() {
+    return this.valid;
+  }
+};
+var intlLFCache = {};
+function getCachedLF(locString, opts = {}) {
+  const key = JSON.stringify([locString, opts]);
+  let dtf = intlLFCache[key];
+  if (!dtf) {
+    dtf = new Intl.ListFormat(locString, opts);
+    intlLFCache[key] = dtf;
+  }
+  return dtf;
+}
+var intlDTCache = /* @__PURE__ */ new Map();
+function getCachedDTF(locString, opts = {}) {
+  const key = JSON.stringify([locString, opts]);
+  let dtf = intlDTCache.get(key);
+  if (dtf === void 0) {
+    dtf = new Intl.DateTimeFormat(locString, opts);
+    intlDTCache.set(key, dtf);
+  }
+  return dtf;
+}
+var intlNumCache = /* @__PURE__ */ new Map();
+function getCachedINF(locString, opts = {}) {
+  const key = JSON.stringify([locString, opts]);
+  let inf = intlNumCache.get(key);
+  if (inf === void 0) {
+    inf = new Intl.NumberFormat(locString, opts);
+    intlNumCache.set(key, inf);
+  }
+  return inf;
+}
+var intlRelCache = /* @__PURE__ */ new Map();
+function getCachedRTF(locString, opts = {}) {
+  const { base, ...cacheKeyOpts } = opts;
+  const key = JSON.stringify([locString, cacheKeyOpts]);
+  let inf = intlRelCache.get(key);
+  if (inf === void 0) {
+    inf = new Intl.RelativeTimeFormat(locString, opts);
+    intlRelCache.set(key, inf);
+  }
+  return inf;
+}
+var sysLocaleCache = null;
+function systemLocale() {
+  if (sysLocaleCache) {
+    return sysLocaleCache;
+  } else {
+    sysLocaleCache = new Intl.DateTimeFormat().resolvedOptions().locale;
+    return sysLocaleCache;
+  }
+}
+var intlResolvedOptionsCache = /* @__PURE__ */ new Map();
+function getCachedIntResolvedOptions(locString) {
+  let opts = intlResolvedOptionsCache.get(locString);
+  if (opts === void 0) {
+    opts = new Intl.DateTimeFormat(locString).resolvedOptions();
+    intlResolvedOptionsCache.set(locString, opts);
+  }
+  return opts;
+}
+var weekInfoCache = /* @__PURE__ */ new Map();
+function getCachedWeekInfo(locString) {
+  let data = weekInfoCache.get(locString);
+  if (!data) {
+    const locale = new Intl.Locale(locString);
+    data = "getWeekInfo" in locale ? locale.getWeekInfo() : locale.weekInfo;
+    if (!("minimalDays" in data)) {
+      data = { ...fallbackWeekSettings, ...data };
+    }
+    weekInfoCache.set(locString, data);
+  }
+  return data;
+}
+function parseLocaleString(localeStr) {
+  const xIndex = localeStr.indexOf("-x-");
+  if (xIndex !== -1) {
+    localeStr = localeStr.substring(0, xIndex);
+  }
+  const uIndex = localeStr.indexOf("-u-");
+  if (uIndex === -1) {
+    return [localeStr];
+  } else {
+    let options;
+    let selectedStr;
+    try {
+      options = getCachedDTF(localeStr).resolvedOptions();
+      selectedStr = localeStr;
+    } catch (e) {
+      const smaller = localeStr.substring(0, uIndex);
+      options = getCachedDTF(smaller).resolvedOptions();
+      selectedStr = smaller;
+    }
+    const { numberingSystem, calendar } = options;
+    return [selectedStr, numberingSystem, calendar];
+  }
+}
+function intlConfigString(localeStr, numberingSystem, outputCalendar) {
+  if (outputCalendar || numberingSystem) {
+    if (!localeStr.includes("-u-")) {
+      localeStr += "-u";
+    }
+    if (outputCalendar) {
+      localeStr += `-ca-${outputCalendar}`;
+    }
+    if (numberingSystem) {
+      localeStr += `-nu-${numberingSystem}`;
+    }
+    return localeStr;
+  } else {
+    return localeStr;
+  }
+}
+function mapMonths(f) {
+  const ms = [];
+  for (let i = 1; i <= 12; i++) {
+    const dt = DateTime.utc(2009, i, 1);
+    ms.push(f(dt));
+  }
+  return ms;
+}
+function mapWeekdays(f) {
+  const ms = [];
+  for (let i = 1; i <= 7; i++) {
+    const dt = DateTime.utc(2016, 11, 13 + i);
+    ms.push(f(dt));
+  }
+  return ms;
+}
+function listStuff(loc, length, englishFn, intlFn) {
+  const mode = loc.listingMode();
+  if (mode === "error") {
+    return null;
+  } else if (mode === "en") {
+    return englishFn(length);
+  } else {
+    return intlFn(length);
+  }
+}
+function supportsFastNumbers(loc) {
+  if (loc.numberingSystem && loc.numberingSystem !== "latn") {
+    return false;
+  } else {
+    return loc.numberingSystem === "latn" || !loc.locale || loc.locale.startsWith("en") || getCachedIntResolvedOptions(loc.locale).numberingSystem === "latn";
+  }
+}
+var PolyNumberFormatter = class {
+  constructor(intl, forceSimple, opts) {
+    this.padTo = opts.padTo || 0;
+    this.floor = opts.floor || false;
+    const { padTo, floor, ...otherOpts } = opts;
+    if (!forceSimple || Object.keys(otherOpts).length > 0) {
+      const intlOpts = { useGrouping: false, ...opts };
+      if (opts.padTo > 0) intlOpts.minimumIntegerDigits = opts.padTo;
+      this.inf = getCachedINF(intl, intlOpts);
+    }
+  }
+  format(i) {
+    if (this.inf) {
+      const fixed = this.floor ? Math.floor(i) : i;
+      return this.inf.format(fixed);
+    } else {
+      const fixed = this.floor ? Math.floor(i) : roundTo(i, 3);
+      return padStart(fixed, this.padTo);
+    }
+  }
+};
+var PolyDateFormatter = class {
+  constructor(dt, intl, opts) {
+    this.opts = opts;
+    this.originalZone = void 0;
+    let z = void 0;
+    if (this.opts.timeZone) {
+      this.dt = dt;
+    } else if (dt.zone.type === "fixed") {
+      const gmtOffset = -1 * (dt.offset / 60);
+      const offsetZ = gmtOffset >= 0 ? `Etc/GMT+${gmtOffset}` : `Etc/GMT${gmtOffset}`;
+      if (dt.offset !== 0 && IANAZone.create(offsetZ).valid) {
+        z = offsetZ;
+        this.dt = dt;
+      } else {
+        z = "UTC";
+        this.dt = dt.offset === 0 ? dt : dt.setZone("UTC").plus({ minutes: dt.offset });
+        this.originalZone = dt.zone;
+      }
+    } else if (dt.zone.type === "system") {
+      this.dt = dt;
+    } else if (dt.zone.type === "iana") {
+      this.dt = dt;
+      z = dt.zone.name;
+    } else {
+      z = "UTC";
+      this.dt = dt.setZone("UTC").plus({ minutes: dt.offset });
+      this.originalZone = dt.zone;
+    }
+    const intlOpts = { ...this.opts };
+    intlOpts.timeZone = intlOpts.timeZone || z;
+    this.dtf = getCachedDTF(intl, intlOpts);
+  }
+  format() {
+    if (this.originalZone) {
+      return this.formatToParts().map(({ value }) => value).join("");
+    }
+    return this.dtf.format(this.dt.toJSDate());
+  }
+  formatToParts() {
+    const parts = this.dtf.formatToParts(this.dt.toJSDate());
+    if (this.originalZone) {
+      return parts.map((part) => {
+        if (part.type === "timeZoneName") {
+          const offsetName = this.originalZone.offsetName(this.dt.ts, {
+            locale: this.dt.locale,
+            format: this.opts.timeZoneName
+          });
+          return {
+            ...part,
+            value: offsetName
+          };
+        } else {
+          return part;
+        }
+      });
+    }
+    return parts;
+  }
+  resolvedOptions() {
+    return this.dtf.resolvedOptions();
+  }
+};
+var PolyRelFormatter = class {
+  constructor(intl, isEnglish, opts) {
+    this.opts = { style: "long", ...opts };
+    if (!isEnglish && hasRelative()) {
+      this.rtf = getCachedRTF(intl, opts);
+    }
+  }
+  format(count, unit) {
+    if (this.rtf) {
+      return this.rtf.format(count, unit);
+    } else {
+      return formatRelativeTime(unit, count, this.opts.numeric, this.opts.style !== "long");
+    }
+  }
+  formatToParts(count, unit) {
+    if (this.rtf) {
+      return this.rtf.formatToParts(count, unit);
+    } else {
+      return [];
+    }
+  }
+};
+var fallbackWeekSettings = {
+  firstDay: 1,
+  minimalDays: 4,
+  weekend: [6, 7]
+};
+var Locale = class _Locale {
+  static fromOpts(opts) {
+    return _Locale.create(
+      opts.locale,
+      opts.numberingSystem,
+      opts.outputCalendar,
+      opts.weekSettings,
+      opts.defaultToEN
+    );
+  }
+  static create(locale, numberingSystem, outputCalendar, weekSettings, defaultToEN = false) {
+    const specifiedLocale = locale || Settings.defaultLocale;
+    const localeR = specifiedLocale || (defaultToEN ? "en-US" : systemLocale());
+    const numberingSystemR = numberingSystem || Settings.defaultNumberingSystem;
+    const outputCalendarR = outputCalendar || Settings.defaultOutputCalendar;
+    const weekSettingsR = validateWeekSettings(weekSettings) || Settings.defaultWeekSettings;
+    return new _Locale(localeR, numberingSystemR, outputCalendarR, weekSettingsR, specifiedLocale);
+  }
+  static resetCache() {
+    sysLocaleCache = null;
+    intlDTCache.clear();
+    intlNumCache.clear();
+    intlRelCache.clear();
+    intlResolvedOptionsCache.clear();
+    weekInfoCache.clear();
+  }
+  static fromObject({ locale, numberingSystem, outputCalendar, weekSettings } = {}) {
+    return _Locale.create(locale, numberingSystem, outputCalendar, weekSettings);
+  }
+  constructor(locale, numbering, outputCalendar, weekSettings, specifiedLocale) {
+    const [parsedLocale, parsedNumberingSystem, parsedOutputCalendar] = parseLocaleString(locale);
+    this.locale = parsedLocale;
+    this.numberingSystem = numbering || parsedNumberingSystem || null;
+    this.outputCalendar = outputCalendar || parsedOutputCalendar || null;
+    this.weekSettings = weekSettings;
+    this.intl = intlConfigString(this.locale, this.numberingSystem, this.outputCalendar);
+    this.weekdaysCache = { format: {}, standalone: {} };
+    this.monthsCache = { format: {}, standalone: {} };
+    this.meridiemCache = null;
+    this.eraCache = {};
+    this.specifiedLocale = specifiedLocale;
+    this.fastNumbersCached = null;
+  }
+  get fastNumbers() {
+    if (this.fastNumbersCached == null) {
+      this.fastNumbersCached = supportsFastNumbers(this);
+    }
+    return this.fastNumbersCached;
+  }
+  listingMode() {
+    const isActuallyEn = this.isEnglish();
+    const hasNoWeirdness = (this.numberingSystem === null || this.numberingSystem === "latn") && (this.outputCalendar === null || this.outputCalendar === "gregory");
+    return isActuallyEn && hasNoWeirdness ? "en" : "intl";
+  }
+  clone(alts) {
+    if (!alts || Object.getOwnPropertyNames(alts).length === 0) {
+      return this;
+    } else {
+      return _Locale.create(
+        alts.locale || this.specifiedLocale,
+        alts.numberingSystem || this.numberingSystem,
+        alts.outputCalendar || this.outputCalendar,
+        validateWeekSettings(alts.weekSettings) || this.weekSettings,
+        alts.defaultToEN || false
+      );
+    }
+  }
+  redefaultToEN(alts = {}) {
+    return this.clone({ ...alts, defaultToEN: true });
+  }
+  redefaultToSystem(alts = {}) {
+    return this.clone({ ...alts, defaultToEN: false });
+  }
+  months(length, format = false) {
+    return listStuff(this, length, months, () => {
+      const monthSpecialCase = this.intl === "ja" || this.intl.startsWith("ja-");
+      format &= !monthSpecialCase;
+      const intl = format ? { month: length, day: "numeric" } : { month: length }, formatStr = format ? "format" : "standalone";
+      if (!this.monthsCache[formatStr][length]) {
+        const mapper = !monthSpecialCase ? (dt) => this.extract(dt, intl, "month") : (dt) => this.dtFormatter(dt, intl).format();
+        this.monthsCache[formatStr][length] = mapMonths(mapper);
+      }
+      return this.monthsCache[formatStr][length];
+    });
+  }
+  weekdays(length, format = false) {
+    return listStuff(this, length, weekdays, () => {
+      const intl = format ? { weekday: length, year: "numeric", month: "long", day: "numeric" } : { weekday: length }, formatStr = format ? "format" : "standalone";
+      if (!this.weekdaysCache[formatStr][length]) {
+        this.weekdaysCache[formatStr][length] = mapWeekdays(
+          (dt) => this.extract(dt, intl, "weekday")
+        );
+      }
+      return this.weekdaysCache[formatStr][length];
+    });
+  }
+  meridiems() {
+    return listStuff(
+      this,
+      void 0,
+      () => meridiems,
+      () => {
+        if (!this.meridiemCache) {
+          const intl = { hour: "numeric", hourCycle: "h12" };
+          this.meridiemCache = [DateTime.utc(2016, 11, 13, 9), DateTime.utc(2016, 11, 13, 19)].map(
+            (dt) => this.extract(dt, intl, "dayperiod")
+          );
+        }
+        return this.meridiemCache;
+      }
+    );
+  }
+  eras(length) {
+    return listStuff(this, length, eras, () => {
+      const intl = { era: length };
+      if (!this.eraCache[length]) {
+        this.eraCache[length] = [DateTime.utc(-40, 1, 1), DateTime.utc(2017, 1, 1)].map(
+          (dt) => this.extract(dt, intl, "era")
+        );
+      }
+      return this.eraCache[length];
+    });
+  }
+  extract(dt, intlOpts, field) {
+    const df = this.dtFormatter(dt, intlOpts), results = df.formatToParts(), matching = results.find((m) => m.type.toLowerCase() === field);
+    return matching ? matching.value : null;
+  }
+  numberFormatter(opts = {}) {
+    return new PolyNumberFormatter(this.intl, opts.forceSimple || this.fastNumbers, opts);
+  }
+  dtFormatter(dt, intlOpts = {}) {
+    return new PolyDateFormatter(dt, this.intl, intlOpts);
+  }
+  relFormatter(opts = {}) {
+    return new PolyRelFormatter(this.intl, this.isEnglish(), opts);
+  }
+  listFormatter(opts = {}) {
+    return getCachedLF(this.intl, opts);
+  }
+  isEnglish() {
+    return this.locale === "en" || this.locale.toLowerCase() === "en-us" || getCachedIntResolvedOptions(this.intl).locale.startsWith("en-us");
+  }
+  getWeekSettings() {
+    if (this.weekSettings) {
+      return this.weekSettings;
+    } else if (!hasLocaleWeekInfo()) {
+      return fallbackWeekSettings;
+    } else {
+      return getCachedWeekInfo(this.locale);
+    }
+  }
+  getStartOfWeek() {
+    return this.getWeekSettings().firstDay;
+  }
+  getMinDaysInFirstWeek() {
+    return this.getWeekSettings().minimalDays;
+  }
+  getWeekendDays() {
+    return this.getWeekSettings().weekend;
+  }
+  equals(other) {
+    return this.locale === other.locale && this.numberingSystem === other.numberingSystem && this.outputCalendar === other.outputCalendar;
+  }
+  toString() {
+    return `Locale(${this.locale}, ${this.numberingSystem}, ${this.outputCalendar})`;
+  }
+};
+var singleton = null;
+var FixedOffsetZone = class _FixedOffsetZone extends Zone {
+  /**
+   * Get a singleton instance of UTC
+   * @return {FixedOffsetZone}
+   */
+  static get utcInstance() {
+    if (singleton === null) {
+      singleton = new _FixedOffsetZone(0);
+    }
+    return singleton;
+  }
+  /**
+   * Get an instance with a specified offset
+   * @param {number} offset - The offset in minutes
+   * @return {FixedOffsetZone}
+   */
+  static instance(offset2) {
+    return offset2 === 0 ? _FixedOffsetZone.utcInstance : new _FixedOffsetZone(offset2);
+  }
+  /**
+   * Get an instance of FixedOffsetZone from a UTC offset string, like "UTC+6"
+   * @param {string} s - The offset string to parse
+   * @example FixedOffsetZone.parseSpecifier("UTC+6")
+   * @example FixedOffsetZone.parseSpecifier("UTC+06")
+   * @example FixedOffsetZone.parseSpecifier("UTC-6:00")
+   * @return {FixedOffsetZone}
+   */
+  static parseSpecifier(s2) {
+    if (s2) {
+      const r = s2.match(/^utc(?:([+-]\d{1,2})(?::(\d{2}))?)?$/i);
+      if (r) {
+        return new _FixedOffsetZone(signedOffset(r[1], r[2]));
+      }
+    }
+    return null;
+  }
+  constructor(offset2) {
+    super();
+    this.fixed = offset2;
+  }
+  /**
+   * The type of zone. `fixed` for all instances of `FixedOffsetZone`.
+   * @override
+   * @type {string}
+   */
+  get type() {
+    return "fixed";
+  }
+  /**
+   * The name of this zone.
+   * All fixed zones' names always start with "UTC" (plus optional offset)
+   * @override
+   * @type {string}
+   */
+  get name() {
+    return this.fixed === 0 ? "UTC" : `UTC${formatOffset(this.fixed, "narrow")}`;
+  }
+  /**
+   * The IANA name of this zone, i.e. `Etc/UTC` or `Etc/GMT+/-nn`
+   *
+   * @override
+   * @type {string}
+   */
+  get ianaName() {
+    if (this.fixed === 0) {
+      return "Etc/UTC";
+    } else {
+      return `Etc/GMT${formatOffset(-this.fixed, "narrow")}`;
+    }
+  }
+  /**
+   * Returns the offset's common name at the specified timestamp.
+   *
+   * For fixed offset zones this equals to the zone name.
+   * @override
+   */
+  offsetName() {
+    return this.name;
+  }
+  /**
+   * Returns the offset's value as a string
+   * @override
+   * @param {number} ts - Epoch milliseconds for which to get the offset
+   * @param {string} format - What style of offset to return.
+   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
+   * @return {string}
+   */
+  formatOffset(ts, format) {
+    return formatOffset(this.fixed, format);
+  }
+  /**
+   * Returns whether the offset is known to be fixed for the whole year:
+   * Always returns true for all fixed offset zones.
+   * @override
+   * @type {boolean}
+   */
+  get isUniversal() {
+    return true;
+  }
+  /**
+   * Return the offset in minutes for this zone at the specified timestamp.
+   *
+   * For fixed offset zones, this is constant and does not depend on a timestamp.
+   * @override
+   * @return {number}
+   */
+  offset() {
+    return this.fixed;
+  }
+  /**
+   * Return whether this Zone is equal to another zone (i.e. also fixed and same offset)
+   * @override
+   * @param {Zone} otherZone - the zone to compare
+   * @return {boolean}
+   */
+  equals(otherZone) {
+    return otherZone.type === "fixed" && otherZone.fixed === this.fixed;
+  }
+  /**
+   * Return whether this Zone is valid:
+   * All fixed offset zones are valid.
+   * @override
+   * @type {boolean}
+   */
+  get isValid() {
+    return true;
+  }
+};
+var InvalidZone = class extends Zone {
+  constructor(zoneName2) {
+    super();
+    this.zoneName = zoneName2;
+  }
+  /** @override **/
+  get type() {
+    return "invalid";
+  }
+  /** @override **/
+  get name() {
+    return this.zoneName;
+  }
+  /** @override **/
+  get isUniversal() {
+    return false;
+  }
+  /** @override **/
+  offsetName() {
+    return null;
+  }
+  /** @override **/
+  formatOffset() {
+    return "";
+  }
+  /** @override **/
+  offset() {
+    return NaN;
+  }
+  /** @override **/
+  equals() {
+    return false;
+  }
+  /** @override **/
+  get isValid() {
+    return false;
+  }
+};
+function normalizeZone(input, defaultZone2) {
+  if (isUndefined(input) || input === null) {
+    return defaultZone2;
+  } else if (input instanceof Zone) {
+    return input;
+  } else if (isString(input)) {
+    const lowered = input.toLowerCase();
+    if (lowered === "default") return defaultZone2;
+    else if (lowered === "local" || lowered === "system") return SystemZone.instance;
+    else if (lowered === "utc" || lowered === "gmt") return FixedOffsetZone.utcInstance;
+    else return FixedOffsetZone.parseSpecifier(lowered) || IANAZone.create(input);
+  } else if (isNumber(input)) {
+    return FixedOffsetZone.instance(input);
+  } else if (typeof input === "object" && "offset" in input && typeof input.offset === "function") {
+    return input;
+  } else {
+    return new InvalidZone(input);
+  }
+}
+var numberingSystems = {
+  arab: "[\u0660-\u0669]",
+  arabext: "[\u06F0-\u06F9]",
+  bali: "[\u1B50-\u1B59]",
+  beng: "[\u09E6-\u09EF]",
+  deva: "[\u0966-\u096F]",
+  fullwide: "[\uFF10-\uFF19]",
+  gujr: "[\u0AE6-\u0AEF]",
+  hanidec: "[\u3007|\u4E00|\u4E8C|\u4E09|\u56DB|\u4E94|\u516D|\u4E03|\u516B|\u4E5D]",
+  khmr: "[\u17E0-\u17E9]",
+  knda: "[\u0CE6-\u0CEF]",
+  laoo: "[\u0ED0-\u0ED9]",
+  limb: "[\u1946-\u194F]",
+  mlym: "[\u0D66-\u0D6F]",
+  mong: "[\u1810-\u1819]",
+  mymr: "[\u1040-\u1049]",
+  orya: "[\u0B66-\u0B6F]",
+  tamldec: "[\u0BE6-\u0BEF]",
+  telu: "[\u0C66-\u0C6F]",
+  thai: "[\u0E50-\u0E59]",
+  tibt: "[\u0F20-\u0F29]",
+  latn: "\\d"
+};
+var numberingSystemsUTF16 = {
+  arab: [1632, 1641],
+  arabext: [1776, 1785],
+  bali: [6992, 7001],
+  beng: [2534, 2543],
+  deva: [2406, 2415],
+  fullwide: [65296, 65303],
+  gujr: [2790, 2799],
+  khmr: [6112, 6121],
+  knda: [3302, 3311],
+  laoo: [3792, 3801],
+  limb: [6470, 6479],
+  mlym: [3430, 3439],
+  mong: [6160, 6169],
+  mymr: [4160, 4169],
+  orya: [2918, 2927],
+  tamldec: [3046, 3055],
+  telu: [3174, 3183],
+  thai: [3664, 3673],
+  tibt: [3872, 3881]
+};
+var hanidecChars = numberingSystems.hanidec.replace(/[\[|\]]/g, "").split("");
+function parseDigits(str) {
+  let value = parseInt(str, 10);
+  if (isNaN(value)) {
+    value = "";
+    for (let i = 0; i < str.length; i++) {
+      const code = str.charCodeAt(i);
+      if (str[i].search(numberingSystems.hanidec) !== -1) {
+        value += hanidecChars.indexOf(str[i]);
+      } else {
+        for (const key in numberingSystemsUTF16) {
+          const [min, max] = numberingSystemsUTF16[key];
+          if (code >= min && code <= max) {
+            value += code - min;
+          }
+        }
+      }
+    }
+    return parseInt(value, 10);
+  } else {
+    return value;
+  }
+}
+var digitRegexCache = /* @__PURE__ */ new Map();
+function resetDigitRegexCache() {
+  digitRegexCache.clear();
+}
+function digitRegex({ numberingSystem }, append = "") {
+  const ns = numberingSystem || "latn";
+  let appendCache = digitRegexCache.get(ns);
+  if (appendCache === void 0) {
+    appendCache = /* @__PURE__ */ new Map();
+    digitRegexCache.set(ns, appendCache);
+  }
+  let regex2 = appendCache.get(append);
+  if (regex2 === void 0) {
+    regex2 = new RegExp(`${numberingSystems[ns]}${append}`);
+    appendCache.set(append, regex2);
+  }
+  return regex2;
+}
+var now = () => Date.now();
+var defaultZone = "system";
+var defaultLocale = null;
+var defaultNumberingSystem = null;
+var defaultOutputCalendar = null;
+var twoDigitCutoffYear = 60;
+var throwOnInvalid;
+var defaultWeekSettings = null;
+var Settings = class {
+  /**
+   * Get the callback for returning the current timestamp.
+   * @type {function}
+   */
+  static get now() {
+    return now;
+  }
+  /**
+   * Set the callback for returning the current timestamp.
+   * The function should return a number, which will be interpreted as an Epoch millisecond count
+   * @type {function}
+   * @example Settings.now = () => Date.now() + 3000 // pretend it is 3 seconds in the future
+   * @example Settings.now = () => 0 // always pretend it's Jan 1, 1970 at midnight in UTC time
+   */
+  static set now(n2) {
+    now = n2;
+  }
+  /**
+   * Set the default time zone to create DateTimes in. Does not affect existing instances.
+   * Use the value "system" to reset this value to the system's time zone.
+   * @type {string}
+   */
+  static set defaultZone(zone) {
+    defaultZone = zone;
+  }
+  /**
+   * Get the default time zone object currently used to create DateTimes. Does not affect existing instances.
+   * The default value is the system's time zone (the one set on the machine that runs this code).
+   * @type {Zone}
+   */
+  static get defaultZone() {
+    return normalizeZone(defaultZone, SystemZone.instance);
+  }
+  /**
+   * Get the default locale to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static get defaultLocale() {
+    return defaultLocale;
+  }
+  /**
+   * Set the default locale to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static set defaultLocale(locale) {
+    defaultLocale = locale;
+  }
+  /**
+   * Get the default numbering system to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static get defaultNumberingSystem() {
+    return defaultNumberingSystem;
+  }
+  /**
+   * Set the default numbering system to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static set defaultNumberingSystem(numberingSystem) {
+    defaultNumberingSystem = numberingSystem;
+  }
+  /**
+   * Get the default output calendar to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static get defaultOutputCalendar() {
+    return defaultOutputCalendar;
+  }
+  /**
+   * Set the default output calendar to create DateTimes with. Does not affect existing instances.
+   * @type {string}
+   */
+  static set defaultOutputCalendar(outputCalendar) {
+    defaultOutputCalendar = outputCalendar;
+  }
+  /**
+   * @typedef {Object} WeekSettings
+   * @property {number} firstDay
+   * @property {number} minimalDays
+   * @property {number[]} weekend
+   */
+  /**
+   * @return {WeekSettings|null}
+   */
+  static get defaultWeekSettings() {
+    return defaultWeekSettings;
+  }
+  /**
+   * Allows overriding the default locale week settings, i.e. the start of the week, the weekend and
+   * how many days are required in the first week of a year.
+   * Does not affect existing instances.
+   *
+   * @param {WeekSettings|null} weekSettings
+   */
+  static set defaultWeekSettings(weekSettings) {
+    defaultWeekSettings = validateWeekSettings(weekSettings);
+  }
+  /**
+   * Get the cutoff year for whether a 2-digit year string is interpreted in the current or previous century. Numbers higher than the cutoff will be considered to mean 19xx and numbers lower or equal to the cutoff will be considered 20xx.
+   * @type {number}
+   */
+  static get twoDigitCutoffYear() {
+    return twoDigitCutoffYear;
+  }
+  /**
+   * Set the cutoff year for whether a 2-digit year string is interpreted in the current or previous century. Numbers higher than the cutoff will be considered to mean 19xx and numbers lower or equal to the cutoff will be considered 20xx.
+   * @type {number}
+   * @example Settings.twoDigitCutoffYear = 0 // all 'yy' are interpreted as 20th century
+   * @example Settings.twoDigitCutoffYear = 99 // all 'yy' are interpreted as 21st century
+   * @example Settings.twoDigitCutoffYear = 50 // '49' -> 2049; '50' -> 1950
+   * @example Settings.twoDigitCutoffYear = 1950 // interpreted as 50
+   * @example Settings.twoDigitCutoffYear = 2050 // ALSO interpreted as 50
+   */
+  static set twoDigitCutoffYear(cutoffYear) {
+    twoDigitCutoffYear = cutoffYear % 100;
+  }
+  /**
+   * Get whether Luxon will throw when it encounters invalid DateTimes, Durations, or Intervals
+   * @type {boolean}
+   */
+  static get throwOnInvalid() {
+    return throwOnInvalid;
+  }
+  /**
+   * Set whether Luxon will throw when it encounters invalid DateTimes, Durations, or Intervals
+   * @type {boolean}
+   */
+  static set throwOnInvalid(t) {
+    throwOnInvalid = t;
+  }
+  /**
+   * Reset Luxon's global caches. Should only be necessary in testing scenarios.
+   * @return {void}
+   */
+  static resetCaches() {
+    Locale.resetCache();
+    IANAZone.resetCache();
+    DateTime.resetCache();
+    resetDigitRegexCache();
+  }
+};
+var Invalid = class {
+  constructor(reason, explanation) {
+    this.reason = reason;
+    this.explanation = explanation;
+  }
+  toMessage() {
+    if (this.explanation) {
+      return `${this.reason}: ${this.explanation}`;
+    } else {
+      return this.reason;
+    }
+  }
+};
+var nonLeapLadder = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+var leapLadder = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
+function unitOutOfRange(unit, value) {
+  return new Invalid(
+    "unit out of range",
+    `you specified ${value} (of type ${typeof value}) as a ${unit}, which is invalid`
+  );
+}
+function dayOfWeek(year, month, day) {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (year < 100 && year >= 0) {
+    d.setUTCFullYear(d.getUTCFullYear() - 1900);
+  }
+  const js = d.getUTCDay();
+  return js === 0 ? 7 : js;
+}
+function computeOrdinal(year, month, day) {
+  return day + (isLeapYear(year) ? leapLadder : nonLeapLadder)[month - 1];
+}
+function uncomputeOrdinal(year, ordinal) {
+  const table2 = isLeapYear(year) ? leapLadder : nonLeapLadder, month0 = table2.findIndex((i) => i < ordinal), day = ordinal - table2[month0];
+  return { month: month0 + 1, day };
+}
+function isoWeekdayToLocal(isoWeekday2, startOfWeek) {
+  return (isoWeekday2 - startOfWeek + 7) % 7 + 1;
+}
+function gregorianToWeek(gregObj, minDaysInFirstWeek = 4, startOfWeek = 1) {
+  const { year, month, day } = gregObj, ordinal = computeOrdinal(year, month, day), weekday = isoWeekdayToLocal(dayOfWeek(year, month, day), startOfWeek);
+  let weekNumber = Math.floor((ordinal - weekday + 14 - minDaysInFirstWeek) / 7), weekYear;
+  if (weekNumber < 1) {
+    weekYear = year - 1;
+    weekNumber = weeksInWeekYear(weekYear, minDaysInFirstWeek, startOfWeek);
+  } else if (weekNumber > weeksInWeekYear(year, minDaysInFirstWeek, startOfWeek)) {
+    weekYear = year + 1;
+    weekNumber = 1;
+  } else {
+    weekYear = year;
+  }
+  return { weekYear, weekNumber, weekday, ...timeObject(gregObj) };
+}
+function weekToGregorian(weekData, minDaysInFirstWeek = 4, startOfWeek = 1) {
+  const { weekYear, weekNumber, weekday } = weekData, weekdayOfJan4 = isoWeekdayToLocal(dayOfWeek(weekYear, 1, minDaysInFirstWeek), startOfWeek), yearInDays = daysInYear(weekYear);
+  let ordinal = weekNumber * 7 + weekday - weekdayOfJan4 - 7 + minDaysInFirstWeek, year;
+  if (ordinal < 1) {
+    year = weekYear - 1;
+    ordinal += daysInYear(year);
+  } else if (ordinal > yearInDays) {
+    year = weekYear + 1;
+    ordinal -= daysInYear(weekYear);
+  } else {
+    year = weekYear;
+  }
+  const { month, day } = uncomputeOrdinal(year, ordinal);
+  return { year, month, day, ...timeObject(weekData) };
+}
+function gregorianToOrdinal(gregData) {
+  const { year, month, day } = gregData;
+  const ordinal = computeOrdinal(year, month, day);
+  return { year, ordinal, ...timeObject(gregData) };
+}
+function ordinalToGregorian(ordinalData) {
+  const { year, ordinal } = ordinalData;
+  const { month, day } = uncomputeOrdinal(year, ordinal);
+  return { year, month, day, ...timeObject(ordinalData) };
+}
+function usesLocalWeekValues(obj, loc) {
+  const hasLocaleWeekData = !isUndefined(obj.localWeekday) || !isUndefined(obj.localWeekNumber) || !isUndefined(obj.localWeekYear);
+  if (hasLocaleWeekData) {
+    const hasIsoWeekData = !isUndefined(obj.weekday) || !isUndefined(obj.weekNumber) || !isUndefined(obj.weekYear);
+    if (hasIsoWeekData) {
+      throw new ConflictingSpecificationError(
+        "Cannot mix locale-based week fields with ISO-based week fields"
+      );
+    }
+    if (!isUndefined(obj.localWeekday)) obj.weekday = obj.localWeekday;
+    if (!isUndefined(obj.localWeekNumber)) obj.weekNumber = obj.localWeekNumber;
+    if (!isUndefined(obj.localWeekYear)) obj.weekYear = obj.localWeekYear;
+    delete obj.localWeekday;
+    delete obj.localWeekNumber;
+    delete obj.localWeekYear;
+    return {
+      minDaysInFirstWeek: loc.getMinDaysInFirstWeek(),
+      startOfWeek: loc.getStartOfWeek()
+    };
+  } else {
+    return { minDaysInFirstWeek: 4, startOfWeek: 1 };
+  }
+}
+function hasInvalidWeekData(obj, minDaysInFirstWeek = 4, startOfWeek = 1) {
+  const validYear = isInteger(obj.weekYear), validWeek = integerBetween(
+    obj.weekNumber,
+    1,
+    weeksInWeekYear(obj.weekYear, minDaysInFirstWeek, startOfWeek)
+  ), validWeekday = integerBetween(obj.weekday, 1, 7);
+  if (!validYear) {
+    return unitOutOfRange("weekYear", obj.weekYear);
+  } else if (!validWeek) {
+    return unitOutOfRange("week", obj.weekNumber);
+  } else if (!validWeekday) {
+    return unitOutOfRange("weekday", obj.weekday);
+  } else return false;
+}
+function hasInvalidOrdinalData(obj) {
+  const validYear = isInteger(obj.year), validOrdinal = integerBetween(obj.ordinal, 1, daysInYear(obj.year));
+  if (!validYear) {
+    return unitOutOfRange("year", obj.year);
+  } else if (!validOrdinal) {
+    return unitOutOfRange("ordinal", obj.ordinal);
+  } else return false;
+}
+function hasInvalidGregorianData(obj) {
+  const validYear = isInteger(obj.year), validMonth = integerBetween(obj.month, 1, 12), validDay = integerBetween(obj.day, 1, daysInMonth(obj.year, obj.month));
+  if (!validYear) {
+    return unitOutOfRange("year", obj.year);
+  } else if (!validMonth) {
+    return unitOutOfRange("month", obj.month);
+  } else if (!validDay) {
+    return unitOutOfRange("day", obj.day);
+  } else return false;
+}
+function hasInvalidTimeData(obj) {
+  const { hour, minute, second, millisecond } = obj;
+  const validHour = integerBetween(hour, 0, 23) || hour === 24 && minute === 0 && second === 0 && millisecond === 0, validMinute = integerBetween(minute, 0, 59), validSecond = integerBetween(second, 0, 59), validMillisecond = integerBetween(millisecond, 0, 999);
+  if (!validHour) {
+    return unitOutOfRange("hour", hour);
+  } else if (!validMinute) {
+    return unitOutOfRange("minute", minute);
+  } else if (!validSecond) {
+    return unitOutOfRange("second", second);
+  } else if (!validMillisecond) {
+    return unitOutOfRange("millisecond", millisecond);
+  } else return false;
+}
+function isUndefined(o) {
+  return typeof o === "undefined";
+}
+function isNumber(o) {
+  return typeof o === "number";
+}
+function isInteger(o) {
+  return typeof o === "number" && o % 1 === 0;
+}
+function isString(o) {
+  return typeof o === "string";
+}
+function isDate(o) {
+  return Object.prototype.toString.call(o) === "[object Date]";
+}
+function hasRelative() {
+  try {
+    return typeof Intl !== "undefined" && !!Intl.RelativeTimeFormat;
+  } catch (e) {
+    return false;
+  }
+}
+function hasLocaleWeekInfo() {
+  try {
+    return typeof Intl !== "undefined" && !!Intl.Locale && ("weekInfo" in Intl.Locale.prototype || "getWeekInfo" in Intl.Locale.prototype);
+  } catch (e) {
+    return false;
+  }
+}
+function maybeArray(thing) {
+  return Array.isArray(thing) ? thing : [thing];
+}
+function bestBy(arr, by, compare) {
+  if (arr.length === 0) {
+    return void 0;
+  }
+  return arr.reduce((best, next) => {
+    const pair = [by(next), next];
+    if (!best) {
+      return pair;
+    } else if (compare(best[0], pair[0]) === best[0]) {
+      return best;
+    } else {
+      return pair;
+    }
+  }, null)[1];
+}
+function pick(obj, keys) {
+  return keys.reduce((a, k) => {
+    a[k] = obj[k];
+    return a;
+  }, {});
+}
+function hasOwnProperty(obj, prop) {
+  return Object.prototype.hasOwnProperty.call(obj, prop);
+}
+function validateWeekSettings(settings) {
+  if (settings == null) {
+    return null;
+  } else if (typeof settings !== "object") {
+    throw new InvalidArgumentError("Week settings must be an object");
+  } else {
+    if (!integerBetween(settings.firstDay, 1, 7) || !integerBetween(settings.minimalDays, 1, 7) || !Array.isArray(settings.weekend) || settings.weekend.some((v) => !integerBetween(v, 1, 7))) {
+      throw new InvalidArgumentError("Invalid week settings");
+    }
+    return {
+      firstDay: settings.firstDay,
+      minimalDays: settings.minimalDays,
+      weekend: Array.from(settings.weekend)
+    };
+  }
+}
+function integerBetween(thing, bottom, top) {
+  return isInteger(thing) && thing >= bottom && thing <= top;
+}
+function floorMod(x, n2) {
+  return x - n2 * Math.floor(x / n2);
+}
+function padStart(input, n2 = 2) {
+  const isNeg = input < 0;
+  let padded;
+  if (isNeg) {
+    padded = "-" + ("" + -input).padStart(n2, "0");
+  } else {
+    padded = ("" + input).padStart(n2, "0");
+  }
+  return padded;
+}
+function parseInteger(string3) {
+  if (isUndefined(string3) || string3 === null || string3 === "") {
+    return void 0;
+  } else {
+    return parseInt(string3, 10);
+  }
+}
+function parseFloating(string3) {
+  if (isUndefined(string3) || string3 === null || string3 === "") {
+    return void 0;
+  } else {
+    return parseFloat(string3);
+  }
+}
+function parseMillis(fraction) {
+  if (isUndefined(fraction) || fraction === null || fraction === "") {
+    return void 0;
+  } else {
+    const f = parseFloat("0." + fraction) * 1e3;
+    return Math.floor(f);
+  }
+}
+function roundTo(number, digits, rounding = "round") {
+  const factor = 10 ** digits;
+  switch (rounding) {
+    case "expand":
+      return number > 0 ? Math.ceil(number * factor) / factor : Math.floor(number * factor) / factor;
+    case "trunc":
+      return Math.trunc(number * factor) / factor;
+    case "round":
+      return Math.round(number * factor) / factor;
+    case "floor":
+      return Math.floor(number * factor) / factor;
+    case "ceil":
+      return Math.ceil(number * factor) / factor;
+    default:
+      throw new RangeError(`Value rounding ${rounding} is out of range`);
+  }
+}
+function isLeapYear(year) {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+function daysInYear(year) {
+  return isLeapYear(year) ? 366 : 365;
+}
+function daysInMonth(year, month) {
+  const modMonth = floorMod(month - 1, 12) + 1, modYear = year + (month - modMonth) / 12;
+  if (modMonth === 2) {
+    return isLeapYear(modYear) ? 29 : 28;
+  } else {
+    return [31, null, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][modMonth - 1];
+  }
+}
+function objToLocalTS(obj) {
+  let d = Date.UTC(
+    obj.year,
+    obj.month - 1,
+    obj.day,
+    obj.hour,
+    obj.minute,
+    obj.second,
+    obj.millisecond
+  );
+  if (obj.year < 100 && obj.year >= 0) {
+    d = new Date(d);
+    d.setUTCFullYear(obj.year, obj.month - 1, obj.day);
+  }
+  return +d;
+}
+function firstWeekOffset(year, minDaysInFirstWeek, startOfWeek) {
+  const fwdlw = isoWeekdayToLocal(dayOfWeek(year, 1, minDaysInFirstWeek), startOfWeek);
+  return -fwdlw + minDaysInFirstWeek - 1;
+}
+function weeksInWeekYear(weekYear, minDaysInFirstWeek = 4, startOfWeek = 1) {
+  const weekOffset = firstWeekOffset(weekYear, minDaysInFirstWeek, startOfWeek);
+  const weekOffsetNext = firstWeekOffset(weekYear + 1, minDaysInFirstWeek, startOfWeek);
+  return (daysInYear(weekYear) - weekOffset + weekOffsetNext) / 7;
+}
+function untruncateYear(year) {
+  if (year > 99) {
+    return year;
+  } else return year > Settings.twoDigitCutoffYear ? 1900 + year : 2e3 + year;
+}
+function parseZoneInfo(ts, offsetFormat, locale, timeZone = null) {
+  const date = new Date(ts), intlOpts = {
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit"
+  };
+  if (timeZone) {
+    intlOpts.timeZone = timeZone;
+  }
+  const modified = { timeZoneName: offsetFormat, ...intlOpts };
+  const parsed = new Intl.DateTimeFormat(locale, modified).formatToParts(date).find((m) => m.type.toLowerCase() === "timezonename");
+  return parsed ? parsed.value : null;
+}
+function signedOffset(offHourStr, offMinuteStr) {
+  let offHour = parseInt(offHourStr, 10);
+  if (Number.isNaN(offHour)) {
+    offHour = 0;
+  }
+  const offMin = parseInt(offMinuteStr, 10) || 0, offMinSigned = offHour < 0 || Object.is(offHour, -0) ? -offMin : offMin;
+  return offHour * 60 + offMinSigned;
+}
+function asNumber(value) {
+  const numericValue = Number(value);
+  if (typeof value === "boolean" || value === "" || !Number.isFinite(numericValue))
+    throw new InvalidArgumentError(`Invalid unit value ${value}`);
+  return numericValue;
+}
+function normalizeObject(obj, normalizer) {
+  const normalized = {};
+  for (const u in obj) {
+    if (hasOwnProperty(obj, u)) {
+      const v = obj[u];
+      if (v === void 0 || v === null) continue;
+      normalized[normalizer(u)] = asNumber(v);
+    }
+  }
+  return normalized;
+}
+function formatOffset(offset2, format) {
+  const hours = Math.trunc(Math.abs(offset2 / 60)), minutes2 = Math.trunc(Math.abs(offset2 % 60)), sign = offset2 >= 0 ? "+" : "-";
+  switch (format) {
+    case "short":
+      return `${sign}${padStart(hours, 2)}:${padStart(minutes2, 2)}`;
+    case "narrow":
+      return `${sign}${hours}${minutes2 > 0 ? `:${minutes2}` : ""}`;
+    case "techie":
+      return `${sign}${padStart(hours, 2)}${padStart(minutes2, 2)}`;
+    default:
+      throw new RangeError(`Value format ${format} is out of range for property format`);
+  }
+}
+function timeObject(obj) {
+  return pick(obj, ["hour", "minute", "second", "millisecond"]);
+}
+var monthsLong = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
+var monthsShort = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec"
+];
+var monthsNarrow = ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"];
+function months(length) {
+  switch (length) {
+    case "narrow":
+      return [...monthsNarrow];
+    case "short":
+      return [...monthsShort];
+    case "long":
+      return [...monthsLong];
+    case "numeric":
+      return ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"];
+    case "2-digit":
+      return ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"];
+    default:
+      return null;
+  }
+}
+var weekdaysLong = [
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday"
+];
+var weekdaysShort = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+var weekdaysNarrow = ["M", "T", "W", "T", "F", "S", "S"];
+function weekdays(length) {
+  switch (length) {
+    case "narrow":
+      return [...weekdaysNarrow];
+    case "short":
+      return [...weekdaysShort];
+    case "long":
+      return [...weekdaysLong];
+    case "numeric":
+      return ["1", "2", "3", "4", "5", "6", "7"];
+    default:
+      return null;
+  }
+}
+var meridiems = ["AM", "PM"];
+var erasLong = ["Before Christ", "Anno Domini"];
+var erasShort = ["BC", "AD"];
+var erasNarrow = ["B", "A"];
+function eras(length) {
+  switch (length) {
+    case "narrow":
+      return [...erasNarrow];
+    case "short":
+      return [...erasShort];
+    case "long":
+      return [...erasLong];
+    default:
+      return null;
+  }
+}
+function meridiemForDateTime(dt) {
+  return meridiems[dt.hour < 12 ? 0 : 1];
+}
+function weekdayForDateTime(dt, length) {
+  return weekdays(length)[dt.weekday - 1];
+}
+function monthForDateTime(dt, length) {
+  return months(length)[dt.month - 1];
+}
+function eraForDateTime(dt, length) {
+  return eras(length)[dt.year < 0 ? 0 : 1];
+}
+function formatRelativeTime(unit, count, numeric = "always", narrow = false) {
+  const units = {
+    years: ["year", "yr."],
+    quarters: ["quarter", "qtr."],
+    months: ["month", "mo."],
+    weeks: ["week", "wk."],
+    days: ["day", "day", "days"],
+    hours: ["hour", "hr."],
+    minutes: ["minute", "min."],
+    seconds: ["second", "sec."]
+  };
+  const lastable = ["hours", "minutes", "seconds"].indexOf(unit) === -1;
+  if (numeric === "auto" && lastable) {
+    const isDay = unit === "days";
+    switch (count) {
+      case 1:
+        return isDay ? "tomorrow" : `next ${units[unit][0]}`;
+      case -1:
+        return isDay ? "yesterday" : `last ${units[unit][0]}`;
+      case 0:
+        return isDay ? "today" : `this ${units[unit][0]}`;
+    }
+  }
+  const isInPast = Object.is(count, -0) || count < 0, fmtValue = Math.abs(count), singular = fmtValue === 1, lilUnits = units[unit], fmtUnit = narrow ? singular ? lilUnits[1] : lilUnits[2] || lilUnits[1] : singular ? units[unit][0] : unit;
+  return isInPast ? `${fmtValue} ${fmtUnit} ago` : `in ${fmtValue} ${fmtUnit}`;
+}
+function stringifyTokens(splits, tokenToString) {
+  let s2 = "";
+  for (const token of splits) {
+    if (token.literal) {
+      s2 += token.val;
+    } else {
+      s2 += tokenToString(token.val);
+    }
+  }
+  return s2;
+}
+var macroTokenToFormatOpts = {
+  D: DATE_SHORT,
+  DD: DATE_MED,
+  DDD: DATE_FULL,
+  DDDD: DATE_HUGE,
+  t: TIME_SIMPLE,
+  tt: TIME_WITH_SECONDS,
+  ttt: TIME_WITH_SHORT_OFFSET,
+  tttt: TIME_WITH_LONG_OFFSET,
+  T: TIME_24_SIMPLE,
+  TT: TIME_24_WITH_SECONDS,
+  TTT: TIME_24_WITH_SHORT_OFFSET,
+  TTTT: TIME_24_WITH_LONG_OFFSET,
+  f: DATETIME_SHORT,
+  ff: DATETIME_MED,
+  fff: DATETIME_FULL,
+  ffff: DATETIME_HUGE,
+  F: DATETIME_SHORT_WITH_SECONDS,
+  FF: DATETIME_MED_WITH_SECONDS,
+  FFF: DATETIME_FULL_WITH_SECONDS,
+  FFFF: DATETIME_HUGE_WITH_SECONDS
+};
+var Formatter = class _Formatter {
+  static create(locale, opts = {}) {
+    return new _Formatter(locale, opts);
+  }
+  static parseFormat(fmt) {
+    let current = null, currentFull = "", bracketed = false;
+    const splits = [];
+    for (let i = 0; i < fmt.length; i++) {
+      const c = fmt.charAt(i);
+      if (c === "'") {
+        if (currentFull.length > 0 || bracketed) {
+          splits.push({
+            literal: bracketed || /^\s+$/.test(currentFull),
+            val: currentFull === "" ? "'" : currentFull
+          });
+        }
+        current = null;
+        currentFull = "";
+        bracketed = !bracketed;
+      } else if (bracketed) {
+        currentFull += c;
+      } else if (c === current) {
+        currentFull += c;
+      } else {
+        if (currentFull.length > 0) {
+          splits.push({ literal: /^\s+$/.test(currentFull), val: currentFull });
+        }
+        currentFull = c;
+        current = c;
+      }
+    }
+    if (currentFull.length > 0) {
+      splits.push({ literal: bracketed || /^\s+$/.test(currentFull), val: currentFull });
+    }
+    return splits;
+  }
+  static macroTokenToFormatOpts(token) {
+    return macroTokenToFormatOpts[token];
+  }
+  constructor(locale, formatOpts) {
+    this.opts = formatOpts;
+    this.loc = locale;
+    this.systemLoc = null;
+  }
+  formatWithSystemDefault(dt, opts) {
+    if (this.systemLoc === null) {
+      this.systemLoc = this.loc.redefaultToSystem();
+    }
+    const df = this.systemLoc.dtFormatter(dt, { ...this.opts, ...opts });
+    return df.format();
+  }
+  dtFormatter(dt, opts = {}) {
+    return this.loc.dtFormatter(dt, { ...this.opts, ...opts });
+  }
+  formatDateTime(dt, opts) {
+    return this.dtFormatter(dt, opts).format();
+  }
+  formatDateTimeParts(dt, opts) {
+    return this.dtFormatter(dt, opts).formatToParts();
+  }
+  formatInterval(interval, opts) {
+    const df = this.dtFormatter(interval.start, opts);
+    return df.dtf.formatRange(interval.start.toJSDate(), interval.end.toJSDate());
+  }
+  resolvedOptions(dt, opts) {
+    return this.dtFormatter(dt, opts).resolvedOptions();
+  }
+  num(n2, p = 0, signDisplay = void 0) {
+    if (this.opts.forceSimple) {
+      return padStart(n2, p);
+    }
+    const opts = { ...this.opts };
+    if (p > 0) {
+      opts.padTo = p;
+    }
+    if (signDisplay) {
+      opts.signDisplay = signDisplay;
+    }
+    return this.loc.numberFormatter(opts).format(n2);
+  }
+  formatDateTimeFromString(dt, fmt) {
+    const knownEnglish = this.loc.listingMode() === "en", useDateTimeFormatter = this.loc.outputCalendar && this.loc.outputCalendar !== "gregory", string3 = (opts, extract) => this.loc.extract(dt, opts, extract), formatOffset2 = (opts) => {
+      if (dt.isOffsetFixed && dt.offset === 0 && opts.allowZ) {
+        return "Z";
+      }
+      return dt.isValid ? dt.zone.formatOffset(dt.ts, opts.format) : "";
+    }, meridiem = () => knownEnglish ? meridiemForDateTime(dt) : string3({ hour: "numeric", hourCycle: "h12" }, "dayperiod"), month = (length, standalone) => knownEnglish ? monthForDateTime(dt, length) : string3(standalone ? { month: length } : { month: length, day: "numeric" }, "month"), weekday = (length, standalone) => knownEnglish ? weekdayForDateTime(dt, length) : string3(
+      standalone ? { weekday: length } : { weekday: length, month: "long", day: "numeric" },
+      "weekday"
+    ), maybeMacro = (token) => {
+      const formatOpts = _Formatter.macroTokenToFormatOpts(token);
+      if (formatOpts) {
+        return this.formatWithSystemDefault(dt, formatOpts);
+      } else {
+        return token;
+      }
+    }, era = (length) => knownEnglish ? eraForDateTime(dt, length) : string3({ era: length }, "era"), tokenToString = (token) => {
+      switch (token) {
+        // ms
+        case "S":
+          return this.num(dt.millisecond);
+        case "u":
+        // falls through
+        case "SSS":
+          return this.num(dt.millisecond, 3);
+        // seconds
+        case "s":
+          return this.num(dt.second);
+        case "ss":
+          return this.num(dt.second, 2);
+        // fractional seconds
+        case "uu":
+          return this.num(Math.floor(dt.millisecond / 10), 2);
+        case "uuu":
+          return this.num(Math.floor(dt.millisecond / 100));
+        // minutes
+        case "m":
+          return this.num(dt.minute);
+        case "mm":
+          return this.num(dt.minute, 2);
+        // hours
+        case "h":
+          return this.num(dt.hour % 12 === 0 ? 12 : dt.hour % 12);
+        case "hh":
+          return this.num(dt.hour % 12 === 0 ? 12 : dt.hour % 12, 2);
+        case "H":
+          return this.num(dt.hour);
+        case "HH":
+          return this.num(dt.hour, 2);
+        // offset
+        case "Z":
+          return formatOffset2({ format: "narrow", allowZ: this.opts.allowZ });
+        case "ZZ":
+          return formatOffset2({ format: "short", allowZ: this.opts.allowZ });
+        case "ZZZ":
+          return formatOffset2({ format: "techie", allowZ: this.opts.allowZ });
+        case "ZZZZ":
+          return dt.zone.offsetName(dt.ts, { format: "short", locale: this.loc.locale });
+        case "ZZZZZ":
+          return dt.zone.offsetName(dt.ts, { format: "long", locale: this.loc.locale });
+        // zone
+        case "z":
+          return dt.zoneName;
+        // meridiems
+        case "a":
+          return meridiem();
+        // dates
+        case "d":
+          return useDateTimeFormatter ? string3({ day: "numeric" }, "day") : this.num(dt.day);
+        case "dd":
+          return useDateTimeFormatter ? string3({ day: "2-digit" }, "day") : this.num(dt.day, 2);
+        // weekdays - standalone
+        case "c":
+          return this.num(dt.weekday);
+        case "ccc":
+          return weekday("short", true);
+        case "cccc":
+          return weekday("long", true);
+        case "ccccc":
+          return weekday("narrow", true);
+        // weekdays - format
+        case "E":
+          return this.num(dt.weekday);
+        case "EEE":
+          return weekday("short", false);
+        case "EEEE":
+          return weekday("long", false);
+        case "EEEEE":
+          return weekday("narrow", false);
+        // months - standalone
+        case "L":
+          return useDateTimeFormatter ? string3({ month: "numeric", day: "numeric" }, "month") : this.num(dt.month);
+        case "LL":
+          return useDateTimeFormatter ? string3({ month: "2-digit", day: "numeric" }, "month") : this.num(dt.month, 2);
+        case "LLL":
+          return month("short", true);
+        case "LLLL":
+          return month("long", true);
+        case "LLLLL":
+          return month("narrow", true);
+        // months - format
+        case "M":
+          return useDateTimeFormatter ? string3({ month: "numeric" }, "month") : this.num(dt.month);
+        case "MM":
+          return useDateTimeFormatter ? string3({ month: "2-digit" }, "month") : this.num(dt.month, 2);
+        case "MMM":
+          return month("short", false);
+        case "MMMM":
+          return month("long", false);
+        case "MMMMM":
+          return month("narrow", false);
+        // years
+        case "y":
+          return useDateTimeFormatter ? string3({ year: "numeric" }, "year") : this.num(dt.year);
+        case "yy":
+          return useDateTimeFormatter ? string3({ year: "2-digit" }, "year") : this.num(dt.year.toString().slice(-2), 2);
+        case "yyyy":
+          return useDateTimeFormatter ? string3({ year: "numeric" }, "year") : this.num(dt.year, 4);
+        case "yyyyyy":
+          return useDateTimeFormatter ? string3({ year: "numeric" }, "year") : this.num(dt.year, 6);
+        // eras
+        case "G":
+          return era("short");
+        case "GG":
+          return era("long");
+        case "GGGGG":
+          return era("narrow");
+        case "kk":
+          return this.num(dt.weekYear.toString().slice(-2), 2);
+        case "kkkk":
+          return this.num(dt.weekYear, 4);
+        case "W":
+          return this.num(dt.weekNumber);
+        case "WW":
+          return this.num(dt.weekNumber, 2);
+        case "n":
+          return this.num(dt.localWeekNumber);
+        case "nn":
+          return this.num(dt.localWeekNumber, 2);
+        case "ii":
+          return this.num(dt.localWeekYear.toString().slice(-2), 2);
+        case "iiii":
+          return this.num(dt.localWeekYear, 4);
+        case "o":
+          return this.num(dt.ordinal);
+        case "ooo":
+          return this.num(dt.ordinal, 3);
+        case "q":
+          return this.num(dt.quarter);
+        case "qq":
+          return this.num(dt.quarter, 2);
+        case "X":
+          return this.num(Math.floor(dt.ts / 1e3));
+        case "x":
+          return this.num(dt.ts);
+        default:
+          return maybeMacro(token);
+      }
+    };
+    return stringifyTokens(_Formatter.parseFormat(fmt), tokenToString);
+  }
+  formatDurationFromString(dur, fmt) {
+    const invertLargest = this.opts.signMode === "negativeLargestOnly" ? -1 : 1;
+    const tokenToField = (token) => {
+      switch (token[0]) {
+        case "S":
+          return "milliseconds";
+        case "s":
+          return "seconds";
+        case "m":
+          return "minutes";
+        case "h":
+          return "hours";
+        case "d":
+          return "days";
+        case "w":
+          return "weeks";
+        case "M":
+          return "months";
+        case "y":
+          return "years";
+        default:
+          return null;
+      }
+    }, tokenToString = (lildur, info2) => (token) => {
+      const mapped = tokenToField(token);
+      if (mapped) {
+        const inversionFactor = info2.isNegativeDuration && mapped !== info2.largestUnit ? invertLargest : 1;
+        let signDisplay;
+        if (this.opts.signMode === "negativeLargestOnly" && mapped !== info2.largestUnit) {
+          signDisplay = "never";
+        } else if (this.opts.signMode === "all") {
+          signDisplay = "always";
+        } else {
+          signDisplay = "auto";
+        }
+        return this.num(lildur.get(mapped) * inversionFactor, token.length, signDisplay);
+      } else {
+        return token;
+      }
+    }, tokens = _Formatter.parseFormat(fmt), realTokens = tokens.reduce(
+      (found, { literal, val }) => literal ? found : found.concat(val),
+      []
+    ), collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t) => t)), durationInfo = {
+      isNegativeDuration: collapsed < 0,
+      // this relies on "collapsed" being based on "shiftTo", which builds up the object
+      // in order
+      largestUnit: Object.keys(collapsed.values)[0]
+    };
+    return stringifyTokens(tokens, tokenToString(collapsed, durationInfo));
+  }
+};
+var ianaRegex = /[A-Za-z_+-]{1,256}(?::?\/[A-Za-z0-9_+-]{1,256}(?:\/[A-Za-z0-9_+-]{1,256})?)?/;
+function combineRegexes(...regexes) {
+  const full = regexes.reduce((f, r) => f + r.source, "");
+  return RegExp(`^${full}$`);
+}
+function combineExtractors(...extractors) {
+  return (m) => extractors.reduce(
+    ([mergedVals, mergedZone, cursor], ex) => {
+      const [val, zone, next] = ex(m, cursor);
+      return [{ ...mergedVals, ...val }, zone || mergedZone, next];
+    },
+    [{}, null, 1]
+  ).slice(0, 2);
+}
+function parse4(s2, ...patterns) {
+  if (s2 == null) {
+    return [null, null];
+  }
+  for (const [regex2, extractor] of patterns) {
+    const m = regex2.exec(s2);
+    if (m) {
+      return extractor(m);
+    }
+  }
+  return [null, null];
+}
+function simpleParse(...keys) {
+  return (match2, cursor) => {
+    const ret = {};
+    let i;
+    for (i = 0; i < keys.length; i++) {
+      ret[keys[i]] = parseInteger(match2[cursor + i]);
+    }
+    return [ret, null, cursor + i];
+  };
+}
+var offsetRegex = /(?:([Zz])|([+-]\d\d)(?::?(\d\d))?)/;
+var isoExtendedZone = `(?:${offsetRegex.source}?(?:\\[(${ianaRegex.source})\\])?)?`;
+var isoTimeBaseRegex = /(\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,](\d{1,30}))?)?)?/;
+var isoTimeRegex = RegExp(`${isoTimeBaseRegex.source}${isoExtendedZone}`);
+var isoTimeExtensionRegex = RegExp(`(?:[Tt]${isoTimeRegex.source})?`);
+var isoYmdRegex = /([+-]\d{6}|\d{4})(?:-?(\d\d)(?:-?(\d\d))?)?/;
+var isoWeekRegex = /(\d{4})-?W(\d\d)(?:-?(\d))?/;
+var isoOrdinalRegex = /(\d{4})-?(\d{3})/;
+var extractISOWeekData = simpleParse("weekYear", "weekNumber", "weekDay");
+var extractISOOrdinalData = simpleParse("year", "ordinal");
+var sqlYmdRegex = /(\d{4})-(\d\d)-(\d\d)/;
+var sqlTimeRegex = RegExp(
+  `${isoTimeBaseRegex.source} ?(?:${offsetRegex.source}|(${ianaRegex.source}))?`
+);
+var sqlTimeExtensionRegex = RegExp(`(?: ${sqlTimeRegex.source})?`);
+function int(match2, pos, fallback) {
+  const m = match2[pos];
+  return isUndefined(m) ? fallback : parseInteger(m);
+}
+function extractISOYmd(match2, cursor) {
+  const item = {
+    year: int(match2, cursor),
+    month: int(match2, cursor + 1, 1),
+    day: int(match2, cursor + 2, 1)
+  };
+  return [item, null, cursor + 3];
+}
+function extractISOTime(match2, cursor) {
+  const item = {
+    hours: int(match2, cursor, 0),
+    minutes: int(match2, cursor + 1, 0),
+    seconds: int(match2, cursor + 2, 0),
+    milliseconds: parseMillis(match2[cursor + 3])
+  };
+  return [item, null, cursor + 4];
+}
+function extractISOOffset(match2, cursor) {
+  const local = !match2[cursor] && !match2[cursor + 1], fullOffset = signedOffset(match2[cursor + 1], match2[cursor + 2]), zone = local ? null : FixedOffsetZone.instance(fullOffset);
+  return [{}, zone, cursor + 3];
+}
+function extractIANAZone(match2, cursor) {
+  const zone = match2[cursor] ? IANAZone.create(match2[cursor]) : null;
+  return [{}, zone, cursor + 1];
+}
+var isoTimeOnly = RegExp(`^T?${isoTimeBaseRegex.source}$`);
+var isoDuration = /^-?P(?:(?:(-?\d{1,20}(?:\.\d{1,20})?)Y)?(?:(-?\d{1,20}(?:\.\d{1,20})?)M)?(?:(-?\d{1,20}(?:\.\d{1,20})?)W)?(?:(-?\d{1,20}(?:\.\d{1,20})?)D)?(?:T(?:(-?\d{1,20}(?:\.\d{1,20})?)H)?(?:(-?\d{1,20}(?:\.\d{1,20})?)M)?(?:(-?\d{1,20})(?:[.,](-?\d{1,20}))?S)?)?)$/;
+function extractISODuration(match2) {
+  const [s2, yearStr, monthStr, weekStr, dayStr, hourStr, minuteStr, secondStr, millisecondsStr] = match2;
+  const hasNegativePrefix = s2[0] === "-";
+  const negativeSeconds = secondStr && secondStr[0] === "-";
+  const maybeNegate = (num, force = false) => num !== void 0 && (force || num && hasNegativePrefix) ? -num : num;
+  return [
+    {
+      years: maybeNegate(parseFloating(yearStr)),
+      months: maybeNegate(parseFloating(monthStr)),
+      weeks: maybeNegate(parseFloating(weekStr)),
+      days: maybeNegate(parseFloating(dayStr)),
+      hours: maybeNegate(parseFloating(hourStr)),
+      minutes: maybeNegate(parseFloating(minuteStr)),
+      seconds: maybeNegate(parseFloating(secondStr), secondStr === "-0"),
+      milliseconds: maybeNegate(parseMillis(millisecondsStr), negativeSeconds)
+    }
+  ];
+}
+var obsOffsets = {
+  GMT: 0,
+  EDT: -4 * 60,
+  EST: -5 * 60,
+  CDT: -5 * 60,
+  CST: -6 * 60,
+  MDT: -6 * 60,
+  MST: -7 * 60,
+  PDT: -7 * 60,
+  PST: -8 * 60
+};
+function fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr) {
+  const result = {
+    year: yearStr.length === 2 ? untruncateYear(parseInteger(yearStr)) : parseInteger(yearStr),
+    month: monthsShort.indexOf(monthStr) + 1,
+    day: parseInteger(dayStr),
+    hour: parseInteger(hourStr),
+    minute: parseInteger(minuteStr)
+  };
+  if (secondStr) result.second = parseInteger(secondStr);
+  if (weekdayStr) {
+    result.weekday = weekdayStr.length > 3 ? weekdaysLong.indexOf(weekdayStr) + 1 : weekdaysShort.indexOf(weekdayStr) + 1;
+  }
+  return result;
+}
+var rfc2822 = /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s)?(\d{1,2})\s(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s(\d{2,4})\s(\d\d):(\d\d)(?::(\d\d))?\s(?:(UT|GMT|[ECMP][SD]T)|([Zz])|(?:([+-]\d\d)(\d\d)))$/;
+function extractRFC2822(match2) {
+  const [
+    ,
+    weekdayStr,
+    dayStr,
+    monthStr,
+    yearStr,
+    hourStr,
+    minuteStr,
+    secondStr,
+    obsOffset,
+    milOffset,
+    offHourStr,
+    offMinuteStr
+  ] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
+  let offset2;
+  if (obsOffset) {
+    offset2 = obsOffsets[obsOffset];
+  } else if (milOffset) {
+    offset2 = 0;
+  } else {
+    offset2 = signedOffset(offHourStr, offMinuteStr);
+  }
+  return [result, new FixedOffsetZone(offset2)];
+}
+function preprocessRFC2822(s2) {
+  return s2.replace(/\([^()]*\)|[\n\t]/g, " ").replace(/(\s\s+)/g, " ").trim();
+}
+var rfc1123 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d\d):(\d\d):(\d\d) GMT$/;
+var rfc850 = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d\d)-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d\d) (\d\d):(\d\d):(\d\d) GMT$/;
+var ascii = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( \d|\d\d) (\d\d):(\d\d):(\d\d) (\d{4})$/;
+function extractRFC1123Or850(match2) {
+  const [, weekdayStr, dayStr, monthStr, yearStr, hourStr, minuteStr, secondStr] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
+  return [result, FixedOffsetZone.utcInstance];
+}
+function extractASCII(match2) {
+  const [, weekdayStr, monthStr, dayStr, hourStr, minuteStr, secondStr, yearStr] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
+  return [result, FixedOffsetZone.utcInstance];
+}
+var isoYmdWithTimeExtensionRegex = combineRegexes(isoYmdRegex, isoTimeExtensionRegex);
+var isoWeekWithTimeExtensionRegex = combineRegexes(isoWeekRegex, isoTimeExtensionRegex);
+var isoOrdinalWithTimeExtensionRegex = combineRegexes(isoOrdinalRegex, isoTimeExtensionRegex);
+var isoTimeCombinedRegex = combineRegexes(isoTimeRegex);
+var extractISOYmdTimeAndOffset = combineExtractors(
+  extractISOYmd,
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+var extractISOWeekTimeAndOffset = combineExtractors(
+  extractISOWeekData,
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+var extractISOOrdinalDateAndTime = combineExtractors(
+  extractISOOrdinalData,
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+var extractISOTimeAndOffset = combineExtractors(
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+function parseISODate(s2) {
+  return parse4(
+    s2,
+    [isoYmdWithTimeExtensionRegex, extractISOYmdTimeAndOffset],
+    [isoWeekWithTimeExtensionRegex, extractISOWeekTimeAndOffset],
+    [isoOrdinalWithTimeExtensionRegex, extractISOOrdinalDateAndTime],
+    [isoTimeCombinedRegex, extractISOTimeAndOffset]
+  );
+}
+function parseRFC2822Date(s2) {
+  return parse4(preprocessRFC2822(s2), [rfc2822, extractRFC2822]);
+}
+function parseHTTPDate(s2) {
+  return parse4(
+    s2,
+    [rfc1123, extractRFC1123Or850],
+    [rfc850, extractRFC1123Or850],
+    [ascii, extractASCII]
+  );
+}
+function parseISODuration(s2) {
+  return parse4(s2, [isoDuration, extractISODuration]);
+}
+var extractISOTimeOnly = combineExtractors(extractISOTime);
+function parseISOTimeOnly(s2) {
+  return parse4(s2, [isoTimeOnly, extractISOTimeOnly]);
+}
+var sqlYmdWithTimeExtensionRegex = combineRegexes(sqlYmdRegex, sqlTimeExtensionRegex);
+var sqlTimeCombinedRegex = combineRegexes(sqlTimeRegex);
+var extractISOTimeOffsetAndIANAZone = combineExtractors(
+  extractISOTime,
+  extractISOOffset,
+  extractIANAZone
+);
+function parseSQL(s2) {
+  return parse4(
+    s2,
+    [sqlYmdWithTimeExtensionRegex, extractISOYmdTimeAndOffset],
+    [sqlTimeCombinedRegex, extractISOTimeOffsetAndIANAZone]
+  );
+}
+var INVALID$2 = "Invalid Duration";
+var lowOrderMatrix = {
+  weeks: {
+    days: 7,
+    hours: 7 * 24,
+    minutes: 7 * 24 * 60,
+    seconds: 7 * 24 * 60 * 60,
+    milliseconds: 7 * 24 * 60 * 60 * 1e3
+  },
+  days: {
+    hours: 24,
+    minutes: 24 * 60,
+    seconds: 24 * 60 * 60,
+    milliseconds: 24 * 60 * 60 * 1e3
+  },
+  hours: { minutes: 60, seconds: 60 * 60, milliseconds: 60 * 60 * 1e3 },
+  minutes: { seconds: 60, milliseconds: 60 * 1e3 },
+  seconds: { milliseconds: 1e3 }
+};
+var casualMatrix = {
+  years: {
+    quarters: 4,
+    months: 12,
+    weeks: 52,
+    days: 365,
+    hours: 365 * 24,
+    minutes: 365 * 24 * 60,
+    seconds: 365 * 24 * 60 * 60,
+    milliseconds: 365 * 24 * 60 * 60 * 1e3
+  },
+  quarters: {
+    months: 3,
+    weeks: 13,
+    days: 91,
+    hours: 91 * 24,
+    minutes: 91 * 24 * 60,
+    seconds: 91 * 24 * 60 * 60,
+    milliseconds: 91 * 24 * 60 * 60 * 1e3
+  },
+  months: {
+    weeks: 4,
+    days: 30,
+    hours: 30 * 24,
+    minutes: 30 * 24 * 60,
+    seconds: 30 * 24 * 60 * 60,
+    milliseconds: 30 * 24 * 60 * 60 * 1e3
+  },
+  ...lowOrderMatrix
+};
+var daysInYearAccurate = 146097 / 400;
+var daysInMonthAccurate = 146097 / 4800;
+var accurateMatrix = {
+  years: {
+    quarters: 4,
+    months: 12,
+    weeks: daysInYearAccurate / 7,
+    days: daysInYearAccurate,
+    hours: daysInYearAccurate * 24,
+    minutes: daysInYearAccurate * 24 * 60,
+    seconds: daysInYearAccurate * 24 * 60 * 60,
+    milliseconds: daysInYearAccurate * 24 * 60 * 60 * 1e3
+  },
+  quarters: {
+    months: 3,
+    weeks: daysInYearAccurate / 28,
+    days: daysInYearAccurate / 4,
+    hours: daysInYearAccurate * 24 / 4,
+    minutes: daysInYearAccurate * 24 * 60 / 4,
+    seconds: daysInYearAccurate * 24 * 60 * 60 / 4,
+    milliseconds: daysInYearAccurate * 24 * 60 * 60 * 1e3 / 4
+  },
+  months: {
+    weeks: daysInMonthAccurate / 7,
+    days: daysInMonthAccurate,
+    hours: daysInMonthAccurate * 24,
+    minutes: daysInMonthAccurate * 24 * 60,
+    seconds: daysInMonthAccurate * 24 * 60 * 60,
+    milliseconds: daysInMonthAccurate * 24 * 60 * 60 * 1e3
+  },
+  ...lowOrderMatrix
+};
+var orderedUnits$1 = [
+  "years",
+  "quarters",
+  "months",
+  "weeks",
+  "days",
+  "hours",
+  "minutes",
+  "seconds",
+  "milliseconds"
+];
+var reverseUnits = orderedUnits$1.slice(0).reverse();
+function clone$1(dur, alts, clear = false) {
+  const conf = {
+    values: clear ? alts.values : { ...dur.values, ...alts.values || {} },
+    loc: dur.loc.clone(alts.loc),
+    conversionAccuracy: alts.conversionAccuracy || dur.conversionAccuracy,
+    matrix: alts.matrix || dur.matrix
+  };
+  return new Duration(conf);
+}
+function durationToMillis(matrix, vals) {
+  let sum = vals.milliseconds ?? 0;
+  for (const unit of reverseUnits.slice(1)) {
+    if (vals[unit]) {
+      sum += vals[unit] * matrix[unit]["milliseconds"];
+    }
+  }
+  return sum;
+}
+function normalizeValues(matrix, vals) {
+  const factor = durationToMillis(matrix, vals) < 0 ? -1 : 1;
+  orderedUnits$1.reduceRight((previous2, current) => {
+    if (!isUndefined(vals[current])) {
+      if (previous2) {
+        const previousVal = vals[previous2] * factor;
+        const conv = matrix[current][previous2];
+        const rollUp = Math.floor(previousVal / conv);
+        vals[current] += rollUp * factor;
+        vals[previous2] -= rollUp * conv * factor;
+      }
+      return current;
+    } else {
+      return previous2;
+    }
+  }, null);
+  orderedUnits$1.reduce((previous2, current) => {
+    if (!isUndefined(vals[current])) {
+      if (previous2) {
+        const fraction = vals[previous2] % 1;
+        vals[previous2] -= fraction;
+        vals[current] += fraction * matrix[previous2][current];
+      }
+      return current;
+    } else {
+      return previous2;
+    }
+  }, null);
+}
+function removeZeroes(vals) {
+  const newVals = {};
+  for (const [key, value] of Object.entries(vals)) {
+    if (value !== 0) {
+      newVals[key] = value;
+    }
+  }
+  return newVals;
+}
+var Duration = class _Duration {
+  /**
+   * @private
+   */
+  constructor(config) {
+    const accurate = config.conversionAccuracy === "longterm" || false;
+    let matrix = accurate ? accurateMatrix : casualMatrix;
+    if (config.matrix) {
+      matrix = config.matrix;
+    }
+    this.values = config.values;
+    this.loc = config.loc || Locale.create();
+    this.conversionAccuracy = accurate ? "longterm" : "casual";
+    this.invalid = config.invalid || null;
+    this.matrix = matrix;
+    this.isLuxonDuration = true;
+  }
+  /**
+   * Create Duration from a number of milliseconds.
+   * @param {number} count of milliseconds
+   * @param {Object} opts - options for parsing
+   * @param {string} [opts.locale='en-US'] - the locale to use
+   * @param {string} opts.numberingSystem - the numbering system to use
+   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
+   * @return {Duration}
+   */
+  static fromMillis(count, opts) {
+    return _Duration.fromObject({ milliseconds: count }, opts);
+  }
+  /**
+   * Create a Duration from a JavaScript object with keys like 'years' and 'hours'.
+   * If this object is empty then a zero milliseconds duration is returned.
+   * @param {Object} obj - the object to create the DateTime from
+   * @param {number} obj.years
+   * @param {number} obj.quarters
+   * @param {number} obj.months
+   * @param {number} obj.weeks
+   * @param {number} obj.days
+   * @param {number} obj.hours
+   * @param {number} obj.minutes
+   * @param {number} obj.seconds
+   * @param {number} obj.milliseconds
+   * @param {Object} [opts=[]] - options for creating this Duration
+   * @param {string} [opts.locale='en-US'] - the locale to use
+   * @param {string} opts.numberingSystem - the numbering system to use
+   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
+   * @param {string} [opts.matrix=Object] - the custom conversion system to use
+   * @return {Duration}
+   */
+  static fromObject(obj, opts = {}) {
+    if (obj == null || typeof obj !== "object") {
+      throw new InvalidArgumentError(
+        `Duration.fromObject: argument expected to be an object, got ${obj === null ? "null" : typeof obj}`
+      );
+    }
+    return new _Duration({
+      values: normalizeObject(obj, _Duration.normalizeUnit),
+      loc: Locale.fromObject(opts),
+      conversionAccuracy: opts.conversionAccuracy,
+      matrix: opts.matrix
+    });
+  }
+  /**
+   * Create a Duration from DurationLike.
+   *
+   * @param {Object | number | Duration} durationLike
+   * One of:
+   * - object with keys like 'years' and 'hours'.
+   * - number representing milliseconds
+   * - Duration instance
+   * @return {Duration}
+   */
+  static fromDurationLike(durationLike) {
+    if (isNumber(durationLike)) {
+      return _Duration.fromMillis(durationLike);
+    } else if (_Duration.isDuration(durationLike)) {
+      return durationLike;
+    } else if (typeof durationLike === "object") {
+      return _Duration.fromObject(durationLike);
+    } else {
+      throw new InvalidArgumentError(
+        `Unknown duration argument ${durationLike} of type ${typeof durationLike}`
+      );
+    }
+  }
+  /**
+   * Create a Duration from an ISO 8601 duration string.
+   * @param {string} text - text to parse
+   * @param {Object} opts - options for parsing
+   * @param {string} [opts.locale='en-US'] - the locale to use
+   * @param {string} opts.numberingSystem - the numbering system to use
+   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
+   * @param {string} [opts.matrix=Object] - the preset conversion system to use
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Durations
+   * @example Duration.fromISO('P3Y6M1W4DT12H30M5S').toObject() //=> { years: 3, months: 6, weeks: 1, days: 4, hours: 12, minutes: 30, seconds: 5 }
+   * @example Duration.fromISO('PT23H').toObject() //=> { hours: 23 }
+   * @example Duration.fromISO('P5Y3M').toObject() //=> { years: 5, months: 3 }
+   * @return {Duration}
+   */
+  static fromISO(text3, opts) {
+    const [parsed] = parseISODuration(text3);
+    if (parsed) {
+      return _Duration.fromObject(parsed, opts);
+    } else {
+      return _Duration.invalid("unparsable", `the input "${text3}" can't be parsed as ISO 8601`);
+    }
+  }
+  /**
+   * Create a Duration from an ISO 8601 time string.
+   * @param {string} text - text to parse
+   * @param {Object} opts - options for parsing
+   * @param {string} [opts.locale='en-US'] - the locale to use
+   * @param {string} opts.numberingSystem - the numbering system to use
+   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
+   * @param {string} [opts.matrix=Object] - the conversion system to use
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Times
+   * @example Duration.fromISOTime('11:22:33.444').toObject() //=> { hours: 11, minutes: 22, seconds: 33, milliseconds: 444 }
+   * @example Duration.fromISOTime('11:00').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
+   * @example Duration.fromISOTime('T11:00').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
+   * @example Duration.fromISOTime('1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
+   * @example Duration.fromISOTime('T1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
+   * @return {Duration}
+   */
+  static fromISOTime(text3, opts) {
+    const [parsed] = parseISOTimeOnly(text3);
+    if (parsed) {
+      return _Duration.fromObject(parsed, opts);
+    } else {
+      return _Duration.invalid("unparsable", `the input "${text3}" can't be parsed as ISO 8601`);
+    }
+  }
+  /**
+   * Create an invalid Duration.
+   * @param {string} reason - simple string of why this datetime is invalid. Should not contain parameters or anything else data-dependent
+   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
+   * @return {Duration}
+   */
+  static invalid(reason, explanation = null) {
+    if (!reason) {
+      throw new InvalidArgumentError("need to specify a reason the Duration is invalid");
+    }
+    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
+    if (Settings.throwOnInvalid) {
+      throw new InvalidDurationError(invalid);
+    } else {
+      return new _Duration({ invalid });
+    }
+  }
+  /**
+   * @private
+   */
+  static normalizeUnit(unit) {
+    const normalized = {
+      year: "years",
+      years: "years",
+      quarter: "quarters",
+      quarters: "quarters",
+      month: "months",
+      months: "months",
+      week: "weeks",
+      weeks: "weeks",
+      day: "days",
+      days: "days",
+      hour: "hours",
+      hours: "hours",
+      minute: "minutes",
+      minutes: "minutes",
+      second: "seconds",
+      seconds: "seconds",
+      millisecond: "milliseconds",
+      milliseconds: "milliseconds"
+    }[unit ? unit.toLowerCase() : unit];
+    if (!normalized) throw new InvalidUnitError(unit);
+    return normalized;
+  }
+  /**
+   * Check if an object is a Duration. Works across context boundaries
+   * @param {object} o
+   * @return {boolean}
+   */
+  static isDuration(o) {
+    return o && o.isLuxonDuration || false;
+  }
+  /**
+   * Get  the locale of a Duration, such 'en-GB'
+   * @type {string}
+   */
+  get locale() {
+    return this.isValid ? this.loc.locale : null;
+  }
+  /**
+   * Get the numbering system of a Duration, such 'beng'. The numbering system is used when formatting the Duration
+   *
+   * @type {string}
+   */
+  get numberingSystem() {
+    return this.isValid ? this.loc.numberingSystem : null;
+  }
+  /**
+   * Returns a string representation of this Duration formatted according to the specified format string. You may use these tokens:
+   * * `S` for milliseconds
+   * * `s` for seconds
+   * * `m` for minutes
+   * * `h` for hours
+   * * `d` for days
+   * * `w` for weeks
+   * * `M` for months
+   * * `y` for years
+   * Notes:
+   * * Add padding by repeating the token, e.g. "yy" pads the years to two digits, "hhhh" pads the hours out to four digits
+   * * Tokens can be escaped by wrapping with single quotes.
+   * * The duration will be converted to the set of units in the format string using {@link Duration#shiftTo} and the Durations's conversion accuracy setting.
+   * @param {string} fmt - the format string
+   * @param {Object} opts - options
+   * @param {boolean} [opts.floor=true] - floor numerical values
+   * @param {'negative'|'all'|'negativeLargestOnly'} [opts.signMode=negative] - How to handle signs
+   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("y d s") //=> "1 6 2"
+   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("yy dd sss") //=> "01 06 002"
+   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("M S") //=> "12 518402000"
+   * @example Duration.fromObject({ days: 6, seconds: 2 }).toFormat("d s", { signMode: "all" }) //=> "+6 +2"
+   * @example Duration.fromObject({ days: -6, seconds: -2 }).toFormat("d s", { signMode: "all" }) //=> "-6 -2"
+   * @example Duration.fromObject({ days: -6, seconds: -2 }).toFormat("d s", { signMode: "negativeLargestOnly" }) //=> "-6 2"
+   * @return {string}
+   */
+  toFormat(fmt, opts = {}) {
+    const fmtOpts = {
+      ...opts,
+      floor: opts.round !== false && opts.floor !== false
+    };
+    return this.isValid ? Formatter.create(this.loc, fmtOpts).formatDurationFromString(this, fmt) : INVALID$2;
+  }
+  /**
+   * Returns a string representation of a Duration with all units included.
+   * To modify its behavior, use `listStyle` and any Intl.NumberFormat option, though `unitDisplay` is especially relevant.
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Intl/NumberFormat/NumberFormat#options
+   * @param {Object} opts - Formatting options. Accepts the same keys as the options parameter of the native `Intl.NumberFormat` constructor, as well as `listStyle`.
+   * @param {string} [opts.listStyle='narrow'] - How to format the merged list. Corresponds to the `style` property of the options parameter of the native `Intl.ListFormat` constructor.
+   * @param {boolean} [opts.showZeros=true] - Show all units previously used by the duration even if they are zero
+   * @example
+   * ```js
+   * var dur = Duration.fromObject({ months: 1, weeks: 0, hours: 5, minutes: 6 })
+   * dur.toHuman() //=> '1 month, 0 weeks, 5 hours, 6 minutes'
+   * dur.toHuman({ listStyle: "long" }) //=> '1 month, 0 weeks, 5 hours, and 6 minutes'
+   * dur.toHuman({ unitDisplay: "short" }) //=> '1 mth, 0 wks, 5 hr, 6 min'
+   * dur.toHuman({ showZeros: false }) //=> '1 month, 5 hours, 6 minutes'
+   * ```
+   */
+  toHuman(opts = {}) {
+    if (!this.isValid) return INVALID$2;
+    const showZeros = opts.showZeros !== false;
+    const l2 = orderedUnits$1.map((unit) => {
+      const val = this.values[unit];
+      if (isUndefined(val) || val === 0 && !showZeros) {
+        return null;
+      }
+      return this.loc.numberFormatter({ style: "unit", unitDisplay: "long", ...opts, unit: unit.slice(0, -1) }).format(val);
+    }).filter((n2) => n2);
+    return this.loc.listFormatter({ type: "conjunction", style: opts.listStyle || "narrow", ...opts }).format(l2);
+  }
+  /**
+   * Returns a JavaScript object with this Duration's values.
+   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toObject() //=> { years: 1, days: 6, seconds: 2 }
+   * @return {Object}
+   */
+  toObject() {
+    if (!this.isValid) return {};
+    return { ...this.values };
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this Duration.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Durations
+   * @example Duration.fromObject({ years: 3, seconds: 45 }).toISO() //=> 'P3YT45S'
+   * @example Duration.fromObject({ months: 4, seconds: 45 }).toISO() //=> 'P4MT45S'
+   * @example Duration.fromObject({ months: 5 }).toISO() //=> 'P5M'
+   * @example Duration.fromObject({ minutes: 5 }).toISO() //=> 'PT5M'
+   * @example Duration.fromObject({ milliseconds: 6 }).toISO() //=> 'PT0.006S'
+   * @return {string}
+   */
+  toISO() {
+    if (!this.isValid) return null;
+    let s2 = "P";
+    if (this.years !== 0) s2 += this.years + "Y";
+    if (this.months !== 0 || this.quarters !== 0) s2 += this.months + this.quarters * 3 + "M";
+    if (this.weeks !== 0) s2 += this.weeks + "W";
+    if (this.days !== 0) s2 += this.days + "D";
+    if (this.hours !== 0 || this.minutes !== 0 || this.seconds !== 0 || this.milliseconds !== 0)
+      s2 += "T";
+    if (this.hours !== 0) s2 += this.hours + "H";
+    if (this.minutes !== 0) s2 += this.minutes + "M";
+    if (this.seconds !== 0 || this.milliseconds !== 0)
+      s2 += roundTo(this.seconds + this.milliseconds / 1e3, 3) + "S";
+    if (s2 === "P") s2 += "T0S";
+    return s2;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this Duration, formatted as a time of day.
+   * Note that this will return null if the duration is invalid, negative, or equal to or greater than 24 hours.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Times
+   * @param {Object} opts - options
+   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
+   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
+   * @param {boolean} [opts.includePrefix=false] - include the `T` prefix
+   * @param {string} [opts.format='extended'] - choose between the basic and extended format
+   * @example Duration.fromObject({ hours: 11 }).toISOTime() //=> '11:00:00.000'
+   * @example Duration.fromObject({ hours: 11 }).toISOTime({ suppressMilliseconds: true }) //=> '11:00:00'
+   * @example Duration.fromObject({ hours: 11 }).toISOTime({ suppressSeconds: true }) //=> '11:00'
+   * @example Duration.fromObject({ hours: 11 }).toISOTime({ includePrefix: true }) //=> 'T11:00:00.000'
+   * @example Duration.fromObject({ hours: 11 }).toISOTime({ format: 'basic' }) //=> '110000.000'
+   * @return {string}
+   */
+  toISOTime(opts = {}) {
+    if (!this.isValid) return null;
+    const millis = this.toMillis();
+    if (millis < 0 || millis >= 864e5) return null;
+    opts = {
+      suppressMilliseconds: false,
+      suppressSeconds: false,
+      includePrefix: false,
+      format: "extended",
+      ...opts,
+      includeOffset: false
+    };
+    const dateTime = DateTime.fromMillis(millis, { zone: "UTC" });
+    return dateTime.toISOTime(opts);
+  }
+  /**
+   * Returns an ISO 8601 representation of this Duration appropriate for use in JSON.
+   * @return {string}
+   */
+  toJSON() {
+    return this.toISO();
+  }
+  /**
+   * Returns an ISO 8601 representation of this Duration appropriate for use in debugging.
+   * @return {string}
+   */
+  toString() {
+    return this.toISO();
+  }
+  /**
+   * Returns a string representation of this Duration appropriate for the REPL.
+   * @return {string}
+   */
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    if (this.isValid) {
+      return `Duration { values: ${JSON.stringify(this.values)} }`;
+    } else {
+      return `Duration { Invalid, reason: ${this.invalidReason} }`;
+    }
+  }
+  /**
+   * Returns an milliseconds value of this Duration.
+   * @return {number}
+   */
+  toMillis() {
+    if (!this.isValid) return NaN;
+    return durationToMillis(this.matrix, this.values);
+  }
+  /**
+   * Returns an milliseconds value of this Duration. Alias of {@link toMillis}
+   * @return {number}
+   */
+  valueOf() {
+    return this.toMillis();
+  }
+  /**
+   * Make this Duration longer by the specified amount. Return a newly-constructed Duration.
+   * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
+   * @return {Duration}
+   */
+  plus(duration) {
+    if (!this.isValid) return this;
+    const dur = _Duration.fromDurationLike(duration), result = {};
+    for (const k of orderedUnits$1) {
+      if (hasOwnProperty(dur.values, k) || hasOwnProperty(this.values, k)) {
+        result[k] = dur.get(k) + this.get(k);
+      }
+    }
+    return clone$1(this, { values: result }, true);
+  }
+  /**
+   * Make this Duration shorter by the specified amount. Return a newly-constructed Duration.
+   * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
+   * @return {Duration}
+   */
+  minus(duration) {
+    if (!this.isValid) return this;
+    const dur = _Duration.fromDurationLike(duration);
+    return this.plus(dur.negate());
+  }
+  /**
+   * Scale this Duration by the specified amount. Return a newly-constructed Duration.
+   * @param {function} fn - The function to apply to each unit. Arity is 1 or 2: the value of the unit and, optionally, the unit name. Must return a number.
+   * @example Duration.fromObject({ hours: 1, minutes: 30 }).mapUnits(x => x * 2) //=> { hours: 2, minutes: 60 }
+   * @example Duration.fromObject({ hours: 1, minutes: 30 }).mapUnits((x, u) => u === "hours" ? x * 2 : x) //=> { hours: 2, minutes: 30 }
+   * @return {Duration}
+   */
+  mapUnits(fn) {
+    if (!this.isValid) return this;
+    const result = {};
+    for (const k of Object.keys(this.values)) {
+      result[k] = asNumber(fn(this.values[k], k));
+    }
+    return clone$1(this, { values: result }, true);
+  }
+  /**
+   * Get the value of unit.
+   * @param {string} unit - a unit such as 'minute' or 'day'
+   * @example Duration.fromObject({years: 2, days: 3}).get('years') //=> 2
+   * @example Duration.fromObject({years: 2, days: 3}).get('months') //=> 0
+   * @example Duration.fromObject({years: 2, days: 3}).get('days') //=> 3
+   * @return {number}
+   */
+  get(unit) {
+    return this[_Duration.normalizeUnit(unit)];
+  }
+  /**
+   * "Set" the values of specified units. Return a newly-constructed Duration.
+   * @param {Object} values - a mapping of units to numbers
+   * @example dur.set({ years: 2017 })
+   * @example dur.set({ hours: 8, minutes: 30 })
+   * @return {Duration}
+   */
+  set(values) {
+    if (!this.isValid) return this;
+    const mixed = { ...this.values, ...normalizeObject(values, _Duration.normalizeUnit) };
+    return clone$1(this, { values: mixed });
+  }
+  /**
+   * "Set" the locale and/or numberingSystem.  Returns a newly-constructed Duration.
+   * @example dur.reconfigure({ locale: 'en-GB' })
+   * @return {Duration}
+   */
+  reconfigure({ locale, numberingSystem, conversionAccuracy, matrix } = {}) {
+    const loc = this.loc.clone({ locale, numberingSystem });
+    const opts = { loc, matrix, conversionAccuracy };
+    return clone$1(this, opts);
+  }
+  /**
+   * Return the length of the duration in the specified unit.
+   * @param {string} unit - a unit such as 'minutes' or 'days'
+   * @example Duration.fromObject({years: 1}).as('days') //=> 365
+   * @example Duration.fromObject({years: 1}).as('months') //=> 12
+   * @example Duration.fromObject({hours: 60}).as('days') //=> 2.5
+   * @return {number}
+   */
+  as(unit) {
+    return this.isValid ? this.shiftTo(unit).get(unit) : NaN;
+  }
+  /**
+   * Reduce this Duration to its canonical representation in its current units.
+   * Assuming the overall value of the Duration is positive, this means:
+   * - excessive values for lower-order units are converted to higher-order units (if possible, see first and second example)
+   * - negative lower-order units are converted to higher order units (there must be such a higher order unit, otherwise
+   *   the overall value would be negative, see third example)
+   * - fractional values for higher-order units are converted to lower-order units (if possible, see fourth example)
+   *
+   * If the overall value is negative, the result of this method is equivalent to `this.negate().normalize().negate()`.
+   * @example Duration.fromObject({ years: 2, days: 5000 }).normalize().toObject() //=> { years: 15, days: 255 }
+   * @example Duration.fromObject({ days: 5000 }).normalize().toObject() //=> { days: 5000 }
+   * @example Duration.fromObject({ hours: 12, minutes: -45 }).normalize().toObject() //=> { hours: 11, minutes: 15 }
+   * @example Duration.fromObject({ years: 2.5, days: 0, hours: 0 }).normalize().toObject() //=> { years: 2, days: 182, hours: 12 }
+   * @return {Duration}
+   */
+  normalize() {
+    if (!this.isValid) return this;
+    const vals = this.toObject();
+    normalizeValues(this.matrix, vals);
+    return clone$1(this, { values: vals }, true);
+  }
+  /**
+   * Rescale units to its largest representation
+   * @example Duration.fromObject({ milliseconds: 90000 }).rescale().toObject() //=> { minutes: 1, seconds: 30 }
+   * @return {Duration}
+   */
+  rescale() {
+    if (!this.isValid) return this;
+    const vals = removeZeroes(this.normalize().shiftToAll().toObject());
+    return clone$1(this, { values: vals }, true);
+  }
+  /**
+   * Convert this Duration into its representation in a different set of units.
+   * @example Duration.fromObject({ hours: 1, seconds: 30 }).shiftTo('minutes', 'milliseconds').toObject() //=> { minutes: 60, milliseconds: 30000 }
+   * @return {Duration}
+   */
+  shiftTo(...units) {
+    if (!this.isValid) return this;
+    if (units.length === 0) {
+      return this;
+    }
+    units = units.map((u) => _Duration.normalizeUnit(u));
+    const built = {}, accumulated = {}, vals = this.toObject();
+    let lastUnit;
+    for (const k of orderedUnits$1) {
+      if (units.indexOf(k) >= 0) {
+        lastUnit = k;
+        let own3 = 0;
+        for (const ak in accumulated) {
+          own3 += this.matrix[ak][k] * accumulated[ak];
+          accumulated[ak] = 0;
+        }
+        if (isNumber(vals[k])) {
+          own3 += vals[k];
+        }
+        const i = Math.trunc(own3);
+        built[k] = i;
+        accumulated[k] = (own3 * 1e3 - i * 1e3) / 1e3;
+      } else if (isNumber(vals[k])) {
+        accumulated[k] = vals[k];
+      }
+    }
+    for (const key in accumulated) {
+      if (accumulated[key] !== 0) {
+        built[lastUnit] += key === lastUnit ? accumulated[key] : accumulated[key] / this.matrix[lastUnit][key];
+      }
+    }
+    normalizeValues(this.matrix, built);
+    return clone$1(this, { values: built }, true);
+  }
+  /**
+   * Shift this Duration to all available units.
+   * Same as shiftTo("years", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds")
+   * @return {Duration}
+   */
+  shiftToAll() {
+    if (!this.isValid) return this;
+    return this.shiftTo(
+      "years",
+      "months",
+      "weeks",
+      "days",
+      "hours",
+      "minutes",
+      "seconds",
+      "milliseconds"
+    );
+  }
+  /**
+   * Return the negative of this Duration.
+   * @example Duration.fromObject({ hours: 1, seconds: 30 }).negate().toObject() //=> { hours: -1, seconds: -30 }
+   * @return {Duration}
+   */
+  negate() {
+    if (!this.isValid) return this;
+    const negated = {};
+    for (const k of Object.keys(this.values)) {
+      negated[k] = this.values[k] === 0 ? 0 : -this.values[k];
+    }
+    return clone$1(this, { values: negated }, true);
+  }
+  /**
+   * Removes all units with values equal to 0 from this Duration.
+   * @example Duration.fromObject({ years: 2, days: 0, hours: 0, minutes: 0 }).removeZeros().toObject() //=> { years: 2 }
+   * @return {Duration}
+   */
+  removeZeros() {
+    if (!this.isValid) return this;
+    const vals = removeZeroes(this.values);
+    return clone$1(this, { values: vals }, true);
+  }
+  /**
+   * Get the years.
+   * @type {number}
+   */
+  get years() {
+    return this.isValid ? this.values.years || 0 : NaN;
+  }
+  /**
+   * Get the quarters.
+   * @type {number}
+   */
+  get quarters() {
+    return this.isValid ? this.values.quarters || 0 : NaN;
+  }
+  /**
+   * Get the months.
+   * @type {number}
+   */
+  get months() {
+    return this.isValid ? this.values.months || 0 : NaN;
+  }
+  /**
+   * Get the weeks
+   * @type {number}
+   */
+  get weeks() {
+    return this.isValid ? this.values.weeks || 0 : NaN;
+  }
+  /**
+   * Get the days.
+   * @type {number}
+   */
+  get days() {
+    return this.isValid ? this.values.days || 0 : NaN;
+  }
+  /**
+   * Get the hours.
+   * @type {number}
+   */
+  get hours() {
+    return this.isValid ? this.values.hours || 0 : NaN;
+  }
+  /**
+   * Get the minutes.
+   * @type {number}
+   */
+  get minutes() {
+    return this.isValid ? this.values.minutes || 0 : NaN;
+  }
+  /**
+   * Get the seconds.
+   * @return {number}
+   */
+  get seconds() {
+    return this.isValid ? this.values.seconds || 0 : NaN;
+  }
+  /**
+   * Get the milliseconds.
+   * @return {number}
+   */
+  get milliseconds() {
+    return this.isValid ? this.values.milliseconds || 0 : NaN;
+  }
+  /**
+   * Returns whether the Duration is invalid. Invalid durations are returned by diff operations
+   * on invalid DateTimes or Intervals.
+   * @return {boolean}
+   */
+  get isValid() {
+    return this.invalid === null;
+  }
+  /**
+   * Returns an error code if this Duration became invalid, or null if the Duration is valid
+   * @return {string}
+   */
+  get invalidReason() {
+    return this.invalid ? this.invalid.reason : null;
+  }
+  /**
+   * Returns an explanation of why this Duration became invalid, or null if the Duration is valid
+   * @type {string}
+   */
+  get invalidExplanation() {
+    return this.invalid ? this.invalid.explanation : null;
+  }
+  /**
+   * Equality check
+   * Two Durations are equal iff they have the same units and the same values for each unit.
+   * @param {Duration} other
+   * @return {boolean}
+   */
+  equals(other) {
+    if (!this.isValid || !other.isValid) {
+      return false;
+    }
+    if (!this.loc.equals(other.loc)) {
+      return false;
+    }
+    function eq(v1, v2) {
+      if (v1 === void 0 || v1 === 0) return v2 === void 0 || v2 === 0;
+      return v1 === v2;
+    }
+    for (const u of orderedUnits$1) {
+      if (!eq(this.values[u], other.values[u])) {
+        return false;
+      }
+    }
+    return true;
+  }
+};
+var INVALID$1 = "Invalid Interval";
+function validateStartEnd(start, end) {
+  if (!start || !start.isValid) {
+    return Interval.invalid("missing or invalid start");
+  } else if (!end || !end.isValid) {
+    return Interval.invalid("missing or invalid end");
+  } else if (end < start) {
+    return Interval.invalid(
+      "end before start",
+      `The end of an interval must be after its start, but you had start=${start.toISO()} and end=${end.toISO()}`
+    );
+  } else {
+    return null;
+  }
+}
+var Interval = class _Interval {
+  /**
+   * @private
+   */
+  constructor(config) {
+    this.s = config.start;
+    this.e = config.end;
+    this.invalid = config.invalid || null;
+    this.isLuxonInterval = true;
+  }
+  /**
+   * Create an invalid Interval.
+   * @param {string} reason - simple string of why this Interval is invalid. Should not contain parameters or anything else data-dependent
+   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
+   * @return {Interval}
+   */
+  static invalid(reason, explanation = null) {
+    if (!reason) {
+      throw new InvalidArgumentError("need to specify a reason the Interval is invalid");
+    }
+    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
+    if (Settings.throwOnInvalid) {
+      throw new InvalidIntervalError(invalid);
+    } else {
+      return new _Interval({ invalid });
+    }
+  }
+  /**
+   * Create an Interval from a start DateTime and an end DateTime. Inclusive of the start but not the end.
+   * @param {DateTime|Date|Object} start
+   * @param {DateTime|Date|Object} end
+   * @return {Interval}
+   */
+  static fromDateTimes(start, end) {
+    const builtStart = friendlyDateTime(start), builtEnd = friendlyDateTime(end);
+    const validateError = validateStartEnd(builtStart, builtEnd);
+    if (validateError == null) {
+      return new _Interval({
+        start: builtStart,
+        end: builtEnd
+      });
+    } else {
+      return validateError;
+    }
+  }
+  /**
+   * Create an Interval from a start DateTime and a Duration to extend to.
+   * @param {DateTime|Date|Object} start
+   * @param {Duration|Object|number} duration - the length of the Interval.
+   * @return {Interval}
+   */
+  static after(start, duration) {
+    const dur = Duration.fromDurationLike(duration), dt = friendlyDateTime(start);
+    return _Interval.fromDateTimes(dt, dt.plus(dur));
+  }
+  /**
+   * Create an Interval from an end DateTime and a Duration to extend backwards to.
+   * @param {DateTime|Date|Object} end
+   * @param {Duration|Object|number} duration - the length of the Interval.
+   * @return {Interval}
+   */
+  static before(end, duration) {
+    const dur = Duration.fromDurationLike(duration), dt = friendlyDateTime(end);
+    return _Interval.fromDateTimes(dt.minus(dur), dt);
+  }
+  /**
+   * Create an Interval from an ISO 8601 string.
+   * Accepts `<start>/<end>`, `<start>/<duration>`, and `<duration>/<end>` formats.
+   * @param {string} text - the ISO string to parse
+   * @param {Object} [opts] - options to pass {@link DateTime#fromISO} and optionally {@link Duration#fromISO}
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
+   * @return {Interval}
+   */
+  static fromISO(text3, opts) {
+    const [s2, e] = (text3 || "").split("/", 2);
+    if (s2 && e) {
+      let start, startIsValid;
+      try {
+        start = DateTime.fromISO(s2, opts);
+        startIsValid = start.isValid;
+      } catch (e2) {
+        startIsValid = false;
+      }
+      let end, endIsValid;
+      try {
+        end = DateTime.fromISO(e, opts);
+        endIsValid = end.isValid;
+      } catch (e2) {
+        endIsValid = false;
+      }
+      if (startIsValid && endIsValid) {
+        return _Interval.fromDateTimes(start, end);
+      }
+      if (startIsValid) {
+        const dur = Duration.fromISO(e, opts);
+        if (dur.isValid) {
+          return _Interval.after(start, dur);
+        }
+      } else if (endIsValid) {
+        const dur = Duration.fromISO(s2, opts);
+        if (dur.isValid) {
+          return _Interval.before(end, dur);
+        }
+      }
+    }
+    return _Interval.invalid("unparsable", `the input "${text3}" can't be parsed as ISO 8601`);
+  }
+  /**
+   * Check if an object is an Interval. Works across context boundaries
+   * @param {object} o
+   * @return {boolean}
+   */
+  static isInterval(o) {
+    return o && o.isLuxonInterval || false;
+  }
+  /**
+   * Returns the start of the Interval
+   * @type {DateTime}
+   */
+  get start() {
+    return this.isValid ? this.s : null;
+  }
+  /**
+   * Returns the end of the Interval. This is the first instant which is not part of the interval
+   * (Interval is half-open).
+   * @type {DateTime}
+   */
+  get end() {
+    return this.isValid ? this.e : null;
+  }
+  /**
+   * Returns the last DateTime included in the interval (since end is not part of the interval)
+   * @type {DateTime}
+   */
+  get lastDateTime() {
+    return this.isValid ? this.e ? this.e.minus(1) : null : null;
+  }
+  /**
+   * Returns whether this Interval's end is at least its start, meaning that the Interval isn't 'backwards'.
+   * @type {boolean}
+   */
+  get isValid() {
+    return this.invalidReason === null;
+  }
+  /**
+   * Returns an error code if this Interval is invalid, or null if the Interval is valid
+   * @type {string}
+   */
+  get invalidReason() {
+    return this.invalid ? this.invalid.reason : null;
+  }
+  /**
+   * Returns an explanation of why this Interval became invalid, or null if the Interval is valid
+   * @type {string}
+   */
+  get invalidExplanation() {
+    return this.invalid ? this.invalid.explanation : null;
+  }
+  /**
+   * Returns the length of the Interval in the specified unit.
+   * @param {string} unit - the unit (such as 'hours' or 'days') to return the length in.
+   * @return {number}
+   */
+  length(unit = "milliseconds") {
+    return this.isValid ? this.toDuration(...[unit]).get(unit) : NaN;
+  }
+  /**
+   * Returns the count of minutes, hours, days, months, or years included in the Interval, even in part.
+   * Unlike {@link Interval#length} this counts sections of the calendar, not periods of time, e.g. specifying 'day'
+   * asks 'what dates are included in this interval?', not 'how many days long is this interval?'
+   * @param {string} [unit='milliseconds'] - the unit of time to count.
+   * @param {Object} opts - options
+   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week; this operation will always use the locale of the start DateTime
+   * @return {number}
+   */
+  count(unit = "milliseconds", opts) {
+    if (!this.isValid) return NaN;
+    const start = this.start.startOf(unit, opts);
+    let end;
+    if (opts?.useLocaleWeeks) {
+      end = this.end.reconfigure({ locale: start.locale });
+    } else {
+      end = this.end;
+    }
+    end = end.startOf(unit, opts);
+    return Math.floor(end.diff(start, unit).get(unit)) + (end.valueOf() !== this.end.valueOf());
+  }
+  /**
+   * Returns whether this Interval's start and end are both in the same unit of time
+   * @param {string} unit - the unit of time to check sameness on
+   * @return {boolean}
+   */
+  hasSame(unit) {
+    return this.isValid ? this.isEmpty() || this.e.minus(1).hasSame(this.s, unit) : false;
+  }
+  /**
+   * Return whether this Interval has the same start and end DateTimes.
+   * @return {boolean}
+   */
+  isEmpty() {
+    return this.s.valueOf() === this.e.valueOf();
+  }
+  /**
+   * Return whether this Interval's start is after the specified DateTime.
+   * @param {DateTime} dateTime
+   * @return {boolean}
+   */
+  isAfter(dateTime) {
+    if (!this.isValid) return false;
+    return this.s > dateTime;
+  }
+  /**
+   * Return whether this Interval's end is before the specified DateTime.
+   * @param {DateTime} dateTime
+   * @return {boolean}
+   */
+  isBefore(dateTime) {
+    if (!this.isValid) return false;
+    return this.e <= dateTime;
+  }
+  /**
+   * Return whether this Interval contains the specified DateTime.
+   * @param {DateTime} dateTime
+   * @return {boolean}
+   */
+  contains(dateTime) {
+    if (!this.isValid) return false;
+    return this.s <= dateTime && this.e > dateTime;
+  }
+  /**
+   * "Sets" the start and/or end dates. Returns a newly-constructed Interval.
+   * @param {Object} values - the values to set
+   * @param {DateTime} values.start - the starting DateTime
+   * @param {DateTime} values.end - the ending DateTime
+   * @return {Interval}
+   */
+  set({ start, end } = {}) {
+    if (!this.isValid) return this;
+    return _Interval.fromDateTimes(start || this.s, end || this.e);
+  }
+  /**
+   * Split this Interval at each of the specified DateTimes
+   * @param {...DateTime} dateTimes - the unit of time to count.
+   * @return {Array}
+   */
+  splitAt(...dateTimes) {
+    if (!this.isValid) return [];
+    const sorted = dateTimes.map(friendlyDateTime).filter((d) => this.contains(d)).sort((a, b) => a.toMillis() - b.toMillis()), results = [];
+    let { s: s2 } = this, i = 0;
+    while (s2 < this.e) {
+      const added = sorted[i] || this.e, next = +added > +this.e ? this.e : added;
+      results.push(_Interval.fromDateTimes(s2, next));
+      s2 = next;
+      i += 1;
+    }
+    return results;
+  }
+  /**
+   * Split this Interval into smaller Intervals, each of the specified length.
+   * Left over time is grouped into a smaller interval
+   * @param {Duration|Object|number} duration - The length of each resulting interval.
+   * @return {Array}
+   */
+  splitBy(duration) {
+    const dur = Duration.fromDurationLike(duration);
+    if (!this.isValid || !dur.isValid || dur.as("milliseconds") === 0) {
+      return [];
+    }
+    let { s: s2 } = this, idx = 1, next;
+    const results = [];
+    while (s2 < this.e) {
+      const added = this.start.plus(dur.mapUnits((x) => x * idx));
+      next = +added > +this.e ? this.e : added;
+      results.push(_Interval.fromDateTimes(s2, next));
+      s2 = next;
+      idx += 1;
+    }
+    return results;
+  }
+  /**
+   * Split this Interval into the specified number of smaller intervals.
+   * @param {number} numberOfParts - The number of Intervals to divide the Interval into.
+   * @return {Array}
+   */
+  divideEqually(numberOfParts) {
+    if (!this.isValid) return [];
+    return this.splitBy(this.length() / numberOfParts).slice(0, numberOfParts);
+  }
+  /**
+   * Return whether this Interval overlaps with the specified Interval
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  overlaps(other) {
+    return this.e > other.s && this.s < other.e;
+  }
+  /**
+   * Return whether this Interval's end is adjacent to the specified Interval's start.
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  abutsStart(other) {
+    if (!this.isValid) return false;
+    return +this.e === +other.s;
+  }
+  /**
+   * Return whether this Interval's start is adjacent to the specified Interval's end.
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  abutsEnd(other) {
+    if (!this.isValid) return false;
+    return +other.e === +this.s;
+  }
+  /**
+   * Returns true if this Interval fully contains the specified Interval, specifically if the intersect (of this Interval and the other Interval) is equal to the other Interval; false otherwise.
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  engulfs(other) {
+    if (!this.isValid) return false;
+    return this.s <= other.s && this.e >= other.e;
+  }
+  /**
+   * Return whether this Interval has the same start and end as the specified Interval.
+   * @param {Interval} other
+   * @return {boolean}
+   */
+  equals(other) {
+    if (!this.isValid || !other.isValid) {
+      return false;
+    }
+    return this.s.equals(other.s) && this.e.equals(other.e);
+  }
+  /**
+   * Return an Interval representing the intersection of this Interval and the specified Interval.
+   * Specifically, the resulting Interval has the maximum start time and the minimum end time of the two Intervals.
+   * Returns null if the intersection is empty, meaning, the intervals don't intersect.
+   * @param {Interval} other
+   * @return {Interval}
+   */
+  intersection(other) {
+    if (!this.isValid) return this;
+    const s2 = this.s > other.s ? this.s : other.s, e = this.e < other.e ? this.e : other.e;
+    if (s2 >= e) {
+      return null;
+    } else {
+      return _Interval.fromDateTimes(s2, e);
+    }
+  }
+  /**
+   * Return an Interval representing the union of this Interval and the specified Interval.
+   * Specifically, the resulting Interval has the minimum start time and the maximum end time of the two Intervals.
+   * @param {Interval} other
+   * @return {Interval}
+   */
+  union(other) {
+    if (!this.isValid) return this;
+    const s2 = this.s < other.s ? this.s : other.s, e = this.e > other.e ? this.e : other.e;
+    return _Interval.fromDateTimes(s2, e);
+  }
+  /**
+   * Merge an array of Intervals into an equivalent minimal set of Intervals.
+   * Combines overlapping and adjacent Intervals.
+   * The resulting array will contain the Intervals in ascending order, that is, starting with the earliest Interval
+   * and ending with the latest.
+   *
+   * @param {Array} intervals
+   * @return {Array}
+   */
+  static merge(intervals) {
+    const [found, final] = intervals.sort((a, b) => a.s - b.s).reduce(
+      ([sofar, current], item) => {
+        if (!current) {
+          return [sofar, item];
+        } else if (current.overlaps(item) || current.abutsStart(item)) {
+          return [sofar, current.union(item)];
+        } else {
+          return [sofar.concat([current]), item];
+        }
+      },
+      [[], null]
+    );
+    if (final) {
+      found.push(final);
+    }
+    return found;
+  }
+  /**
+   * Return an array of Intervals representing the spans of time that only appear in one of the specified Intervals.
+   * @param {Array} intervals
+   * @return {Array}
+   */
+  static xor(intervals) {
+    let start = null, currentCount = 0;
+    const results = [], ends = intervals.map((i) => [
+      { time: i.s, type: "s" },
+      { time: i.e, type: "e" }
+    ]), flattened = Array.prototype.concat(...ends), arr = flattened.sort((a, b) => a.time - b.time);
+    for (const i of arr) {
+      currentCount += i.type === "s" ? 1 : -1;
+      if (currentCount === 1) {
+        start = i.time;
+      } else {
+        if (start && +start !== +i.time) {
+          results.push(_Interval.fromDateTimes(start, i.time));
+        }
+        start = null;
+      }
+    }
+    return _Interval.merge(results);
+  }
+  /**
+   * Return an Interval representing the span of time in this Interval that doesn't overlap with any of the specified Intervals.
+   * @param {...Interval} intervals
+   * @return {Array}
+   */
+  difference(...intervals) {
+    return _Interval.xor([this].concat(intervals)).map((i) => this.intersection(i)).filter((i) => i && !i.isEmpty());
+  }
+  /**
+   * Returns a string representation of this Interval appropriate for debugging.
+   * @return {string}
+   */
+  toString() {
+    if (!this.isValid) return INVALID$1;
+    return `[${this.s.toISO()} \u2013 ${this.e.toISO()})`;
+  }
+  /**
+   * Returns a string representation of this Interval appropriate for the REPL.
+   * @return {string}
+   */
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    if (this.isValid) {
+      return `Interval { start: ${this.s.toISO()}, end: ${this.e.toISO()} }`;
+    } else {
+      return `Interval { Invalid, reason: ${this.invalidReason} }`;
+    }
+  }
+  /**
+   * Returns a localized string representing this Interval. Accepts the same options as the
+   * Intl.DateTimeFormat constructor and any presets defined by Luxon, such as
+   * {@link DateTime.DATE_FULL} or {@link DateTime.TIME_SIMPLE}. The exact behavior of this method
+   * is browser-specific, but in general it will return an appropriate representation of the
+   * Interval in the assigned locale. Defaults to the system's locale if no locale has been
+   * specified.
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
+   * @param {Object} [formatOpts=DateTime.DATE_SHORT] - Either a DateTime preset or
+   * Intl.DateTimeFormat constructor options.
+   * @param {Object} opts - Options to override the configuration of the start DateTime.
+   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(); //=> 11/7/2022 – 11/8/2022
+   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(DateTime.DATE_FULL); //=> November 7 – 8, 2022
+   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(DateTime.DATE_FULL, { locale: 'fr-FR' }); //=> 7–8 novembre 2022
+   * @example Interval.fromISO('2022-11-07T17:00Z/2022-11-07T19:00Z').toLocaleString(DateTime.TIME_SIMPLE); //=> 6:00 – 8:00 PM
+   * @example Interval.fromISO('2022-11-07T17:00Z/2022-11-07T19:00Z').toLocaleString({ weekday: 'short', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }); //=> Mon, Nov 07, 6:00 – 8:00 p
+   * @return {string}
+   */
+  toLocaleString(formatOpts = DATE_SHORT, opts = {}) {
+    return this.isValid ? Formatter.create(this.s.loc.clone(opts), formatOpts).formatInterval(this) : INVALID$1;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this Interval.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
+   * @param {Object} opts - The same options as {@link DateTime#toISO}
+   * @return {string}
+   */
+  toISO(opts) {
+    if (!this.isValid) return INVALID$1;
+    return `${this.s.toISO(opts)}/${this.e.toISO(opts)}`;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of date of this Interval.
+   * The time components are ignored.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
+   * @return {string}
+   */
+  toISODate() {
+    if (!this.isValid) return INVALID$1;
+    return `${this.s.toISODate()}/${this.e.toISODate()}`;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of time of this Interval.
+   * The date components are ignored.
+   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
+   * @param {Object} opts - The same options as {@link DateTime#toISO}
+   * @return {string}
+   */
+  toISOTime(opts) {
+    if (!this.isValid) return INVALID$1;
+    return `${this.s.toISOTime(opts)}/${this.e.toISOTime(opts)}`;
+  }
+  /**
+   * Returns a string representation of this Interval formatted according to the specified format
+   * string. **You may not want this.** See {@link Interval#toLocaleString} for a more flexible
+   * formatting tool.
+   * @param {string} dateFormat - The format string. This string formats the start and end time.
+   * See {@link DateTime#toFormat} for details.
+   * @param {Object} opts - Options.
+   * @param {string} [opts.separator =  ' – '] - A separator to place between the start and end
+   * representations.
+   * @return {string}
+   */
+  toFormat(dateFormat, { separator = " \u2013 " } = {}) {
+    if (!this.isValid) return INVALID$1;
+    return `${this.s.toFormat(dateFormat)}${separator}${this.e.toFormat(dateFormat)}`;
+  }
+  /**
+   * Return a Duration representing the time spanned by this interval.
+   * @param {string|string[]} [unit=['milliseconds']] - the unit or units (such as 'hours' or 'days') to include in the duration.
+   * @param {Object} opts - options that affect the creation of the Duration
+   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration().toObject() //=> { milliseconds: 88489257 }
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration('days').toObject() //=> { days: 1.0241812152777778 }
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration(['hours', 'minutes']).toObject() //=> { hours: 24, minutes: 34.82095 }
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration(['hours', 'minutes', 'seconds']).toObject() //=> { hours: 24, minutes: 34, seconds: 49.257 }
+   * @example Interval.fromDateTimes(dt1, dt2).toDuration('seconds').toObject() //=> { seconds: 88489.257 }
+   * @return {Duration}
+   */
+  toDuration(unit, opts) {
+    if (!this.isValid) {
+      return Duration.invalid(this.invalidReason);
+    }
+    return this.e.diff(this.s, unit, opts);
+  }
+  /**
+   * Run mapFn on the interval start and end, returning a new Interval from the resulting DateTimes
+   * @param {function} mapFn
+   * @return {Interval}
+   * @example Interval.fromDateTimes(dt1, dt2).mapEndpoints(endpoint => endpoint.toUTC())
+   * @example Interval.fromDateTimes(dt1, dt2).mapEndpoints(endpoint => endpoint.plus({ hours: 2 }))
+   */
+  mapEndpoints(mapFn) {
+    return _Interval.fromDateTimes(mapFn(this.s), mapFn(this.e));
+  }
+};
+var Info = class {
+  /**
+   * Return whether the specified zone contains a DST.
+   * @param {string|Zone} [zone='local'] - Zone to check. Defaults to the environment's local zone.
+   * @return {boolean}
+   */
+  static hasDST(zone = Settings.defaultZone) {
+    const proto = DateTime.now().setZone(zone).set({ month: 12 });
+    return !zone.isUniversal && proto.offset !== proto.set({ month: 6 }).offset;
+  }
+  /**
+   * Return whether the specified zone is a valid IANA specifier.
+   * @param {string} zone - Zone to check
+   * @return {boolean}
+   */
+  static isValidIANAZone(zone) {
+    return IANAZone.isValidZone(zone);
+  }
+  /**
+   * Converts the input into a {@link Zone} instance.
+   *
+   * * If `input` is already a Zone instance, it is returned unchanged.
+   * * If `input` is a string containing a valid time zone name, a Zone instance
+   *   with that name is returned.
+   * * If `input` is a string that doesn't refer to a known time zone, a Zone
+   *   instance with {@link Zone#isValid} == false is returned.
+   * * If `input is a number, a Zone instance with the specified fixed offset
+   *   in minutes is returned.
+   * * If `input` is `null` or `undefined`, the default zone is returned.
+   * @param {string|Zone|number} [input] - the value to be converted
+   * @return {Zone}
+   */
+  static normalizeZone(input) {
+    return normalizeZone(input, Settings.defaultZone);
+  }
+  /**
+   * Get the weekday on which the week starts according to the given locale.
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @returns {number} the start of the week, 1 for Monday through 7 for Sunday
+   */
+  static getStartOfWeek({ locale = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale)).getStartOfWeek();
+  }
+  /**
+   * Get the minimum number of days necessary in a week before it is considered part of the next year according
+   * to the given locale.
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @returns {number}
+   */
+  static getMinimumDaysInFirstWeek({ locale = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale)).getMinDaysInFirstWeek();
+  }
+  /**
+   * Get the weekdays, which are considered the weekend according to the given locale
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @returns {number[]} an array of weekdays, 1 for Monday through 7 for Sunday
+   */
+  static getWeekendWeekdays({ locale = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale)).getWeekendDays().slice();
+  }
+  /**
+   * Return an array of standalone month names.
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
+   * @param {string} [length='long'] - the length of the month representation, such as "numeric", "2-digit", "narrow", "short", "long"
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.numberingSystem=null] - the numbering system
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @param {string} [opts.outputCalendar='gregory'] - the calendar
+   * @example Info.months()[0] //=> 'January'
+   * @example Info.months('short')[0] //=> 'Jan'
+   * @example Info.months('numeric')[0] //=> '1'
+   * @example Info.months('short', { locale: 'fr-CA' } )[0] //=> 'janv.'
+   * @example Info.months('numeric', { locale: 'ar' })[0] //=> '١'
+   * @example Info.months('long', { outputCalendar: 'islamic' })[0] //=> 'Rabiʻ I'
+   * @return {Array}
+   */
+  static months(length = "long", { locale = null, numberingSystem = null, locObj = null, outputCalendar = "gregory" } = {}) {
+    return (locObj || Locale.create(locale, numberingSystem, outputCalendar)).months(length);
+  }
+  /**
+   * Return an array of format month names.
+   * Format months differ from standalone months in that they're meant to appear next to the day of the month. In some languages, that
+   * changes the string.
+   * See {@link Info#months}
+   * @param {string} [length='long'] - the length of the month representation, such as "numeric", "2-digit", "narrow", "short", "long"
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.numberingSystem=null] - the numbering system
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @param {string} [opts.outputCalendar='gregory'] - the calendar
+   * @return {Array}
+   */
+  static monthsFormat(length = "long", { locale = null, numberingSystem = null, locObj = null, outputCalendar = "gregory" } = {}) {
+    return (locObj || Locale.create(locale, numberingSystem, outputCalendar)).months(length, true);
+  }
+  /**
+   * Return an array of standalone week names.
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
+   * @param {string} [length='long'] - the length of the weekday representation, such as "narrow", "short", "long".
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @param {string} [opts.numberingSystem=null] - the numbering system
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @example Info.weekdays()[0] //=> 'Monday'
+   * @example Info.weekdays('short')[0] //=> 'Mon'
+   * @example Info.weekdays('short', { locale: 'fr-CA' })[0] //=> 'lun.'
+   * @example Info.weekdays('short', { locale: 'ar' })[0] //=> 'الاثنين'
+   * @return {Array}
+   */
+  static weekdays(length = "long", { locale = null, numberingSystem = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale, numberingSystem, null)).weekdays(length);
+  }
+  /**
+   * Return an array of format week names.
+   * Format weekdays differ from standalone weekdays in that they're meant to appear next to more date information. In some languages, that
+   * changes the string.
+   * See {@link Info#weekdays}
+   * @param {string} [length='long'] - the length of the month representation, such as "narrow", "short", "long".
+   * @param {Object} opts - options
+   * @param {string} [opts.locale=null] - the locale code
+   * @param {string} [opts.numberingSystem=null] - the numbering system
+   * @param {string} [opts.locObj=null] - an existing locale object to use
+   * @return {Array}
+   */
+  static weekdaysFormat(length = "long", { locale = null, numberingSystem = null, locObj = null } = {}) {
+    return (locObj || Locale.create(locale, numberingSystem, null)).weekdays(length, true);
+  }
+  /**
+   * Return an array of meridiems.
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @example Info.meridiems() //=> [ 'AM', 'PM' ]
+   * @example Info.meridiems({ locale: 'my' }) //=> [ 'နံနက်', 'ညနေ' ]
+   * @return {Array}
+   */
+  static meridiems({ locale = null } = {}) {
+    return Locale.create(locale).meridiems();
+  }
+  /**
+   * Return an array of eras, such as ['BC', 'AD']. The locale can be specified, but the calendar system is always Gregorian.
+   * @param {string} [length='short'] - the length of the era representation, such as "short" or "long".
+   * @param {Object} opts - options
+   * @param {string} [opts.locale] - the locale code
+   * @example Info.eras() //=> [ 'BC', 'AD' ]
+   * @example Info.eras('long') //=> [ 'Before Christ', 'Anno Domini' ]
+   * @example Info.eras('long', { locale: 'fr' }) //=> [ 'avant Jésus-Christ', 'après Jésus-Christ' ]
+   * @return {Array}
+   */
+  static eras(length = "short", { locale = null } = {}) {
+    return Locale.create(locale, null, "gregory").eras(length);
+  }
+  /**
+   * Return the set of available features in this environment.
+   * Some features of Luxon are not available in all environments. For example, on older browsers, relative time formatting support is not available. Use this function to figure out if that's the case.
+   * Keys:
+   * * `relative`: whether this environment supports relative time formatting
+   * * `localeWeek`: whether this environment supports different weekdays for the start of the week based on the locale
+   * @example Info.features() //=> { relative: false, localeWeek: true }
+   * @return {Object}
+   */
+  static features() {
+    return { relative: hasRelative(), localeWeek: hasLocaleWeekInfo() };
+  }
+};
+function dayDiff(earlier, later) {
+  const utcDayStart = (dt) => dt.toUTC(0, { keepLocalTime: true }).startOf("day").valueOf(), ms = utcDayStart(later) - utcDayStart(earlier);
+  return Math.floor(Duration.fromMillis(ms).as("days"));
+}
+function highOrderDiffs(cursor, later, units) {
+  const differs = [
+    ["years", (a, b) => b.year - a.year],
+    ["quarters", (a, b) => b.quarter - a.quarter + (b.year - a.year) * 4],
+    ["months", (a, b) => b.month - a.month + (b.year - a.year) * 12],
+    [
+      "weeks",
+      (a, b) => {
+        const days = dayDiff(a, b);
+        return (days - days % 7) / 7;
+      }
+    ],
+    ["days", dayDiff]
+  ];
+  const results = {};
+  const earlier = cursor;
+  let lowestOrder, highWater;
+  for (const [unit, differ] of differs) {
+    if (units.indexOf(unit) >= 0) {
+      lowestOrder = unit;
+      results[unit] = differ(cursor, later);
+      highWater = earlier.plus(results);
+      if (highWater > later) {
+        results[unit]--;
+        cursor = earlier.plus(results);
+        if (cursor > later) {
+          highWater = cursor;
+          results[unit]--;
+          cursor = earlier.plus(results);
+        }
+      } else {
+        cursor = highWater;
+      }
+    }
+  }
+  return [cursor, results, highWater, lowestOrder];
+}
+function diff(earlier, later, units, opts) {
+  let [cursor, results, highWater, lowestOrder] = highOrderDiffs(earlier, later, units);
+  const remainingMillis = later - cursor;
+  const lowerOrderUnits = units.filter(
+    (u) => ["hours", "minutes", "seconds", "milliseconds"].indexOf(u) >= 0
+  );
+  if (lowerOrderUnits.length === 0) {
+    if (highWater < later) {
+      highWater = cursor.plus({ [lowestOrder]: 1 });
+    }
+    if (highWater !== cursor) {
+      results[lowestOrder] = (results[lowestOrder] || 0) + remainingMillis / (highWater - cursor);
+    }
+  }
+  const duration = Duration.fromObject(results, opts);
+  if (lowerOrderUnits.length > 0) {
+    return Duration.fromMillis(remainingMillis, opts).shiftTo(...lowerOrderUnits).plus(duration);
+  } else {
+    return duration;
+  }
+}
+var MISSING_FTP = "missing Intl.DateTimeFormat.formatToParts support";
+function intUnit(regex2, post = (i) => i) {
+  return { regex: regex2, deser: ([s2]) => post(parseDigits(s2)) };
+}
+var NBSP = String.fromCharCode(160);
+var spaceOrNBSP = `[ ${NBSP}]`;
+var spaceOrNBSPRegExp = new RegExp(spaceOrNBSP, "g");
+function fixListRegex(s2) {
+  return s2.replace(/\./g, "\\.?").replace(spaceOrNBSPRegExp, spaceOrNBSP);
+}
+function stripInsensitivities(s2) {
+  return s2.replace(/\./g, "").replace(spaceOrNBSPRegExp, " ").toLowerCase();
+}
+function oneOf(strings, startIndex) {
+  if (strings === null) {
+    return null;
+  } else {
+    return {
+      regex: RegExp(strings.map(fixListRegex).join("|")),
+      deser: ([s2]) => strings.findIndex((i) => stripInsensitivities(s2) === stripInsensitivities(i)) + startIndex
+    };
+  }
+}
+function offset(regex2, groups2) {
+  return { regex: regex2, deser: ([, h, m]) => signedOffset(h, m), groups: groups2 };
+}
+function simple(regex2) {
+  return { regex: regex2, deser: ([s2]) => s2 };
+}
+function escapeToken(value) {
+  return value.replace(/[\-\[\]{}()*+?.,\\\^$|#\s]/g, "\\$&");
+}
+function unitForToken(token, loc) {
+  const one2 = digitRegex(loc), two = digitRegex(loc, "{2}"), three = digitRegex(loc, "{3}"), four = digitRegex(loc, "{4}"), six = digitRegex(loc, "{6}"), oneOrTwo = digitRegex(loc, "{1,2}"), oneToThree = digitRegex(loc, "{1,3}"), oneToSix = digitRegex(loc, "{1,6}"), oneToNine = digitRegex(loc, "{1,9}"), twoToFour = digitRegex(loc, "{2,4}"), fourToSix = digitRegex(loc, "{4,6}"), literal = (t) => ({ regex: RegExp(escapeToken(t.val)), deser: ([s2]) => s2, literal: true }), unitate = (t) => {
+    if (token.literal) {
+      return literal(t);
+    }
+    switch (t.val) {
+      // era
+      case "G":
+        return oneOf(loc.eras("short"), 0);
+      case "GG":
+        return oneOf(loc.eras("long"), 0);
+      // years
+      case "y":
+        return intUnit(oneToSix);
+      case "yy":
+        return intUnit(twoToFour, untruncateYear);
+      case "yyyy":
+        return intUnit(four);
+      case "yyyyy":
+        return intUnit(fourToSix);
+      case "yyyyyy":
+        return intUnit(six);
+      // months
+      case "M":
+        return intUnit(oneOrTwo);
+      case "MM":
+        return intUnit(two);
+      case "MMM":
+        return oneOf(loc.months("short", true), 1);
+      case "MMMM":
+        return oneOf(loc.months("long", true), 1);
+      case "L":
+        return intUnit(oneOrTwo);
+      case "LL":
+        return intUnit(two);
+      case "LLL":
+        return oneOf(loc.months("short", false), 1);
+      case "LLLL":
+        return oneOf(loc.months("long", false), 1);
+      // dates
+      case "d":
+        return intUnit(oneOrTwo);
+      case "dd":
+        return intUnit(two);
+      // ordinals
+      case "o":
+        return intUnit(oneToThree);
+      case "ooo":
+        return intUnit(three);
+      // time
+      case "HH":
+        return intUnit(two);
+      case "H":
+        return intUnit(oneOrTwo);
+      case "hh":
+        return intUnit(two);
+      case "h":
+        return intUnit(oneOrTwo);
+      case "mm":
+        return intUnit(two);
+      case "m":
+        return intUnit(oneOrTwo);
+      case "q":
+        return intUnit(oneOrTwo);
+      case "qq":
+        return intUnit(two);
+      case "s":
+        return intUnit(oneOrTwo);
+      case "ss":
+        return intUnit(two);
+      case "S":
+        return intUnit(oneToThree);
+      case "SSS":
+        return intUnit(three);
+      case "u":
+        return simple(oneToNine);
+      case "uu":
+        return simple(oneOrTwo);
+      case "uuu":
+        return intUnit(one2);
+      // meridiem
+      case "a":
+        return oneOf(loc.meridiems(), 0);
+      // weekYear (k)
+      case "kkkk":
+        return intUnit(four);
+      case "kk":
+        return intUnit(twoToFour, untruncateYear);
+      // weekNumber (W)
+      case "W":
+        return intUnit(oneOrTwo);
+      case "WW":
+        return intUnit(two);
+      // weekdays
+      case "E":
+      case "c":
+        return intUnit(one2);
+      case "EEE":
+        return oneOf(loc.weekdays("short", false), 1);
+      case "EEEE":
+        return oneOf(loc.weekdays("long", false), 1);
+      case "ccc":
+        return oneOf(loc.weekdays("short", true), 1);
+      case "cccc":
+        return oneOf(loc.weekdays("long", true), 1);
+      // offset/zone
+      case "Z":
+      case "ZZ":
+        return offset(new RegExp(`([+-]${oneOrTwo.source})(?::(${two.source}))?`), 2);
+      case "ZZZ":
+        return offset(new RegExp(`([+-]${oneOrTwo.source})(${two.source})?`), 2);
+      // we don't support ZZZZ (PST) or ZZZZZ (Pacific Standard Time) in parsing
+      // because we don't have any way to figure out what they are
+      case "z":
+        return simple(/[a-z_+-/]{1,256}?/i);
+      // this special-case "token" represents a place where a macro-token expanded into a white-space literal
+      // in this case we accept any non-newline white-space
+      case " ":
+        return simple(/[^\S\n\r]/);
+      default:
+        return literal(t);
+    }
+  };
+  const unit = unitate(token) || {
+    invalidReason: MISSING_FTP
+  };
+  unit.token = token;
+  return unit;
+}
+var partTypeStyleToTokenVal = {
+  year: {
+    "2-digit": "yy",
+    numeric: "yyyyy"
+  },
+  month: {
+    numeric: "M",
+    "2-digit": "MM",
+    short: "MMM",
+    long: "MMMM"
+  },
+  day: {
+    numeric: "d",
+    "2-digit": "dd"
+  },
+  weekday: {
+    short: "EEE",
+    long: "EEEE"
+  },
+  dayperiod: "a",
+  dayPeriod: "a",
+  hour12: {
+    numeric: "h",
+    "2-digit": "hh"
+  },
+  hour24: {
+    numeric: "H",
+    "2-digit": "HH"
+  },
+  minute: {
+    numeric: "m",
+    "2-digit": "mm"
+  },
+  second: {
+    numeric: "s",
+    "2-digit": "ss"
+  },
+  timeZoneName: {
+    long: "ZZZZZ",
+    short: "ZZZ"
+  }
+};
+function tokenForPart(part, formatOpts, resolvedOpts) {
+  const { type, value } = part;
+  if (type === "literal") {
+    const isSpace = /^\s+$/.test(value);
+    return {
+      literal: !isSpace,
+      val: isSpace ? " " : value
+    };
+  }
+  const style = formatOpts[type];
+  let actualType = type;
+  if (type === "hour") {
+    if (formatOpts.hour12 != null) {
+      actualType = formatOpts.hour12 ? "hour12" : "hour24";
+    } else if (formatOpts.hourCycle != null) {
+      if (formatOpts.hourCycle === "h11" || formatOpts.hourCycle === "h12") {
+        actualType = "hour12";
+      } else {
+        actualType = "hour24";
+      }
+    } else {
+      actualType = resolvedOpts.hour12 ? "hour12" : "hour24";
+    }
+  }
+  let val = partTypeStyleToTokenVal[actualType];
+  if (typeof val === "object") {
+    val = val[style];
+  }
+  if (val) {
+    return {
+      literal: false,
+      val
+    };
+  }
+  return void 0;
+}
+function buildRegex(units) {
+  const re = units.map((u) => u.regex).reduce((f, r) => `${f}(${r.source})`, "");
+  return [`^${re}$`, units];
+}
+function match(input, regex2, handlers) {
+  const matches = input.match(regex2);
+  if (matches) {
+    const all2 = {};
+    let matchIndex = 1;
+    for (const i in handlers) {
+      if (hasOwnProperty(handlers, i)) {
+        const h = handlers[i], groups2 = h.groups ? h.groups + 1 : 1;
+        if (!h.literal && h.token) {
+          all2[h.token.val[0]] = h.deser(matches.slice(matchIndex, matchIndex + groups2));
+        }
+        matchIndex += groups2;
+      }
+    }
+    return [matches, all2];
+  } else {
+    return [matches, {}];
+  }
+}
+function dateTimeFromMatches(matches) {
+  const toField = (token) => {
+    switch (token) {
+      case "S":
+        return "millisecond";
+      case "s":
+        return "second";
+      case "m":
+        return "minute";
+      case "h":
+      case "H":
+        return "hour";
+      case "d":
+        return "day";
+      case "o":
+        return "ordinal";
+      case "L":
+      case "M":
+        return "month";
+      case "y":
+        return "year";
+      case "E":
+      case "c":
+        return "weekday";
+      case "W":
+        return "weekNumber";
+      case "k":
+        return "weekYear";
+      case "q":
+        return "quarter";
+      default:
+        return null;
+    }
+  };
+  let zone = null;
+  let specificOffset;
+  if (!isUndefined(matches.z)) {
+    zone = IANAZone.create(matches.z);
+  }
+  if (!isUndefined(matches.Z)) {
+    if (!zone) {
+      zone = new FixedOffsetZone(matches.Z);
+    }
+    specificOffset = matches.Z;
+  }
+  if (!isUndefined(matches.q)) {
+    matches.M = (matches.q - 1) * 3 + 1;
+  }
+  if (!isUndefined(matches.h)) {
+    if (matches.h < 12 && matches.a === 1) {
+      matches.h += 12;
+    } else if (matches.h === 12 && matches.a === 0) {
+      matches.h = 0;
+    }
+  }
+  if (matches.G === 0 && matches.y) {
+    matches.y = -matches.y;
+  }
+  if (!isUndefined(matches.u)) {
+    matches.S = parseMillis(matches.u);
+  }
+  const vals = Object.keys(matches).reduce((r, k) => {
+    const f = toField(k);
+    if (f) {
+      r[f] = matches[k];
+    }
+    return r;
+  }, {});
+  return [vals, zone, specificOffset];
+}
+var dummyDateTimeCache = null;
+function getDummyDateTime() {
+  if (!dummyDateTimeCache) {
+    dummyDateTimeCache = DateTime.fromMillis(1555555555555);
+  }
+  return dummyDateTimeCache;
+}
+function maybeExpandMacroToken(token, locale) {
+  if (token.literal) {
+    return token;
+  }
+  const formatOpts = Formatter.macroTokenToFormatOpts(token.val);
+  const tokens = formatOptsToTokens(formatOpts, locale);
+  if (tokens == null || tokens.includes(void 0)) {
+    return token;
+  }
+  return tokens;
+}
+function expandMacroTokens(tokens, locale) {
+  return Array.prototype.concat(...tokens.map((t) => maybeExpandMacroToken(t, locale)));
+}
+var TokenParser = class {
+  constructor(locale, format) {
+    this.locale = locale;
+    this.format = format;
+    this.tokens = expandMacroTokens(Formatter.parseFormat(format), locale);
+    this.units = this.tokens.map((t) => unitForToken(t, locale));
+    this.disqualifyingUnit = this.units.find((t) => t.invalidReason);
+    if (!this.disqualifyingUnit) {
+      const [regexString, handlers] = buildRegex(this.units);
+      this.regex = RegExp(regexString, "i");
+      this.handlers = handlers;
+    }
+  }
+  explainFromTokens(input) {
+    if (!this.isValid) {
+      return { input, tokens: this.tokens, invalidReason: this.invalidReason };
+    } else {
+      const [rawMatches, matches] = match(input, this.regex, this.handlers), [result, zone, specificOffset] = matches ? dateTimeFromMatches(matches) : [null, null, void 0];
+      if (hasOwnProperty(matches, "a") && hasOwnProperty(matches, "H")) {
+        throw new ConflictingSpecificationError(
+          "Can't include meridiem when specifying 24-hour format"
+        );
+      }
+      return {
+        input,
+        tokens: this.tokens,
+        regex: this.regex,
+        rawMatches,
+        matches,
+        result,
+        zone,
+        specificOffset
+      };
+    }
+  }
+  get isValid() {
+    return !this.disqualifyingUnit;
+  }
+  get invalidReason() {
+    return this.disqualifyingUnit ? this.disqualifyingUnit.invalidReason : null;
+  }
+};
+function explainFromTokens(locale, input, format) {
+  const parser = new TokenParser(locale, format);
+  return parser.explainFromTokens(input);
+}
+function parseFromTokens(locale, input, format) {
+  const { result, zone, specificOffset, invalidReason } = explainFromTokens(locale, input, format);
+  return [result, zone, specificOffset, invalidReason];
+}
+function formatOptsToTokens(formatOpts, locale) {
+  if (!formatOpts) {
+    return null;
+  }
+  const formatter = Formatter.create(locale, formatOpts);
+  const df = formatter.dtFormatter(getDummyDateTime());
+  const parts = df.formatToParts();
+  const resolvedOpts = df.resolvedOptions();
+  return parts.map((p) => tokenForPart(p, formatOpts, resolvedOpts));
+}
+var INVALID = "Invalid DateTime";
+var MAX_DATE = 864e13;
+function unsupportedZone(zone) {
+  return new Invalid("unsupported zone", `the zone "${zone.name}" is not supported`);
+}
+function possiblyCachedWeekData(dt) {
+  if (dt.weekData === null) {
+    dt.weekData = gregorianToWeek(dt.c);
+  }
+  return dt.weekData;
+}
+function possiblyCachedLocalWeekData(dt) {
+  if (dt.localWeekData === null) {
+    dt.localWeekData = gregorianToWeek(
+      dt.c,
+      dt.loc.getMinDaysInFirstWeek(),
+      dt.loc.getStartOfWeek()
+    );
+  }
+  return dt.localWeekData;
+}
+function clone(inst, alts) {
+  const current = {
+    ts: inst.ts,
+    zone: inst.zone,
+    c: inst.c,
+    o: inst.o,
+    loc: inst.loc,
+    invalid: inst.invalid
+  };
+  return new DateTime({ ...current, ...alts, old: current });
+}
+function fixOffset(localTS, o, tz) {
+  let utcGuess = localTS - o * 60 * 1e3;
+  const o2 = tz.offset(utcGuess);
+  if (o === o2) {
+    return [utcGuess, o];
+  }
+  utcGuess -= (o2 - o) * 60 * 1e3;
+  const o3 = tz.offset(utcGuess);
+  if (o2 === o3) {
+    return [utcGuess, o2];
+  }
+  return [localTS - Math.min(o2, o3) * 60 * 1e3, Math.max(o2, o3)];
+}
+function tsToObj(ts, offset2) {
+  ts += offset2 * 60 * 1e3;
+  const d = new Date(ts);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds()
+  };
+}
+function objToTS(obj, offset2, zone) {
+  return fixOffset(objToLocalTS(obj), offset2, zone);
+}
+function adjustTime(inst, dur) {
+  const oPre = inst.o, year = inst.c.year + Math.trunc(dur.years), month = inst.c.month + Math.trunc(dur.months) + Math.trunc(dur.quarters) * 3, c = {
+    ...inst.c,
+    year,
+    month,
+    day: Math.min(inst.c.day, daysInMonth(year, month)) + Math.trunc(dur.days) + Math.trunc(dur.weeks) * 7
+  }, millisToAdd = Duration.fromObject({
+    years: dur.years - Math.trunc(dur.years),
+    quarters: dur.quarters - Math.trunc(dur.quarters),
+    months: dur.months - Math.trunc(dur.months),
+    weeks: dur.weeks - Math.trunc(dur.weeks),
+    days: dur.days - Math.trunc(dur.days),
+    hours: dur.hours,
+    minutes: dur.minutes,
+    seconds: dur.seconds,
+    milliseconds: dur.milliseconds
+  }).as("milliseconds"), localTS = objToLocalTS(c);
+  let [ts, o] = fixOffset(localTS, oPre, inst.zone);
+  if (millisToAdd !== 0) {
+    ts += millisToAdd;
+    o = inst.zone.offset(ts);
+  }
+  return { ts, o };
+}
+function parseDataToDateTime(parsed, parsedZone, opts, format, text3, specificOffset) {
+  const { setZone, zone } = opts;
+  if (parsed && Object.keys(parsed).length !== 0 || parsedZone) {
+    const interpretationZone = parsedZone || zone, inst = DateTime.fromObject(parsed, {
+      ...opts,
+      zone: interpretationZone,
+      specificOffset
+    });
+    return setZone ? inst : inst.setZone(zone);
+  } else {
+    return DateTime.invalid(
+      new Invalid("unparsable", `the input "${text3}" can't be parsed as ${format}`)
+    );
+  }
+}
+function toTechFormat(dt, format, allowZ = true) {
+  return dt.isValid ? Formatter.create(Locale.create("en-US"), {
+    allowZ,
+    forceSimple: true
+  }).formatDateTimeFromString(dt, format) : null;
+}
+function toISODate(o, extended, precision) {
+  const longFormat = o.c.year > 9999 || o.c.year < 0;
+  let c = "";
+  if (longFormat && o.c.year >= 0) c += "+";
+  c += padStart(o.c.year, longFormat ? 6 : 4);
+  if (precision === "year") return c;
+  if (extended) {
+    c += "-";
+    c += padStart(o.c.month);
+    if (precision === "month") return c;
+    c += "-";
+  } else {
+    c += padStart(o.c.month);
+    if (precision === "month") return c;
+  }
+  c += padStart(o.c.day);
+  return c;
+}
+function toISOTime(o, extended, suppressSeconds, suppressMilliseconds, includeOffset, extendedZone, precision) {
+  let showSeconds = !suppressSeconds || o.c.millisecond !== 0 || o.c.second !== 0, c = "";
+  switch (precision) {
+    case "day":
+    case "month":
+    case "year":
+      break;
+    default:
+      c += padStart(o.c.hour);
+      if (precision === "hour") break;
+      if (extended) {
+        c += ":";
+        c += padStart(o.c.minute);
+        if (precision === "minute") break;
+        if (showSeconds) {
+          c += ":";
+          c += padStart(o.c.second);
+        }
+      } else {
+        c += padStart(o.c.minute);
+        if (precision === "minute") break;
+        if (showSeconds) {
+          c += padStart(o.c.second);
+        }
+      }
+      if (precision === "second") break;
+      if (showSeconds && (!suppressMilliseconds || o.c.millisecond !== 0)) {
+        c += ".";
+        c += padStart(o.c.millisecond, 3);
+      }
+  }
+  if (includeOffset) {
+    if (o.isOffsetFixed && o.offset === 0 && !extendedZone) {
+      c += "Z";
+    } else if (o.o < 0) {
+      c += "-";
+      c += padStart(Math.trunc(-o.o / 60));
+      c += ":";
+      c += padStart(Math.trunc(-o.o % 60));
+    } else {
+      c += "+";
+      c += padStart(Math.trunc(o.o / 60));
+      c += ":";
+      c += padStart(Math.trunc(o.o % 60));
+    }
+  }
+  if (extendedZone) {
+    c += "[" + o.zone.ianaName + "]";
+  }
+  return c;
+}
+var defaultUnitValues = {
+  month: 1,
+  day: 1,
+  hour: 0,
+  minute: 0,
+  second: 0,
+  millisecond: 0
+};
+var defaultWeekUnitValues = {
+  weekNumber: 1,
+  weekday: 1,
+  hour: 0,
+  minute: 0,
+  second: 0,
+  millisecond: 0
+};
+var defaultOrdinalUnitValues = {
+  ordinal: 1,
+  hour: 0,
+  minute: 0,
+  second: 0,
+  millisecond: 0
+};
+var orderedUnits = ["year", "month", "day", "hour", "minute", "second", "millisecond"];
+var orderedWeekUnits = [
+  "weekYear",
+  "weekNumber",
+  "weekday",
+  "hour",
+  "minute",
+  "second",
+  "millisecond"
+];
+var orderedOrdinalUnits = ["year", "ordinal", "hour", "minute", "second", "millisecond"];
+function normalizeUnit(unit) {
+  const normalized = {
+    year: "year",
+    years: "year",
+    month: "month",
+    months: "month",
+    day: "day",
+    days: "day",
+    hour: "hour",
+    hours: "hour",
+    minute: "minute",
+    minutes: "minute",
+    quarter: "quarter",
+    quarters: "quarter",
+    second: "second",
+    seconds: "second",
+    millisecond: "millisecond",
+    milliseconds: "millisecond",
+    weekday: "weekday",
+    weekdays: "weekday",
+    weeknumber: "weekNumber",
+    weeksnumber: "weekNumber",
+    weeknumbers: "weekNumber",
+    weekyear: "weekYear",
+    weekyears: "weekYear",
+    ordinal: "ordinal"
+  }[unit.toLowerCase()];
+  if (!normalized) throw new InvalidUnitError(unit);
+  return normalized;
+}
+function normalizeUnitWithLocalWeeks(unit) {
+  switch (unit.toLowerCase()) {
+    case "localweekday":
+    case "localweekdays":
+      return "localWeekday";
+    case "localweeknumber":
+    case "localweeknumbers":
+      return "localWeekNumber";
+    case "localweekyear":
+    case "localweekyears":
+      return "localWeekYear";
+    default:
+      return normalizeUnit(unit);
+  }
+}
+function guessOffsetForZone(zone) {
+  if (zoneOffsetTs === void 0) {
+    zoneOffsetTs = Settings.now();
+  }
+  if (zone.type !== "iana") {
+    return zone.offset(zoneOffsetTs);
+  }
+  const zoneName2 = zone.name;
+  let offsetGuess = zoneOffsetGuessCache.get(zoneName2);
+  if (offsetGuess === void 0) {
+    offsetGuess = zone.offset(zoneOffsetTs);
+    zoneOffsetGuessCache.set(zoneName2, offsetGuess);
+  }
+  return offsetGuess;
+}
+function quickDT(obj, opts) {
+  const zone = normalizeZone(opts.zone, Settings.defaultZone);
+  if (!zone.isValid) {
+    return DateTime.invalid(unsupportedZone(zone));
+  }
+  const loc = Locale.fromObject(opts);
+  let ts, o;
+  if (!isUndefined(obj.year)) {
+    for (const u of orderedUnits) {
+      if (isUndefined(obj[u])) {
+        obj[u] = defaultUnitValues[u];
+      }
+    }
+    const invalid = hasInvalidGregorianData(obj) || hasInvalidTimeData(obj);
+    if (invalid) {
+      return DateTime.invalid(invalid);
+    }
+    const offsetProvis = guessOffsetForZone(zone);
+    [ts, o] = objToTS(obj, offsetProvis, zone);
+  } else {
+    ts = Settings.now();
+  }
+  return new DateTime({ ts, zone, loc, o });
+}
+function diffRelative(start, end, opts) {
+  const round = isUndefined(opts.round) ? true : opts.round, rounding = isUndefined(opts.rounding) ? "trunc" : opts.rounding, format = (c, unit) => {
+    c = roundTo(c, round || opts.calendary ? 0 : 2, opts.calendary ? "round" : rounding);
+    const formatter = end.loc.clone(opts).relFormatter(opts);
+    return formatter.format(c, unit);
+  }, differ = (unit) => {
+    if (opts.calendary) {
+      if (!end.hasSame(start, unit)) {
+        return end.startOf(unit).diff(start.startOf(unit), unit).get(unit);
+      } else return 0;
+    } else {
+      return end.diff(start, unit).get(unit);
+    }
+  };
+  if (opts.unit) {
+    return format(differ(opts.unit), opts.unit);
+  }
+  for (const unit of opts.units) {
+    const count = differ(unit);
+    if (Math.abs(count) >= 1) {
+      return format(count, unit);
+    }
+  }
+  return format(start > end ? -0 : 0, opts.units[opts.units.length - 1]);
+}
+function lastOpts(argList) {
+  let opts = {}, args;
+  if (argList.length > 0 && typeof argList[argList.length - 1] === "object") {
+    opts = argList[argList.length - 1];
+    args = Array.from(argList).slice(0, argList.length - 1);
+  } else {
+    args = Array.from(argList);
+  }
+  return [opts, args];
+}
+var zoneOffsetTs;
+var zoneOffsetGuessCache = /* @__PURE__ */ new Map();
+var DateTime = class _DateTime {
+  /**
+   * @access private
+   */
+  constructor(config) {
+    const zone = config.zone || Settings.defaultZone;
+    let invalid = config.invalid || (Number.isNaN(config.ts) ? new Invalid("invalid input") : null) || (!zone.isValid ? unsupportedZone(zone) : null);
+    this.ts = isUndefined(config.ts) ? Settings.now() : config.ts;
+    let c = null, o = null;
+    if (!invalid) {
+      const unchanged = config.old && config.old.ts === this.ts && config.old.zone.equals(zone);
+      if (unchanged) {
+        [c, o] = [config.old.c, config.old.o];
+      } else {
+        const ot = isNumber(config.o) && !config.old ? config.o : zone.offset(this.ts);
+        c = tsToObj(this.ts, ot);
+        invalid = Number.isNaN(c.year) ? new Invalid("invalid input") : null;
+        c = invalid ? null : c;
+        o = invalid ? null : ot;
+      }
+    }
+    this._zone = zone;
+    this.loc = config.loc || Locale.create();
+    this.invalid = invalid;
+    this.weekData = null;
+    this.localWeekData = null;
+    this.c = c;
+    this.o = o;
+    this.isLuxonDateTime = true;
+  }
+  // CONSTRUCT
+  /**
+   * Create a DateTime for the current instant, in the system's time zone.
+   *
+   * Use Settings to override these default values if needed.
+   * @example DateTime.now().toISO() //~> now in the ISO format
+   * @return {DateTime}
+   */
+  static now() {
+    return new _DateTime({});
+  }
+  /**
+   * Create a local DateTime
+   * @param {number} [year] - The calendar year. If omitted (as in, call `local()` with no arguments), the current time will be used
+   * @param {number} [month=1] - The month, 1-indexed
+   * @param {number} [day=1] - The day of the month, 1-indexed
+   * @param {number} [hour=0] - The hour of the day, in 24-hour time
+   * @param {number} [minute=0] - The minute of the hour, meaning a number between 0 and 59
+   * @param {number} [second=0] - The second of the minute, meaning a number between 0 and 59
+   * @param {number} [millisecond=0] - The millisecond of the second, meaning a number between 0 and 999
+   * @example DateTime.local()                                  //~> now
+   * @example DateTime.local({ zone: "America/New_York" })      //~> now, in US east coast time
+   * @example DateTime.local(2017)                              //~> 2017-01-01T00:00:00
+   * @example DateTime.local(2017, 3)                           //~> 2017-03-01T00:00:00
+   * @example DateTime.local(2017, 3, 12, { locale: "fr" })     //~> 2017-03-12T00:00:00, with a French locale
+   * @example DateTime.local(2017, 3, 12, 5)                    //~> 2017-03-12T05:00:00
+   * @example DateTime.local(2017, 3, 12, 5, { zone: "utc" })   //~> 2017-03-12T05:00:00, in UTC
+   * @example DateTime.local(2017, 3, 12, 5, 45)                //~> 2017-03-12T05:45:00
+   * @example DateTime.local(2017, 3, 12, 5, 45, 10)            //~> 2017-03-12T05:45:10
+   * @example DateTime.local(2017, 3, 12, 5, 45, 10, 765)       //~> 2017-03-12T05:45:10.765
+   * @return {DateTime}
+   */
+  static local() {
+    const [opts, args] = lastOpts(arguments), [year, month, day, hour, minute, second, millisecond] = args;
+    return quickDT({ year, month, day, hour, minute, second, millisecond }, opts);
+  }
+  /**
+   * Create a DateTime in UTC
+   * @param {number} [year] - The calendar year. If omitted (as in, call `utc()` with no arguments), the current time will be used
+   * @param {number} [month=1] - The month, 1-indexed
+   * @param {number} [day=1] - The day of the month
+   * @param {number} [hour=0] - The hour of the day, in 24-hour time
+   * @param {number} [minute=0] - The minute of the hour, meaning a number between 0 and 59
+   * @param {number} [second=0] - The second of the minute, meaning a number between 0 and 59
+   * @param {number} [millisecond=0] - The millisecond of the second, meaning a number between 0 and 999
+   * @param {Object} options - configuration options for the DateTime
+   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
+   * @param {string} [options.outputCalendar] - the output calendar to set on the resulting DateTime instance
+   * @param {string} [options.numberingSystem] - the numbering system to set on the resulting DateTime instance
+   * @param {string} [options.weekSettings] - the week settings to set on the resulting DateTime instance
+   * @example DateTime.utc()                                              //~> now
+   * @example DateTime.utc(2017)                                          //~> 2017-01-01T00:00:00Z
+   * @example DateTime.utc(2017, 3)                                       //~> 2017-03-01T00:00:00Z
+   * @example DateTime.utc(2017, 3, 12)                                   //~> 2017-03-12T00:00:00Z
+   * @example DateTime.utc(2017, 3, 12, 5)                                //~> 2017-03-12T05:00:00Z
+   * @example DateTime.utc(2017, 3, 12, 5, 45)                            //~> 2017-03-12T05:45:00Z
+   * @example DateTime.utc(2017, 3, 12, 5, 45, { locale: "fr" })          //~> 2017-03-12T05:45:00Z with a French locale
+   * @example DateTime.utc(2017, 3, 12, 5, 45, 10)                        //~> 2017-03-12T05:45:10Z
+   * @example DateTime.utc(2017, 3, 12, 5, 45, 10, 765, { locale: "fr" }) //~> 2017-03-12T05:45:10.765Z with a French locale
+   * @return {DateTime}
+   */
+  static utc() {
+    const [opts, args] = lastOpts(arguments), [year, month, day, hour, minute, second, millisecond] = args;
+    opts.zone = FixedOffsetZone.utcInstance;
+    return quickDT({ year, month, day, hour, minute, second, millisecond }, opts);
+  }
+  /**
+   * Create a DateTime from a JavaScript Date object. Uses the default zone.
+   * @param {Date} date - a JavaScript Date object
+   * @param {Object} options - configuration options for the DateTime
+   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
+   * @return {DateTime}
+   */
+  static fromJSDate(date, options = {}) {
+    const ts = isDate(date) ? date.valueOf() : NaN;
+    if (Number.isNaN(ts)) {
+      return _DateTime.invalid("invalid input");
+    }
+    const zoneToUse = normalizeZone(options.zone, Settings.defaultZone);
+    if (!zoneToUse.isValid) {
+      return _DateTime.invalid(unsupportedZone(zoneToUse));
+    }
+    return new _DateTime({
+      ts,
+      zone: zoneToUse,
+      loc: Locale.fromObject(options)
+    });
+  }
+  /**
+   * Create a DateTime from a number of milliseconds since the epoch (meaning since 1 January 1970 00:00:00 UTC). Uses the default zone.
+   * @param {number} milliseconds - a number of milliseconds since 1970 UTC
+   * @param {Object} options - configuration options for the DateTime
+   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
+   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
+   * @param {string} options.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} options.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
+   * @return {DateTime}
+   */
+  static fromMillis(milliseconds, options = {}) {
+    if (!isNumber(milliseconds)) {
+      throw new InvalidArgumentError(
+        `fromMillis requires a numerical input, but received a ${typeof milliseconds} with value ${milliseconds}`
+      );
+    } else if (milliseconds < -MAX_DATE || milliseconds > MAX_DATE) {
+      return _DateTime.invalid("Timestamp out of range");
+    } else {
+      return new _DateTime({
+        ts: milliseconds,
+        zone: normalizeZone(options.zone, Settings.defaultZone),
+        loc: Locale.fromObject(options)
+      });
+    }
+  }
+  /**
+   * Create a DateTime from a number of seconds since the epoch (meaning since 1 January 1970 00:00:00 UTC). Uses the default zone.
+   * @param {number} seconds - a number of seconds since 1970 UTC
+   * @param {Object} options - configuration options for the DateTime
+   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
+   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
+   * @param {string} options.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} options.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
+   * @return {DateTime}
+   */
+  static fromSeconds(seconds, options = {}) {
+    if (!isNumber(seconds)) {
+      throw new InvalidArgumentError("fromSeconds requires a numerical input");
+    } else {
+      return new _DateTime({
+        ts: seconds * 1e3,
+        zone: normalizeZone(options.zone, Settings.defaultZone),
+        loc: Locale.fromObject(options)
+      });
+    }
+  }
+  /**
+   * Create a DateTime from a JavaScript object with keys like 'year' and 'hour' with reasonable defaults.
+   * @param {Object} obj - the object to create the DateTime from
+   * @param {number} obj.year - a year, such as 1987
+   * @param {number} obj.month - a month, 1-12
+   * @param {number} obj.day - a day of the month, 1-31, depending on the month
+   * @param {number} obj.ordinal - day of the year, 1-365 or 366
+   * @param {number} obj.weekYear - an ISO week year
+   * @param {number} obj.weekNumber - an ISO week number, between 1 and 52 or 53, depending on the year
+   * @param {number} obj.weekday - an ISO weekday, 1-7, where 1 is Monday and 7 is Sunday
+   * @param {number} obj.localWeekYear - a week year, according to the locale
+   * @param {number} obj.localWeekNumber - a week number, between 1 and 52 or 53, depending on the year, according to the locale
+   * @param {number} obj.localWeekday - a weekday, 1-7, where 1 is the first and 7 is the last day of the week, according to the locale
+   * @param {number} obj.hour - hour of the day, 0-23
+   * @param {number} obj.minute - minute of the hour, 0-59
+   * @param {number} obj.second - second of the minute, 0-59
+   * @param {number} obj.millisecond - millisecond of the second, 0-999
+   * @param {Object} opts - options for creating this DateTime
+   * @param {string|Zone} [opts.zone='local'] - interpret the numbers in the context of a particular zone. Can take any value taken as the first argument to setZone()
+   * @param {string} [opts.locale='system\'s locale'] - a locale to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @example DateTime.fromObject({ year: 1982, month: 5, day: 25}).toISODate() //=> '1982-05-25'
+   * @example DateTime.fromObject({ year: 1982 }).toISODate() //=> '1982-01-01'
+   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }) //~> today at 10:26:06
+   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'utc' }),
+   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'local' })
+   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'America/New_York' })
+   * @example DateTime.fromObject({ weekYear: 2016, weekNumber: 2, weekday: 3 }).toISODate() //=> '2016-01-13'
+   * @example DateTime.fromObject({ localWeekYear: 2022, localWeekNumber: 1, localWeekday: 1 }, { locale: "en-US" }).toISODate() //=> '2021-12-26'
+   * @return {DateTime}
+   */
+  static fromObject(obj, opts = {}) {
+    obj = obj || {};
+    const zoneToUse = normalizeZone(opts.zone, Settings.defaultZone);
+    if (!zoneToUse.isValid) {
+      return _DateTime.invalid(unsupportedZone(zoneToUse));
+    }
+    const loc = Locale.fromObject(opts);
+    const normalized = normalizeObject(obj, normalizeUnitWithLocalWeeks);
+    const { minDaysInFirstWeek, startOfWeek } = usesLocalWeekValues(normalized, loc);
+    const tsNow = Settings.now(), offsetProvis = !isUndefined(opts.specificOffset) ? opts.specificOffset : zoneToUse.offset(tsNow), containsOrdinal = !isUndefined(normalized.ordinal), containsGregorYear = !isUndefined(normalized.year), containsGregorMD = !isUndefined(normalized.month) || !isUndefined(normalized.day), containsGregor = containsGregorYear || containsGregorMD, definiteWeekDef = normalized.weekYear || normalized.weekNumber;
+    if ((containsGregor || containsOrdinal) && definiteWeekDef) {
+      throw new ConflictingSpecificationError(
+        "Can't mix weekYear/weekNumber units with year/month/day or ordinals"
+      );
+    }
+    if (containsGregorMD && containsOrdinal) {
+      throw new ConflictingSpecificationError("Can't mix ordinal dates with month/day");
+    }
+    const useWeekData = definiteWeekDef || normalized.weekday && !containsGregor;
+    let units, defaultValues, objNow = tsToObj(tsNow, offsetProvis);
+    if (useWeekData) {
+      units = orderedWeekUnits;
+      defaultValues = defaultWeekUnitValues;
+      objNow = gregorianToWeek(objNow, minDaysInFirstWeek, startOfWeek);
+    } else if (containsOrdinal) {
+      units = orderedOrdinalUnits;
+      defaultValues = defaultOrdinalUnitValues;
+      objNow = gregorianToOrdinal(objNow);
+    } else {
+      units = orderedUnits;
+      defaultValues = defaultUnitValues;
+    }
+    let foundFirst = false;
+    for (const u of units) {
+      const v = normalized[u];
+      if (!isUndefined(v)) {
+        foundFirst = true;
+      } else if (foundFirst) {
+        normalized[u] = defaultValues[u];
+      } else {
+        normalized[u] = objNow[u];
+      }
+    }
+    const higherOrderInvalid = useWeekData ? hasInvalidWeekData(normalized, minDaysInFirstWeek, startOfWeek) : containsOrdinal ? hasInvalidOrdinalData(normalized) : hasInvalidGregorianData(normalized), invalid = higherOrderInvalid || hasInvalidTimeData(normalized);
+    if (invalid) {
+      return _DateTime.invalid(invalid);
+    }
+    const gregorian = useWeekData ? weekToGregorian(normalized, minDaysInFirstWeek, startOfWeek) : containsOrdinal ? ordinalToGregorian(normalized) : normalized, [tsFinal, offsetFinal] = objToTS(gregorian, offsetProvis, zoneToUse), inst = new _DateTime({
+      ts: tsFinal,
+      zone: zoneToUse,
+      o: offsetFinal,
+      loc
+    });
+    if (normalized.weekday && containsGregor && obj.weekday !== inst.weekday) {
+      return _DateTime.invalid(
+        "mismatched weekday",
+        `you can't specify both a weekday of ${normalized.weekday} and a date of ${inst.toISO()}`
+      );
+    }
+    if (!inst.isValid) {
+      return _DateTime.invalid(inst.invalid);
+    }
+    return inst;
+  }
+  /**
+   * Create a DateTime from an ISO 8601 string
+   * @param {string} text - the ISO string
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the time to this zone
+   * @param {boolean} [opts.setZone=false] - override the zone with a fixed-offset zone specified in the string itself, if it specifies one
+   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
+   * @param {string} [opts.outputCalendar] - the output calendar to set on the resulting DateTime instance
+   * @param {string} [opts.numberingSystem] - the numbering system to set on the resulting DateTime instance
+   * @param {string} [opts.weekSettings] - the week settings to set on the resulting DateTime instance
+   * @example DateTime.fromISO('2016-05-25T09:08:34.123')
+   * @example DateTime.fromISO('2016-05-25T09:08:34.123+06:00')
+   * @example DateTime.fromISO('2016-05-25T09:08:34.123+06:00', {setZone: true})
+   * @example DateTime.fromISO('2016-05-25T09:08:34.123', {zone: 'utc'})
+   * @example DateTime.fromISO('2016-W05-4')
+   * @return {DateTime}
+   */
+  static fromISO(text3, opts = {}) {
+    const [vals, parsedZone] = parseISODate(text3);
+    return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text3);
+  }
+  /**
+   * Create a DateTime from an RFC 2822 string
+   * @param {string} text - the RFC 2822 string
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - convert the time to this zone. Since the offset is always specified in the string itself, this has no effect on the interpretation of string, merely the zone the resulting DateTime is expressed in.
+   * @param {boolean} [opts.setZone=false] - override the zone with a fixed-offset zone specified in the string itself, if it specifies one
+   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @example DateTime.fromRFC2822('25 Nov 2016 13:23:12 GMT')
+   * @example DateTime.fromRFC2822('Fri, 25 Nov 2016 13:23:12 +0600')
+   * @example DateTime.fromRFC2822('25 Nov 2016 13:23 Z')
+   * @return {DateTime}
+   */
+  static fromRFC2822(text3, opts = {}) {
+    const [vals, parsedZone] = parseRFC2822Date(text3);
+    return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text3);
+  }
+  /**
+   * Create a DateTime from an HTTP header date
+   * @see https://www.w3.org/Protocols/rfc2616/rfc2616-sec3.html#sec3.3.1
+   * @param {string} text - the HTTP header date
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - convert the time to this zone. Since HTTP dates are always in UTC, this has no effect on the interpretation of string, merely the zone the resulting DateTime is expressed in.
+   * @param {boolean} [opts.setZone=false] - override the zone with the fixed-offset zone specified in the string. For HTTP dates, this is always UTC, so this option is equivalent to setting the `zone` option to 'utc', but this option is included for consistency with similar methods.
+   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @example DateTime.fromHTTP('Sun, 06 Nov 1994 08:49:37 GMT')
+   * @example DateTime.fromHTTP('Sunday, 06-Nov-94 08:49:37 GMT')
+   * @example DateTime.fromHTTP('Sun Nov  6 08:49:37 1994')
+   * @return {DateTime}
+   */
+  static fromHTTP(text3, opts = {}) {
+    const [vals, parsedZone] = parseHTTPDate(text3);
+    return parseDataToDateTime(vals, parsedZone, opts, "HTTP", opts);
+  }
+  /**
+   * Create a DateTime from an input string and format string.
+   * Defaults to en-US if no locale has been specified, regardless of the system's locale. For a table of tokens and their interpretations, see [here](https://moment.github.io/luxon/#/parsing?id=table-of-tokens).
+   * @param {string} text - the string to parse
+   * @param {string} fmt - the format the string is expected to be in (see the link below for the formats)
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the DateTime to this zone
+   * @param {boolean} [opts.setZone=false] - override the zone with a zone specified in the string itself, if it specifies one
+   * @param {string} [opts.locale='en-US'] - a locale string to use when parsing. Will also set the DateTime to this locale
+   * @param {string} opts.numberingSystem - the numbering system to use when parsing. Will also set the resulting DateTime to this numbering system
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @return {DateTime}
+   */
+  static fromFormat(text3, fmt, opts = {}) {
+    if (isUndefined(text3) || isUndefined(fmt)) {
+      throw new InvalidArgumentError("fromFormat requires an input string and a format");
+    }
+    const { locale = null, numberingSystem = null } = opts, localeToUse = Locale.fromOpts({
+      locale,
+      numberingSystem,
+      defaultToEN: true
+    }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text3, fmt);
+    if (invalid) {
+      return _DateTime.invalid(invalid);
+    } else {
+      return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text3, specificOffset);
+    }
+  }
+  /**
+   * @deprecated use fromFormat instead
+   */
+  static fromString(text3, fmt, opts = {}) {
+    return _DateTime.fromFormat(text3, fmt, opts);
+  }
+  /**
+   * Create a DateTime from a SQL date, time, or datetime
+   * Defaults to en-US if no locale has been specified, regardless of the system's locale
+   * @param {string} text - the string to parse
+   * @param {Object} opts - options to affect the creation
+   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the DateTime to this zone
+   * @param {boolean} [opts.setZone=false] - override the zone with a zone specified in the string itself, if it specifies one
+   * @param {string} [opts.locale='en-US'] - a locale string to use when parsing. Will also set the DateTime to this locale
+   * @param {string} opts.numberingSystem - the numbering system to use when parsing. Will also set the resulting DateTime to this numbering system
+   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
+   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
+   * @example DateTime.fromSQL('2017-05-15')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342+06:00')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342 America/Los_Angeles')
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342 America/Los_Angeles', { setZone: true })
+   * @example DateTime.fromSQL('2017-05-15 09:12:34.342', { zone: 'America/Los_Angeles' })
+   * @example DateTime.fromSQL('09:12:34.342')
+   * @return {DateTime}
+   */
+  static fromSQL(text3, opts = {}) {
+    const [vals, parsedZone] = parseSQL(text3);
+    return parseDataToDateTime(vals, parsedZone, opts, "SQL", text3);
+  }
+  /**
+   * Create an invalid DateTime.
+   * @param {string} reason - simple string of why this DateTime is invalid. Should not contain parameters or anything else data-dependent.
+   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
+   * @return {DateTime}
+   */
+  static invalid(reason, explanation = null) {
+    if (!reason) {
+      throw new InvalidArgumentError("need to specify a reason the DateTime is invalid");
+    }
+    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
+    if (Settings.throwOnInvalid) {
+      throw new InvalidDateTimeError(invalid);
+    } else {
+      return new _DateTime({ invalid });
+    }
+  }
+  /**
+   * Check if an object is an instance of DateTime. Works across context boundaries
+   * @param {object} o
+   * @return {boolean}
+   */
+  static isDateTime(o) {
+    return o && o.isLuxonDateTime || false;
+  }
+  /**
+   * Produce the format string for a set of options
+   * @param formatOpts
+   * @param localeOpts
+   * @returns {string}
+   */
+  static parseFormatForOpts(formatOpts, localeOpts = {}) {
+    const tokenList = formatOptsToTokens(formatOpts, Locale.fromObject(localeOpts));
+    return !tokenList ? null : tokenList.map((t) => t ? t.val : null).join("");
+  }
+  /**
+   * Produce the the fully expanded format token for the locale
+   * Does NOT quote characters, so quoted tokens will not round trip correctly
+   * @param fmt
+   * @param localeOpts
+   * @returns {string}
+   */
+  static expandFormat(fmt, localeOpts = {}) {
+    const expanded = expandMacroTokens(Formatter.parseFormat(fmt), Locale.fromObject(localeOpts));
+    return expanded.map((t) => t.val).join("");
+  }
+  static resetCache() {
+    zoneOffsetTs = void 0;
+    zoneOffsetGuessCache.clear();
+  }
+  // INFO
+  /**
+   * Get the value of unit.
+   * @param {string} unit - a unit such as 'minute' or 'day'
+   * @example DateTime.local(2017, 7, 4).get('month'); //=> 7
+   * @example DateTime.local(2017, 7, 4).get('day'); //=> 4
+   * @return {number}
+   */
+  get(unit) {
+    return this[unit];
+  }
+  /**
+   * Returns whether the DateTime is valid. Invalid DateTimes occur when:
+   * * The DateTime was created from invalid calendar information, such as the 13th month or February 30
+   * * The DateTime was created by an operation on another invalid date
+   * @type {boolean}
+   */
+  get isValid() {
+    return this.invalid === null;
+  }
+  /**
+   * Returns an error code if this DateTime is invalid, or null if the DateTime is valid
+   * @type {string}
+   */
+  get invalidReason() {
+    return this.invalid ? this.invalid.reason : null;
+  }
+  /**
+   * Returns an explanation of why this DateTime became invalid, or null if the DateTime is valid
+   * @type {string}
+   */
+  get invalidExplanation() {
+    return this.invalid ? this.invalid.explanation : null;
+  }
+  /**
+   * Get the locale of a DateTime, such 'en-GB'. The locale is used when formatting the DateTime
+   *
+   * @type {string}
+   */
+  get locale() {
+    return this.isValid ? this.loc.locale : null;
+  }
+  /**
+   * Get the numbering system of a DateTime, such 'beng'. The numbering system is used when formatting the DateTime
+   *
+   * @type {string}
+   */
+  get numberingSystem() {
+    return this.isValid ? this.loc.numberingSystem : null;
+  }
+  /**
+   * Get the output calendar of a DateTime, such 'islamic'. The output calendar is used when formatting the DateTime
+   *
+   * @type {string}
+   */
+  get outputCalendar() {
+    return this.isValid ? this.loc.outputCalendar : null;
+  }
+  /**
+   * Get the time zone associated with this DateTime.
+   * @type {Zone}
+   */
+  get zone() {
+    return this._zone;
+  }
+  /**
+   * Get the name of the time zone.
+   * @type {string}
+   */
+  get zoneName() {
+    return this.isValid ? this.zone.name : null;
+  }
+  /**
+   * Get the year
+   * @example DateTime.local(2017, 5, 25).year //=> 2017
+   * @type {number}
+   */
+  get year() {
+    return this.isValid ? this.c.year : NaN;
+  }
+  /**
+   * Get the quarter
+   * @example DateTime.local(2017, 5, 25).quarter //=> 2
+   * @type {number}
+   */
+  get quarter() {
+    return this.isValid ? Math.ceil(this.c.month / 3) : NaN;
+  }
+  /**
+   * Get the month (1-12).
+   * @example DateTime.local(2017, 5, 25).month //=> 5
+   * @type {number}
+   */
+  get month() {
+    return this.isValid ? this.c.month : NaN;
+  }
+  /**
+   * Get the day of the month (1-30ish).
+   * @example DateTime.local(2017, 5, 25).day //=> 25
+   * @type {number}
+   */
+  get day() {
+    return this.isValid ? this.c.day : NaN;
+  }
+  /**
+   * Get the hour of the day (0-23).
+   * @example DateTime.local(2017, 5, 25, 9).hour //=> 9
+   * @type {number}
+   */
+  get hour() {
+    return this.isValid ? this.c.hour : NaN;
+  }
+  /**
+   * Get the minute of the hour (0-59).
+   * @example DateTime.local(2017, 5, 25, 9, 30).minute //=> 30
+   * @type {number}
+   */
+  get minute() {
+    return this.isValid ? this.c.minute : NaN;
+  }
+  /**
+   * Get the second of the minute (0-59).
+   * @example DateTime.local(2017, 5, 25, 9, 30, 52).second //=> 52
+   * @type {number}
+   */
+  get second() {
+    return this.isValid ? this.c.second : NaN;
+  }
+  /**
+   * Get the millisecond of the second (0-999).
+   * @example DateTime.local(2017, 5, 25, 9, 30, 52, 654).millisecond //=> 654
+   * @type {number}
+   */
+  get millisecond() {
+    return this.isValid ? this.c.millisecond : NaN;
+  }
+  /**
+   * Get the week year
+   * @see https://en.wikipedia.org/wiki/ISO_week_date
+   * @example DateTime.local(2014, 12, 31).weekYear //=> 2015
+   * @type {number}
+   */
+  get weekYear() {
+    return this.isValid ? possiblyCachedWeekData(this).weekYear : NaN;
+  }
+  /**
+   * Get the week number of the week year (1-52ish).
+   * @see https://en.wikipedia.org/wiki/ISO_week_date
+   * @example DateTime.local(2017, 5, 25).weekNumber //=> 21
+   * @type {number}
+   */
+  get weekNumber() {
+    return this.isValid ? possiblyCachedWeekData(this).weekNumber : NaN;
+  }
+  /**
+   * Get the day of the week.
+   * 1 is Monday and 7 is Sunday
+   * @see https://en.wikipedia.org/wiki/ISO_week_date
+   * @example DateTime.local(2014, 11, 31).weekday //=> 4
+   * @type {number}
+   */
+  get weekday() {
+    return this.isValid ? possiblyCachedWeekData(this).weekday : NaN;
+  }
+  /**
+   * Returns true if this date is on a weekend according to the locale, false otherwise
+   * @returns {boolean}
+   */
+  get isWeekend() {
+    return this.isValid && this.loc.getWeekendDays().includes(this.weekday);
+  }
+  /**
+   * Get the day of the week according to the locale.
+   * 1 is the first day of the week and 7 is the last day of the week.
+   * If the locale assigns Sunday as the first day of the week, then a date which is a Sunday will return 1,
+   * @returns {number}
+   */
+  get localWeekday() {
+    return this.isValid ? possiblyCachedLocalWeekData(this).weekday : NaN;
+  }
+  /**
+   * Get the week number of the week year according to the locale. Different locales assign week numbers differently,
+   * because the week can start on different days of the week (see localWeekday) and because a different number of days
+   * is required for a week to count as the first week of a year.
+   * @returns {number}
+   */
+  get localWeekNumber() {
+    return this.isValid ? possiblyCachedLocalWeekData(this).weekNumber : NaN;
+  }
+  /**
+   * Get the week year according to the locale. Different locales assign week numbers (and therefor week years)
+   * differently, see localWeekNumber.
+   * @returns {number}
+   */
+  get localWeekYear() {
+    return this.isValid ? possiblyCachedLocalWeekData(this).weekYear : NaN;
+  }
+  /**
+   * Get the ordinal (meaning the day of the year)
+   * @example DateTime.local(2017, 5, 25).ordinal //=> 145
+   * @type {number|DateTime}
+   */
+  get ordinal() {
+    return this.isValid ? gregorianToOrdinal(this.c).ordinal : NaN;
+  }
+  /**
+   * Get the human readable short month name, such as 'Oct'.
+   * Defaults to the system's locale if no locale has been specified
+   * @example DateTime.local(2017, 10, 30).monthShort //=> Oct
+   * @type {string}
+   */
+  get monthShort() {
+    return this.isValid ? Info.months("short", { locObj: this.loc })[this.month - 1] : null;
+  }
+  /**
+   * Get the human readable long month name, such as 'October'.
+   * Defaults to the system's locale if no locale has been specified
+   * @example DateTime.local(2017, 10, 30).monthLong //=> October
+   * @type {string}
+   */
+  get monthLong() {
+    return this.isValid ? Info.months("long", { locObj: this.loc })[this.month - 1] : null;
+  }
+  /**
+   * Get the human readable short weekday, such as 'Mon'.
+   * Defaults to the system's locale if no locale has been specified
+   * @example DateTime.local(2017, 10, 30).weekdayShort //=> Mon
+   * @type {string}
+   */
+  get weekdayShort() {
+    return this.isValid ? Info.weekdays("short", { locObj: this.loc })[this.weekday - 1] : null;
+  }
+  /**
+   * Get the human readable long weekday, such as 'Monday'.
+   * Defaults to the system's locale if no locale has been specified
+   * @example DateTime.local(2017, 10, 30).weekdayLong //=> Monday
+   * @type {string}
+   */
+  get weekdayLong() {
+    return this.isValid ? Info.weekdays("long", { locObj: this.loc })[this.weekday - 1] : null;
+  }
+  /**
+   * Get the UTC offset of this DateTime in minutes
+   * @example DateTime.now().offset //=> -240
+   * @example DateTime.utc().offset //=> 0
+   * @type {number}
+   */
+  get offset() {
+    return this.isValid ? +this.o : NaN;
+  }
+  /**
+   * Get the short human name for the zone's current offset, for example "EST" or "EDT".
+   * Defaults to the system's locale if no locale has been specified
+   * @type {string}
+   */
+  get offsetNameShort() {
+    if (this.isValid) {
+      return this.zone.offsetName(this.ts, {
+        format: "short",
+        locale: this.locale
+      });
+    } else {
+      return null;
+    }
+  }
+  /**
+   * Get the long human name for the zone's current offset, for example "Eastern Standard Time" or "Eastern Daylight Time".
+   * Defaults to the system's locale if no locale has been specified
+   * @type {string}
+   */
+  get offsetNameLong() {
+    if (this.isValid) {
+      return this.zone.offsetName(this.ts, {
+        format: "long",
+        locale: this.locale
+      });
+    } else {
+      return null;
+    }
+  }
+  /**
+   * Get whether this zone's offset ever changes, as in a DST.
+   * @type {boolean}
+   */
+  get isOffsetFixed() {
+    return this.isValid ? this.zone.isUniversal : null;
+  }
+  /**
+   * Get whether the DateTime is in a DST.
+   * @type {boolean}
+   */
+  get isInDST() {
+    if (this.isOffsetFixed) {
+      return false;
+    } else {
+      return this.offset > this.set({ month: 1, day: 1 }).offset || this.offset > this.set({ month: 5 }).offset;
+    }
+  }
+  /**
+   * Get those DateTimes which have the same local time as this DateTime, but a different offset from UTC
+   * in this DateTime's zone. During DST changes local time can be ambiguous, for example
+   * `2023-10-29T02:30:00` in `Europe/Berlin` can have offset `+01:00` or `+02:00`.
+   * This method will return both possible DateTimes if this DateTime's local time is ambiguous.
+   * @returns {DateTime[]}
+   */
+  getPossibleOffsets() {
+    if (!this.isValid || this.isOffsetFixed) {
+      return [this];
+    }
+    const dayMs = 864e5;
+    const minuteMs = 6e4;
+    const localTS = objToLocalTS(this.c);
+    const oEarlier = this.zone.offset(localTS - dayMs);
+    const oLater = this.zone.offset(localTS + dayMs);
+    const o1 = this.zone.offset(localTS - oEarlier * minuteMs);
+    const o2 = this.zone.offset(localTS - oLater * minuteMs);
+    if (o1 === o2) {
+      return [this];
+    }
+    const ts1 = localTS - o1 * minuteMs;
+    const ts2 = localTS - o2 * minuteMs;
+    const c1 = tsToObj(ts1, o1);
+    const c2 = tsToObj(ts2, o2);
+    if (c1.hour === c2.hour && c1.minute === c2.minute && c1.second === c2.second && c1.millisecond === c2.millisecond) {
+      return [clone(this, { ts: ts1 }), clone(this, { ts: ts2 })];
+    }
+    return [this];
+  }
+  /**
+   * Returns true if this DateTime is in a leap year, false otherwise
+   * @example DateTime.local(2016).isInLeapYear //=> true
+   * @example DateTime.local(2013).isInLeapYear //=> false
+   * @type {boolean}
+   */
+  get isInLeapYear() {
+    return isLeapYear(this.year);
+  }
+  /**
+   * Returns the number of days in this DateTime's month
+   * @example DateTime.local(2016, 2).daysInMonth //=> 29
+   * @example DateTime.local(2016, 3).daysInMonth //=> 31
+   * @type {number}
+   */
+  get daysInMonth() {
+    return daysInMonth(this.year, this.month);
+  }
+  /**
+   * Returns the number of days in this DateTime's year
+   * @example DateTime.local(2016).daysInYear //=> 366
+   * @example DateTime.local(2013).daysInYear //=> 365
+   * @type {number}
+   */
+  get daysInYear() {
+    return this.isValid ? daysInYear(this.year) : NaN;
+  }
+  /**
+   * Returns the number of weeks in this DateTime's year
+   * @see https://en.wikipedia.org/wiki/ISO_week_date
+   * @example DateTime.local(2004).weeksInWeekYear //=> 53
+   * @example DateTime.local(2013).weeksInWeekYear //=> 52
+   * @type {number}
+   */
+  get weeksInWeekYear() {
+    return this.isValid ? weeksInWeekYear(this.weekYear) : NaN;
+  }
+  /**
+   * Returns the number of weeks in this DateTime's local week year
+   * @example DateTime.local(2020, 6, {locale: 'en-US'}).weeksInLocalWeekYear //=> 52
+   * @example DateTime.local(2020, 6, {locale: 'de-DE'}).weeksInLocalWeekYear //=> 53
+   * @type {number}
+   */
+  get weeksInLocalWeekYear() {
+    return this.isValid ? weeksInWeekYear(
+      this.localWeekYear,
+      this.loc.getMinDaysInFirstWeek(),
+      this.loc.getStartOfWeek()
+    ) : NaN;
+  }
+  /**
+   * Returns the resolved Intl options for this DateTime.
+   * This is useful in understanding the behavior of formatting methods
+   * @param {Object} opts - the same options as toLocaleString
+   * @return {Object}
+   */
+  resolvedLocaleOptions(opts = {}) {
+    const { locale, numberingSystem, calendar } = Formatter.create(
+      this.loc.clone(opts),
+      opts
+    ).resolvedOptions(this);
+    return { locale, numberingSystem, outputCalendar: calendar };
+  }
+  // TRANSFORM
+  /**
+   * "Set" the DateTime's zone to UTC. Returns a newly-constructed DateTime.
+   *
+   * Equivalent to {@link DateTime#setZone}('utc')
+   * @param {number} [offset=0] - optionally, an offset from UTC in minutes
+   * @param {Object} [opts={}] - options to pass to `setZone()`
+   * @return {DateTime}
+   */
+  toUTC(offset2 = 0, opts = {}) {
+    return this.setZone(FixedOffsetZone.instance(offset2), opts);
+  }
+  /**
+   * "Set" the DateTime's zone to the host's local zone. Returns a newly-constructed DateTime.
+   *
+   * Equivalent to `setZone('local')`
+   * @return {DateTime}
+   */
+  toLocal() {
+    return this.setZone(Settings.defaultZone);
+  }
+  /**
+   * "Set" the DateTime's zone to specified zone. Returns a newly-constructed DateTime.
+   *
+   * By default, the setter keeps the underlying time the same (as in, the same timestamp), but the new instance will report different local times and consider DSTs when making computations, as with {@link DateTime#plus}. You may wish to use {@link DateTime#toLocal} and {@link DateTime#toUTC} which provide simple convenience wrappers for commonly used zones.
+   * @param {string|Zone} [zone='local'] - a zone identifier. As a string, that can be any IANA zone supported by the host environment, or a fixed-offset name of the form 'UTC+3', or the strings 'local' or 'utc'. You may also supply an instance of a {@link DateTime#Zone} class.
+   * @param {Object} opts - options
+   * @param {boolean} [opts.keepLocalTime=false] - If true, adjust the underlying time so that the local time stays the same, but in the target zone. You should rarely need this.
+   * @return {DateTime}
+   */
+  setZone(zone, { keepLocalTime = false, keepCalendarTime = false } = {}) {
+    zone = normalizeZone(zone, Settings.defaultZone);
+    if (zone.equals(this.zone)) {
+      return this;
+    } else if (!zone.isValid) {
+      return _DateTime.invalid(unsupportedZone(zone));
+    } else {
+      let newTS = this.ts;
+      if (keepLocalTime || keepCalendarTime) {
+        const offsetGuess = zone.offset(this.ts);
+        const asObj = this.toObject();
+        [newTS] = objToTS(asObj, offsetGuess, zone);
+      }
+      return clone(this, { ts: newTS, zone });
+    }
+  }
+  /**
+   * "Set" the locale, numberingSystem, or outputCalendar. Returns a newly-constructed DateTime.
+   * @param {Object} properties - the properties to set
+   * @example DateTime.local(2017, 5, 25).reconfigure({ locale: 'en-GB' })
+   * @return {DateTime}
+   */
+  reconfigure({ locale, numberingSystem, outputCalendar } = {}) {
+    const loc = this.loc.clone({ locale, numberingSystem, outputCalendar });
+    return clone(this, { loc });
+  }
+  /**
+   * "Set" the locale. Returns a newly-constructed DateTime.
+   * Just a convenient alias for reconfigure({ locale })
+   * @example DateTime.local(2017, 5, 25).setLocale('en-GB')
+   * @return {DateTime}
+   */
+  setLocale(locale) {
+    return this.reconfigure({ locale });
+  }
+  /**
+   * "Set" the values of specified units. Returns a newly-constructed DateTime.
+   * You can only set units with this method; for "setting" metadata, see {@link DateTime#reconfigure} and {@link DateTime#setZone}.
+   *
+   * This method also supports setting locale-based week units, i.e. `localWeekday`, `localWeekNumber` and `localWeekYear`.
+   * They cannot be mixed with ISO-week units like `weekday`.
+   * @param {Object} values - a mapping of units to numbers
+   * @example dt.set({ year: 2017 })
+   * @example dt.set({ hour: 8, minute: 30 })
+   * @example dt.set({ weekday: 5 })
+   * @example dt.set({ year: 2005, ordinal: 234 })
+   * @return {DateTime}
+   */
+  set(values) {
+    if (!this.isValid) return this;
+    const normalized = normalizeObject(values, normalizeUnitWithLocalWeeks);
+    const { minDaysInFirstWeek, startOfWeek } = usesLocalWeekValues(normalized, this.loc);
+    const settingWeekStuff = !isUndefined(normalized.weekYear) || !isUndefined(normalized.weekNumber) || !isUndefined(normalized.weekday), containsOrdinal = !isUndefined(normalized.ordinal), containsGregorYear = !isUndefined(normalized.year), containsGregorMD = !isUndefined(normalized.month) || !isUndefined(normalized.day), containsGregor = containsGregorYear || containsGregorMD, definiteWeekDef = normalized.weekYear || normalized.weekNumber;
+    if ((containsGregor || containsOrdinal) && definiteWeekDef) {
+      throw new ConflictingSpecificationError(
+        "Can't mix weekYear/weekNumber units with year/month/day or ordinals"
+      );
+    }
+    if (containsGregorMD && containsOrdinal) {
+      throw new ConflictingSpecificationError("Can't mix ordinal dates with month/day");
+    }
+    let mixed;
+    if (settingWeekStuff) {
+      mixed = weekToGregorian(
+        { ...gregorianToWeek(this.c, minDaysInFirstWeek, startOfWeek), ...normalized },
+        minDaysInFirstWeek,
+        startOfWeek
+      );
+    } else if (!isUndefined(normalized.ordinal)) {
+      mixed = ordinalToGregorian({ ...gregorianToOrdinal(this.c), ...normalized });
+    } else {
+      mixed = { ...this.toObject(), ...normalized };
+      if (isUndefined(normalized.day)) {
+        mixed.day = Math.min(daysInMonth(mixed.year, mixed.month), mixed.day);
+      }
+    }
+    const [ts, o] = objToTS(mixed, this.o, this.zone);
+    return clone(this, { ts, o });
+  }
+  /**
+   * Add a period of time to this DateTime and return the resulting DateTime
+   *
+   * Adding hours, minutes, seconds, or milliseconds increases the timestamp by the right number of milliseconds. Adding days, months, or years shifts the calendar, accounting for DSTs and leap years along the way. Thus, `dt.plus({ hours: 24 })` may result in a different time than `dt.plus({ days: 1 })` if there's a DST shift in between.
+   * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
+   * @example DateTime.now().plus(123) //~> in 123 milliseconds
+   * @example DateTime.now().plus({ minutes: 15 }) //~> in 15 minutes
+   * @example DateTime.now().plus({ days: 1 }) //~> this time tomorrow
+   * @example DateTime.now().plus({ days: -1 }) //~> this time yesterday
+   * @example DateTime.now().plus({ hours: 3, minutes: 13 }) //~> in 3 hr, 13 min
+   * @example DateTime.now().plus(Duration.fromObject({ hours: 3, minutes: 13 })) //~> in 3 hr, 13 min
+   * @return {DateTime}
+   */
+  plus(duration) {
+    if (!this.isValid) return this;
+    const dur = Duration.fromDurationLike(duration);
+    return clone(this, adjustTime(this, dur));
+  }
+  /**
+   * Subtract a period of time to this DateTime and return the resulting DateTime
+   * See {@link DateTime#plus}
+   * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
+   @return {DateTime}
+   */
+  minus(duration) {
+    if (!this.isValid) return this;
+    const dur = Duration.fromDurationLike(duration).negate();
+    return clone(this, adjustTime(this, dur));
+  }
+  /**
+   * "Set" this DateTime to the beginning of a unit of time.
+   * @param {string} unit - The unit to go to the beginning of. Can be 'year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', or 'millisecond'.
+   * @param {Object} opts - options
+   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week
+   * @example DateTime.local(2014, 3, 3).startOf('month').toISODate(); //=> '2014-03-01'
+   * @example DateTime.local(2014, 3, 3).startOf('year').toISODate(); //=> '2014-01-01'
+   * @example DateTime.local(2014, 3, 3).startOf('week').toISODate(); //=> '2014-03-03', weeks always start on Mondays
+   * @example DateTime.local(2014, 3, 3, 5, 30).startOf('day').toISOTime(); //=> '00:00.000-05:00'
+   * @example DateTime.local(2014, 3, 3, 5, 30).startOf('hour').toISOTime(); //=> '05:00:00.000-05:00'
+   * @return {DateTime}
+   */
+  startOf(unit, { useLocaleWeeks = false } = {}) {
+    if (!this.isValid) return this;
+    const o = {}, normalizedUnit = Duration.normalizeUnit(unit);
+    switch (normalizedUnit) {
+      case "years":
+        o.month = 1;
+      // falls through
+      case "quarters":
+      case "months":
+        o.day = 1;
+      // falls through
+      case "weeks":
+      case "days":
+        o.hour = 0;
+      // falls through
+      case "hours":
+        o.minute = 0;
+      // falls through
+      case "minutes":
+        o.second = 0;
+      // falls through
+      case "seconds":
+        o.millisecond = 0;
+        break;
+    }
+    if (normalizedUnit === "weeks") {
+      if (useLocaleWeeks) {
+        const startOfWeek = this.loc.getStartOfWeek();
+        const { weekday } = this;
+        if (weekday < startOfWeek) {
+          o.weekNumber = this.weekNumber - 1;
+        }
+        o.weekday = startOfWeek;
+      } else {
+        o.weekday = 1;
+      }
+    }
+    if (normalizedUnit === "quarters") {
+      const q = Math.ceil(this.month / 3);
+      o.month = (q - 1) * 3 + 1;
+    }
+    return this.set(o);
+  }
+  /**
+   * "Set" this DateTime to the end (meaning the last millisecond) of a unit of time
+   * @param {string} unit - The unit to go to the end of. Can be 'year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', or 'millisecond'.
+   * @param {Object} opts - options
+   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week
+   * @example DateTime.local(2014, 3, 3).endOf('month').toISO(); //=> '2014-03-31T23:59:59.999-05:00'
+   * @example DateTime.local(2014, 3, 3).endOf('year').toISO(); //=> '2014-12-31T23:59:59.999-05:00'
+   * @example DateTime.local(2014, 3, 3).endOf('week').toISO(); // => '2014-03-09T23:59:59.999-05:00', weeks start on Mondays
+   * @example DateTime.local(2014, 3, 3, 5, 30).endOf('day').toISO(); //=> '2014-03-03T23:59:59.999-05:00'
+   * @example DateTime.local(2014, 3, 3, 5, 30).endOf('hour').toISO(); //=> '2014-03-03T05:59:59.999-05:00'
+   * @return {DateTime}
+   */
+  endOf(unit, opts) {
+    return this.isValid ? this.plus({ [unit]: 1 }).startOf(unit, opts).minus(1) : this;
+  }
+  // OUTPUT
+  /**
+   * Returns a string representation of this DateTime formatted according to the specified format string.
+   * **You may not want this.** See {@link DateTime#toLocaleString} for a more flexible formatting tool. For a table of tokens and their interpretations, see [here](https://moment.github.io/luxon/#/formatting?id=table-of-tokens).
+   * Defaults to en-US if no locale has been specified, regardless of the system's locale.
+   * @param {string} fmt - the format string
+   * @param {Object} opts - opts to override the configuration options on this DateTime
+   * @example DateTime.now().toFormat('yyyy LLL dd') //=> '2017 Apr 22'
+   * @example DateTime.now().setLocale('fr').toFormat('yyyy LLL dd') //=> '2017 avr. 22'
+   * @example DateTime.now().toFormat('yyyy LLL dd', { locale: "fr" }) //=> '2017 avr. 22'
+   * @example DateTime.now().toFormat("HH 'hours and' mm 'minutes'") //=> '20 hours and 55 minutes'
+   * @return {string}
+   */
+  toFormat(fmt, opts = {}) {
+    return this.isValid ? Formatter.create(this.loc.redefaultToEN(opts)).formatDateTimeFromString(this, fmt) : INVALID;
+  }
+  /**
+   * Returns a localized string representing this date. Accepts the same options as the Intl.DateTimeFormat constructor and any presets defined by Luxon, such as `DateTime.DATE_FULL` or `DateTime.TIME_SIMPLE`.
+   * The exact behavior of this method is browser-specific, but in general it will return an appropriate representation
+   * of the DateTime in the assigned locale.
+   * Defaults to the system's locale if no locale has been specified
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
+   * @param formatOpts {Object} - Intl.DateTimeFormat constructor options and configuration options
+   * @param {Object} opts - opts to override the configuration options on this DateTime
+   * @example DateTime.now().toLocaleString(); //=> 4/20/2017
+   * @example DateTime.now().setLocale('en-gb').toLocaleString(); //=> '20/04/2017'
+   * @example DateTime.now().toLocaleString(DateTime.DATE_FULL); //=> 'April 20, 2017'
+   * @example DateTime.now().toLocaleString(DateTime.DATE_FULL, { locale: 'fr' }); //=> '28 août 2022'
+   * @example DateTime.now().toLocaleString(DateTime.TIME_SIMPLE); //=> '11:32 AM'
+   * @example DateTime.now().toLocaleString(DateTime.DATETIME_SHORT); //=> '4/20/2017, 11:32 AM'
+   * @example DateTime.now().toLocaleString({ weekday: 'long', month: 'long', day: '2-digit' }); //=> 'Thursday, April 20'
+   * @example DateTime.now().toLocaleString({ weekday: 'short', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }); //=> 'Thu, Apr 20, 11:27 AM'
+   * @example DateTime.now().toLocaleString({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }); //=> '11:32'
+   * @return {string}
+   */
+  toLocaleString(formatOpts = DATE_SHORT, opts = {}) {
+    return this.isValid ? Formatter.create(this.loc.clone(opts), formatOpts).formatDateTime(this) : INVALID;
+  }
+  /**
+   * Returns an array of format "parts", meaning individual tokens along with metadata. This is allows callers to post-process individual sections of the formatted output.
+   * Defaults to the system's locale if no locale has been specified
+   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat/formatToParts
+   * @param opts {Object} - Intl.DateTimeFormat constructor options, same as `toLocaleString`.
+   * @example DateTime.now().toLocaleParts(); //=> [
+   *                                   //=>   { type: 'day', value: '25' },
+   *                                   //=>   { type: 'literal', value: '/' },
+   *                                   //=>   { type: 'month', value: '05' },
+   *                                   //=>   { type: 'literal', value: '/' },
+   *                                   //=>   { type: 'year', value: '1982' }
+   *                                   //=> ]
+   */
+  toLocaleParts(opts = {}) {
+    return this.isValid ? Formatter.create(this.loc.clone(opts), opts).formatDateTimeParts(this) : [];
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this DateTime
+   * @param {Object} opts - options
+   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
+   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
+   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
+   * @param {boolean} [opts.extendedZone=false] - add the time zone format extension
+   * @param {string} [opts.format='extended'] - choose between the basic and extended format
+   * @param {string} [opts.precision='milliseconds'] - truncate output to desired presicion: 'years', 'months', 'days', 'hours', 'minutes', 'seconds' or 'milliseconds'. When precision and suppressSeconds or suppressMilliseconds are used together, precision sets the maximum unit shown in the output, however seconds or milliseconds will still be suppressed if they are 0.
+   * @example DateTime.utc(1983, 5, 25).toISO() //=> '1982-05-25T00:00:00.000Z'
+   * @example DateTime.now().toISO() //=> '2017-04-22T20:47:05.335-04:00'
+   * @example DateTime.now().toISO({ includeOffset: false }) //=> '2017-04-22T20:47:05.335'
+   * @example DateTime.now().toISO({ format: 'basic' }) //=> '20170422T204705.335-0400'
+   * @example DateTime.now().toISO({ precision: 'day' }) //=> '2017-04-22Z'
+   * @example DateTime.now().toISO({ precision: 'minute' }) //=> '2017-04-22T20:47Z'
+   * @return {string|null}
+   */
+  toISO({
+    format = "extended",
+    suppressSeconds = false,
+    suppressMilliseconds = false,
+    includeOffset = true,
+    extendedZone = false,
+    precision = "milliseconds"
+  } = {}) {
+    if (!this.isValid) {
+      return null;
+    }
+    precision = normalizeUnit(precision);
+    const ext = format === "extended";
+    let c = toISODate(this, ext, precision);
+    if (orderedUnits.indexOf(precision) >= 3) c += "T";
+    c += toISOTime(
+      this,
+      ext,
+      suppressSeconds,
+      suppressMilliseconds,
+      includeOffset,
+      extendedZone,
+      precision
+    );
+    return c;
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this DateTime's date component
+   * @param {Object} opts - options
+   * @param {string} [opts.format='extended'] - choose between the basic and extended format
+   * @param {string} [opts.precision='day'] - truncate output to desired precision: 'years', 'months', or 'days'.
+   * @example DateTime.utc(1982, 5, 25).toISODate() //=> '1982-05-25'
+   * @example DateTime.utc(1982, 5, 25).toISODate({ format: 'basic' }) //=> '19820525'
+   * @example DateTime.utc(1982, 5, 25).toISODate({ precision: 'month' }) //=> '1982-05'
+   * @return {string|null}
+   */
+  toISODate({ format = "extended", precision = "day" } = {}) {
+    if (!this.isValid) {
+      return null;
+    }
+    return toISODate(this, format === "extended", normalizeUnit(precision));
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this DateTime's week date
+   * @example DateTime.utc(1982, 5, 25).toISOWeekDate() //=> '1982-W21-2'
+   * @return {string}
+   */
+  toISOWeekDate() {
+    return toTechFormat(this, "kkkk-'W'WW-c");
+  }
+  /**
+   * Returns an ISO 8601-compliant string representation of this DateTime's time component
+   * @param {Object} opts - options
+   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
+   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
+   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
+   * @param {boolean} [opts.extendedZone=true] - add the time zone format extension
+   * @param {boolean} [opts.includePrefix=false] - include the `T` prefix
+   * @param {string} [opts.format='extended'] - choose between the basic and extended format
+   * @param {string} [opts.precision='milliseconds'] - truncate output to desired presicion: 'hours', 'minutes', 'seconds' or 'milliseconds'. When precision and suppressSeconds or suppressMilliseconds are used together, precision sets the maximum unit shown in the output, however seconds or milliseconds will still be suppressed if they are 0.
+   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime() //=> '07:34:19.361Z'
+   * @example DateTime.utc().set({ hour: 7, minute: 34, seconds: 0, milliseconds: 0 }).toISOTime({ suppressSeconds: true }) //=> '07:34Z'
+   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime({ format: 'basic' }) //=> '073419.361Z'
+   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime({ includePrefix: true }) //=> 'T07:34:19.361Z'
+   * @example DateTime.utc().set({ hour: 7, minute: 34, second: 56 }).toISOTime({ precision: 'minute' }) //=> '07:34Z'
+   * @return {string}
+   */
+  toISOTime({
+    suppressMilliseconds = false,
+    suppressSeconds = false,
+    includeOffset = true,
+    includePrefix = false,
+    extendedZone = false,
+    format = "extended",
+    precision = "milliseconds"
+  } = {}) {
+    if (!this.isValid) {
+      return null;
+    }
+    precision = normalizeUnit(precision);
+    let c = includePrefix && orderedUnits.indexOf(precision) >= 3 ? "T" : "";
+    return c + toISOTime(
+      this,
+      format === "extended",
+      suppressSeconds,
+      suppressMilliseconds,
+      includeOffset,
+      extendedZone,
+      precision
+    );
+  }
+  /**
+   * Returns an RFC 2822-compatible string representation of this DateTime
+   * @example DateTime.utc(2014, 7, 13).toRFC2822() //=> 'Sun, 13 Jul 2014 00:00:00 +0000'
+   * @example DateTime.local(2014, 7, 13).toRFC2822() //=> 'Sun, 13 Jul 2014 00:00:00 -0400'
+   * @return {string}
+   */
+  toRFC2822() {
+    return toTechFormat(this, "EEE, dd LLL yyyy HH:mm:ss ZZZ", false);
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for use in HTTP headers. The output is always expressed in GMT.
+   * Specifically, the string conforms to RFC 1123.
+   * @see https://www.w3.org/Protocols/rfc2616/rfc2616-sec3.html#sec3.3.1
+   * @example DateTime.utc(2014, 7, 13).toHTTP() //=> 'Sun, 13 Jul 2014 00:00:00 GMT'
+   * @example DateTime.utc(2014, 7, 13, 19).toHTTP() //=> 'Sun, 13 Jul 2014 19:00:00 GMT'
+   * @return {string}
+   */
+  toHTTP() {
+    return toTechFormat(this.toUTC(), "EEE, dd LLL yyyy HH:mm:ss 'GMT'");
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for use in SQL Date
+   * @example DateTime.utc(2014, 7, 13).toSQLDate() //=> '2014-07-13'
+   * @return {string|null}
+   */
+  toSQLDate() {
+    if (!this.isValid) {
+      return null;
+    }
+    return toISODate(this, true);
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for use in SQL Time
+   * @param {Object} opts - options
+   * @param {boolean} [opts.includeZone=false] - include the zone, such as 'America/New_York'. Overrides includeOffset.
+   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
+   * @param {boolean} [opts.includeOffsetSpace=true] - include the space between the time and the offset, such as '05:15:16.345 -04:00'
+   * @example DateTime.utc().toSQL() //=> '05:15:16.345'
+   * @example DateTime.now().toSQL() //=> '05:15:16.345 -04:00'
+   * @example DateTime.now().toSQL({ includeOffset: false }) //=> '05:15:16.345'
+   * @example DateTime.now().toSQL({ includeZone: false }) //=> '05:15:16.345 America/New_York'
+   * @return {string}
+   */
+  toSQLTime({ includeOffset = true, includeZone = false, includeOffsetSpace = true } = {}) {
+    let fmt = "HH:mm:ss.SSS";
+    if (includeZone || includeOffset) {
+      if (includeOffsetSpace) {
+        fmt += " ";
+      }
+      if (includeZone) {
+        fmt += "z";
+      } else if (includeOffset) {
+        fmt += "ZZ";
+      }
+    }
+    return toTechFormat(this, fmt, true);
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for use in SQL DateTime
+   * @param {Object} opts - options
+   * @param {boolean} [opts.includeZone=false] - include the zone, such as 'America/New_York'. Overrides includeOffset.
+   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
+   * @param {boolean} [opts.includeOffsetSpace=true] - include the space between the time and the offset, such as '05:15:16.345 -04:00'
+   * @example DateTime.utc(2014, 7, 13).toSQL() //=> '2014-07-13 00:00:00.000 Z'
+   * @example DateTime.local(2014, 7, 13).toSQL() //=> '2014-07-13 00:00:00.000 -04:00'
+   * @example DateTime.local(2014, 7, 13).toSQL({ includeOffset: false }) //=> '2014-07-13 00:00:00.000'
+   * @example DateTime.local(2014, 7, 13).toSQL({ includeZone: true }) //=> '2014-07-13 00:00:00.000 America/New_York'
+   * @return {string}
+   */
+  toSQL(opts = {}) {
+    if (!this.isValid) {
+      return null;
+    }
+    return `${this.toSQLDate()} ${this.toSQLTime(opts)}`;
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for debugging
+   * @return {string}
+   */
+  toString() {
+    return this.isValid ? this.toISO() : INVALID;
+  }
+  /**
+   * Returns a string representation of this DateTime appropriate for the REPL.
+   * @return {string}
+   */
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    if (this.isValid) {
+      return `DateTime { ts: ${this.toISO()}, zone: ${this.zone.name}, locale: ${this.locale} }`;
+    } else {
+      return `DateTime { Invalid, reason: ${this.invalidReason} }`;
+    }
+  }
+  /**
+   * Returns the epoch milliseconds of this DateTime. Alias of {@link DateTime#toMillis}
+   * @return {number}
+   */
+  valueOf() {
+    return this.toMillis();
+  }
+  /**
+   * Returns the epoch milliseconds of this DateTime.
+   * @return {number}
+   */
+  toMillis() {
+    return this.isValid ? this.ts : NaN;
+  }
+  /**
+   * Returns the epoch seconds (including milliseconds in the fractional part) of this DateTime.
+   * @return {number}
+   */
+  toSeconds() {
+    return this.isValid ? this.ts / 1e3 : NaN;
+  }
+  /**
+   * Returns the epoch seconds (as a whole number) of this DateTime.
+   * @return {number}
+   */
+  toUnixInteger() {
+    return this.isValid ? Math.floor(this.ts / 1e3) : NaN;
+  }
+  /**
+   * Returns an ISO 8601 representation of this DateTime appropriate for use in JSON.
+   * @return {string}
+   */
+  toJSON() {
+    return this.toISO();
+  }
+  /**
+   * Returns a BSON serializable equivalent to this DateTime.
+   * @return {Date}
+   */
+  toBSON() {
+    return this.toJSDate();
+  }
+  /**
+   * Returns a JavaScript object with this DateTime's year, month, day, and so on.
+   * @param opts - options for generating the object
+   * @param {boolean} [opts.includeConfig=false] - include configuration attributes in the output
+   * @example DateTime.now().toObject() //=> { year: 2017, month: 4, day: 22, hour: 20, minute: 49, second: 42, millisecond: 268 }
+   * @return {Object}
+   */
+  toObject(opts = {}) {
+    if (!this.isValid) return {};
+    const base = { ...this.c };
+    if (opts.includeConfig) {
+      base.outputCalendar = this.outputCalendar;
+      base.numberingSystem = this.loc.numberingSystem;
+      base.locale = this.loc.locale;
+    }
+    return base;
+  }
+  /**
+   * Returns a JavaScript Date equivalent to this DateTime.
+   * @return {Date}
+   */
+  toJSDate() {
+    return new Date(this.isValid ? this.ts : NaN);
+  }
+  // COMPARE
+  /**
+   * Return the difference between two DateTimes as a Duration.
+   * @param {DateTime} otherDateTime - the DateTime to compare this one to
+   * @param {string|string[]} [unit=['milliseconds']] - the unit or array of units (such as 'hours' or 'days') to include in the duration.
+   * @param {Object} opts - options that affect the creation of the Duration
+   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
+   * @example
+   * var i1 = DateTime.fromISO('1982-05-25T09:45'),
+   *     i2 = DateTime.fromISO('1983-10-14T10:30');
+   * i2.diff(i1).toObject() //=> { milliseconds: 43807500000 }
+   * i2.diff(i1, 'hours').toObject() //=> { hours: 12168.75 }
+   * i2.diff(i1, ['months', 'days']).toObject() //=> { months: 16, days: 19.03125 }
+   * i2.diff(i1, ['months', 'days', 'hours']).toObject() //=> { months: 16, days: 19, hours: 0.75 }
+   * @return {Duration}
+   */
+  diff(otherDateTime, unit = "milliseconds", opts = {}) {
+    if (!this.isValid || !otherDateTime.isValid) {
+      return Duration.invalid("created by diffing an invalid DateTime");
+    }
+    const durOpts = { locale: this.locale, numberingSystem: this.numberingSystem, ...opts };
+    const units = maybeArray(unit).map(Duration.normalizeUnit), otherIsLater = otherDateTime.valueOf() > this.valueOf(), earlier = otherIsLater ? this : otherDateTime, later = otherIsLater ? otherDateTime : this, diffed = diff(earlier, later, units, durOpts);
+    return otherIsLater ? diffed.negate() : diffed;
+  }
+  /**
+   * Return the difference between this DateTime and right now.
+   * See {@link DateTime#diff}
+   * @param {string|string[]} [unit=['milliseconds']] - the unit or units units (such as 'hours' or 'days') to include in the duration
+   * @param {Object} opts - options that affect the creation of the Duration
+   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
+   * @return {Duration}
+   */
+  diffNow(unit = "milliseconds", opts = {}) {
+    return this.diff(_DateTime.now(), unit, opts);
+  }
+  /**
+   * Return an Interval spanning between this DateTime and another DateTime
+   * @param {DateTime} otherDateTime - the other end point of the Interval
+   * @return {Interval|DateTime}
+   */
+  until(otherDateTime) {
+    return this.isValid ? Interval.fromDateTimes(this, otherDateTime) : this;
+  }
+  /**
+   * Return whether this DateTime is in the same unit of time as another DateTime.
+   * Higher-order units must also be identical for this function to return `true`.
+   * Note that time zones are **ignored** in this comparison, which compares the **local** calendar time. Use {@link DateTime#setZone} to convert one of the dates if needed.
+   * @param {DateTime} otherDateTime - the other DateTime
+   * @param {string} unit - the unit of time to check sameness on
+   * @param {Object} opts - options
+   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week; only the locale of this DateTime is used
+   * @example DateTime.now().hasSame(otherDT, 'day'); //~> true if otherDT is in the same current calendar day
+   * @return {boolean}
+   */
+  hasSame(otherDateTime, unit, opts) {
+    if (!this.isValid) return false;
+    const inputMs = otherDateTime.valueOf();
+    const adjustedToZone = this.setZone(otherDateTime.zone, { keepLocalTime: true });
+    return adjustedToZone.startOf(unit, opts) <= inputMs && inputMs <= adjustedToZone.endOf(unit, opts);
+  }
+  /**
+   * Equality check
+   * Two DateTimes are equal if and only if they represent the same millisecond, have the same zone and location, and are both valid.
+   * To compare just the millisecond values, use `+dt1 === +dt2`.
+   * @param {DateTime} other - the other DateTime
+   * @return {boolean}
+   */
+  equals(other) {
+    return this.isValid && other.isValid && this.valueOf() === other.valueOf() && this.zone.equals(other.zone) && this.loc.equals(other.loc);
+  }
+  /**
+   * Returns a string representation of a this time relative to now, such as "in two days". Can only internationalize if your
+   * platform supports Intl.RelativeTimeFormat. Rounds towards zero by default.
+   * @param {Object} options - options that affect the output
+   * @param {DateTime} [options.base=DateTime.now()] - the DateTime to use as the basis to which this time is compared. Defaults to now.
+   * @param {string} [options.style="long"] - the style of units, must be "long", "short", or "narrow"
+   * @param {string|string[]} options.unit - use a specific unit or array of units; if omitted, or an array, the method will pick the best unit. Use an array or one of "years", "quarters", "months", "weeks", "days", "hours", "minutes", or "seconds"
+   * @param {boolean} [options.round=true] - whether to round the numbers in the output.
+   * @param {string} [options.rounding="trunc"] - rounding method to use when rounding the numbers in the output. Can be "trunc" (toward zero), "expand" (away from zero), "round", "floor", or "ceil".
+   * @param {number} [options.padding=0] - padding in milliseconds. This allows you to round up the result if it fits inside the threshold. Don't use in combination with {round: false} because the decimal output will include the padding.
+   * @param {string} options.locale - override the locale of this DateTime
+   * @param {string} options.numberingSystem - override the numberingSystem of this DateTime. The Intl system may choose not to honor this
+   * @example DateTime.now().plus({ days: 1 }).toRelative() //=> "in 1 day"
+   * @example DateTime.now().setLocale("es").toRelative({ days: 1 }) //=> "dentro de 1 día"
+   * @example DateTime.now().plus({ days: 1 }).toRelative({ locale: "fr" }) //=> "dans 23 heures"
+   * @example DateTime.now().minus({ days: 2 }).toRelative() //=> "2 days ago"
+   * @example DateTime.now().minus({ days: 2 }).toRelative({ unit: "hours" }) //=> "48 hours ago"
+   * @example DateTime.now().minus({ hours: 36 }).toRelative({ round: false }) //=> "1.5 days ago"
+   */
+  toRelative(options = {}) {
+    if (!this.isValid) return null;
+    const base = options.base || _DateTime.fromObject({}, { zone: this.zone }), padding = options.padding ? this < base ? -options.padding : options.padding : 0;
+    let units = ["years", "months", "days", "hours", "minutes", "seconds"];
+    let unit = options.unit;
+    if (Array.isArray(options.unit)) {
+      units = options.unit;
+      unit = void 0;
+    }
+    return diffRelative(base, this.plus(padding), {
+      ...options,
+      numeric: "always",
+      units,
+      unit
+    });
+  }
+  /**
+   * Returns a string representation of this date relative to today, such as "yesterday" or "next month".
+   * Only internationalizes on platforms that supports Intl.RelativeTimeFormat.
+   * @param {Object} options - options that affect the output
+   * @param {DateTime} [options.base=DateTime.now()] - the DateTime to use as the basis to which this time is compared. Defaults to now.
+   * @param {string} options.locale - override the locale of this DateTime
+   * @param {string} options.unit - use a specific unit; if omitted, the method will pick the unit. Use one of "years", "quarters", "months", "weeks", or "days"
+   * @param {string} options.numberingSystem - override the numberingSystem of this DateTime. The Intl system may choose not to honor this
+   * @example DateTime.now().plus({ days: 1 }).toRelativeCalendar() //=> "tomorrow"
+   * @example DateTime.now().setLocale("es").plus({ days: 1 }).toRelative() //=> ""mañana"
+   * @example DateTime.now().plus({ days: 1 }).toRelativeCalendar({ locale: "fr" }) //=> "demain"
+   * @example DateTime.now().minus({ days: 2 }).toRelativeCalendar() //=> "2 days ago"
+   */
+  toRelativeCalendar(options = {}) {
+    if (!this.isValid) return null;
+    return diffRelative(options.base || _DateTime.fromObject({}, { zone: this.zone }), this, {
+      ...options,
+      numeric: "auto",
+      units: ["years", "months", "days"],
+      calendary: true
+    });
+  }
+  /**
+   * Return the min of several date times
+   * @param {...DateTime} dateTimes - the DateTimes from which to choose the minimum
+   * @return {DateTime} the min DateTime, or undefined if called with no argument
+   */
+  static min(...dateTimes) {
+    if (!dateTimes.every(_DateTime.isDateTime)) {
+      throw new InvalidArgumentError("min requires all arguments be DateTimes");
+    }
+    return bestBy(dateTimes, (i) => i.valueOf(), Math.min);
+  }
+  /**
+   * Return the max of several date times
+   * @param {...DateTime} dateTimes - the DateTimes from which to choose the maximum
+   * @return {DateTime} the max DateTime, or undefined if called with no argument
+   */
+  static max(...dateTimes) {
+    if (!dateTimes.every(_DateTime.isDateTime)) {
+      throw new InvalidArgumentError("max requires all arguments be DateTimes");
+    }
+    return bestBy(dateTimes, (i) => i.valueOf(), Math.max);
+  }
+  // MISC
+  /**
+   * Explain how a string would be parsed by fromFormat()
+   * @param {string} text - the string to parse
+   * @param {string} fmt - the format the string is expected to be in (see description)
+   * @param {Object} options - options taken by fromFormat()
+   * @return {Object}
+   */
+  static fromFormatExplain(text3, fmt, options = {}) {
+    const { locale = null, numberingSystem = null } = options, localeToUse = Locale.fromOpts({
+      locale,
+      numberingSystem,
+      defaultToEN: true
+    });
+    return explainFromTokens(localeToUse, text3, fmt);
+  }
+  /**
+   * @deprecated use fromFormatExplain instead
+   */
+  static fromStringExplain(text3, fmt, options = {}) {
+    return _DateTime.fromFormatExplain(text3, fmt, options);
+  }
+  /**
+   * Build a parser for `fmt` using the given locale. This parser can be passed
+   * to {@link DateTime.fromFormatParser} to a parse a date in this format. This
+   * can be used to optimize cases where many dates need to be parsed in a
+   * specific format.
+   *
+   * @param {String} fmt - the format the string is expected to be in (see
+   * description)
+   * @param {Object} options - options used to set locale and numberingSystem
+   * for parser
+   * @returns {TokenParser} - opaque object to be used
+   */
+  static buildFormatParser(fmt, options = {}) {
+    const { locale = null, numberingSystem = null } = options, localeToUse = Locale.fromOpts({
+      locale,
+      numberingSystem,
+      defaultToEN: true
+    });
+    return new TokenParser(localeToUse, fmt);
+  }
+  /**
+   * Create a DateTime from an input string and format parser.
+   *
+   * The format parser must have been created with the same locale as this call.
+   *
+   * @param {String} text - the string to parse
+   * @param {TokenParser} formatParser - parser from {@link DateTime.buildFormatParser}
+   * @param {Object} opts - options taken by fromFormat()
+   * @returns {DateTime}
+   */
+  static fromFormatParser(text3, formatParser, opts = {}) {
+    if (isUndefined(text3) || isUndefined(formatParser)) {
+      throw new InvalidArgumentError(
+        "fromFormatParser requires an input string and a format parser"
+      );
+    }
+    const { locale = null, numberingSystem = null } = opts, localeToUse = Locale.fromOpts({
+      locale,
+      numberingSystem,
+      defaultToEN: true
+    });
+    if (!localeToUse.equals(formatParser.locale)) {
+      throw new InvalidArgumentError(
+        `fromFormatParser called with a locale of ${localeToUse}, but the format parser was created for ${formatParser.locale}`
+      );
+    }
+    const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text3);
+    if (invalidReason) {
+      return _DateTime.invalid(invalidReason);
+    } else {
+      return parseDataToDateTime(
+        result,
+        zone,
+        opts,
+        `format ${formatParser.format}`,
+        text3,
+        specificOffset
+      );
+    }
+  }
+  // FORMAT PRESETS
+  /**
+   * {@link DateTime#toLocaleString} format like 10/14/1983
+   * @type {Object}
+   */
+  static get DATE_SHORT() {
+    return DATE_SHORT;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983'
+   * @type {Object}
+   */
+  static get DATE_MED() {
+    return DATE_MED;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Fri, Oct 14, 1983'
+   * @type {Object}
+   */
+  static get DATE_MED_WITH_WEEKDAY() {
+    return DATE_MED_WITH_WEEKDAY;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'October 14, 1983'
+   * @type {Object}
+   */
+  static get DATE_FULL() {
+    return DATE_FULL;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Tuesday, October 14, 1983'
+   * @type {Object}
+   */
+  static get DATE_HUGE() {
+    return DATE_HUGE;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get TIME_SIMPLE() {
+    return TIME_SIMPLE;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get TIME_WITH_SECONDS() {
+    return TIME_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 AM EDT'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get TIME_WITH_SHORT_OFFSET() {
+    return TIME_WITH_SHORT_OFFSET;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 AM Eastern Daylight Time'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get TIME_WITH_LONG_OFFSET() {
+    return TIME_WITH_LONG_OFFSET;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30', always 24-hour.
+   * @type {Object}
+   */
+  static get TIME_24_SIMPLE() {
+    return TIME_24_SIMPLE;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23', always 24-hour.
+   * @type {Object}
+   */
+  static get TIME_24_WITH_SECONDS() {
+    return TIME_24_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 EDT', always 24-hour.
+   * @type {Object}
+   */
+  static get TIME_24_WITH_SHORT_OFFSET() {
+    return TIME_24_WITH_SHORT_OFFSET;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '09:30:23 Eastern Daylight Time', always 24-hour.
+   * @type {Object}
+   */
+  static get TIME_24_WITH_LONG_OFFSET() {
+    return TIME_24_WITH_LONG_OFFSET;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '10/14/1983, 9:30 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_SHORT() {
+    return DATETIME_SHORT;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like '10/14/1983, 9:30:33 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_SHORT_WITH_SECONDS() {
+    return DATETIME_SHORT_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983, 9:30 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_MED() {
+    return DATETIME_MED;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983, 9:30:33 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_MED_WITH_SECONDS() {
+    return DATETIME_MED_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Fri, 14 Oct 1983, 9:30 AM'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_MED_WITH_WEEKDAY() {
+    return DATETIME_MED_WITH_WEEKDAY;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'October 14, 1983, 9:30 AM EDT'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_FULL() {
+    return DATETIME_FULL;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'October 14, 1983, 9:30:33 AM EDT'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_FULL_WITH_SECONDS() {
+    return DATETIME_FULL_WITH_SECONDS;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Friday, October 14, 1983, 9:30 AM Eastern Daylight Time'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_HUGE() {
+    return DATETIME_HUGE;
+  }
+  /**
+   * {@link DateTime#toLocaleString} format like 'Friday, October 14, 1983, 9:30:33 AM Eastern Daylight Time'. Only 12-hour if the locale is.
+   * @type {Object}
+   */
+  static get DATETIME_HUGE_WITH_SECONDS() {
+    return DATETIME_HUGE_WITH_SECONDS;
+  }
+};
+function friendlyDateTime(dateTimeish) {
+  if (DateTime.isDateTime(dateTimeish)) {
+    return dateTimeish;
+  } else if (dateTimeish && dateTimeish.valueOf && isNumber(dateTimeish.valueOf())) {
+    return DateTime.fromJSDate(dateTimeish);
+  } else if (dateTimeish && typeof dateTimeish === "object") {
+    return DateTime.fromObject(dateTimeish);
+  } else {
+    throw new InvalidArgumentError(
+      `Unknown datetime argument: ${dateTimeish}, of type ${typeof dateTimeish}`
+    );
+  }
+}
+
+// src/core/time/zones.ts
+var ABBREVIATIONS = {
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  wet: 0,
+  west: 60,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  ist: 330,
+  sgt: 480,
+  hkt: 480,
+  awst: 480,
+  jst: 540,
+  kst: 540,
+  acst: 570,
+  aest: 600,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
+  hst: -600,
+  akst: -540,
+  akdt: -480,
+  pst: -480,
+  pdt: -420,
+  mst: -420,
+  mdt: -360,
+  cst: -360,
+  cdt: -300,
+  est: -300,
+  edt: -240,
+  pt: "America/Los_Angeles",
+  mt: "America/Denver",
+  ct: "America/Chicago",
+  et: "America/New_York"
+};
+var ZONE_ABBREVIATIONS = Object.keys(ABBREVIATIONS).filter((name) => name !== "z").map((name) => name.toUpperCase());
+function resolveZone(text3) {
+  const name = text3.toLowerCase();
+  const known = ABBREVIATIONS[name];
+  if (typeof known === "number") return FixedOffsetZone.instance(known);
+  if (typeof known === "string") return IANAZone.create(known);
+  const offset2 = parseOffset(name.startsWith("utc") || name.startsWith("gmt") ? name.slice(3) : name);
+  if (offset2 !== null) return FixedOffsetZone.instance(offset2);
+  if (!name.startsWith("+") && !name.startsWith("-") && IANAZone.isValidZone(text3)) return IANAZone.create(text3);
+  return null;
+}
+function parseOffset(text3) {
+  const sign = text3[0] === "+" ? 1 : text3[0] === "-" || text3[0] === "\u2212" ? -1 : 0;
+  if (sign === 0) return null;
+  const body = text3.slice(1);
+  const colon = body.indexOf(":");
+  const hours = colon >= 0 ? body.slice(0, colon) : body.length > 2 ? body.slice(0, body.length - 2) : body;
+  const minutes2 = colon >= 0 ? body.slice(colon + 1) : body.length > 2 ? body.slice(-2) : "00";
+  if (!isDigits(hours, 1, 2) || !isDigits(minutes2, 2, 2)) return null;
+  const total = Number(hours) * 60 + Number(minutes2);
+  if (Number(minutes2) > 59 || total > 14 * 60) return null;
+  return sign * total;
+}
+function isDigits(text3, min, max) {
+  if (text3.length < min || text3.length > max) return false;
+  for (const char of text3) if (char < "0" || char > "9") return false;
+  return true;
+}
+
+// src/core/time/time-words.ts
+function readClock(word) {
+  let index2 = digitRun(word, 0);
+  if (index2 === 0 || index2 > 2) return null;
+  const hour = Number(word.slice(0, index2));
+  const fields = [0, 0];
+  let hasMinutes = false;
+  for (let field = 0; field < 2 && word[index2] === ":"; field++) {
+    const end = digitRun(word, index2 + 1);
+    if (end - index2 !== 3) return null;
+    fields[field] = Number(word.slice(index2 + 1, end));
+    hasMinutes = true;
+    index2 = end;
+  }
+  if (hasMinutes && (word[index2] === "." || word[index2] === ",")) index2 = digitRun(word, index2 + 1);
+  const rest = word.slice(index2);
+  const meridiem = rest === "am" || rest === "pm" ? rest : null;
+  if (!hasMinutes && !meridiem) return null;
+  return { hour, minute: fields[0] ?? 0, second: fields[1] ?? 0, meridiem, zone: meridiem || rest === "" ? null : rest };
+}
+function readDate(word) {
+  const [year = "", month = "", rest = ""] = splitOnce(word, "-", 2);
+  const tAt = rest.indexOf("t");
+  const day = tAt >= 0 ? rest.slice(0, tAt) : rest;
+  if (!isDigits(year, 4, 4) || !isDigits(month, 1, 2) || !isDigits(day, 1, 2)) return null;
+  const date = { year: Number(year), month: Number(month), day: Number(day) };
+  if (tAt < 0) return { date, clock: null };
+  const clock2 = readClock(rest.slice(tAt + 1));
+  return clock2 ? { date, clock: clock2 } : null;
+}
+var UNIT_MINUTES = {
+  w: 10080,
+  week: 10080,
+  weeks: 10080,
+  d: 1440,
+  day: 1440,
+  days: 1440,
+  h: 60,
+  hr: 60,
+  hrs: 60,
+  hour: 60,
+  hours: 60,
+  m: 1,
+  min: 1,
+  mins: 1,
+  minute: 1,
+  minutes: 1
+};
+function readDuration(text3) {
+  const seen = /* @__PURE__ */ new Set();
+  let total = 0;
+  let index2 = 0;
+  while (index2 < text3.length) {
+    const digitsEnd = digitRun(text3, index2);
+    if (digitsEnd === index2 || digitsEnd - index2 > 6) return null;
+    const letters = letterRun(text3, digitsEnd);
+    const unit = UNIT_MINUTES[text3.slice(digitsEnd, letters)];
+    if (unit === void 0 || seen.has(unit)) return null;
+    seen.add(unit);
+    total += Number(text3.slice(index2, digitsEnd)) * unit;
+    index2 = letters;
+  }
+  return seen.size > 0 ? total : null;
+}
+var WEEKDAYS = {
+  monday: 1,
+  mon: 1,
+  tuesday: 2,
+  tue: 2,
+  tues: 2,
+  wednesday: 3,
+  wed: 3,
+  thursday: 4,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  friday: 5,
+  fri: 5,
+  saturday: 6,
+  sat: 6,
+  sunday: 7,
+  sun: 7
+};
+function readWeekday(word) {
+  return WEEKDAYS[word] ?? null;
+}
+function digitRun(text3, from) {
+  let index2 = from;
+  while (index2 < text3.length && (text3[index2] ?? "") >= "0" && (text3[index2] ?? "") <= "9") index2++;
+  return index2;
+}
+function letterRun(text3, from) {
+  let index2 = from;
+  while (index2 < text3.length && (text3[index2] ?? "") >= "a" && (text3[index2] ?? "") <= "z") index2++;
+  return index2;
+}
+function splitOnce(text3, separator, count) {
+  const pieces = [];
+  let rest = text3;
+  for (let split = 0; split < count; split++) {
+    const at = rest.indexOf(separator);
+    if (at < 0) break;
+    pieces.push(rest.slice(0, at));
+    rest = rest.slice(at + 1);
+  }
+  return [...pieces, rest];
+}
+
+// src/core/time/eta.ts
+var MAX_ETA_LENGTH = 200;
+function findEta(text3) {
+  for (let at = 0; at + 3 <= text3.length; at++) {
+    if (!isEtaWord(text3, at)) continue;
+    const value = valueAfter(text3, at + 3);
+    if (value) return value;
+  }
+  return null;
+}
+function isEtaWord(text3, at) {
+  return lower(text3, at) === "e" && lower(text3, at + 1) === "t" && lower(text3, at + 2) === "a" && !isWordChar(text3[at - 1]) && !isWordChar(text3[at + 3]);
+}
+function valueAfter(text3, from) {
+  let index2 = skipDecoration(text3, from);
+  if (!SEPARATORS.has(text3[index2] ?? "")) return null;
+  index2 = skipDecoration(text3, index2 + 1);
+  const end = lineEnd(text3, index2);
+  const value = text3.slice(index2, end).trim();
+  if (!value) return null;
+  return truncate(value, MAX_ETA_LENGTH);
+}
+var SEPARATORS = /* @__PURE__ */ new Set([":", "-", "\u2013", "\u2014"]);
+var DECORATION = /* @__PURE__ */ new Set(["*", "_", " ", "	"]);
+function skipDecoration(text3, from) {
+  let index2 = from;
+  while (index2 < text3.length && DECORATION.has(text3[index2] ?? "")) index2++;
+  return index2;
+}
+function lineEnd(text3, from) {
+  let index2 = from;
+  while (index2 < text3.length && text3[index2] !== "\n" && text3[index2] !== "\r") index2++;
+  return index2;
+}
+function truncate(value, length) {
+  if (value.length <= length) return value;
+  const code = value.charCodeAt(length - 1);
+  const cut2 = code >= 55296 && code <= 56319 ? length - 1 : length;
+  return value.slice(0, cut2).trimEnd();
+}
+function lower(text3, index2) {
+  return (text3[index2] ?? "").toLowerCase();
+}
+function isWordChar(char) {
+  return char !== void 0 && WORD_CHAR.test(char);
+}
+var WORD_CHAR = /[\p{L}\p{N}]/u;
+
+// src/core/time/parse-time.ts
+var TIME_FORMS = [
+  "2026-11-24 16:00 UTC",
+  "2026-11-24T16:00Z",
+  "2026-11-24T16:00+01:00",
+  "16:00 Europe/Berlin",
+  "16:00 today",
+  "tomorrow 09:00 PST",
+  "friday 17:00 CET",
+  "in 2h",
+  "in 90m",
+  "in 1h30m",
+  "in 2d"
+];
+var MAX_LENGTH = 120;
+var MINUTE = 6e4;
+function parseTimeExpression(text3, now2, defaultZone2) {
+  if (text3.length > MAX_LENGTH) return refuse(`it is longer than ${MAX_LENGTH} characters`);
+  const words = wordsOf(text3);
+  if (words.length === 0) return refuse("it is empty");
+  if (words[0] === "in") return relative(words.slice(1), now2);
+  const parts = readParts(words);
+  if (typeof parts === "string") return refuse(parts);
+  return resolve(parts, now2, defaultZone2);
+}
+function wordsOf(text3) {
+  let trimmed = text3.trim().toLowerCase();
+  while (trimmed !== "" && ".,;!".includes(trimmed.at(-1) ?? "")) trimmed = trimmed.slice(0, -1);
+  const words = [];
+  for (const word of trimmed.split(/\s+/)) {
+    const previous2 = words.at(-1) ?? "";
+    if ((word === "am" || word === "pm") && isDigit(previous2.at(-1))) words[words.length - 1] = previous2 + word;
+    else if (word !== "" && word !== "at") words.push(word);
+  }
+  return words;
+}
+function relative(words, now2) {
+  const minutes2 = readDuration(words.filter((word) => word !== "and").join(""));
+  if (minutes2 === null) return refuse(`"in ${words.join(" ")}" is not a duration such as in 2h, in 90m, in 1h30m or in 2d`);
+  return { ok: true, at: new Date(now2.getTime() + minutes2 * MINUTE) };
+}
+function readParts(words) {
+  const parts = { day: null, clock: null, zoneWords: [] };
+  for (const word of words) {
+    const problem = readWord(word, parts);
+    if (problem) return problem;
+  }
+  if (parts.clock) return parts;
+  if (parts.zoneWords.length > 0) return `"${parts.zoneWords.join(" ")}" is not a time of day (HH:MM), a day or a time zone`;
+  return "it has a day but no time of day (HH:MM)";
+}
+function readWord(word, parts) {
+  const weekday = readWeekday(word);
+  const dated = readDate(word);
+  const day = word === "today" || word === "tomorrow" ? { kind: word } : weekday !== null ? { kind: "weekday", weekday } : dated ? { kind: "date", date: dated.date } : null;
+  if (day && parts.day) return `it names two days ("${word}" and one before it)`;
+  if (day) parts.day = day;
+  const clock2 = dated ? dated.clock : day ? null : readClock(word);
+  if (clock2 && parts.clock) return `it names two times of day ("${word}" and one before it)`;
+  if (clock2) parts.clock = clock2;
+  else if (!day && !dated) parts.zoneWords.push(word);
+  return null;
+}
+function resolve(parts, now2, defaultZone2) {
+  const { clock: clock2, day } = parts;
+  if (!clock2) return refuse("it has no time of day (HH:MM)");
+  if (clock2.zone && parts.zoneWords.length > 0)
+    return refuse(`it names two time zones ("${clock2.zone}" and "${parts.zoneWords.join(" ")}")`);
+  const zoneText = clock2.zone ?? (parts.zoneWords.length > 0 ? parts.zoneWords.join("") : null);
+  const zone = zoneText === null ? resolveZone(defaultZone2) ?? FixedOffsetZone.utcInstance : resolveZone(zoneText);
+  if (!zone) return refuse(unknownZone(clock2.zone ?? parts.zoneWords.join(" ")));
+  const hour = hour24(clock2);
+  if (hour === null || clock2.minute > 59 || clock2.second > 59) return refuse(`${describeClock(clock2)} is not a time of day (00:00\u201323:59)`);
+  const date = dateIn(day, now2, zone);
+  const at = DateTime.fromObject({ ...date, hour, minute: clock2.minute, second: clock2.second }, { zone });
+  if (!at.isValid) return refuse(`${date.year}-${pad(date.month)}-${pad(date.day)} is not a date`);
+  return { ok: true, at: at.toJSDate() };
+}
+function hour24(clock2) {
+  if (!clock2.meridiem) return clock2.hour <= 23 ? clock2.hour : null;
+  if (clock2.hour < 1 || clock2.hour > 12) return null;
+  return clock2.hour % 12 + (clock2.meridiem === "pm" ? 12 : 0);
+}
+function dateIn(day, now2, zone) {
+  if (day?.kind === "date") return day.date;
+  const today = DateTime.fromJSDate(now2, { zone });
+  const ahead = day?.kind === "tomorrow" ? 1 : day?.kind === "weekday" ? (day.weekday - today.weekday + 7) % 7 : 0;
+  const date = today.plus({ days: ahead });
+  return { year: date.year, month: date.month, day: date.day };
+}
+function unknownZone(written) {
+  return `"${written}" is not a time zone: use UTC, an IANA name such as Europe/Berlin, an offset such as +02:00, or an abbreviation such as PST or CET`;
+}
+function describeClock(clock2) {
+  return `"${clock2.hour}:${pad(clock2.minute)}${clock2.meridiem ?? ""}"`;
+}
+function isDigit(char) {
+  return char !== void 0 && char >= "0" && char <= "9";
+}
+function pad(value) {
+  return String(value).padStart(2, "0");
+}
+function refuse(problem) {
+  return { ok: false, problem };
+}
+
+// src/core/lifecycle/commands.ts
+var COMMANDS = {
+  ack: { usage: "/ack", what: "acknowledge the escalation: you are on it" },
+  status: { usage: "/status <what changed, next step> [ETA: <time>]", what: "post the status update (resets the update clock)" },
+  tier: { usage: "/tier <tier label> [reason]", what: "re-tier the escalation (labels follow)" },
+  owner: { usage: "/owner @login [@login\u2026]", what: "set the owners (and assignees)" },
+  eta: { usage: "/eta <time>", what: "commit to a resolution time" },
+  waiting: { usage: "/waiting customer [reason]", what: "wait on the customer: the resolve and update clocks pause" },
+  resume: { usage: "/resume", what: "stop waiting: the clocks run again" },
+  timeline: { usage: "/timeline <text>", what: "add an entry to the post-mortem timeline" },
+  resolve: { usage: "/resolve <resolution summary>", what: "record the resolution, close the escalation and open the post-mortem" },
+  help: { usage: "/help", what: "list these commands" }
+};
+var MAX_NAME = 16;
+function isNameChar(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code === 45;
+}
+function parseCommand(body) {
+  let start = 0;
+  while (start < body.length && (body[start] === " " || body[start] === "	" || body[start] === "\r" || body[start] === "\n")) start++;
+  if (body[start] !== "/") return null;
+  let end = start + 1;
+  while (end < body.length && end - start <= MAX_NAME && isNameChar(body.charCodeAt(end))) end++;
+  const next = body[end];
+  if (next !== void 0 && next !== " " && next !== "	" && next !== "\r" && next !== "\n") return null;
+  const name = body.slice(start + 1, end).toLowerCase();
+  if (!Object.hasOwn(COMMANDS, name)) return null;
+  const rest = body.slice(end);
+  const lineEnd2 = rest.indexOf("\n");
+  const firstLine2 = lineEnd2 === -1 ? rest : rest.slice(0, lineEnd2);
+  return { name, args: firstLine2.trim(), text: rest.trim() };
+}
+function firstWord(text3) {
+  const space = text3.search(/\s/);
+  return space === -1 ? text3 : text3.slice(0, space);
+}
+
+// src/core/lifecycle/command-arguments.ts
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+var MAX_OWNERS = 10;
+function parseLogins(text3) {
+  const words = text3.split(/[\s,]+/).filter((word) => word !== "");
+  const logins = words.map((word) => word.startsWith("@") ? word.slice(1) : word);
+  if (logins.length === 0 || logins.length > MAX_OWNERS || logins.some((login) => login.length > 39 || !LOGIN.test(login))) return null;
+  return [...new Set(logins)];
+}
+var usage = (command) => `\`${COMMANDS[command.name].usage}\``;
+function checkArguments(command, context3) {
+  switch (command.name) {
+    case "status":
+    case "timeline":
+    case "resolve":
+      return command.text === "" ? `${usage(command)} needs a text after the command.` : null;
+    case "tier": {
+      const label = firstWord(command.args);
+      const labels = context3.config.tiers.map((tier) => `\`${tier.label}\``).join(", ");
+      if (label === "") return `${usage(command)} needs a tier: one of ${labels}.`;
+      const known = context3.config.tiers.some((tier) => tier.label.toLowerCase() === label.toLowerCase());
+      return known ? null : `There is no tier called that here: use one of ${labels}.`;
+    }
+    case "owner":
+      return parseLogins(command.args) === null ? `${usage(command)} needs one to ${MAX_OWNERS} GitHub logins, like \`/owner @olivia @tom\`.` : null;
+    case "eta": {
+      const forms = TIME_FORMS.map((form) => `\`${form}\``).join(", ");
+      if (command.args === "") return `${usage(command)} needs a time: ${forms}.`;
+      const parsed = parseTimeExpression(command.args, context3.at, context3.timeZone);
+      if (!parsed.ok) return `That time could not be read (${parsed.problem}). Accepted forms: ${forms}.`;
+      return parsed.at <= context3.at ? `That time has already passed. Give a time still ahead: ${forms}.` : null;
+    }
+    case "waiting":
+      return firstWord(command.args).toLowerCase() === "customer" ? null : `${usage(command)}: say who the escalation waits on, like \`/waiting customer sending logs\`.`;
+    default:
+      return null;
+  }
+}
+
+// src/core/lifecycle/notifications.ts
+var notifyKey = (tier) => `notify:${tier.label}`;
+function tierRank(config, label) {
+  const index2 = config.tiers.findIndex((tier) => tier.label === label);
+  return index2 === -1 ? Number.MAX_SAFE_INTEGER : index2;
+}
+function tierNotification(escalation, config) {
+  const { tier, sent } = escalation;
+  const told = config.tiers.filter((candidate) => sent.has(notifyKey(candidate)));
+  const highestTold = Math.min(...told.map((candidate) => tierRank(config, candidate.label)));
+  if (told.length > 0 && tierRank(config, tier.label) >= highestTold) return null;
+  const mention = unique([...tier.notify, ...escalation.owners]);
+  return { key: notifyKey(tier), reason: "notify", mention };
+}
+var breachKey = (clock2, tier) => `breach:${clock2.kind}:${tier.label}`;
+var warningKey = (clock2, tier) => `warning:${clock2.kind}:${tier.label}`;
+function sweepNotifications(escalation) {
+  const { clocks, tier, owners, sent } = escalation;
+  const found = [];
+  const add = (notification) => {
+    if (!sent.has(notification.key)) found.push(notification);
+  };
+  const acknowledged = escalation.acknowledgement !== null;
+  for (const kind of ["acknowledge", "resolve"]) {
+    const clock2 = clocks[kind];
+    if (clock2.status === "breached") add({ key: breachKey(clock2, tier), reason: "breach", mention: unique([...tier.escalationContacts, ...acknowledged ? [] : owners]), clock: clock2 });
+    if (clock2.status === "at-risk") add({ key: warningKey(clock2, tier), reason: "warning", mention: owners, clock: clock2 });
+  }
+  if (clocks.update.status === "breached") {
+    add({ key: `missed-update:${clocks.update.since.toISOString()}`, reason: "missed-update", mention: unique([...tier.escalationContacts, ...owners]), clock: clocks.update });
+  }
+  if (escalation.etaStale && escalation.eta?.at) add({ key: `eta-stale:${escalation.eta.at.toISOString()}`, reason: "eta-stale", mention: owners });
+  return found;
+}
+function unique(logins) {
+  const seen = /* @__PURE__ */ new Set();
+  return logins.filter((login) => {
+    const key = login.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/core/time/working-windows.ts
+var DAY = 864e5;
+var MINUTES_PER_DAY = 1440;
+var MAX_DAYS = 400;
+function* calendarWindows(from, calendar) {
+  if (calendar.kind === "24x7" || calendar.days.length === 0) {
+    yield { start: from, end: Infinity };
+    return;
+  }
+  const horizon = from + MAX_DAYS * DAY;
+  const zone = zoneOf(calendar.timeZone);
+  const here = DateTime.fromMillis(from, { zone });
+  const firstDay = Date.UTC(here.year, here.month - 1, here.day) / DAY;
+  for (let day = firstDay; day <= firstDay + MAX_DAYS; day++) {
+    if (!calendar.days.includes(isoWeekday(day))) continue;
+    const window2 = windowOn(day, calendar, zone);
+    const start = Math.max(window2.start, from);
+    const end = Math.min(window2.end, horizon);
+    if (start < end) yield { start, end };
+    if (window2.end >= horizon) break;
+  }
+  yield { start: Math.max(from, horizon), end: Infinity };
+}
+function zoneOf(timeZone) {
+  const zone = IANAZone.create(timeZone);
+  if (!zone.isValid) throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`);
+  return zone;
+}
+function isoWeekday(day) {
+  return ((day + 3) % 7 + 7) % 7 + 1;
+}
+var windows = /* @__PURE__ */ new Map();
+var MAX_MEMO = 2e4;
+function windowOn(day, calendar, zone) {
+  const key = `${zone.name} ${day} ${calendar.startMinute} ${calendar.endMinute}`;
+  let window2 = windows.get(key);
+  if (!window2) {
+    if (windows.size >= MAX_MEMO) windows.clear();
+    window2 = { start: boundary(day, calendar.startMinute, zone), end: boundary(day, calendar.endMinute, zone) };
+    windows.set(key, window2);
+  }
+  return window2;
+}
+function boundary(day, minuteOfDay, zone) {
+  const date = DateTime.fromMillis((day + Math.floor(minuteOfDay / MINUTES_PER_DAY)) * DAY, { zone: "utc" });
+  return firstInstantShowing(date, minuteOfDay % MINUTES_PER_DAY, zone);
+}
+function firstInstantShowing(date, minute, zone) {
+  const wall = { year: date.year, month: date.month, day: date.day, hour: Math.floor(minute / 60), minute: minute % 60 };
+  const local = DateTime.fromObject(wall, { zone });
+  const skipped = local.day !== wall.day || local.hour !== wall.hour || local.minute !== wall.minute;
+  if (skipped) return gapEnd(local);
+  return Math.min(...local.getPossibleOffsets().map((candidate) => candidate.toMillis()));
+}
+function gapEnd(local) {
+  let before = local.toMillis() - DAY;
+  let after = local.toMillis();
+  if (local.zone.offset(before) === local.offset) return after;
+  while (after - before > 1) {
+    const middle = Math.floor((before + after) / 2);
+    if (local.zone.offset(middle) === local.offset) after = middle;
+    else before = middle;
+  }
+  return after;
+}
+
+// src/core/time/sla-clock.ts
+var MINUTE2 = 6e4;
+function addSlaMinutes(start, minutes2, calendar, pauses = []) {
+  let remaining = Math.max(0, minutes2) * MINUTE2;
+  if (!Number.isFinite(start.getTime()) || !Number.isFinite(remaining)) return /* @__PURE__ */ new Date(NaN);
+  for (const stretch of runningStretches(start.getTime(), calendar, pauses)) {
+    const length = stretch.end - stretch.start;
+    if (remaining <= length) return new Date(stretch.start + remaining);
+    remaining -= length;
+  }
+  return /* @__PURE__ */ new Date(NaN);
+}
+function slaMinutesBetween(from, to, calendar, pauses = []) {
+  if (to < from) return -slaMinutesBetween(to, from, calendar, pauses) || 0;
+  const end = to.getTime();
+  if (!Number.isFinite(from.getTime()) || !Number.isFinite(end)) return NaN;
+  let total = 0;
+  for (const stretch of runningStretches(from.getTime(), calendar, pauses)) {
+    if (stretch.start >= end) break;
+    total += Math.min(stretch.end, end) - stretch.start;
+  }
+  return total / MINUTE2;
+}
+function formatUtc(instant) {
+  return `${instant.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function runningStretches(from, calendar, pauses) {
+  return withoutPauses(calendarWindows(from, calendar), normalisePauses(pauses));
+}
+function normalisePauses(pauses) {
+  const spans = pauses.map((pause) => ({ start: pause.start.getTime(), end: pause.end.getTime() })).filter((span) => Number.isFinite(span.start) && Number.isFinite(span.end) && span.end > span.start).sort((a, b) => a.start - b.start);
+  const merged = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push(span);
+  }
+  return merged;
+}
+function* withoutPauses(windows2, pauses) {
+  let next = 0;
+  for (const window2 of windows2) {
+    let cursor = window2.start;
+    while (cursor < window2.end) {
+      while (next < pauses.length && (pauses[next]?.end ?? Infinity) <= cursor) next++;
+      const pause = pauses[next];
+      if (!pause || pause.start >= window2.end) {
+        yield { start: cursor, end: window2.end };
+        break;
+      }
+      if (pause.start > cursor) yield { start: cursor, end: pause.start };
+      cursor = pause.end;
+    }
+  }
+}
+
+// src/core/time/format.ts
+function formatDue(instant, calendar) {
+  const utc = formatUtc(instant);
+  if (calendar.kind === "24x7") return utc;
+  const local = inZone(instant, calendar.timeZone);
+  if (!local) return utc;
+  const name = zoneName(local);
+  if (name === "UTC") return utc;
+  const sameDate = local.toISODate() === instant.toISOString().slice(0, 10);
+  return `${utc} (${local.toFormat(sameDate ? "HH:mm" : "ccc d LLL HH:mm")} ${name})`;
+}
+function inZone(instant, timeZone) {
+  const local = DateTime.fromJSDate(instant, { zone: timeZone }).setLocale("en-US");
+  return local.isValid ? local : null;
+}
+function zoneName(local) {
+  for (const locale of ["en-US", "en-GB"]) {
+    const name = local.setLocale(locale).offsetNameShort;
+    if (name && !name.startsWith("GMT+") && !name.startsWith("GMT-")) return name;
+  }
+  return `UTC${local.toFormat("Z")}`;
+}
+
+// src/config/duration.ts
+var DURATION = /^(?=\d)(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
+var MINUTES_PER_HOUR = 60;
+var MINUTES_PER_DAY2 = 24 * MINUTES_PER_HOUR;
+var MAX_DURATION_MINUTES = 365 * MINUTES_PER_DAY2;
+var DurationError = class extends Error {
+  name = "DurationError";
+};
+function parseDuration(text3) {
+  const match2 = DURATION.exec(text3.trim());
+  if (!match2) throw new DurationError(`not a duration: ${JSON.stringify(text3)} (expected e.g. 30m, 2h, 1d, 1h30m)`);
+  const [, days, hours, minutes2] = match2;
+  return Number(days ?? 0) * MINUTES_PER_DAY2 + Number(hours ?? 0) * MINUTES_PER_HOUR + Number(minutes2 ?? 0);
+}
+function durationBoundProblem(text3, min, max = MAX_DURATION_MINUTES) {
+  const minutes2 = parseDuration(text3);
+  const got = `(got ${JSON.stringify(text3.length > 40 ? `${text3.slice(0, 37)}...` : text3)})`;
+  if (min === 0 && minutes2 === 0) return `must be longer than 0 minutes ${got}`;
+  if (minutes2 < min) return `must be at least ${formatDuration(min).replace(" ", "")} ${got}`;
+  if (minutes2 > max) return `must be at most ${formatDuration(max).replace(" ", "")} ${got}`;
+  return void 0;
+}
+function formatDuration(minutes2) {
+  const total = Math.floor(Math.abs(minutes2));
+  const parts = [
+    [Math.floor(total / MINUTES_PER_DAY2), "d"],
+    [Math.floor(total % MINUTES_PER_DAY2 / MINUTES_PER_HOUR), "h"],
+    [total % MINUTES_PER_HOUR, "m"]
+  ];
+  const shown = parts.filter(([count]) => count > 0).slice(0, 2);
+  return shown.length === 0 ? "0m" : shown.map(([count, unit]) => `${count}${unit}`).join(" ");
+}
+
+// src/core/render/clock-text.ts
+var CLOCK_ICON = {
+  met: "\u2705",
+  missed: "\u274C",
+  "on-track": "\u{1F7E2}",
+  "at-risk": "\u{1F7E0}",
+  breached: "\u{1F534}",
+  paused: "\u23F8\uFE0F"
+};
+var CLOCK_WORD = {
+  met: "met",
+  missed: "missed",
+  "on-track": "on track",
+  "at-risk": "at risk",
+  breached: "breached",
+  paused: "paused"
+};
+var minutes = (value) => formatDuration(Math.max(1, Math.round(value)));
+function describeClock2(clock2, calendar) {
+  const word = `${CLOCK_ICON[clock2.status]} ${CLOCK_WORD[clock2.status]}`;
+  const due = formatDue(clock2.dueAt, calendar);
+  switch (clock2.status) {
+    case "met":
+      return `${word} at ${formatDue(clock2.doneAt ?? clock2.dueAt, calendar)} (target ${formatDuration(clock2.targetMinutes)})`;
+    case "missed":
+      return `${word}: done ${formatDue(clock2.doneAt ?? clock2.dueAt, calendar)}, ${minutes(clock2.minutes)} after the target (${formatDuration(clock2.targetMinutes)})`;
+    case "breached":
+      return `${word}: was due ${due}`;
+    case "paused":
+      return `${word} while waiting on the customer (due ${due} if it ran again now)`;
+    default:
+      return `${word}: due ${due}`;
+  }
+}
+function clockWord(clock2) {
+  return `${CLOCK_ICON[clock2.status]} ${CLOCK_WORD[clock2.status]}`;
+}
+
+// src/core/render/command-help.ts
+function commandHelp(open2 = false) {
+  return [
+    `<details${open2 ? " open" : ""}><summary>Commands: comment with one of these on its first line</summary>`,
+    "",
+    "| Command | What it does |",
+    "|---|---|",
+    ...Object.values(COMMANDS).map((command) => `| \`${command.usage}\` | ${command.what} |`),
+    "",
+    "Commands come from people with triage access or more (a tier\u2019s own permission for `/tier`). `ETA:` may appear anywhere in a `/status`.",
+    "",
+    "</details>"
+  ];
+}
+
+// src/core/render/limits.ts
+var GITHUB_BODY_LIMIT = 65536;
+function fitBody(body, limit = GITHUB_BODY_LIMIT) {
+  if (body.length <= limit) return body;
+  const note = "\n\n_\u2026 cut to fit GitHub's 65,536-character limit._";
+  return body.slice(0, limit - note.length) + note;
+}
+
+// src/core/render/sanitize.ts
+var ZERO_WIDTH_JOINER = "\u200D";
+function neutralizeMentions(text3) {
+  return text3.replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_JOINER}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`).replace(/\bGH-(?=\d)/gi, (match2) => `${match2}${ZERO_WIDTH_JOINER}`);
+}
+function escapeHtml(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function truncate2(text3, max) {
+  if (text3.length <= max) return text3;
+  let cut2 = "";
+  for (const char of text3) {
+    if (cut2.length + char.length > max - 1) break;
+    cut2 += char;
+  }
+  return `${cut2.trimEnd()}\u2026`;
+}
+function safeInline(text3, max = 300) {
+  const oneLine = text3.replace(/\s+/g, " ").trim();
+  return neutralizeMentions(escapeHtml(truncate2(oneLine, max)));
+}
+function safeCell(text3, max = 300) {
+  return safeInline(text3, max).replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
+}
+function inlineCode(text3) {
+  const longestRun = Math.max(0, ...(text3.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad2 = text3.startsWith("`") || text3.endsWith("`") ? " " : "";
+  return `${fence}${pad2}${text3}${pad2}${fence}`;
+}
+
+// src/core/render/missing-fields.ts
+function describeReason(field) {
+  switch (field.reason) {
+    case "absent":
+      return `its heading is missing from the issue (renamed or deleted): add it back as ${inlineCode(`### ${field.label}`)}`;
+    case "empty":
+      return "not answered";
+    case "placeholder":
+      return `${inlineCode(safeInline(field.given ?? "", 40))} is a placeholder, not an answer`;
+    case "too-short":
+      return `too short (${field.given?.length ?? 0} of at least ${field.minLength} characters)`;
+  }
+}
+function missingList(filer, missing) {
+  return [
+    `**Missing information.** @${filer}, please edit the issue description and fill in:`,
+    "",
+    ...missing.map((field) => `- **${safeInline(field.label, 100)}**: ${describeReason(field)}. _A good answer:_ ${safeInline(field.hint, 400)}`),
+    "",
+    "The SLA clock is already running and the owners have been told; this list updates itself when you edit the issue."
+  ];
+}
+
+// src/core/render/card.ts
+var STATE_TEXT = {
+  filed: "Open: waiting for an owner to acknowledge",
+  acknowledged: "Acknowledged",
+  investigating: "Investigating",
+  waiting: "Waiting on the customer",
+  resolved: "Resolved",
+  closed: "Closed"
+};
+var mentionList = (logins) => logins.length > 0 ? logins.map((login) => `@${login}`).join(", ") : "_none_";
+function stateLine(escalation) {
+  const { acknowledgement: ack, state } = escalation;
+  const by = ack ? ` by ${safeCell(ack.by)} at ${formatUtc(new Date(ack.at))}` : "";
+  if (state === "acknowledged" || state === "investigating") return `${STATE_TEXT[state]}${state === "acknowledged" ? by : ` (acknowledged${by})`}`;
+  if (state === "waiting" && escalation.waiting) {
+    const reason = escalation.waiting.reason ? `: ${safeCell(escalation.waiting.reason, 200)}` : "";
+    return `${STATE_TEXT.waiting} since ${formatUtc(escalation.waiting.start)}${reason}`;
+  }
+  return STATE_TEXT[state];
+}
+function tierLine(escalation) {
+  const { tier, tierDecision: decision } = escalation;
+  const record = escalation.commands.findLast((command) => command.name === "tier" && firstWord(command.arg).toLowerCase() === tier.label.toLowerCase());
+  const reason = decision.source === "command" && record ? record.arg.slice(firstWord(record.arg).length).trim() : "";
+  const how = {
+    label: decision.setBy ? `label applied by ${safeCell(decision.setBy)}` : "label",
+    command: `\`/tier\` by ${safeCell(decision.setBy ?? "")}${reason ? `: ${safeCell(reason, 200)}` : ""}`,
+    requested: "requested in the form",
+    default: "the default tier"
+  }[decision.source];
+  return `${safeCell(tier.name)} (\`${tier.label}\`): ${how}`;
+}
+function customerLine(escalation) {
+  const { facts } = escalation;
+  const parts = [
+    safeCell(facts.customer ?? "not given", 200),
+    facts.accountValue && `ARR ${safeCell(facts.accountValue, 60)}`,
+    facts.renewalDate && `renews ${safeCell(facts.renewalDate, 60)}`,
+    facts.contact && `contact: ${safeCell(facts.contact, 120)}`
+  ];
+  return parts.filter(Boolean).join(" \xB7 ");
+}
+function etaLine(escalation) {
+  const { eta, tier } = escalation;
+  if (!eta) return "not given yet: an owner commits with `/eta <time>`";
+  const when2 = eta.at ? formatDue(eta.at, tier.calendar) : safeCell(eta.text, 100);
+  const from = `from ${safeCell(eta.by)} at ${formatUtc(eta.setAt)}`;
+  return escalation.etaStale ? `\u26A0\uFE0F **passed**: ${when2} (${from}); give a new one with \`/eta\`` : `${when2} (${from})`;
+}
+function waitingOn(escalation) {
+  const waits = [];
+  if (escalation.needsInfo) waits.push(`@${escalation.issue.author}: the missing information below`);
+  if (escalation.waiting) waits.push("the customer");
+  if (!escalation.acknowledgement && escalation.state === "filed") waits.push(`${mentionList(escalation.owners)}: acknowledge with \`/ack\``);
+  if (escalation.clocks.update.status === "breached" && !escalation.resolvedAt) waits.push(`${mentionList(escalation.owners)}: a status update (\`/status\`)`);
+  return waits;
+}
+function renderCard(view) {
+  const { escalation, data } = view;
+  const { tier, clocks, issue: issue2 } = escalation;
+  const latest = escalation.updates.at(-1);
+  const rows = [
+    ["State", stateLine(escalation)],
+    ["Tier", tierLine(escalation)],
+    ["Owners", mentionList(escalation.owners)],
+    ["Customer", customerLine(escalation)],
+    ["Business impact", safeCell(escalation.facts.impact ?? "not given yet", 400)],
+    ["The ask", safeCell(escalation.facts.ask ?? "not given", 400)],
+    ["Acknowledge", describeClock2(clocks.acknowledge, tier.calendar)],
+    ["Next update", escalation.resolvedAt ? "none owed: resolved" : describeClock2(clocks.update, tier.calendar)],
+    ["Resolve", describeClock2(clocks.resolve, tier.calendar)],
+    ["ETA", etaLine(escalation)],
+    ["Latest update", latest ? `${safeCell(latest.by)} at ${formatUtc(latest.at)}: ${safeCell(latest.text, 300)}` : "none yet"]
+  ];
+  const waits = waitingOn(escalation);
+  if (waits.length > 0) rows.push(["Waiting on", waits.join(" \xB7 ")]);
+  if (view.postmortem !== null) rows.push(["Post-mortem", `#${view.postmortem}`]);
+  else if (view.postmortemNote) rows.push(["Post-mortem", view.postmortemNote]);
+  const lines = [
+    renderMarker("card", data),
+    `### ${tier.name} escalation: ${safeCell(escalation.facts.customer ?? issue2.title, 120)}`,
+    "",
+    "| | |",
+    "|---|---|",
+    ...rows.map(([name, value]) => `| **${name}** | ${value} |`),
+    ""
+  ];
+  if (escalation.needsInfo) lines.push(...missingList(issue2.author, escalation.missing), "");
+  for (const notice of view.notices) lines.push(notice, "");
+  if (view.notified.length > 0) lines.push(`**Notified:** ${mentionList(view.notified)}`, "");
+  lines.push(...commandHelp(), "");
+  return fitBody(lines.join("\n").trimEnd());
+}
+
+// src/core/render/notice.ts
+function renderNotice(keys, parts) {
+  return fitBody([renderMarker("notice", { key: keys[0], keys }), ...parts.flatMap((part, index2) => index2 === 0 ? [part] : ["", part])].join("\n"));
+}
+function tierNotice(escalation, mention) {
+  const { tier, facts, clocks, tierDecision } = escalation;
+  const by = tierDecision.setBy ? ` by ${safeInline(tierDecision.setBy)}` : "";
+  const account = [facts.accountValue && `ARR ${safeInline(facts.accountValue, 60)}`, facts.renewalDate && `renews ${safeInline(facts.renewalDate, 60)}`].filter(Boolean).join(", ");
+  return [
+    `${mentionList(mention)}: this escalation is now **${safeInline(tier.name)}** (\`${tier.label}\`)${by}.`,
+    "",
+    `- **Customer:** ${safeInline(facts.customer ?? "not given", 200)}${account ? ` (${account})` : ""}`,
+    `- **Business impact:** ${safeInline(facts.impact ?? "not given yet", 400)}`,
+    `- **The ask:** ${safeInline(facts.ask ?? "not given", 400)}`,
+    `- **Owners:** ${mentionList(escalation.owners)}`,
+    `- **Acknowledge by** ${formatDue(clocks.acknowledge.dueAt, tier.calendar)} \xB7 **resolve by** ${formatDue(clocks.resolve.dueAt, tier.calendar)}`
+  ].join("\n");
+}
+
+// src/core/render/command-reply.ts
+function commandReply(item, escalation) {
+  const { comment, command, verdict } = item;
+  const who = `@${comment.author}`;
+  if (command.name === "help") return [`${who}, here is what the thread understands:`, "", ...commandHelp(true)].join("\n");
+  if (verdict.kind === "refused" && verdict.reason === "permission") {
+    const what = command.name === "status" ? "Status updates that reset the update clock" : `\`/${command.name}\``;
+    return (`${who}, thanks. ${what} come from the team working this escalation (${verdict.needed} access or more), so your comment stays a regular comment; the owners see it. ` + (command.name === "status" ? `The team owes an update every ${formatDuration(escalation.tier.sla.updateEveryMinutes)}.` : "")).trim();
+  }
+  const problem = verdict.kind === "refused" && verdict.reason === "invalid" ? verdict.problem : "";
+  return `${who}, \`/${command.name}\` did not run: ${problem} (\`${COMMANDS[command.name].usage}\`)`;
+}
+
+// src/core/lifecycle/card-data.ts
+var CARD_LIMITS = { sent: 200, commands: 60, tiers: 30, arg: 500 };
+var EMPTY_CARD = { v: 1, start: null, sent: [], ack: null, commands: [], tiers: [], postmortem: null, lastStatus: null };
+var isString2 = (value) => typeof value === "string";
+var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var isIso = (value) => isString2(value) && !Number.isNaN(Date.parse(value));
+function readCardData(data) {
+  if (!isRecord(data)) return EMPTY_CARD;
+  const list2 = (value) => Array.isArray(value) ? value : [];
+  const ack = isRecord(data.ack) && isIso(data.ack.at) && isString2(data.ack.by) && isString2(data.ack.via) ? data.ack : null;
+  return {
+    v: 1,
+    start: isIso(data.start) ? data.start : null,
+    sent: list2(data.sent).filter(isString2).slice(-CARD_LIMITS.sent),
+    ack,
+    commands: list2(data.commands).filter((c) => isRecord(c) && typeof c.id === "number" && isIso(c.at) && isString2(c.by) && isString2(c.name) && isString2(c.arg)).slice(-CARD_LIMITS.commands),
+    tiers: list2(data.tiers).filter((t) => isRecord(t) && isString2(t.label) && isIso(t.at) && (t.by === null || isString2(t.by)) && isString2(t.source)).slice(-CARD_LIMITS.tiers),
+    postmortem: typeof data.postmortem === "number" ? data.postmortem : null,
+    lastStatus: isIso(data.lastStatus) ? data.lastStatus : null
+  };
+}
+
+// src/core/plans/card-plan.ts
+function tierHistory(escalation) {
+  const history = [...escalation.carried.tiers];
+  const { tierDecision: decision, tier } = escalation;
+  if (history.at(-1)?.label !== tier.label) {
+    history.push({ label: tier.label, at: (decision.setAt ?? escalation.start).toISOString(), by: decision.setBy, source: decision.source });
+  }
+  return history.slice(-CARD_LIMITS.tiers);
+}
+function nextCardData(escalation, change) {
+  return {
+    v: 1,
+    start: escalation.start.toISOString(),
+    sent: [.../* @__PURE__ */ new Set([...escalation.sent, ...change.sent])].slice(-CARD_LIMITS.sent),
+    ack: escalation.acknowledgement,
+    commands: escalation.commands.slice(-CARD_LIMITS.commands),
+    tiers: tierHistory(escalation),
+    postmortem: change.postmortem ?? escalation.carried.postmortem,
+    lastStatus: change.statusAt?.toISOString() ?? escalation.carried.lastStatus
+  };
+}
+function planCard(escalation, config, change) {
+  const data = nextCardData(escalation, change);
+  const body = renderCard({ escalation, config, data, notified: change.notified, notices: escalation.card ? [] : change.notices ?? [], postmortem: data.postmortem, postmortemNote: change.postmortemNote });
+  return upsertComment(escalation.card, "card", body);
+}
+
+// src/core/plans/thread.ts
+function notifiedPeople(escalation, config, sent) {
+  const keys = new Set(sent);
+  return unique(config.tiers.filter((tier) => keys.has(notifyKey(tier))).flatMap((tier) => tier.notify));
+}
+function commandActions(escalation, owed) {
+  const actions = [];
+  const decisions = [];
+  let resolved = false;
+  const day = (item) => item.comment.createdAt.toISOString().slice(0, 10);
+  for (const item of escalation.threadCommands.filter((candidate) => !candidate.decidedBefore)) {
+    const { comment, command, verdict } = item;
+    if (verdict.kind === "refused") {
+      actions.push({ kind: "add-reaction", commentId: comment.id, content: "confused" });
+      decisions.push(`\`/${command.name}\` from ${comment.author} refused (${verdict.reason}).`);
+      const key = verdict.reason === "permission" ? `refused:${comment.author.toLowerCase()}:${day(item)}` : `invalid:${comment.id}`;
+      owed.push({ key, text: commandReply(item, escalation) });
+      continue;
+    }
+    actions.push({ kind: "add-reaction", commentId: comment.id, content: "+1" });
+    decisions.push(`\`/${command.name}\` from ${comment.author} accepted.`);
+    if (command.name === "help") owed.push({ key: `help:${comment.author.toLowerCase()}:${day(item)}`, text: commandReply(item, escalation) });
+    if (command.name === "owner") actions.push(...assigneeChanges(escalation, parseLogins(command.args) ?? []));
+    if (command.name === "resolve") resolved = true;
+  }
+  return { actions, resolved, decisions };
+}
+function assigneeChanges(escalation, owners) {
+  const current = escalation.issue.assignees;
+  const has = (list2, login) => list2.some((other) => other.toLowerCase() === login.toLowerCase());
+  const add = owners.filter((login) => !has(current, login));
+  const remove = current.filter((login) => !has(owners, login));
+  return [...add.length > 0 ? [{ kind: "add-assignees", logins: add }] : [], ...remove.length > 0 ? [{ kind: "remove-assignees", logins: remove }] : []];
+}
+function labelActions(escalation, config) {
+  const { issue: issue2, tierDecision: decision } = escalation;
+  const actions = [];
+  const add = decision.labelsToAdd.filter((label) => !issue2.labels.includes(label));
+  if (escalation.needsInfo && !issue2.labels.includes(config.needsInfoLabel)) add.push(config.needsInfoLabel);
+  if (add.length > 0) actions.push({ kind: "add-labels", labels: add });
+  for (const label of decision.labelsToRemove) actions.push({ kind: "remove-label", label });
+  if (!escalation.needsInfo && issue2.labels.includes(config.needsInfoLabel)) actions.push({ kind: "remove-label", label: config.needsInfoLabel });
+  return actions;
+}
+function ownerAssignment(escalation, sentNow) {
+  const key = `assigned:${escalation.tier.label}`;
+  const fromCommand = escalation.commands.some((command) => command.name === "owner");
+  if (escalation.sent.has(key) || fromCommand || escalation.tier.owners.length === 0) return [];
+  sentNow.push(key);
+  const missing = escalation.tier.owners.filter((login) => !escalation.issue.assignees.some((a) => a.toLowerCase() === login.toLowerCase()));
+  return missing.length > 0 ? [{ kind: "add-assignees", logins: missing }] : [];
+}
+function reconcileThread(escalation, config) {
+  const owed = escalation.tierDecision.notices.map((notice) => ({ key: notice.key, text: notice.text }));
+  const notification = escalation.issue.state === "open" ? tierNotification(escalation, config) : null;
+  const commands = commandActions(escalation, owed);
+  const fresh = owed.filter((item) => !escalation.sent.has(item.key));
+  if (notification && escalation.card) fresh.unshift({ key: notification.key, text: tierNotice(escalation, notification.mention) });
+  const sentNow = [...fresh.map((item) => item.key), ...notification && !escalation.card ? [notification.key] : []];
+  const assignment = escalation.issue.state === "open" ? ownerAssignment(escalation, sentNow) : [];
+  const close = commands.resolved && escalation.issue.state === "open" ? [{ kind: "close-issue" }] : [];
+  return {
+    owed: fresh,
+    sentNow,
+    // Notices come before the label removals they explain; the close comes last.
+    actions: [...commands.actions, ...labelActions(escalation, config), ...assignment, ...close],
+    resolved: commands.resolved,
+    decisions: commands.decisions
+  };
+}
+function cardFor(escalation, config, reconciled, extra = {}) {
+  const sent = [...reconciled.sentNow, ...extra.sent ?? []];
+  return planCard(escalation, config, {
+    sent,
+    notified: notifiedPeople(escalation, config, [...escalation.sent, ...sent]),
+    notices: reconciled.owed.map((item) => item.text),
+    postmortem: extra.postmortem,
+    statusAt: extra.statusAt
+  });
+}
+function planThread(escalation, config) {
+  const reconciled = reconcileThread(escalation, config);
+  const card2 = cardFor(escalation, config, reconciled);
+  const notice = escalation.card && reconciled.owed.length > 0 ? [{ kind: "create-comment", marker: "notice", key: reconciled.sentNow[0], body: renderNotice(reconciled.sentNow, reconciled.owed.map((item) => item.text)) }] : [];
+  const closeIndex = reconciled.actions.findIndex((action) => action.kind === "close-issue");
+  const beforeClose = closeIndex === -1 ? reconciled.actions : reconciled.actions.slice(0, closeIndex);
+  const closing = closeIndex === -1 ? [] : reconciled.actions.slice(closeIndex);
+  const actions = escalation.card ? [...notice, ...beforeClose, ...card2, ...closing] : [...card2, ...beforeClose, ...closing];
+  return { actions, resolved: reconciled.resolved, decisions: reconciled.decisions };
+}
+
+// src/core/plan.ts
+function describeAction(action) {
+  switch (action.kind) {
+    case "add-labels":
+      return `add label ${action.labels.map((label) => `\`${label}\``).join(", ")}`;
+    case "remove-label":
+      return `remove label \`${action.label}\``;
+    case "add-assignees":
+      return `assign ${action.logins.join(", ")}`;
+    case "remove-assignees":
+      return `unassign ${action.logins.join(", ")}`;
+    case "create-comment":
+      return `post the ${action.marker} comment`;
+    case "update-comment":
+      return `update comment ${action.commentId}`;
+    case "add-reaction":
+      return `react ${action.content === "+1" ? "\u{1F44D}" : "\u{1F615}"} to comment ${action.commentId}`;
+    case "close-issue":
+      return "close the issue as completed";
+  }
+}
+
+// src/shell/apply-actions.ts
+async function applyActions(gateway, number, actions, log, options = { settleRaces: true }) {
+  const done = [];
+  for (const action of actions) {
+    if (action.kind === "create-comment") {
+      const id = await gateway.createComment(number, action.body, action.marker, action.key);
+      options.onCreated?.({ number, id, marker: action.marker, key: action.key });
+      if (options.settleRaces && await settled(gateway, number, id, action.marker, action.key, log)) continue;
+    } else await applyOne(gateway, number, action);
+    done.push(describeAction(action));
+    log.info(`#${number}: ${describeAction(action)}`);
+  }
+  return done;
+}
+async function applyOne(gateway, number, action) {
+  switch (action.kind) {
+    case "add-labels":
+      return gateway.addLabels(number, action.labels);
+    case "remove-label":
+      return gateway.removeLabel(number, action.label);
+    case "add-assignees":
+      return gateway.addAssignees(number, action.logins);
+    case "remove-assignees":
+      return gateway.removeAssignees(number, action.logins);
+    case "update-comment":
+      return gateway.updateComment(action.commentId, action.body);
+    case "add-reaction":
+      return gateway.addReaction(action.commentId, action.content);
+    case "close-issue":
+      return gateway.closeIssue(number);
+  }
+}
+async function settled(gateway, number, id, marker, key, log) {
+  const keeper = findOwnComments(await gateway.recentComments(number), marker, key)[0]?.comment.id;
+  if (keeper === void 0 || keeper === id) return false;
+  await gateway.deleteComment(id);
+  log.info(`Another run posted the ${marker} comment first (${keeper}); removed the duplicate ${id}.`);
+  return true;
+}
+
+// src/templates.generated.ts
+var defaultConfigText = `# yaml-language-server: $schema=https://raw.githubusercontent.com/escalation-desk/escalation-desk/main/escalations.schema.json
+#
+# Escalation Desk configuration. Copy this file to .github/escalations.yml and keep only
+# what you change: every key you leave out takes the value shown here.
+#
+# Durations are written like 30m, 2h, 1d or 1h30m (d = 24 hours).
+
+# The label that turns an issue into an escalation.
+trigger-label: escalation
+
+# Added while a required field below is missing or too thin; removed once it is answered.
+needs-info-label: needs-info
+
+# Added when an escalation misses any of its tier's SLA targets.
+breach-label: sla-breached
+
+# The issue form escalations are opened with; its field ids are used by required-fields.
+form: .github/ISSUE_TEMPLATE/escalation.yml
+
+# Answers that count as empty (compared case-insensitively, after trimming).
+placeholders: ['n/a', 'na', 'none', 'tbd', '-', 'unknown', '?']
+
+# Form fields an escalation cannot go without. An answer shorter than min-length
+# characters (after trimming), or one of the placeholders above, counts as missing,
+# and the hint is shown to the reporter.
+required-fields:
+  - id: root-cause
+    min-length: 20
+    hint: >-
+      Describe the actual problem, not the symptom: what happened, when it was first
+      noticed, and what is known so far about why. "Unknown yet" is fine if you say what
+      has been ruled out.
+  - id: impact
+    min-length: 20
+    hint: >-
+      Who is affected (one user, a team, every user)? Can they still sell or work?
+      What revenue, renewal or deal is at risk? If there is no direct financial impact,
+      say so.
+
+# The tier an escalation gets when none of the tier labels below is on the issue.
+default-tier: tier-3
+
+# The most status comments (and other content writes) one sweep may create, so a
+# backlog cannot flood notifications or hit GitHub's secondary rate limits.
+max-writes-per-run: 60
+
+# Owners are warned once when this share (in percent) of the acknowledge or resolve
+# target has passed and the target is not met yet. 0 turns the warning off.
+sla-warning-at: 75
+
+# Lowest repository permission (read, triage, write, maintain, admin) allowed to run
+# the thread commands (/ack, /status, /eta, \u2026) on an escalation.
+command-permission: triage
+
+# GitHub Apps whose tier labels count, e.g. [my-labeler] or ["my-labeler[bot]"] (quote
+# a name with [bot] inside [ ]). A tier label applied by any other App is removed, as
+# an outsider's would be.
+trusted-apps: []
+
+# Escalation tiers, highest first: when an issue carries several tier labels, the
+# first one listed here wins. Giving tiers replaces this whole list.
+#
+# Each tier has:
+#   label        the issue label that selects the tier (at most 50 characters)
+#   name         shown in status comments
+#   meaning      when to use this tier, shown to people choosing one
+#   sla          acknowledge: time to the first response from an owner
+#                update-every: longest gap allowed between status updates
+#                resolve: time to close the escalation
+#   calendar     when SLA clocks run: 24x7, or business hours, e.g.
+#                  calendar:
+#                    time-zone: Europe/Berlin
+#                    days: [mon, tue, wed, thu, fri]
+#                    hours: "09:00-17:00"
+#   owners       GitHub logins assigned to the escalation (default: none)
+#   notify       logins or org/team slugs told once when an escalation reaches the tier
+#   escalation-contacts
+#                logins or org/team slugs told once per SLA breach
+#   min-permission
+#                lowest repository permission (read, triage, write, maintain, admin)
+#                allowed to apply the tier's label; others' labels are removed
+#   chat         events announced in the team chat, any of: opened, tier-raised,
+#                breach, missed-update, resolved (default: none)
+#
+# SLA targets must be longer than 0 and at most 365d.
+tiers:
+  - label: tier-1
+    name: Critical
+    meaning: >-
+      Revenue or a renewal is at risk: the customer is threatening to cancel or walk
+      away, or a deal needs executive attention. Leadership is involved.
+    sla: { acknowledge: 30m, update-every: 2h, resolve: 1d }
+    calendar: 24x7
+    owners: []
+    notify: []
+    escalation-contacts: []
+    min-permission: triage
+    chat: [opened, tier-raised, breach, missed-update, resolved]
+
+  - label: tier-2
+    name: High
+    meaning: >-
+      The customer cannot work normally or the relationship is strained, and resolving
+      it needs a manager's backing or another team's priority; there is a workaround
+      or no immediate threat to leave.
+    sla: { acknowledge: 2h, update-every: 8h, resolve: 3d }
+    calendar: 24x7
+    owners: []
+    notify: []
+    escalation-contacts: []
+    min-permission: triage
+    chat: [opened, tier-raised, breach, missed-update, resolved]
+
+  - label: tier-3
+    name: Standard
+    meaning: >-
+      A real problem the customer needs fixed, with limited business impact or a
+      workaround, escalated because normal support did not move fast enough.
+    sla: { acknowledge: 8h, update-every: 1d, resolve: 10d }
+    calendar: 24x7
+    owners: []
+    notify: []
+    escalation-contacts: []
+    min-permission: triage
+    chat: []
+
+# Post-mortem pull requests opened when an escalation is closed as completed.
+post-mortem:
+  # Repository folder the post-mortem documents go in (relative, not under .github in
+  # any letter case).
+  directory: postmortems
+  # Repository path of your own post-mortem template; null uses the built-in one.
+  template: null
+  # Label put on post-mortem pull requests.
+  label: postmortem
+  # Reviewers requested besides the tier's owners: logins or org/team slugs.
+  reviewers: []
+  # Posted when an escalation is closed as not planned or as a duplicate; "" posts nothing.
+  not-planned-comment: >-
+    This escalation was closed without a fix, so no post-mortem will be opened.
+    If that was a mistake, reopen the issue and close it as completed.
+  # Lowest repository permission whose close opens the post-mortem. When someone below
+  # it closes the escalation, the post-mortem waits until an owner resolves the
+  # escalation or closes it again.
+  close-permission: triage
+
+# Preventive actions agreed in post-mortems: open issues carrying this label are nudged
+# every nudge-every (at least 1h, at most 365d) until they are closed.
+preventive-actions:
+  label: preventive-action
+  nudge-every: 1d
+
+# The customer satisfaction rating asked for when an escalation is resolved.
+csat:
+  # Who is asked: filer (whoever opened the escalation) or a list of logins.
+  ask: filer
+  # Business days without a rating before the one reminder (at most 30); 0 sends none.
+  remind-after-business-days: 2
+  # Ratings (1 to 5) at or below this count as low (1 to 4).
+  low-rating: 2
+
+# A customer with at least threshold escalations (this one included) within the last
+# window-days is a repeat customer: the escalation gets this label.
+repeat-customers:
+  window-days: 180
+  threshold: 2
+  label: repeat-customer
+
+# The periodic escalation report, posted as an issue.
+report:
+  # Days each report covers (at most 365).
+  period-days: 30
+  # Title of the report issue.
+  issue-title: Escalation report
+  # Also commit each report as a Markdown file to directory.
+  commit: false
+  # Repository folder for committed reports (relative, not under .github in any
+  # letter case).
+  directory: reports
+
+# A GitHub Project kept in step with escalations; null: none. For example:
+#   project:
+#     owner: my-org        # the organization or user that owns the project
+#     number: 3            # as in its address: github.com/orgs/my-org/projects/3
+#     fields:              # the project's field names; each one you leave out
+#       tier: Tier         # takes the name shown here
+#       state: State
+#       sla-due: SLA due
+#       customer: Customer
+#       arr: ARR
+#       owner: Owner
+project: null
+
+# Serve several repositories of the workflow's owner from one workflow: all of them
+# ({ repositories: all }) or some ({ repositories: [support-emea, support-us] }, names
+# without the owner/ prefix). null: only the workflow's own repository.
+organization: null
+`;
+var builtInFormText = `name: Customer escalation
+description: Bring leadership into a customer situation you cannot resolve at your level.
+title: '[Escalation] '
+labels: [escalation]
+body:
+  - type: markdown
+    attributes:
+      value: |
+        Escalation is a tool, not a failure: use it to save a relationship that is at risk.
+
+        **Escalate if** the customer threatens to cancel or walk away, a deal or renewal is at risk,
+        the issue needs a leadership decision, or the customer asks for your manager.
+
+        **Don't escalate** a routine issue you can solve yourself, a customer who is only venting,
+        or anything you have not yet tried to resolve or told the customer about.
+  - type: input
+    id: customer
+    attributes:
+      label: Customer
+      description: Customer or account name, as in the CRM.
+      placeholder: Acme Corp
+    validations:
+      required: true
+  - type: input
+    id: arr
+    attributes:
+      label: Account value (ARR)
+      description: Annual recurring revenue of the account, with currency.
+      placeholder: '$250,000'
+  - type: input
+    id: renewal-date
+    attributes:
+      label: Renewal date
+      description: Next renewal or contract end date.
+      placeholder: '2026-03-31'
+  - type: input
+    id: contact
+    attributes:
+      label: Customer contact
+      description: Who is escalating on the customer side \u2014 name and role.
+      placeholder: Jane Doe, VP Sales Operations
+  - type: textarea
+    id: what-happened
+    attributes:
+      label: What happened
+      description: The situation in a few sentences, as the customer experiences it.
+    validations:
+      required: true
+  - type: textarea
+    id: root-cause
+    attributes:
+      label: Root cause
+      description: >-
+        What is known so far about the actual problem \u2014 not the symptoms. "Unknown yet" is not an
+        answer: say what you have ruled out and what you are checking next.
+    validations:
+      required: true
+  - type: textarea
+    id: impact
+    attributes:
+      label: Business impact
+      description: >-
+        Who is affected (one user, a team, every user)? Can they still sell and work? What revenue
+        is at risk \u2014 deal size, renewal, expansion? If there is no direct financial impact, say so.
+    validations:
+      required: true
+  - type: input
+    id: started
+    attributes:
+      label: When it started
+      description: When the problem was first noticed, with time zone.
+      placeholder: 2026-01-14 09:30 CET
+  - type: textarea
+    id: tried
+    attributes:
+      label: What has been tried
+      description: What you and the team have already done, and why it has not resolved the issue.
+  - type: textarea
+    id: ask
+    attributes:
+      label: The ask from leadership
+      description: What exactly you need \u2014 a decision, a call with the customer, engineering time, a concession.
+  - type: dropdown
+    id: requested-tier
+    attributes:
+      label: Requested tier
+      description: >-
+        How urgent you believe this is. Triage confirms the tier. (Not required on purpose: a required
+        dropdown preselects its first option, which would make every escalation Critical.)
+      options:
+        - Tier 1 \u2013 Critical
+        - Tier 2 \u2013 High
+        - Tier 3 \u2013 Standard
+  - type: checkboxes
+    id: checklist
+    attributes:
+      label: Pre-escalation checklist
+      options:
+        - label: I tried to resolve this at my level
+          required: true
+        - label: I briefed my manager
+        - label: The customer knows we are escalating
+`;
+var builtInPostMortemTemplate = "# Post-mortem: {{title}}\n\n> Escalation {{escalation}} \xB7 {{tier}} \xB7 filed {{filed_at}} \xB7 closed {{closed_at}}\n{{missing_note}}\n\n## Summary\n\n{{summary}}\n\n## Customer and account\n\n{{customer}}\n\n## Tier and SLA results\n\n{{sla_results}}\n\n## Business impact\n\n{{impact}}\n\n## The ask from leadership\n\n{{ask}}\n\n## Root cause\n\n{{root_cause}}\n\n## Trigger and detection\n\n{{trigger}}\n\n## Resolution\n\n{{resolution}}\n\n## Timeline\n\nAll times UTC, oldest first.\n\n{{timeline}}\n\n## What went well\n\n- _Reviewers: what helped us resolve this?_\n\n## What went badly\n\n- _Reviewers: what slowed us down or made it worse?_\n\n## Where we got lucky\n\n- _Reviewers: what could have gone worse?_\n\n## Preventive action items\n\nThe preventative action plan: what will stop this from happening again. Give each item an owner\nand a due date, as `- [ ] <what> @owner due YYYY-MM-DD`: when this post-mortem is merged, each\nitem becomes a sub-issue of the escalation, assigned to its owner.\n\n{{action_items}}\n\n## Communication log\n\n{{communication_log}}\n\n## People involved\n\n{{people}}\n";
+
+// src/config/parse-config.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/config/yaml-errors.ts
+var import_yaml = __toESM(require_dist(), 1);
+function convertErrors(errors, file) {
+  return errors.map((error2) => {
+    const start = error2.linePos?.[0];
+    const message = (error2.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+    return {
+      where: start ? `${file}:${start.line}:${start.col}` : file,
+      text: `YAML syntax error: ${message}`
+    };
+  });
+}
+function structureProblems(doc, lineCounter, file) {
+  const problems = [];
+  const at = (offset2, text3) => {
+    const { line, col } = lineCounter.linePos(offset2);
+    problems.push({ where: `${file}:${line}:${col}`, text: `YAML syntax error: ${text3}` });
+  };
+  (0, import_yaml.visit)(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) === void 0 && alias.range)
+        at(alias.range[0], `the alias *${shorten(alias.source)} has no anchor set before it`);
+    },
+    Pair(_, pair) {
+      const key = (0, import_yaml.isAlias)(pair.key) ? pair.key.resolve(doc) : pair.key;
+      if ((0, import_yaml.isCollection)(key) && (0, import_yaml.isNode)(pair.key) && pair.key.range) at(pair.key.range[0], "a key must be plain text, not a list or map");
+    }
+  });
+  return problems;
+}
+function firstAliasWhere(doc, lineCounter, file) {
+  let where = file;
+  (0, import_yaml.visit)(doc, {
+    Alias(_, alias) {
+      if (!alias.range) return void 0;
+      const { line, col } = lineCounter.linePos(alias.range[0]);
+      where = `${file}:${line}:${col}`;
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return where;
+}
+function shorten(text3) {
+  return text3.length > 40 ? `${text3.slice(0, 37)}...` : text3;
+}
+
+// src/config/errors.ts
+var MAX_PROBLEMS_SHOWN = 50;
+var MAX_LINE_LENGTH = 500;
+var ConfigError = class extends Error {
+  name = "ConfigError";
+  file;
+  problems;
+  omitted;
+  constructor(file, problems) {
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map(cut);
+    const omitted = problems.length - shown.length;
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    const lines = [...shown, ...omitted > 0 ? [`\u2026 and ${omitted} more`] : []];
+    super(`Invalid configuration in ${file} (${count}):
+${lines.map((line) => `  ${line}`).join("\n")}`);
+    this.file = file;
+    this.problems = shown;
+    this.omitted = omitted;
+  }
+};
+function cut(line) {
+  return line.length > MAX_LINE_LENGTH ? `${line.slice(0, MAX_LINE_LENGTH - 1)}\u2026` : line;
+}
+
+// src/config/locate.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var PLAIN_KEY = /^[A-Za-z0-9_-]{1,60}$/;
+var MAX_KEY_SHOWN = 40;
+function formatPath(path) {
+  if (path.length === 0) return "(top level)";
+  return path.map((segment, index2) => formatSegment(segment, index2 === 0)).join("");
+}
+function formatSegment(segment, first) {
+  if (typeof segment === "number") return `[${segment}]`;
+  if (PLAIN_KEY.test(segment)) return first ? segment : `.${segment}`;
+  const shown = segment.length > MAX_KEY_SHOWN ? `${segment.slice(0, MAX_KEY_SHOWN - 3)}...` : segment;
+  return `[${JSON.stringify(shown)}]`;
+}
+function createLocator(doc, lineCounter, file) {
+  const nodeAt = (path) => path.length === 0 ? doc.contents : doc.getIn(path, true);
+  const position2 = (offset2) => {
+    const { line, col } = lineCounter.linePos(offset2);
+    return `${file}:${line}:${col}`;
+  };
+  const rangeStart = (node2) => node2 && typeof node2 === "object" && "range" in node2 && Array.isArray(node2.range) ? node2.range[0] : void 0;
+  return {
+    has: (path) => nodeAt(path) !== void 0,
+    where(path, key) {
+      if (key !== void 0) {
+        const map = nodeAt(path);
+        if ((0, import_yaml2.isMap)(map)) {
+          const pair = map.items.find((item) => (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === key);
+          const start = rangeStart(pair?.key);
+          if (start !== void 0) return position2(start);
+        }
+      }
+      for (let depth = path.length; depth >= 0; depth--) {
+        const start = rangeStart(nodeAt(path.slice(0, depth)));
+        if (start !== void 0) return position2(start);
+      }
+      return file;
+    }
+  };
+}
+
+// src/config/raw-types.ts
+var TOP_LEVEL_KEYS = [
+  "trigger-label",
+  "needs-info-label",
+  "breach-label",
+  "form",
+  "placeholders",
+  "required-fields",
+  "default-tier",
+  "max-writes-per-run",
+  "sla-warning-at",
+  "command-permission",
+  "trusted-apps",
+  "tiers",
+  "post-mortem",
+  "preventive-actions",
+  "csat",
+  "repeat-customers",
+  "report",
+  "project",
+  "organization"
+];
+var NESTED_MAP_KEYS = {
+  "post-mortem": ["directory", "template", "label", "reviewers", "not-planned-comment", "close-permission"],
+  "preventive-actions": ["label", "nudge-every"],
+  csat: ["ask", "remind-after-business-days", "low-rating"],
+  "repeat-customers": ["window-days", "threshold", "label"],
+  report: ["period-days", "issue-title", "commit", "directory"]
+};
+var DEFAULT_PROJECT_FIELDS = {
+  tier: "Tier",
+  state: "State",
+  "sla-due": "SLA due",
+  customer: "Customer",
+  arr: "ARR",
+  owner: "Owner"
+};
+
+// src/config/merge.ts
+var NESTED_MAPS = Object.keys(NESTED_MAP_KEYS);
+function asResolved(defaults2) {
+  const missing = [
+    ...TOP_LEVEL_KEYS.filter((key) => defaults2[key] === void 0),
+    ...NESTED_MAPS.flatMap((map) => {
+      const given = defaults2[map] ?? {};
+      return NESTED_MAP_KEYS[map].filter((key) => given[key] === void 0).map((key) => `${map}.${key}`);
+    })
+  ];
+  if (missing.length > 0) throw new Error(`Built-in defaults are missing: ${missing.join(", ")}`);
+  return { ...defaults2, project: defaults2.project ? withFieldDefaults(defaults2.project) : null };
+}
+function mergeOverDefaults(user, defaults2) {
+  const merged = { ...defaults2, ...definedOnly(user) };
+  for (const map of NESTED_MAPS) {
+    Object.assign(merged, { [map]: { ...defaults2[map], ...definedOnly(user[map] ?? {}) } });
+  }
+  if (user.project !== void 0) merged.project = user.project === null ? null : withFieldDefaults(user.project);
+  if (user["default-tier"] === void 0 && user.tiers !== void 0) {
+    const labels = user.tiers.map((tier) => tier.label.toLowerCase());
+    const last = user.tiers[user.tiers.length - 1];
+    if (!labels.includes(defaults2["default-tier"].toLowerCase()) && last) merged["default-tier"] = last.label;
+  }
+  return merged;
+}
+function withFieldDefaults(project) {
+  return { ...project, fields: { ...DEFAULT_PROJECT_FIELDS, ...definedOnly(project.fields ?? {}) } };
+}
+function definedOnly(value) {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
+}
+
+// src/config/schema-problems.ts
+var import_ajv = __toESM(require_ajv(), 1);
+
+// escalations.schema.json
+var escalations_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://raw.githubusercontent.com/escalation-desk/escalation-desk/main/escalations.schema.json",
+  title: "Escalation Desk configuration (.github/escalations.yml)",
+  description: "Every key is optional: keys left out take the built-in default (templates/escalations.yml).",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    "trigger-label": {
+      $ref: "#/definitions/label",
+      description: "The label that turns an issue into an escalation. Default: escalation. At most 50 characters (GitHub's label limit), no control characters, no spaces at either end."
+    },
+    "needs-info-label": {
+      $ref: "#/definitions/label",
+      description: "Added while a required field is missing; removed once answered. Default: needs-info. At most 50 characters (GitHub's label limit), no control characters, no spaces at either end."
+    },
+    "breach-label": {
+      $ref: "#/definitions/label",
+      description: "Added when an escalation misses an SLA target. Default: sla-breached. At most 50 characters (GitHub's label limit), no control characters, no spaces at either end."
+    },
+    form: {
+      type: "string",
+      minLength: 1,
+      pattern: "^(?:$|(?!/)(?![A-Za-z]:)(?!.*\\\\)(?!(?:.*/)?\\.\\.(?:/|$))\\S(?:.*\\S)?$)",
+      patternErrorMessage: 'must be a relative repository path without ".." segments',
+      description: "Repository path of the escalation issue form. Default: .github/ISSUE_TEMPLATE/escalation.yml."
+    },
+    placeholders: {
+      type: "array",
+      uniqueItems: true,
+      items: {
+        type: "string"
+      },
+      description: "Answers that count as empty, compared case-insensitively after trimming. Replaces the default list."
+    },
+    "required-fields": {
+      type: "array",
+      description: "Issue form fields an escalation cannot go without. Replaces the default list.",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["id"],
+        properties: {
+          id: {
+            type: "string",
+            minLength: 1,
+            description: "The issue form field id, e.g. root-cause."
+          },
+          "min-length": {
+            type: "integer",
+            minimum: 1,
+            maximum: 1e4,
+            description: "Answers shorter than this (after trimming) count as missing. Default: 1."
+          },
+          hint: {
+            type: "string",
+            description: "What a good answer holds; shown when the field is missing. Default: empty."
+          }
+        }
+      }
+    },
+    "default-tier": {
+      $ref: "#/definitions/label",
+      description: "Label of the tier used when an escalation has no tier label. Must be one of the tiers' labels. Default: tier-3 (or the last tier when you replace the tiers)."
+    },
+    "max-writes-per-run": {
+      type: "integer",
+      minimum: 1,
+      maximum: 1e3,
+      description: "The most status comments and other content writes one sweep may create. Default: 60."
+    },
+    "sla-warning-at": {
+      type: "integer",
+      minimum: 0,
+      maximum: 99,
+      description: "Owners are warned once when this percentage of the acknowledge or resolve target has passed and the target is not met yet; 0 turns the warning off. Default: 75."
+    },
+    "command-permission": {
+      $ref: "#/definitions/permission",
+      description: "Lowest repository permission allowed to run thread commands (/ack, /status, /eta, \u2026). Default: triage."
+    },
+    "trusted-apps": {
+      type: "array",
+      uniqueItems: true,
+      description: "GitHub Apps whose tier labels count, as my-labeler or my-labeler[bot]; tier labels applied by any other App are refused like an outsider's. Default: none.",
+      items: {
+        type: "string",
+        pattern: "^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\\[bot\\])?$",
+        patternErrorMessage: "must be a GitHub App like my-labeler or my-labeler[bot]"
+      }
+    },
+    tiers: {
+      type: "array",
+      minItems: 1,
+      maxItems: 20,
+      description: "Escalation tiers, highest first: when several tier labels are present the first listed wins. Replaces the default list as a whole.",
+      items: {
+        $ref: "#/definitions/tier"
+      }
+    },
+    "post-mortem": {
+      type: "object",
+      additionalProperties: false,
+      description: "Post-mortem pull requests opened when an escalation closes as completed. Keys left out take the default.",
+      properties: {
+        directory: {
+          $ref: "#/definitions/directory",
+          description: 'Repository folder for post-mortem documents: relative, no ".." segment, not under .github (in any letter case). Default: postmortems.'
+        },
+        template: {
+          type: ["string", "null"],
+          minLength: 1,
+          pattern: "^(?:$|(?!/)(?![A-Za-z]:)(?!.*\\\\)(?!(?:.*/)?\\.\\.(?:/|$))\\S(?:.*\\S)?$)",
+          patternErrorMessage: 'must be a relative repository path without ".." segments',
+          description: "Repository path of a custom post-mortem template; null uses the built-in one. Default: null."
+        },
+        label: {
+          $ref: "#/definitions/label",
+          description: "Label put on post-mortem pull requests. Default: postmortem. At most 50 characters (GitHub's label limit), no control characters, no spaces at either end."
+        },
+        reviewers: {
+          type: "array",
+          uniqueItems: true,
+          description: "Reviewers requested besides the tier's owners: logins or org/team slugs. Default: none.",
+          items: {
+            $ref: "#/definitions/login-or-team"
+          }
+        },
+        "not-planned-comment": {
+          type: "string",
+          description: "Comment posted when an escalation closes as not planned or duplicate; empty posts nothing."
+        },
+        "close-permission": {
+          $ref: "#/definitions/permission",
+          description: "Lowest repository permission whose close opens the post-mortem; a close by someone below it waits until an owner resolves the escalation or closes it again. Default: triage."
+        }
+      }
+    },
+    "preventive-actions": {
+      type: "object",
+      additionalProperties: false,
+      description: "Preventive actions agreed in post-mortems: issues carrying the label are nudged while they stay open. Keys left out take the default.",
+      properties: {
+        label: {
+          $ref: "#/definitions/label",
+          description: "Label of preventive-action issues. Default: preventive-action. At most 50 characters (GitHub's label limit), no control characters, no spaces at either end."
+        },
+        "nudge-every": {
+          $ref: "#/definitions/duration",
+          description: "How often an open preventive action is nudged: from 1h to 365d. Default: 1d."
+        }
+      }
+    },
+    csat: {
+      type: "object",
+      additionalProperties: false,
+      description: "Customer satisfaction rating asked for when an escalation is resolved. Keys left out take the default.",
+      properties: {
+        ask: {
+          description: "Who is asked to rate: filer (whoever opened the escalation) or a list of GitHub logins. Default: filer.",
+          if: {
+            type: "string"
+          },
+          then: {
+            const: "filer",
+            errorMessage: 'must be "filer" or a list of GitHub logins'
+          },
+          else: {
+            type: "array",
+            minItems: 1,
+            uniqueItems: true,
+            items: {
+              $ref: "#/definitions/login"
+            }
+          }
+        },
+        "remind-after-business-days": {
+          type: "integer",
+          minimum: 0,
+          maximum: 30,
+          description: "Business days without a rating before the one reminder; 0 sends no reminder. Default: 2."
+        },
+        "low-rating": {
+          type: "integer",
+          minimum: 1,
+          maximum: 4,
+          description: "Ratings (1 to 5) at or below this count as low. Default: 2."
+        }
+      }
+    },
+    "repeat-customers": {
+      type: "object",
+      additionalProperties: false,
+      description: "Customers who escalate again and again. Keys left out take the default.",
+      properties: {
+        "window-days": {
+          type: "integer",
+          minimum: 1,
+          maximum: 3650,
+          description: "Days looked back for a customer's earlier escalations. Default: 180."
+        },
+        threshold: {
+          type: "integer",
+          minimum: 2,
+          maximum: 100,
+          description: "Escalations from one customer within window-days, this one included, that make a repeat customer. Default: 2."
+        },
+        label: {
+          $ref: "#/definitions/label",
+          description: "Label put on a repeat customer's escalation. Default: repeat-customer. At most 50 characters (GitHub's label limit), no control characters, no spaces at either end."
+        }
+      }
+    },
+    report: {
+      type: "object",
+      additionalProperties: false,
+      description: "The periodic escalation report, posted as an issue. Keys left out take the default.",
+      properties: {
+        "period-days": {
+          type: "integer",
+          minimum: 1,
+          maximum: 365,
+          description: "Days each report covers. Default: 30."
+        },
+        "issue-title": {
+          $ref: "#/definitions/single-line",
+          description: "Title of the report issue. Default: Escalation report."
+        },
+        commit: {
+          type: "boolean",
+          description: "Also commit each report as a Markdown file to directory. Default: false."
+        },
+        directory: {
+          $ref: "#/definitions/directory",
+          description: 'Repository folder for committed reports: relative, no ".." segment, not under .github (in any letter case). Default: reports.'
+        }
+      }
+    },
+    project: {
+      type: ["object", "null"],
+      additionalProperties: false,
+      required: ["owner", "number"],
+      description: "A GitHub Project kept in step with escalations; null: none. Default: null.",
+      properties: {
+        owner: {
+          $ref: "#/definitions/login",
+          description: "Login of the organization or user that owns the project."
+        },
+        number: {
+          type: "integer",
+          minimum: 1,
+          maximum: 2147483647,
+          description: "The project's number, as in its address: github.com/orgs/my-org/projects/3."
+        },
+        fields: {
+          type: "object",
+          additionalProperties: false,
+          description: "Names of the project's fields; each one left out takes its default.",
+          properties: {
+            tier: {
+              $ref: "#/definitions/single-line",
+              description: "Name of the project field holding the tier. Default: Tier."
+            },
+            state: {
+              $ref: "#/definitions/single-line",
+              description: "Name of the project field holding the escalation's state. Default: State."
+            },
+            "sla-due": {
+              $ref: "#/definitions/single-line",
+              description: "Name of the project field holding when the next SLA target is due. Default: SLA due."
+            },
+            customer: {
+              $ref: "#/definitions/single-line",
+              description: "Name of the project field holding the customer. Default: Customer."
+            },
+            arr: {
+              $ref: "#/definitions/single-line",
+              description: "Name of the project field holding the customer's annual recurring revenue. Default: ARR."
+            },
+            owner: {
+              $ref: "#/definitions/single-line",
+              description: "Name of the project field holding the escalation's owner. Default: Owner."
+            }
+          }
+        }
+      }
+    },
+    organization: {
+      type: ["object", "null"],
+      additionalProperties: false,
+      required: ["repositories"],
+      description: "Serve several repositories of the workflow's owner from one workflow; null: only the workflow's own repository. Default: null.",
+      properties: {
+        repositories: {
+          description: "all, or a list of repository names of the workflow's owner (no owner/ prefix).",
+          if: {
+            type: "string"
+          },
+          then: {
+            const: "all",
+            errorMessage: 'must be "all" or a list of repository names'
+          },
+          else: {
+            type: "array",
+            minItems: 1,
+            uniqueItems: true,
+            items: {
+              type: "string",
+              pattern: "^(?!\\.\\.?$)[A-Za-z0-9_.-]{1,100}$",
+              patternErrorMessage: "must be a repository name like support-emea (no owner/ prefix)"
+            }
+          }
+        }
+      }
+    }
+  },
+  definitions: {
+    duration: {
+      type: "string",
+      description: "A duration: days, hours and minutes, largest first, e.g. 30m, 2h, 1d or 1h30m (1d = 24h); at most 365d.",
+      pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$",
+      patternErrorMessage: "must be a duration like 30m, 2h, 1d or 1h30m"
+    },
+    label: {
+      type: "string",
+      minLength: 1,
+      maxLength: 50,
+      pattern: "^(?:[^\\s\\u0000-\\u001f\\u007f-\\u009f](?:[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f])?)?$",
+      patternErrorMessage: "must be a label name without control characters (such as a newline) and without spaces at either end",
+      description: "A GitHub label name: 1 to 50 characters, no control characters, no spaces at either end."
+    },
+    "single-line": {
+      type: "string",
+      minLength: 1,
+      maxLength: 256,
+      pattern: "^(?:[^\\s\\u0000-\\u001f\\u007f-\\u009f](?:[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f])?)?$",
+      patternErrorMessage: "must be one line without control characters and without spaces at either end",
+      description: "One line of text: 1 to 256 characters, no control characters, no spaces at either end."
+    },
+    directory: {
+      type: "string",
+      minLength: 1,
+      description: 'A repository folder: relative, / between folders, no ".." segment, not the repository root, not under .github in any letter case.',
+      allOf: [
+        {
+          pattern: "^(?:[^\\s\\u0000-\\u001f\\u007f-\\u009f](?:[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f])?)?$",
+          patternErrorMessage: "must not hold control characters or start or end with a space"
+        },
+        {
+          pattern: "^(?!/)(?![A-Za-z]:)",
+          patternErrorMessage: "must be relative to the repository root, not an absolute path"
+        },
+        {
+          pattern: "^[^\\\\]*$",
+          patternErrorMessage: "must separate folders with / rather than \\"
+        },
+        {
+          pattern: "^(?!(?:.*/)?\\.\\.(?:/|$))",
+          patternErrorMessage: 'must not contain a ".." segment'
+        },
+        {
+          pattern: "^(?!(?:\\.?/)*\\.[Gg][Ii][Tt][Hh][Uu][Bb](?:/|$))",
+          patternErrorMessage: "must not be under .github, in any letter case: GitHub reads workflows and settings from there"
+        },
+        {
+          pattern: "^(?:$|/|(?!(?:\\.?/)*\\.?$))",
+          patternErrorMessage: "must name a folder, not the repository root"
+        }
+      ]
+    },
+    login: {
+      type: "string",
+      pattern: "^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",
+      patternErrorMessage: "must be a GitHub login like octocat"
+    },
+    "login-or-team": {
+      type: "string",
+      pattern: "^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$",
+      patternErrorMessage: "must be a GitHub login like octocat or a team like my-org/support-leads"
+    },
+    permission: {
+      enum: ["read", "triage", "write", "maintain", "admin"]
+    },
+    "chat-event": {
+      enum: ["opened", "tier-raised", "breach", "missed-update", "resolved"]
+    },
+    tier: {
+      type: "object",
+      additionalProperties: false,
+      required: ["label", "name", "sla"],
+      properties: {
+        label: {
+          $ref: "#/definitions/label",
+          description: "The issue label that selects this tier. At most 50 characters (GitHub's label limit), no control characters, no spaces at either end."
+        },
+        name: {
+          type: "string",
+          minLength: 1,
+          maxLength: 100,
+          description: "Name shown in status comments, e.g. Critical."
+        },
+        meaning: {
+          type: "string",
+          description: "When to use this tier. Default: empty."
+        },
+        sla: {
+          type: "object",
+          additionalProperties: false,
+          required: ["acknowledge", "update-every", "resolve"],
+          description: "SLA targets, as durations like 30m, 2h, 1d or 1h30m, each longer than 0 and at most 365d.",
+          properties: {
+            acknowledge: {
+              $ref: "#/definitions/duration",
+              description: "Time to the first response from an owner."
+            },
+            "update-every": {
+              $ref: "#/definitions/duration",
+              description: "Longest gap allowed between status updates."
+            },
+            resolve: {
+              $ref: "#/definitions/duration",
+              description: "Time to close the escalation."
+            }
+          }
+        },
+        calendar: {
+          description: 'When SLA clocks run: "24x7", or business hours in a time zone. Default: 24x7.',
+          if: {
+            type: "string"
+          },
+          then: {
+            const: "24x7",
+            errorMessage: 'must be "24x7" or business hours (a map with time-zone, days and hours)'
+          },
+          else: {
+            type: "object",
+            additionalProperties: false,
+            required: ["time-zone"],
+            properties: {
+              "time-zone": {
+                type: "string",
+                minLength: 1,
+                description: "IANA time zone, e.g. Europe/Berlin."
+              },
+              days: {
+                type: "array",
+                minItems: 1,
+                uniqueItems: true,
+                description: "Working days. Default: mon to fri.",
+                items: {
+                  enum: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                }
+              },
+              hours: {
+                type: "string",
+                pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$",
+                patternErrorMessage: 'must be a range like "09:00-17:00"',
+                description: 'Working hours as "HH:MM-HH:MM", local time, start before end. Default: 09:00-17:00.'
+              }
+            }
+          }
+        },
+        owners: {
+          type: "array",
+          uniqueItems: true,
+          description: "GitHub logins assigned to the escalation. Default: none.",
+          items: {
+            $ref: "#/definitions/login"
+          }
+        },
+        notify: {
+          type: "array",
+          uniqueItems: true,
+          description: "Logins or org/team slugs told once when an escalation reaches this tier. Default: none.",
+          items: {
+            $ref: "#/definitions/login-or-team"
+          }
+        },
+        "escalation-contacts": {
+          type: "array",
+          uniqueItems: true,
+          description: "Logins or org/team slugs told once per SLA breach. Default: none.",
+          items: {
+            $ref: "#/definitions/login-or-team"
+          }
+        },
+        "min-permission": {
+          $ref: "#/definitions/permission",
+          description: "Lowest collaborator permission allowed to apply this tier's label. Default: triage."
+        },
+        chat: {
+          type: "array",
+          uniqueItems: true,
+          description: "Events this tier announces in the team chat, any of: opened, tier-raised, breach, missed-update, resolved. Default: none.",
+          items: {
+            $ref: "#/definitions/chat-event"
+          }
+        }
+      }
+    }
+  }
+};
+
+// src/config/schema-problems.ts
+var ajv = new import_ajv.default({ allErrors: true, strict: false, verbose: true });
+var validate = ajv.compile(escalations_schema_default);
+function schemaProblems(data, locator) {
+  if (validate(data)) return [];
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const error2 of validate.errors ?? []) {
+    const problem = describeError(error2, locator);
+    if (!problem) continue;
+    const line = `${problem.where}: ${problem.text}`;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    problems.push(problem);
+  }
+  return problems;
+}
+function describeError(error2, locator) {
+  const path = toPath(error2.instancePath);
+  const parent = error2.parentSchema ?? {};
+  const got = ` (got ${describeValue(error2.data)})`;
+  const at = (p, text3) => ({ where: locator.where(p), text: `${formatPath(p)} ${text3}` });
+  const params = error2.params;
+  switch (error2.keyword) {
+    case "if":
+      return void 0;
+    // the failing then/else branch reports the real problem
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys(error2.schema === false && error2.parentSchema?.properties || {});
+      const allowedText = allowed.length > 0 ? ` (allowed: ${allowed.join(", ")})` : "";
+      return { where: locator.where(path, key), text: `${formatPath([...path, key])} is not a known key${allowedText}` };
+    }
+    case "required":
+      return at(path, `is missing the required key "${String(params.missingProperty)}"`);
+    case "type": {
+      const types = Array.isArray(params.type) ? params.type : [params.type];
+      return at(path, `must be ${types.map((t) => TYPE_NAMES[String(t)] ?? String(t)).join(" or ")}${got}`);
+    }
+    case "enum": {
+      const values = params.allowedValues.map(String).join(", ");
+      return at(path, `${parent.errorMessage ?? `must be one of: ${values}`}${got}`);
+    }
+    case "const":
+      return at(path, `${parent.errorMessage ?? `must be ${JSON.stringify(params.allowedValue)}`}${got}`);
+    case "pattern":
+      return at(path, `${parent.patternErrorMessage ?? `must match ${String(params.pattern)}`}${got}`);
+    case "minLength":
+      return at(path, params.limit === 1 ? `must not be empty` : `must be at least ${String(params.limit)} characters${got}`);
+    case "maxLength":
+      return at(path, `must be at most ${String(params.limit)} characters${got}`);
+    case "minimum":
+    case "maximum":
+      return at(path, `must be ${error2.keyword === "minimum" ? "at least" : "at most"} ${String(params.limit)}${got}`);
+    case "minItems":
+      return at(path, `must list at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}`);
+    case "maxItems":
+      return at(path, `must list at most ${String(params.limit)} items`);
+    case "uniqueItems": {
+      const later = Math.max(Number(params.i), Number(params.j));
+      const value = Array.isArray(error2.data) ? error2.data[later] : void 0;
+      return at([...path, later], `repeats ${describeValue(value)}, already listed`);
+    }
+    default:
+      return at(path, `${error2.message ?? "is invalid"}${got}`);
+  }
+}
+var TYPE_NAMES = {
+  string: "text",
+  integer: "a whole number",
+  number: "a number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a map of keys",
+  null: "null"
+};
+function toPath(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((raw) => raw.replace(/~1/g, "/").replace(/~0/g, "~")).map((segment) => /^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment);
+}
+function describeValue(value) {
+  if (value === null || value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  return String(value);
+}
+
+// src/config/describe-value.ts
+function describeValue2(value) {
+  if (value === null || value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  return String(value);
+}
+
+// src/config/calendar-checks.ts
+function calendarProblems(calendar, path, report) {
+  if (calendar === "24x7") return;
+  const zone = calendar["time-zone"];
+  if (!isTimeZone(zone)) {
+    report([...path, "time-zone"], `is not a known IANA time zone such as Europe/Berlin (got ${describeValue2(zone)})`);
+  }
+  if (calendar.hours !== void 0) {
+    const [start, end] = parseHours(calendar.hours);
+    if (start >= end) report([...path, "hours"], `must start before it ends (got ${JSON.stringify(calendar.hours)})`);
+  }
+}
+function isTimeZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function parseHours(hours) {
+  const [start = "", end = ""] = hours.split("-");
+  const minutes2 = (hhmm) => {
+    const [h = 0, m = 0] = hhmm.split(":").map(Number);
+    return h * 60 + m;
+  };
+  return [minutes2(start), minutes2(end)];
+}
+
+// src/config/normalise.ts
+function stripAt(login) {
+  return login.startsWith("@") ? login.slice(1) : login;
+}
+function appSlug(app) {
+  const login = stripAt(app).toLowerCase();
+  return login.endsWith("[bot]") ? login.slice(0, -"[bot]".length) : login;
+}
+function normaliseDirectory(directory) {
+  return directory.split("/").filter((segment) => segment !== "" && segment !== ".").join("/");
+}
+
+// src/config/semantic-lists.ts
+function listProblems(config, report, has) {
+  repeats(config["trusted-apps"], ["trusted-apps"], appSlug, report);
+  const ask = config.csat.ask;
+  if (ask !== "filer") repeats(ask, ["csat", "ask"], (login) => stripAt(login).toLowerCase(), report);
+  const repositories = config.organization?.repositories;
+  if (repositories && repositories !== "all") repeats(repositories, ["organization", "repositories"], (name) => name.toLowerCase(), report);
+  if (config.project) projectFieldProblems(config.project.fields, report, has);
+}
+function repeats(items, path, same, report) {
+  const firstIndex = /* @__PURE__ */ new Map();
+  items.forEach((item, index2) => {
+    const key = same(item);
+    const earlier = firstIndex.get(key);
+    if (earlier === void 0) return void firstIndex.set(key, index2);
+    report([...path, index2], `repeats ${describeValue2(item)}, already listed as ${formatPath([...path, earlier])}`);
+  });
+}
+function projectFieldProblems(fields, report, has) {
+  const at = (key) => ["project", "fields", key];
+  const firstKey = /* @__PURE__ */ new Map();
+  for (const [key, name] of Object.entries(fields)) {
+    const earlier = firstKey.get(name.toLowerCase());
+    if (earlier === void 0) {
+      firstKey.set(name.toLowerCase(), key);
+      continue;
+    }
+    const [here, other] = has(at(key)) || !has(at(earlier)) ? [key, earlier] : [earlier, key];
+    report(at(here), `names the field ${describeValue2(fields[here])}, already used by ${formatPath(at(other))}`);
+  }
+}
+
+// src/config/semantic.ts
+var MIN_NUDGE_MINUTES = 60;
+function semanticProblems(config, locator) {
+  const problems = [];
+  const report = (path, text3) => {
+    problems.push({ where: locator.where(path), text: `${formatPath(path)} ${text3}` });
+  };
+  labelProblems(config, locator, report);
+  tierProblems(config, report);
+  const nudge = durationBoundProblem(config["preventive-actions"]["nudge-every"], MIN_NUDGE_MINUTES);
+  if (nudge) report(["preventive-actions", "nudge-every"], nudge);
+  const fieldIds = /* @__PURE__ */ new Set();
+  config["required-fields"].forEach((field, index2) => {
+    if (fieldIds.has(field.id)) report(["required-fields", index2, "id"], `repeats the field id ${describeValue2(field.id)}`);
+    fieldIds.add(field.id);
+  });
+  listProblems(config, report, (path) => locator.has(path));
+  return problems;
+}
+function labelProblems(config, locator, report) {
+  const labelOwners = /* @__PURE__ */ new Map();
+  const claimLabel = (label, path) => {
+    const earlier = labelOwners.get(label.toLowerCase());
+    if (!earlier) return void labelOwners.set(label.toLowerCase(), path);
+    const [here, other] = locator.has(path) || !locator.has(earlier) ? [path, earlier] : [earlier, path];
+    report(here, `uses the label ${JSON.stringify(label)}, already used by ${formatPath(other)}`);
+  };
+  claimLabel(config["trigger-label"], ["trigger-label"]);
+  claimLabel(config["needs-info-label"], ["needs-info-label"]);
+  claimLabel(config["breach-label"], ["breach-label"]);
+  config.tiers.forEach((tier, index2) => claimLabel(tier.label, ["tiers", index2, "label"]));
+  claimLabel(config["post-mortem"].label, ["post-mortem", "label"]);
+  claimLabel(config["preventive-actions"].label, ["preventive-actions", "label"]);
+  claimLabel(config["repeat-customers"].label, ["repeat-customers", "label"]);
+}
+function tierProblems(config, report) {
+  config.tiers.forEach((tier, index2) => {
+    const at = (...rest) => ["tiers", index2, ...rest];
+    for (const key of ["acknowledge", "update-every", "resolve"]) {
+      const problem = durationBoundProblem(tier.sla[key], 0);
+      if (problem) report(at("sla", key), problem);
+    }
+    if (tier.calendar !== void 0) calendarProblems(tier.calendar, at("calendar"), report);
+  });
+  const tierLabels = config.tiers.map((tier) => tier.label.toLowerCase());
+  if (!tierLabels.includes(config["default-tier"].toLowerCase())) {
+    report(
+      ["default-tier"],
+      `names no tier (got ${JSON.stringify(config["default-tier"])}; tiers: ${config.tiers.map((t) => t.label).join(", ")})`
+    );
+  }
+}
+
+// src/config/convert.ts
+var ISO_WEEKDAY = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+var DEFAULT_DAYS = ["mon", "tue", "wed", "thu", "fri"];
+var DEFAULT_HOURS = "09:00-17:00";
+var DEFAULT_MIN_LENGTH = 1;
+function toConfig(raw) {
+  const tierLabel = (label) => raw.tiers.find((tier) => tier.label.toLowerCase() === label.toLowerCase())?.label ?? label;
+  const postMortem = raw["post-mortem"];
+  const { csat, report } = raw;
+  return {
+    triggerLabel: raw["trigger-label"],
+    needsInfoLabel: raw["needs-info-label"],
+    breachLabel: raw["breach-label"],
+    requiredFields: raw["required-fields"].map((field) => ({
+      id: field.id,
+      minLength: field["min-length"] ?? DEFAULT_MIN_LENGTH,
+      hint: field.hint?.trim() ?? ""
+    })),
+    placeholders: unique2(raw.placeholders.map((text3) => text3.trim().toLowerCase())),
+    formPath: raw.form,
+    // Spelled as the tier's own label so later comparisons can be exact.
+    defaultTier: tierLabel(raw["default-tier"]),
+    tiers: raw.tiers.map(toTier),
+    maxWritesPerRun: raw["max-writes-per-run"],
+    slaWarningPercent: raw["sla-warning-at"],
+    commandPermission: raw["command-permission"],
+    trustedApps: unique2(raw["trusted-apps"].map(appSlug)),
+    postMortem: {
+      directory: normaliseDirectory(postMortem.directory),
+      template: postMortem.template,
+      label: postMortem.label,
+      reviewers: postMortem.reviewers.map(stripAt),
+      notPlannedComment: postMortem["not-planned-comment"].trim(),
+      closePermission: postMortem["close-permission"]
+    },
+    preventiveActions: {
+      label: raw["preventive-actions"].label,
+      nudgeEveryMinutes: parseDuration(raw["preventive-actions"]["nudge-every"])
+    },
+    csat: {
+      ask: csat.ask === "filer" ? "filer" : csat.ask.map(stripAt),
+      remindAfterBusinessDays: csat["remind-after-business-days"],
+      lowRating: csat["low-rating"]
+    },
+    repeatCustomers: {
+      windowDays: raw["repeat-customers"]["window-days"],
+      threshold: raw["repeat-customers"].threshold,
+      label: raw["repeat-customers"].label
+    },
+    report: {
+      periodDays: report["period-days"],
+      issueTitle: report["issue-title"],
+      commit: report.commit,
+      directory: normaliseDirectory(report.directory)
+    },
+    project: raw.project && toProject(raw.project),
+    organization: raw.organization && { repositories: copyList(raw.organization.repositories) }
+  };
+}
+function toTier(tier) {
+  return {
+    label: tier.label,
+    name: tier.name,
+    meaning: tier.meaning?.trim() ?? "",
+    sla: {
+      acknowledgeMinutes: parseDuration(tier.sla.acknowledge),
+      updateEveryMinutes: parseDuration(tier.sla["update-every"]),
+      resolveMinutes: parseDuration(tier.sla.resolve)
+    },
+    calendar: toCalendar(tier.calendar ?? "24x7"),
+    owners: (tier.owners ?? []).map(stripAt),
+    notify: (tier.notify ?? []).map(stripAt),
+    escalationContacts: (tier["escalation-contacts"] ?? []).map(stripAt),
+    minPermission: tier["min-permission"] ?? "triage",
+    // Chat is opt-in for a tier the user writes: a new tier should not start posting.
+    // Copied, as the cached defaults' lists must not be shared with a caller's Config.
+    chat: [...tier.chat ?? []]
+  };
+}
+function toCalendar(calendar) {
+  if (calendar === "24x7") return { kind: "24x7" };
+  const [startMinute, endMinute] = parseHours(calendar.hours ?? DEFAULT_HOURS);
+  return {
+    kind: "business-hours",
+    timeZone: calendar["time-zone"],
+    days: [...new Set((calendar.days ?? DEFAULT_DAYS).map((day) => ISO_WEEKDAY[day]))].sort((a, b) => a - b),
+    startMinute,
+    endMinute
+  };
+}
+function toProject(project) {
+  const { fields } = project;
+  return {
+    owner: stripAt(project.owner),
+    number: project.number,
+    fields: {
+      tier: fields.tier,
+      state: fields.state,
+      slaDue: fields["sla-due"],
+      customer: fields.customer,
+      arr: fields.arr,
+      owner: fields.owner
+    }
+  };
+}
+function copyList(value) {
+  return value === "all" ? "all" : [...value];
+}
+function unique2(values) {
+  return [...new Set(values)];
+}
+
+// src/config/parse-config.ts
+var BUILT_IN_FILE = "built-in defaults";
+function parseConfig(text3, file) {
+  const { raw, locator } = readValidated(text3, file);
+  const merged = mergeOverDefaults(raw, builtInRaw());
+  throwIfAny(file, semanticProblems(merged, locator));
+  return toConfig(merged);
+}
+var cachedDefaults;
+function builtInRaw() {
+  cachedDefaults ??= asResolved(readValidated(defaultConfigText, BUILT_IN_FILE).raw);
+  return cachedDefaults;
+}
+var MAX_ALIAS_COUNT = 100;
+function readValidated(text3, file) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  throwIfAny(file, convertErrors(doc.errors, file));
+  throwIfAny(file, structureProblems(doc, lineCounter, file));
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    throw new ConfigError(file, [`${firstAliasWhere(doc, lineCounter, file)}: YAML aliases expand too far: ${message}`]);
+  }
+  const value = data ?? {};
+  const locator = createLocator(doc, lineCounter, file);
+  throwIfAny(file, schemaProblems(value, locator));
+  return { raw: value, locator };
+}
+function throwIfAny(file, problems) {
+  if (problems.length === 0) return;
+  throw new ConfigError(
+    file,
+    sortByPosition(problems).map((problem) => `${problem.where}: ${problem.text}`)
+  );
+}
+function sortByPosition(problems) {
+  const key = (where) => {
+    const match2 = /:(\d+):(\d+)$/.exec(where);
+    return match2 ? [Number(match2[1]), Number(match2[2])] : [0, 0];
+  };
+  return [...problems].sort((a, b) => {
+    const [lineA, colA] = key(a.where);
+    const [lineB, colB] = key(b.where);
+    return lineA - lineB || colA - colB;
+  });
+}
+
+// src/config/defaults.ts
+var cached;
+function defaultConfig() {
+  cached ??= parseConfig(defaultConfigText, BUILT_IN_FILE);
+  return cached;
+}
+
+// src/core/form/form-template-error.ts
+var FormTemplateError = class extends Error {
+  name = "FormTemplateError";
+  constructor(message, options) {
+    super(message, options);
+  }
+};
+
+// src/core/form/parse-form-template.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/core/form/read-form-element.ts
+var FIELD_TYPES = ["input", "textarea", "dropdown", "checkboxes", "upload"];
+var ID_PATTERN = /^[a-zA-Z0-9_-]+$/;
+function readFormElement(element, index2, where) {
+  const at = `body[${index2}]${where}`;
+  if (!isRecord2(element)) throw new FormTemplateError(`Form element ${at} must be a mapping`);
+  const type = element["type"];
+  if (type === "markdown") return null;
+  if (!isFieldType(type)) {
+    const known = ["markdown", ...FIELD_TYPES].join(", ");
+    throw new FormTemplateError(`Form element ${at} has type ${JSON.stringify(type)}; expected one of ${known}`);
+  }
+  const attributes = element["attributes"];
+  if (!isRecord2(attributes)) throw new FormTemplateError(`Form element ${at} (${type}) needs "attributes"`);
+  const label = attributes["label"];
+  if (typeof label !== "string" || label.trim() === "") {
+    throw new FormTemplateError(`Form element ${at} (${type}) needs a non-empty "attributes.label"`);
+  }
+  const id = element["id"] ?? "";
+  if (typeof id !== "string" || id !== "" && !ID_PATTERN.test(id)) {
+    throw new FormTemplateError(`Form element ${at} has id ${JSON.stringify(id)}; ids use only letters, digits, "-" and "_"`);
+  }
+  const options = readOptions(type, attributes["options"], at);
+  const render = attributes["render"];
+  return {
+    id,
+    label: label.trim(),
+    type,
+    options: options.map((option) => option.label),
+    multiple: type === "dropdown" && attributes["multiple"] === true,
+    render: type === "textarea" && typeof render === "string" && render !== "" ? render : null,
+    // Checkboxes carry `required` per option; the field counts as required if any option is.
+    required: isRequired(element["validations"]) || options.some((option) => option.required)
+  };
+}
+function readOptions(type, value, at) {
+  if (type !== "dropdown" && type !== "checkboxes") return [];
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new FormTemplateError(`Form element ${at} (${type}) needs a non-empty "attributes.options" list`);
+  }
+  return value.map((option, n2) => {
+    if (type === "dropdown" && isScalar2(option)) return { label: String(option), required: false };
+    if (type === "checkboxes" && isRecord2(option) && isScalar2(option["label"])) {
+      return { label: String(option["label"]), required: option["required"] === true };
+    }
+    const shape = type === "dropdown" ? "a string" : 'a mapping with "label"';
+    throw new FormTemplateError(`Form element ${at} (${type}) option ${n2} must be ${shape}`);
+  });
+}
+function isRequired(validations) {
+  return isRecord2(validations) && validations["required"] === true;
+}
+function isFieldType(value) {
+  return typeof value === "string" && FIELD_TYPES.includes(value);
+}
+function isScalar2(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/core/form/parse-form-template.ts
+function parseFormTemplate(yamlText) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(yamlText, { lineCounter, prettyErrors: false });
+  const firstError = doc.errors[0];
+  if (firstError !== void 0) {
+    const { line, col } = lineCounter.linePos(firstError.pos[0]);
+    const where = ` at ${line}:${col}`;
+    throw new FormTemplateError(`Form template is not valid YAML${where}: ${firstError.message}`);
+  }
+  const locate = (node2) => {
+    const range = node2?.range;
+    if (range === void 0 || range === null) return "";
+    const { line, col } = lineCounter.linePos(range[0]);
+    return ` (at ${line}:${col})`;
+  };
+  if (!(0, import_yaml4.isMap)(doc.contents)) {
+    throw new FormTemplateError(`Form template must be a mapping with name and body${locate(doc.contents)}`);
+  }
+  const root = doc.toJS();
+  const name = root["name"];
+  if (typeof name !== "string" || name.trim() === "") {
+    throw new FormTemplateError(`Form template needs a non-empty "name"${locate(doc.contents)}`);
+  }
+  const bodyNode = doc.contents.get("body", true);
+  const body = root["body"];
+  if (!(0, import_yaml4.isSeq)(bodyNode) || !Array.isArray(body) || body.length === 0) {
+    throw new FormTemplateError(`Form template needs a non-empty "body" list${locate(bodyNode ?? doc.contents)}`);
+  }
+  const fields = [];
+  body.forEach((element, index2) => {
+    const where = locate(bodyNode.items[index2]);
+    const field = readFormElement(element, index2, where);
+    if (field !== null) fields.push(field);
+  });
+  assignMissingIds(fields);
+  assertUnique(fields);
+  return { name, fields, labels: readLabels(root["labels"]) };
+}
+function readLabels(value) {
+  const raw = typeof value === "string" ? value.split(",") : Array.isArray(value) ? value : [];
+  return raw.map((label) => String(label).trim()).filter((label) => label !== "");
+}
+function assignMissingIds(fields) {
+  const taken = new Set(fields.map((field) => field.id).filter((id) => id !== ""));
+  for (const [index2, field] of fields.entries()) {
+    if (field.id !== "") continue;
+    const base = slugify(field.label) || `field-${index2 + 1}`;
+    let id = base;
+    for (let n2 = 2; taken.has(id); n2++) id = `${base}-${n2}`;
+    taken.add(id);
+    field.id = id;
+  }
+}
+function slugify(label) {
+  return label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+}
+function assertUnique(fields) {
+  const ids = /* @__PURE__ */ new Set();
+  const labels = /* @__PURE__ */ new Set();
+  for (const field of fields) {
+    if (ids.has(field.id)) throw new FormTemplateError(`Form template has two fields with id "${field.id}"`);
+    const key = field.label.trim().replace(/\s+/g, " ").toLowerCase();
+    if (labels.has(key)) throw new FormTemplateError(`Form template has two fields labelled "${field.label}"`);
+    ids.add(field.id);
+    labels.add(key);
+  }
+}
+
+// src/shell/load-settings.ts
+var DEFAULT_FORM_PATH = ".github/ISSUE_TEMPLATE/escalation.yml";
+async function loadSettings(read, configPath, gateway, log) {
+  const config = read.configText === null ? defaultConfig() : parseConfig(read.configText, configPath);
+  if (read.configText === null) log.info(`No ${configPath} on the default branch: using the built-in defaults.`);
+  const formText = config.formPath === DEFAULT_FORM_PATH ? read.formText : await gateway.readFile(config.formPath);
+  if (formText === null) log.warning(`No issue form at ${config.formPath}: reading bodies with the built-in escalation form.`);
+  try {
+    return { config, template: parseFormTemplate(formText ?? builtInFormText) };
+  } catch (error2) {
+    if (error2 instanceof FormTemplateError) throw new FormTemplateError(`${config.formPath}: ${error2.message}`);
+    throw error2;
+  }
 }
 
 // src/core/form/find-sections.ts
@@ -43816,7 +53105,7 @@ function push(list2, items) {
 }
 
 // node_modules/micromark-util-combine-extensions/index.js
-var hasOwnProperty = {}.hasOwnProperty;
+var hasOwnProperty2 = {}.hasOwnProperty;
 function combineExtensions(extensions) {
   const all2 = {};
   let index2 = -1;
@@ -43828,13 +53117,13 @@ function combineExtensions(extensions) {
 function syntaxExtension(all2, extension2) {
   let hook2;
   for (hook2 in extension2) {
-    const maybe = hasOwnProperty.call(all2, hook2) ? all2[hook2] : void 0;
+    const maybe = hasOwnProperty2.call(all2, hook2) ? all2[hook2] : void 0;
     const left = maybe || (all2[hook2] = {});
     const right = extension2[hook2];
     let code;
     if (right) {
       for (code in right) {
-        if (!hasOwnProperty.call(left, code)) left[code] = [];
+        if (!hasOwnProperty2.call(left, code)) left[code] = [];
         const value = right[code];
         constructs(
           // @ts-expect-error Looks like a list.
@@ -44312,10 +53601,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve = constructs2[index2].resolveAll;
-    if (resolve && !called.includes(resolve)) {
-      events = resolve(events, context3);
-      called.push(resolve);
+    const resolve2 = constructs2[index2].resolveAll;
+    if (resolve2 && !called.includes(resolve2)) {
+      events = resolve2(events, context3);
+      called.push(resolve2);
     }
   }
   return events;
@@ -44393,13 +53682,13 @@ function resolveAllAttention(events, context3) {
           nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text3, context3]]);
           nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context3));
           nextEvents = push(nextEvents, [["exit", text3, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
-          let offset = 0;
+          let offset2 = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
-            offset = 2;
+            offset2 = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context3], ["exit", events[index2][1], context3]]);
           }
           splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-          index2 = open2 + nextEvents.length - offset - 2;
+          index2 = open2 + nextEvents.length - offset2 - 2;
           break;
         }
       }
@@ -44438,10 +53727,10 @@ function tokenizeAttention(effects, ok) {
     return ok(code);
   }
 }
-function movePoint(point3, offset) {
-  point3.column += offset;
-  point3.offset += offset;
-  point3._bufferIndex += offset;
+function movePoint(point3, offset2) {
+  point3.column += offset2;
+  point3.offset += offset2;
+  point3._bufferIndex += offset2;
 }
 
 // node_modules/micromark-core-commonmark/lib/autolink.js
@@ -45237,13 +54526,13 @@ var SpliceBuffer = class {
    * @return {undefined}
    *   Nothing.
    */
-  setCursor(n) {
-    if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
-    if (n < this.left.length) {
-      const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
+  setCursor(n2) {
+    if (n2 === this.left.length || n2 > this.left.length && this.right.length === 0 || n2 < 0 && this.left.length === 0) return;
+    if (n2 < this.left.length) {
+      const removed = this.left.splice(n2, Number.POSITIVE_INFINITY);
       chunkedPush(this.right, removed.reverse());
     } else {
-      const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
+      const removed = this.right.splice(this.left.length + this.right.length - n2, Number.POSITIVE_INFINITY);
       chunkedPush(this.left, removed.reverse());
     }
   }
@@ -46669,9 +55958,9 @@ function resolveAllLabelEnd(events) {
     const token = events[index2][1];
     newEvents.push(events[index2]);
     if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
-      const offset = token.type === "labelImage" ? 4 : 2;
+      const offset2 = token.type === "labelImage" ? 4 : 2;
       token.type = "data";
-      index2 += offset;
+      index2 += offset2;
     }
   }
   if (events.length !== newEvents.length) {
@@ -46681,7 +55970,7 @@ function resolveAllLabelEnd(events) {
 }
 function resolveToLabelEnd(events, context3) {
   let index2 = events.length;
-  let offset = 0;
+  let offset2 = 0;
   let open2;
   let close;
   let media;
@@ -46698,7 +55987,7 @@ function resolveToLabelEnd(events, context3) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
         open2 = index2;
         if (token.type !== "labelLink") {
-          offset = 2;
+          offset2 = 2;
           break;
         }
       }
@@ -46727,16 +56016,16 @@ function resolveToLabelEnd(events, context3) {
   const text3 = {
     type: "labelText",
     start: {
-      ...events[open2 + offset + 2][1].end
+      ...events[open2 + offset2 + 2][1].end
     },
     end: {
       ...events[close - 2][1].start
     }
   };
   media = [["enter", group, context3], ["enter", label, context3]];
-  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
+  media = push(media, events.slice(open2 + 1, open2 + offset2 + 3));
   media = push(media, [["enter", text3, context3]]);
-  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context3));
+  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + offset2 + 4, close - 3), context3));
   media = push(media, [["exit", text3, context3], events[close - 2], events[close - 1], ["exit", label, context3]]);
   media = push(media, events.slice(close + 1));
   media = push(media, [["exit", group, context3]]);
@@ -47499,7 +56788,7 @@ function createTokenizer(parser, initialize, from) {
     containerState: {},
     defineSkip,
     events: [],
-    now,
+    now: now2,
     parser,
     previous: null,
     sliceSerialize,
@@ -47528,20 +56817,20 @@ function createTokenizer(parser, initialize, from) {
   function sliceStream(token) {
     return sliceChunks(chunks, token);
   }
-  function now() {
+  function now2() {
     const {
       _bufferIndex,
       _index,
       line,
       column,
-      offset
+      offset: offset2
     } = point3;
     return {
       _bufferIndex,
       _index,
       line,
       column,
-      offset
+      offset: offset2
     };
   }
   function defineSkip(value) {
@@ -47597,14 +56886,14 @@ function createTokenizer(parser, initialize, from) {
   function enter(type, fields) {
     const token = fields || {};
     token.type = type;
-    token.start = now();
+    token.start = now2();
     context3.events.push(["enter", token, context3]);
     stack.push(token);
     return token;
   }
   function exit2(type) {
     const token = stack.pop();
-    token.end = now();
+    token.end = now2();
     context3.events.push(["exit", token, context3]);
     return token;
   }
@@ -47702,7 +56991,7 @@ function createTokenizer(parser, initialize, from) {
     }
   }
   function store() {
-    const startPoint = now();
+    const startPoint = now2();
     const startPrevious = context3.previous;
     const startCurrentConstruct = context3.currentConstruct;
     const startEventsIndex = context3.events.length;
@@ -47797,7 +57086,7 @@ function serializeChunks(chunks, expandTabs) {
 }
 
 // node_modules/micromark/lib/parse.js
-function parse4(options) {
+function parse5(options) {
   const settings = options || {};
   const constructs2 = (
     /** @type {FullNormalizedExtension} */
@@ -47850,10 +57139,10 @@ function preprocess() {
     }
     while (startPosition < value.length) {
       search.lastIndex = startPosition;
-      const match = search.exec(value);
-      const endPosition = match && match.index !== void 0 ? match.index : value.length;
+      const match2 = search.exec(value);
+      const endPosition = match2 && match2.index !== void 0 ? match2.index : value.length;
       const code = value.charCodeAt(endPosition);
-      if (!match) {
+      if (!match2) {
         buffer = value.slice(startPosition);
         break;
       }
@@ -47960,7 +57249,7 @@ function fromMarkdown(value, encoding, options) {
     options = encoding;
     encoding = void 0;
   }
-  return compiler(options)(postprocess(parse4(options).document().write(preprocess()(value, encoding, true))));
+  return compiler(options)(postprocess(parse5(options).document().write(preprocess()(value, encoding, true))));
 }
 function compiler(options) {
   const config = {
@@ -48888,88 +58177,6 @@ function parseIssueBody(body, template) {
   return { fields, absent, unknownHeadings };
 }
 
-// src/core/snapshot.ts
-function labelEventsOf(events) {
-  return events.filter((event) => event.kind === "labeled" || event.kind === "unlabeled");
-}
-
-// src/core/intake/permissions.ts
-var RANK = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
-function hasPermission(actual, needed) {
-  return RANK[actual ?? "none"] >= RANK[needed];
-}
-
-// src/core/intake/resolve-tier.ts
-function lastApplied(issue2, label) {
-  return labelEventsOf(issue2.events).findLast((event) => event.kind === "labeled" && event.label === label) ?? null;
-}
-function applierOf(issue2, label) {
-  const event = lastApplied(issue2, label);
-  return event ? { login: event.actor, isBot: event.actorIsBot, at: event.at } : { login: issue2.author, isBot: false, at: null };
-}
-function actorsToCheck(issue2, config, requestedTierIndex2) {
-  const actors = /* @__PURE__ */ new Set();
-  const present = config.tiers.filter((tier) => issue2.labels.includes(tier.label));
-  for (const tier of present) {
-    const applier = applierOf(issue2, tier.label);
-    if (!applier.isBot) actors.add(applier.login);
-  }
-  if (present.length === 0 && requestedTierIndex2 !== null && config.tiers[requestedTierIndex2]?.label !== config.defaultTier) {
-    actors.add(issue2.author);
-  }
-  return [...actors];
-}
-function resolveTier({ issue: issue2, config, requestedTierIndex: requestedTierIndex2, permissions }) {
-  const labelsToRemove = [];
-  const notices = [];
-  const allowed = [];
-  for (const tier of config.tiers.filter((candidate) => issue2.labels.includes(candidate.label))) {
-    const applier = applierOf(issue2, tier.label);
-    if (applier.isBot || hasPermission(permissions.get(applier.login), tier.minPermission)) {
-      allowed.push({ tier, by: applier.isBot ? null : applier.login, at: applier.at });
-      continue;
-    }
-    labelsToRemove.push(tier.label);
-    notices.push({
-      key: `tier-refused:${tier.label}:${applier.at?.toISOString() ?? "created"}`,
-      text: `@${applier.login}, thanks for flagging this. The \`${tier.label}\` label (${tier.name}) can only be applied by someone with ${tier.minPermission} access or higher to this repository, so it has been removed. If this escalation needs ${tier.name}, please ask a maintainer or the escalation owners to apply it.`
-    });
-  }
-  const [winner, ...others] = allowed;
-  if (winner) {
-    for (const other of others) labelsToRemove.push(other.tier.label);
-    if (others.length > 0) {
-      const removed = others.map((other) => `\`${other.tier.label}\``).join(", ");
-      notices.push({
-        key: `tier-extra:${others.map((other) => other.tier.label).join(",")}:${winner.at?.toISOString() ?? "created"}`,
-        text: `An escalation has one tier: \`${winner.tier.label}\` (${winner.tier.name}) is the highest applied, so ${removed} ${others.length > 1 ? "were" : "was"} removed.`
-      });
-    }
-    return { tier: winner.tier, source: "label", setBy: winner.by, labelsToAdd: [], labelsToRemove, notices };
-  }
-  return fallbackTier({ issue: issue2, config, requestedTierIndex: requestedTierIndex2, permissions }, labelsToRemove, notices);
-}
-function fallbackTier(input, labelsToRemove, notices) {
-  const { issue: issue2, config, requestedTierIndex: requestedTierIndex2, permissions } = input;
-  const defaultTier = config.tiers.find((tier2) => tier2.label === config.defaultTier) ?? config.tiers[config.tiers.length - 1];
-  if (!defaultTier) throw new Error("The configuration defines no tiers.");
-  const requested = requestedTierIndex2 === null ? void 0 : config.tiers[requestedTierIndex2];
-  let tier = defaultTier;
-  let source = "default";
-  if (requested && requested !== defaultTier) {
-    if (hasPermission(permissions.get(issue2.author), requested.minPermission)) {
-      tier = requested;
-      source = "requested";
-    } else {
-      notices.push({
-        key: `tier-requested:${requested.label}`,
-        text: `The form asked for ${requested.name} (\`${requested.label}\`). Tiers are set by the escalation owners, so this escalation starts at ${defaultTier.name} (\`${defaultTier.label}\`) until someone with ${requested.minPermission} access applies \`${requested.label}\`.`
-      });
-    }
-  }
-  return { tier, source, setBy: null, labelsToAdd: [tier.label], labelsToRemove, notices };
-}
-
 // src/core/intake/check-required.ts
 function answerText(value) {
   if (!value) return null;
@@ -48977,8 +58184,13 @@ function answerText(value) {
   if (value.kind === "choices") return value.selected.length > 0 ? value.selected.join(", ") : null;
   return value.checked.length > 0 ? value.checked.join(", ") : null;
 }
+var MAX_PLACEHOLDER = 64;
 function placeholderKey(text3) {
-  return text3.trim().toLowerCase().replace(/[.!\s]+$/u, "");
+  const trimmed = text3.trim();
+  if (trimmed.length > MAX_PLACEHOLDER) return trimmed.slice(0, MAX_PLACEHOLDER + 1);
+  let end = trimmed.length;
+  while (end > 0 && ".! 	\n\r".includes(trimmed.charAt(end - 1))) end--;
+  return trimmed.slice(0, end).toLowerCase();
 }
 function findMissingFields(parsed, template, config) {
   const placeholders = new Set(config.placeholders.map((p) => p.toLowerCase()));
@@ -49027,1623 +58239,408 @@ function requestedTierIndex(parsed, template) {
   const index2 = field.options.indexOf(value.selected[0] ?? "");
   return index2 >= 0 ? index2 : null;
 }
-function escalationStart(issue2, triggerLabel) {
-  return labelEventsOf(issue2.events).find((event) => event.kind === "labeled" && event.label === triggerLabel)?.at ?? issue2.createdAt;
+
+// src/core/snapshot.ts
+function labelEventsOf(events) {
+  return events.filter((event) => event.kind === "labeled" || event.kind === "unlabeled");
 }
 
-// src/core/render/markers.ts
-var PREFIX = "<!-- escalation-desk:";
-var MARKER = /^<!-- escalation-desk:([a-z0-9:_.-]+)(?: (.*?))? -->/s;
-function renderMarker(kind, data) {
-  const json = data === void 0 ? "" : ` ${JSON.stringify(data).replace(/--/g, "-\\u002d")}`;
-  return `${PREFIX}${kind}${json} -->`;
-}
-function readMarker(body) {
-  const match = MARKER.exec(body);
-  if (!match) return null;
-  const [, kind = "", json] = match;
-  if (json === void 0) return { kind, data: void 0 };
-  try {
-    return { kind, data: JSON.parse(json) };
-  } catch {
-    return { kind, data: void 0 };
-  }
+// src/core/intake/permissions.ts
+var RANK = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
+function hasPermission(actual, needed) {
+  return RANK[actual ?? "none"] >= RANK[needed];
 }
 
-// src/core/own-comments.ts
-function findOwnComments(comments, kind, key) {
+// src/core/lifecycle/acknowledgement.ts
+function acknowledgementCandidates(issue2, start, tierLabels) {
+  return [...new Set(candidates(issue2, start, tierLabels).map((candidate) => candidate.by))];
+}
+function candidates(issue2, start, tierLabels) {
   const found = [];
-  for (const comment of comments) {
-    if (!comment.authorIsBot) continue;
-    const marker = readMarker(comment.body);
-    if (!marker || marker.kind !== kind) continue;
-    const data = marker.data;
-    if (key !== void 0 && (typeof data !== "object" || data === null || data.key !== key)) continue;
-    found.push({ comment, data });
+  for (const comment of issue2.comments) {
+    if (!isHumanComment(comment) || comment.createdAt < start || comment.author === issue2.author) continue;
+    found.push({ at: comment.createdAt, by: comment.author, via: parseCommand(comment.body) ? "command" : "comment" });
   }
-  return found.sort((a, b) => a.comment.id - b.comment.id);
+  for (const event of issue2.events) {
+    if (event.byAction || event.actorIsBot || event.at < start || event.actor === issue2.author) continue;
+    if (event.kind === "assigned" || event.kind === "unassigned") found.push({ at: event.at, by: event.actor, via: "assignment" });
+    if (event.kind === "labeled" && tierLabels.has(event.label)) found.push({ at: event.at, by: event.actor, via: "tier" });
+  }
+  return found.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
-function findOwnComment(comments, kind, key) {
-  return findOwnComments(comments, kind, key)[0] ?? null;
-}
-function upsertComment(existing, marker, body) {
-  if (!existing) return [{ kind: "create-comment", marker, body }];
-  return existing.comment.body === body ? [] : [{ kind: "update-comment", commentId: existing.comment.id, body }];
+function findAcknowledgement(input) {
+  const { issue: issue2, permissions } = input;
+  const responsible = new Set([...input.owners, ...issue2.assignees].map((login) => login.toLowerCase()));
+  const qualifies = (login) => responsible.has(login.toLowerCase()) || hasPermission(permissions.get(login), "triage");
+  const first = candidates(issue2, input.start, input.tierLabels).find((candidate) => qualifies(candidate.by));
+  const fresh = first ? { at: first.at.toISOString(), by: first.by, via: first.via } : null;
+  if (!input.carried) return fresh;
+  if (!fresh) return input.carried;
+  return Date.parse(fresh.at) < Date.parse(input.carried.at) ? fresh : input.carried;
 }
 
-// src/config/duration.ts
-var DURATION = /^(?=\d)(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
-var MINUTES_PER_HOUR = 60;
-var MINUTES_PER_DAY = 24 * MINUTES_PER_HOUR;
-var DurationError = class extends Error {
-  name = "DurationError";
-};
-function parseDuration(text3) {
-  const match = DURATION.exec(text3.trim());
-  if (!match) throw new DurationError(`not a duration: ${JSON.stringify(text3)} (expected e.g. 30m, 2h, 1d, 1h30m)`);
-  const [, days, hours, minutes] = match;
-  return Number(days ?? 0) * MINUTES_PER_DAY + Number(hours ?? 0) * MINUTES_PER_HOUR + Number(minutes ?? 0);
+// src/core/lifecycle/clocks.ts
+function closedPauses(pauses, now2) {
+  return pauses.map((pause) => ({ start: pause.start, end: pause.end ?? (now2 > pause.start ? now2 : pause.start) }));
 }
-function formatDuration(minutes) {
-  const total = Math.floor(Math.abs(minutes));
-  const parts = [
-    [Math.floor(total / MINUTES_PER_DAY), "d"],
-    [Math.floor(total % MINUTES_PER_DAY / MINUTES_PER_HOUR), "h"],
-    [total % MINUTES_PER_HOUR, "m"]
-  ];
-  const shown = parts.filter(([count]) => count > 0).slice(0, 2);
-  return shown.length === 0 ? "0m" : shown.map(([count, unit]) => `${count}${unit}`).join(" ");
+function clock(kind, input, since, targetMinutes, doneAt, paused, pauses) {
+  const { calendar } = input.tier;
+  const dueAt = addSlaMinutes(since, targetMinutes, calendar, pauses);
+  const warnAt = input.warnPercent > 0 ? addSlaMinutes(since, targetMinutes * input.warnPercent / 100, calendar, pauses) : null;
+  const base = { kind, targetMinutes, dueAt, warnAt, since };
+  if (doneAt) {
+    const late2 = doneAt > dueAt;
+    return { ...base, status: late2 ? "missed" : "met", doneAt, minutes: late2 ? slaMinutesBetween(dueAt, doneAt, calendar, pauses) : 0 };
+  }
+  const { now: now2 } = input;
+  if (now2 > dueAt) return { ...base, status: "breached", doneAt: null, minutes: slaMinutesBetween(dueAt, now2, calendar, pauses) };
+  const left = slaMinutesBetween(now2, dueAt, calendar, pauses);
+  if (paused) return { ...base, status: "paused", doneAt: null, minutes: left };
+  return { ...base, status: warnAt && now2 >= warnAt ? "at-risk" : "on-track", doneAt: null, minutes: left };
+}
+function computeClocks(input) {
+  const { tier, start, now: now2 } = input;
+  const pauses = closedPauses(input.pauses, input.resolvedAt ?? now2);
+  const waiting = input.pauses.some((pause) => pause.end === null);
+  const acknowledge = clock("acknowledge", input, start, tier.sla.acknowledgeMinutes, input.acknowledgedAt, false, []);
+  const resolve2 = clock("resolve", input, start, tier.sla.resolveMinutes, input.resolvedAt, waiting, pauses);
+  const since = input.lastHumanUpdateAt ?? start;
+  const update = clock("update", { ...input, warnPercent: 0 }, since, tier.sla.updateEveryMinutes, input.resolvedAt, waiting, pauses);
+  return { acknowledge, update, resolve: resolve2 };
 }
 
-// src/core/time/zoned.ts
-var formatters = /* @__PURE__ */ new Map();
-function formatterFor(timeZone) {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      weekday: "short"
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+// src/core/lifecycle/commitments.ts
+var when = (record) => new Date(record.at);
+function updatesOf(records) {
+  return records.filter((record) => record.name === "status").map((record) => ({ at: when(record), by: record.by, text: record.arg, commentId: record.id }));
 }
-var WEEKDAYS = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-function localParts(instant, timeZone) {
-  const parts = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
+function etaOf(records, timeZone) {
+  let eta = null;
+  for (const record of records) {
+    const text3 = record.name === "eta" ? record.arg : record.name === "status" ? findEta(record.arg) : null;
+    if (text3 === null || text3 === "") continue;
+    const parsed = parseTimeExpression(text3, when(record), timeZone);
+    eta = { at: parsed.ok ? parsed.at : null, text: text3, by: record.by, setAt: when(record) };
+  }
+  return eta;
+}
+function pausesOf(records) {
+  const pauses = [];
+  for (const record of records) {
+    const open2 = pauses.at(-1)?.end === null ? pauses.at(-1) : void 0;
+    if (record.name === "waiting" && !open2) {
+      const reason = record.arg.slice(firstWord(record.arg).length).trim();
+      pauses.push({ start: when(record), end: null, by: record.by, reason });
+    }
+    if ((record.name === "resume" || record.name === "resolve") && open2) open2.end = when(record);
+  }
+  return pauses;
+}
+function resolutionOf(records) {
+  const last = records.findLast((record) => record.name === "resolve");
+  return last ? { at: when(last), by: last.by, summary: last.arg } : null;
+}
+function ownersOf(records) {
+  const last = records.findLast((record) => record.name === "owner");
+  return last ? parseLogins(last.arg) : null;
+}
+
+// src/core/lifecycle/thread-commands.ts
+var ACCEPTED = "THUMBS_UP";
+var REFUSED = "CONFUSED";
+function permissionFor(command, config) {
+  if (command.name === "help") return null;
+  if (command.name === "tier") {
+    const tier = config.tiers.find((candidate) => candidate.label.toLowerCase() === firstWord(command.args).toLowerCase());
+    return tier?.minPermission ?? config.commandPermission;
+  }
+  return config.commandPermission;
+}
+function pendingCommandAuthors(issue2) {
+  const authors = /* @__PURE__ */ new Set();
+  for (const comment of issue2.comments) {
+    if (!isHumanComment(comment) || comment.viewerReactions.includes(ACCEPTED) || comment.viewerReactions.includes(REFUSED)) continue;
+    const command = parseCommand(comment.body);
+    if (command && command.name !== "help") authors.add(comment.author);
+  }
+  return [...authors];
+}
+function judge(comment, command, context3) {
+  const needed = permissionFor(command, context3.config);
+  if (needed !== null && !hasPermission(context3.permissions.get(comment.author), needed)) return { kind: "refused", reason: "permission", needed };
+  const problem = checkArguments(command, { config: context3.config, at: comment.createdAt, timeZone: context3.timeZone });
+  return problem === null ? { kind: "accepted" } : { kind: "refused", reason: "invalid", problem };
+}
+function readThreadCommands(context3) {
+  const found = [];
+  for (const comment of context3.issue.comments) {
+    if (!isHumanComment(comment)) continue;
+    const command = parseCommand(comment.body);
+    if (!command) continue;
+    if (comment.viewerReactions.includes(ACCEPTED)) found.push({ comment, command, decidedBefore: true, verdict: { kind: "accepted" } });
+    else if (comment.viewerReactions.includes(REFUSED)) found.push({ comment, command, decidedBefore: true, verdict: { kind: "refused", reason: "invalid", problem: "" } });
+    else found.push({ comment, command, decidedBefore: false, verdict: judge(comment, command, context3) });
+  }
+  return found;
+}
+function toRecord(item) {
+  const arg = item.command.name === "status" || item.command.name === "resolve" || item.command.name === "timeline" ? item.command.text : item.command.args;
+  return { id: item.comment.id, at: item.comment.createdAt.toISOString(), by: item.comment.author, name: item.command.name, arg: boundArg(arg) };
+}
+function boundArg(text3) {
+  if (text3.length <= CARD_LIMITS.arg) return text3;
+  const cut2 = text3.slice(0, CARD_LIMITS.arg);
+  const last = cut2.charCodeAt(cut2.length - 1);
+  return last >= 55296 && last <= 56319 ? cut2.slice(0, -1) : cut2;
+}
+function acceptedCommands(carried, commands) {
+  const byId = new Map(carried.commands.map((record) => [record.id, record]));
+  for (const item of commands) if (item.verdict.kind === "accepted") byId.set(item.comment.id, toRecord(item));
+  return [...byId.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
+}
+
+// src/core/lifecycle/tier.ts
+function lastApplied(issue2, label) {
+  return labelEventsOf(issue2.events).findLast((event) => event.kind === "labeled" && event.label === label) ?? null;
+}
+function applierOf(issue2, label) {
+  const event = lastApplied(issue2, label);
+  if (!event) return { login: issue2.author, kind: "person", at: null };
+  return { login: event.actor, kind: event.byAction ? "action" : event.actorIsBot ? "app" : "person", at: event.at };
+}
+var appName = (login) => login.toLowerCase().replace(/\[bot\]$/, "");
+function tierActorsToCheck(issue2, config, requestedTierIndex2, accepted) {
+  const actors = /* @__PURE__ */ new Set();
+  const present = config.tiers.filter((tier) => issue2.labels.includes(tier.label));
+  for (const tier of present) {
+    const applier = applierOf(issue2, tier.label);
+    if (applier.kind === "person" && !wasAccepted(accepted, tier.label, applier.at)) actors.add(applier.login);
+  }
+  if (present.length === 0 && requestedTierIndex2 !== null && config.tiers[requestedTierIndex2]?.label !== config.defaultTier) actors.add(issue2.author);
+  return [...actors];
+}
+function wasAccepted(accepted, label, at) {
+  return accepted.some((record) => record.label === label && (at === null || Date.parse(record.at) === at.getTime()));
+}
+function stands(input, tier, applier) {
+  if (applier.kind === "action") return true;
+  if (wasAccepted(input.accepted, tier.label, applier.at)) return true;
+  if (applier.kind === "app") return input.config.trustedApps.includes(appName(applier.login));
+  return hasPermission(input.permissions.get(applier.login), tier.minPermission);
+}
+function refusal(tier, applier) {
+  const who = applier.kind === "app" ? `The App ${applier.login}` : `@${applier.login}, thanks for flagging this. The`;
+  const label = applier.kind === "app" ? `applied the \`${tier.label}\` label (${tier.name}), which` : `\`${tier.label}\` label (${tier.name})`;
+  const rule = applier.kind === "app" ? "only people with the tier\u2019s permission, or Apps listed in `trusted-apps`, may apply" : `can only be applied by someone with ${tier.minPermission} access or higher to this repository`;
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    weekday: WEEKDAYS[parts.weekday ?? ""] ?? 1,
-    minute: Number(parts.hour) * 60 + Number(parts.minute)
+    key: `tier-refused:${tier.label}:${applier.at?.toISOString() ?? "created"}`,
+    text: `${who} ${label} ${rule}, so it has been removed. If this escalation needs ${tier.name}, ask an owner to run \`/tier ${tier.label}\`.`
   };
 }
-function zonedInstant(year, month, day, minute, timeZone) {
-  const asUtc = Date.UTC(year, month - 1, day, 0, minute);
-  let guess = asUtc;
-  for (let pass = 0; pass < 2; pass++) {
-    const shown = localParts(new Date(guess), timeZone);
-    const shownAsUtc = Date.UTC(shown.year, shown.month - 1, shown.day, 0, shown.minute);
-    guess += asUtc - shownAsUtc;
+function resolveTier(input) {
+  const { issue: issue2, config } = input;
+  const tierLabels = config.tiers.map((tier) => tier.label);
+  if (input.command) {
+    const tier = config.tiers.find((candidate) => candidate.label.toLowerCase() === input.command?.label.toLowerCase());
+    if (tier) {
+      const labelsToRemove2 = tierLabels.filter((label) => label !== tier.label && issue2.labels.includes(label));
+      const labelsToAdd = issue2.labels.includes(tier.label) ? [] : [tier.label];
+      return { tier, source: "command", setBy: input.command.by, setAt: input.command.at, labelsToAdd, labelsToRemove: labelsToRemove2, notices: [] };
+    }
   }
-  return new Date(guess);
-}
-
-// src/core/time/sla-clock.ts
-var MINUTE = 6e4;
-var MAX_DAYS = 400;
-function nextWindow(from, calendar) {
-  const here = localParts(from, calendar.timeZone);
-  for (let offset = 0; offset < MAX_DAYS; offset++) {
-    const noonUtc = Date.UTC(here.year, here.month - 1, here.day + offset, 12);
-    const day = localParts(new Date(noonUtc), "UTC");
-    const weekday = (here.weekday - 1 + offset) % 7 + 1;
-    if (!calendar.days.includes(weekday)) continue;
-    const start = zonedInstant(day.year, day.month, day.day, calendar.startMinute, calendar.timeZone);
-    const end = zonedInstant(day.year, day.month, day.day, calendar.endMinute, calendar.timeZone);
-    if (end > from) return { start: start > from ? start : from, end };
+  const labelsToRemove = [];
+  const notices = [];
+  const allowed = [];
+  for (const tier of config.tiers.filter((candidate) => issue2.labels.includes(candidate.label))) {
+    const applier = applierOf(issue2, tier.label);
+    if (stands(input, tier, applier)) allowed.push({ tier, applier });
+    else {
+      labelsToRemove.push(tier.label);
+      notices.push(refusal(tier, applier));
+    }
   }
-  return null;
+  const [winner, ...others] = allowed;
+  if (!winner) return fallbackTier(input, labelsToRemove, notices);
+  for (const other of others) labelsToRemove.push(other.tier.label);
+  const person = winner.applier.kind === "action" ? null : winner.applier.login;
+  const recorded = input.accepted.findLast((record) => record.label === winner.tier.label);
+  const source = winner.applier.kind === "action" && recorded ? recorded.source : "label";
+  const setBy = winner.applier.kind === "action" && recorded ? recorded.by : person;
+  return { tier: winner.tier, source, setBy, setAt: winner.applier.at, labelsToAdd: [], labelsToRemove, notices };
 }
-function addSlaMinutes(start, minutes, calendar) {
-  if (calendar.kind === "24x7" || calendar.days.length === 0) return new Date(start.getTime() + minutes * MINUTE);
-  let cursor = start;
-  let remaining = minutes;
-  for (let step = 0; step < MAX_DAYS; step++) {
-    const window2 = nextWindow(cursor, calendar);
-    if (!window2) break;
-    const available = (window2.end.getTime() - window2.start.getTime()) / MINUTE;
-    if (remaining <= available) return new Date(window2.start.getTime() + remaining * MINUTE);
-    remaining -= available;
-    cursor = window2.end;
+function fallbackTier(input, labelsToRemove, notices) {
+  const { issue: issue2, config, requestedTierIndex: requestedTierIndex2, permissions } = input;
+  const defaultTier = config.tiers.find((tier) => tier.label === config.defaultTier) ?? config.tiers[config.tiers.length - 1];
+  if (!defaultTier) throw new Error("The configuration defines no tiers.");
+  const requested = requestedTierIndex2 === null ? void 0 : config.tiers[requestedTierIndex2];
+  if (requested && requested !== defaultTier && hasPermission(permissions.get(issue2.author), requested.minPermission)) {
+    return { tier: requested, source: "requested", setBy: issue2.author, setAt: null, labelsToAdd: [requested.label], labelsToRemove, notices };
   }
-  return new Date(cursor.getTime() + remaining * MINUTE);
-}
-function slaMinutesBetween(from, to, calendar) {
-  if (to < from) return -slaMinutesBetween(to, from, calendar);
-  if (calendar.kind === "24x7" || calendar.days.length === 0) return (to.getTime() - from.getTime()) / MINUTE;
-  let cursor = from;
-  let total = 0;
-  for (let step = 0; step < MAX_DAYS; step++) {
-    const window2 = nextWindow(cursor, calendar);
-    if (!window2 || window2.start >= to) break;
-    const end = window2.end < to ? window2.end : to;
-    total += (end.getTime() - window2.start.getTime()) / MINUTE;
-    cursor = window2.end;
-  }
-  return total;
-}
-function formatUtc(instant) {
-  return `${instant.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
-// src/core/render/limits.ts
-var GITHUB_BODY_LIMIT = 65536;
-function fitBody(body, limit = GITHUB_BODY_LIMIT) {
-  if (body.length <= limit) return body;
-  const note = "\n\n_\u2026 cut to fit GitHub's 65,536-character limit._";
-  return body.slice(0, limit - note.length) + note;
-}
-
-// src/core/render/sanitize.ts
-var ZERO_WIDTH_JOINER = "\u200D";
-function neutralizeMentions(text3) {
-  return text3.replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_JOINER}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`).replace(/\bGH-(?=\d)/gi, (match) => `${match}${ZERO_WIDTH_JOINER}`);
-}
-function escapeHtml(text3) {
-  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function truncate(text3, max) {
-  if (text3.length <= max) return text3;
-  let cut = "";
-  for (const char of text3) {
-    if (cut.length + char.length > max - 1) break;
-    cut += char;
-  }
-  return `${cut.trimEnd()}\u2026`;
-}
-function safeInline(text3, max = 300) {
-  const oneLine = text3.replace(/\s+/g, " ").trim();
-  return neutralizeMentions(escapeHtml(truncate(oneLine, max)));
-}
-function safeCell(text3, max = 300) {
-  return safeInline(text3, max).replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
-}
-function inlineCode(text3) {
-  const longestRun = Math.max(0, ...(text3.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = text3.startsWith("`") || text3.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text3}${pad}${fence}`;
-}
-
-// src/core/render/ack-comment.ts
-function mentionList(logins) {
-  return logins.length > 0 ? logins.map((login) => `@${login}`).join(", ") : "_none configured_";
-}
-function customerLine(facts) {
-  const extras = [facts.accountValue && `ARR ${facts.accountValue}`, facts.renewalDate && `renews ${facts.renewalDate}`];
-  const detail = extras.filter(Boolean).join(", ");
-  return safeCell(`${facts.customer ?? "not given"}${detail ? ` (${detail})` : ""}`, 200);
-}
-function describeChange(change) {
-  const how = {
-    label: change.by ? `label applied by ${change.by}` : "set from the requested tier or the default",
-    requested: "requested in the form",
-    default: "default tier"
-  }[change.source];
-  return `- ${formatUtc(new Date(change.at))}: \`${change.tier}\` (${how})`;
-}
-function renderAckComment(view) {
-  const { tier, facts } = view;
-  const lines = [
-    renderMarker("ack", view.state),
-    `### Escalation acknowledged: ${tier.name} (\`${tier.label}\`)`,
-    "",
-    tier.meaning ? `> ${safeCell(tier.meaning, 500)}
-` : "",
-    "| | |",
-    "|---|---|",
-    `| **Customer** | ${customerLine(facts)} |`,
-    `| **Business impact** | ${safeCell(facts.impact ?? "not given", 300)} |`,
-    `| **Owners** | ${mentionList(view.owners)} |`,
-    `| **Notified** | ${mentionList(view.notified)} |`,
-    `| **Acknowledge by** | ${formatUtc(view.acknowledgeBy)} (within ${formatDuration(tier.sla.acknowledgeMinutes)}) |`,
-    `| **Next update by** | ${formatUtc(view.nextUpdateBy)} (every ${formatDuration(tier.sla.updateEveryMinutes)}) |`,
-    `| **Resolve by** | ${formatUtc(view.resolveBy)} (within ${formatDuration(tier.sla.resolveMinutes)}) |`,
-    "",
-    "**Tier history**",
-    ...view.state.history.slice(-50).map(describeChange),
-    "",
-    `<sub>Reply with a comment starting \`/status\` to post a status update. Change the tier by applying another tier label.</sub>`
-  ];
-  return fitBody(lines.filter((line, index2) => line !== "" || lines[index2 - 1] !== "").join("\n"));
-}
-
-// src/core/render/missing-comment.ts
-function describeReason(field) {
-  switch (field.reason) {
-    case "absent":
-      return "its heading is missing from the issue (renamed or deleted): add it back as `### " + field.label + "`";
-    case "empty":
-      return "not answered";
-    case "placeholder":
-      return `${inlineCode(safeInline(field.given ?? "", 40))} is a placeholder, not an answer`;
-    case "too-short":
-      return `too short (${field.given?.length ?? 0} of at least ${field.minLength} characters)`;
-  }
-}
-function renderHistory(history) {
-  if (history.length === 0) return [];
-  return [
-    "<details><summary>History</summary>",
-    "",
-    ...history.slice(-30).map(
-      (check) => `- ${formatUtc(new Date(check.at))}: ${check.missing.length > 0 ? `missing ${check.missing.join(", ")}` : "complete"}`
-    ),
-    "",
-    "</details>"
-  ];
-}
-function renderMissingComment(author, missing, state) {
-  const head = renderMarker("missing", state);
-  if (missing.length === 0) {
-    return fitBody(
-      [
-        head,
-        "### Required information complete",
-        "",
-        "Every required field is filled in. Thank you!",
-        "",
-        ...renderHistory(state.history)
-      ].join("\n")
-    );
-  }
-  const lines = [
-    head,
-    "### This escalation is missing required information",
-    "",
-    `@${author}, please edit the issue description and fill in:`,
-    "",
-    ...missing.map((field) => `- **${field.label}**: ${describeReason(field)}.
-  _A good answer:_ ${safeInline(field.hint, 400)}`),
-    "",
-    "The escalation is acknowledged, and its SLA clock shown, as soon as these are answered. This comment updates itself when you edit the issue.",
-    "",
-    ...renderHistory(state.history)
-  ];
-  return fitBody(lines.join("\n"));
-}
-
-// src/core/render/notices.ts
-function renderNoticeComment(notice) {
-  return fitBody(`${renderMarker("notice", { key: notice.key })}
-${notice.text}`);
-}
-function renderNotifyComment(tier, title, facts) {
-  const who = tier.notify.map((login) => `@${login}`).join(" ");
-  return [
-    renderMarker("notify", { key: tier.label, notified: tier.notify }),
-    `${who}: this escalation is now **${tier.name}** (\`${tier.label}\`).`,
-    "",
-    `- **Escalation:** ${safeInline(title, 200)}`,
-    `- **Customer:** ${safeInline(facts.customer ?? "not given", 200)}`,
-    `- **Business impact:** ${safeInline(facts.impact ?? "not given", 300)}`
-  ].join("\n");
-}
-
-// src/core/sweep/tier-of.ts
-function resolveTierLabel(issue2, config) {
-  const labelled = config.tiers.find((tier2) => issue2.labels.includes(tier2.label));
-  const fallback = config.tiers.find((tier2) => tier2.label === config.defaultTier) ?? config.tiers.at(-1);
-  const tier = labelled ?? fallback;
-  if (!tier) throw new Error("The configuration defines no tiers.");
-  return tier;
-}
-
-// src/core/sweep/status-updates.ts
-var STATUS_PERMISSION = "triage";
-var ACCEPTED_REACTION = "THUMBS_UP";
-var ACCEPTED_REACTION_REST = "+1";
-var STATUS_COMMAND = /^\s*\/status\b/i;
-var ETA_LINE = /^\s*(?:[-*]\s*)?\**ETA\**\s*[:\-–]\s*(.+)$/im;
-function isStatusCommand(body) {
-  return STATUS_COMMAND.test(body);
-}
-function statusText(body) {
-  return body.replace(STATUS_COMMAND, "").trim();
-}
-function findEta(text3) {
-  return ETA_LINE.exec(text3)?.[1]?.trim() ?? null;
-}
-function acceptedUpdates(comments, permitted) {
-  return comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body)).filter((comment) => comment.viewerReactions.includes(ACCEPTED_REACTION) || permitted(comment.author)).map((comment) => ({ comment, text: statusText(comment.body) }));
-}
-function unacknowledgedUpdates(comments) {
-  return comments.filter(
-    (comment) => !comment.authorIsBot && isStatusCommand(comment.body) && !comment.viewerReactions.includes(ACCEPTED_REACTION)
-  );
-}
-function statusComments(comments) {
-  return comments.filter((comment) => comment.authorIsBot && readMarker(comment.body)?.kind === "status");
-}
-
-// src/core/sweep/assess.ts
-function latest(dates) {
-  const times = dates.filter((date) => date instanceof Date).map((date) => date.getTime());
-  return times.length > 0 ? new Date(Math.max(...times)) : null;
-}
-function carriedResponse(issue2) {
-  const recorded = findOwnComments(issue2.comments, "status").at(-1)?.data?.acknowledgedAt;
-  const at = typeof recorded === "string" ? new Date(recorded) : null;
-  return at && !Number.isNaN(at.getTime()) ? at : null;
-}
-function firstResponse(issue2, owners, updates, start) {
-  const responders = new Set([...owners, ...issue2.assignees].map((login) => login.toLowerCase()));
-  const byOwner = issue2.comments.find(
-    (comment) => !comment.authorIsBot && comment.createdAt >= start && responders.has(comment.author.toLowerCase())
-  );
-  const candidates = [carriedResponse(issue2), byOwner?.createdAt, updates[0]?.comment.createdAt].filter(
-    (date) => date instanceof Date
-  );
-  return candidates.length > 0 ? new Date(Math.min(...candidates.map((date) => date.getTime()))) : null;
-}
-function assessEscalation(issue2, config, now, permitted, tier = resolveTierLabel(issue2, config)) {
-  const { calendar, sla } = tier;
-  const start = escalationStart(issue2, config.triggerLabel);
-  const updates = acceptedUpdates(issue2.comments, permitted);
-  const lastHumanUpdate = updates.at(-1) ?? null;
-  const lastUpdateAt = latest([statusComments(issue2.comments).at(-1)?.createdAt, lastHumanUpdate?.comment.createdAt]);
-  const owners = tier.owners.length > 0 ? tier.owners : issue2.assignees;
-  const acknowledgedAt = firstResponse(issue2, owners, updates, start);
-  const acknowledgeBy = addSlaMinutes(start, sla.acknowledgeMinutes, calendar);
-  const resolveBy = addSlaMinutes(start, sla.resolveMinutes, calendar);
-  const nextUpdateBy = addSlaMinutes(lastUpdateAt ?? start, sla.updateEveryMinutes, calendar);
-  const breaches = [];
-  const ackLate = acknowledgedAt ? acknowledgedAt > acknowledgeBy : now > acknowledgeBy;
-  if (ackLate)
-    breaches.push({
-      kind: "acknowledge",
-      dueAt: acknowledgeBy,
-      byMinutes: slaMinutesBetween(acknowledgeBy, acknowledgedAt ?? now, calendar)
+  if (requested && requested !== defaultTier) {
+    notices.push({
+      key: `tier-requested:${requested.label}`,
+      text: `The form asked for ${requested.name} (\`${requested.label}\`). Tiers are confirmed by the escalation owners, so this escalation starts at ${defaultTier.name} (\`${defaultTier.label}\`) until an owner runs \`/tier ${requested.label}\`.`
     });
-  if (now > resolveBy) breaches.push({ kind: "resolve", dueAt: resolveBy, byMinutes: slaMinutesBetween(resolveBy, now, calendar) });
-  const humanSince = lastHumanUpdate?.comment.createdAt ?? start;
-  return {
-    issue: issue2,
-    tier,
-    owners,
-    start,
-    acknowledgedAt,
-    acknowledgeBy,
-    resolveBy,
-    lastUpdateAt,
-    lastHumanUpdate,
-    nextUpdateBy,
-    due: now >= nextUpdateBy,
-    overdueMinutes: slaMinutesBetween(nextUpdateBy, now, calendar),
-    breaches,
-    resolveLeftMinutes: slaMinutesBetween(now, resolveBy, calendar),
-    eta: lastHumanUpdate ? findEta(lastHumanUpdate.text) : null,
-    needsHumanUpdate: slaMinutesBetween(humanSince, now, calendar) >= sla.updateEveryMinutes
-  };
+  }
+  return { tier: defaultTier, source: "default", setBy: null, setAt: null, labelsToAdd: [defaultTier.label], labelsToRemove, notices };
 }
 
-// src/core/intake/plan-intake.ts
-function planMissing(input, missing) {
-  const existing = findOwnComment(input.issue.comments, "missing");
-  if (!existing && missing.length === 0) return [];
-  const history = Array.isArray(existing?.data?.history) ? existing.data.history : [];
-  const labels = missing.map((field) => field.label);
-  const last = history.at(-1);
-  const changed = !last || last.missing.join("\n") !== labels.join("\n");
-  const state = { history: changed ? [...history, { at: input.now.toISOString(), missing: labels }] : history };
-  return upsertComment(existing, "missing", renderMissingComment(input.issue.author, missing, state));
+// src/core/lifecycle/derive.ts
+function startOf2(issue2, config, carried) {
+  const labelled = labelEventsOf(issue2.events).find((event) => event.kind === "labeled" && event.label === config.triggerLabel)?.at;
+  const remembered = carried.start ? new Date(carried.start) : null;
+  const candidates2 = [labelled, remembered].filter((date) => date instanceof Date);
+  return candidates2.length > 0 ? new Date(Math.min(...candidates2.map((date) => date.getTime()))) : issue2.createdAt;
 }
-function planLabelsAndOwners(input, decision, complete) {
-  const { issue: issue2, config } = input;
-  const actions = [];
-  const toAdd = decision.labelsToAdd.filter((label) => !issue2.labels.includes(label));
-  if (!complete && !issue2.labels.includes(config.needsInfoLabel)) toAdd.push(config.needsInfoLabel);
-  if (toAdd.length > 0) actions.push({ kind: "add-labels", labels: toAdd });
-  for (const label of decision.labelsToRemove) actions.push({ kind: "remove-label", label });
-  if (complete && issue2.labels.includes(config.needsInfoLabel)) actions.push({ kind: "remove-label", label: config.needsInfoLabel });
-  const owners = decision.tier.owners.filter((login) => !issue2.assignees.some((a) => a.toLowerCase() === login.toLowerCase()));
-  if (owners.length > 0) actions.push({ kind: "add-assignees", logins: owners });
-  return actions;
+function sentKeys(issue2, carried) {
+  const sent = new Set(carried.sent);
+  for (const kind of ["notice", "status"]) {
+    for (const own3 of findOwnComments(issue2.comments, kind)) {
+      if (typeof own3.data?.key === "string") sent.add(own3.data.key);
+      if (Array.isArray(own3.data?.keys)) {
+        for (const key of own3.data.keys) if (typeof key === "string") sent.add(key);
+      }
+    }
+  }
+  return sent;
 }
-function planNotices(input, decision) {
-  return decision.notices.filter((notice) => !findOwnComment(input.issue.comments, "notice", notice.key)).map((notice) => ({ kind: "create-comment", marker: "notice", key: notice.key, body: renderNoticeComment(notice) }));
+function timeZoneOf(tier) {
+  return tier.calendar.kind === "business-hours" ? tier.calendar.timeZone : "UTC";
 }
-function planAcknowledgement(input, decision) {
-  const { issue: issue2, config, now } = input;
-  const { tier } = decision;
-  const facts = readFacts(input.parsed);
-  const actions = [];
-  const notifiedBefore = findOwnComments(issue2.comments, "notify").flatMap((own3) => own3.data?.notified ?? []);
-  const notifyNow = tier.notify.length > 0 && !findOwnComment(issue2.comments, "notify", tier.label);
-  if (notifyNow)
-    actions.push({ kind: "create-comment", marker: "notify", key: tier.label, body: renderNotifyComment(tier, issue2.title, facts) });
-  const existing = findOwnComment(issue2.comments, "ack");
-  const history = Array.isArray(existing?.data?.history) ? existing.data.history : [];
-  const state = existing?.data?.tier === tier.label && history.length > 0 ? { tier: tier.label, history } : {
-    tier: tier.label,
-    history: [...history, { tier: tier.label, at: now.toISOString(), by: decision.setBy, source: decision.source }]
-  };
-  const clock2 = assessEscalation(issue2, config, now, () => false, tier);
-  const body = renderAckComment({
-    tier,
-    state,
-    owners: tier.owners,
-    notified: [.../* @__PURE__ */ new Set([...notifiedBefore, ...notifyNow ? tier.notify : []])],
-    facts,
-    acknowledgeBy: clock2.acknowledgeBy,
-    nextUpdateBy: clock2.nextUpdateBy,
-    resolveBy: clock2.resolveBy
-  });
-  return [...actions, ...upsertComment(existing, "ack", body)];
+function stateOf(issue2, ack, waiting, updates, resolvedAt) {
+  if (issue2.state === "closed") return issue2.stateReason === "completed" || issue2.stateReason === null ? "resolved" : "closed";
+  if (resolvedAt) return "resolved";
+  if (waiting) return "waiting";
+  if (!ack) return "filed";
+  return updates.some((update) => update.at >= new Date(ack.at)) ? "investigating" : "acknowledged";
 }
-function planIntake(input) {
-  const { issue: issue2, config } = input;
-  if (!issue2.labels.includes(config.triggerLabel)) return { state: "not-escalation", tier: null, missing: [], actions: [] };
-  const missing = findMissingFields(input.parsed, input.template, config);
-  const decision = resolveTier({
+function deriveEscalation(input) {
+  const { issue: issue2, config, template, parsed, permissions, now: now2 } = input;
+  const card2 = findOwnComment(issue2.comments, "card");
+  const carried = readCardData(card2?.data);
+  const start = startOf2(issue2, config, carried);
+  const defaultTier = config.tiers.find((tier2) => tier2.label === config.defaultTier) ?? config.tiers[0];
+  if (!defaultTier) throw new Error("The configuration defines no tiers.");
+  const threadCommands = readThreadCommands({ issue: issue2, config, permissions, timeZone: timeZoneOf(defaultTier) });
+  const pendingTier = threadCommands.findLast((item) => !item.decidedBefore && item.verdict.kind === "accepted" && item.command.name === "tier");
+  const tierDecision = resolveTier({
     issue: issue2,
     config,
-    requestedTierIndex: requestedTierIndex(input.parsed, input.template),
-    permissions: input.permissions
+    requestedTierIndex: requestedTierIndex(parsed, template),
+    permissions,
+    command: pendingTier ? { label: pendingTier.command.args.split(/\s/)[0] ?? "", by: pendingTier.comment.author, at: pendingTier.comment.createdAt } : null,
+    accepted: carried.tiers
   });
-  if (issue2.state === "closed") return { state: "closed", tier: decision.tier, missing, actions: [] };
-  const complete = missing.length === 0;
-  const actions = [...planLabelsAndOwners(input, decision, complete), ...planNotices(input, decision), ...planMissing(input, missing)];
-  if (complete) actions.push(...planAcknowledgement(input, decision));
-  return { state: complete ? "acknowledged" : "needs-info", tier: decision.tier, missing, actions };
-}
-
-// src/core/plan.ts
-function describeAction(action) {
-  switch (action.kind) {
-    case "add-labels":
-      return `add label ${action.labels.map((label) => `\`${label}\``).join(", ")}`;
-    case "remove-label":
-      return `remove label \`${action.label}\``;
-    case "add-assignees":
-      return `assign ${action.logins.join(", ")}`;
-    case "create-comment":
-      return `post ${action.marker} comment`;
-    case "update-comment":
-      return `update comment ${action.commentId}`;
-    case "add-reaction":
-      return `react ${action.content} to comment ${action.commentId}`;
-  }
-}
-
-// src/shell/apply-actions.ts
-async function applyActions(gateway, number, actions, log, options = { settleRaces: true }) {
-  const done = [];
-  for (const action of actions) {
-    switch (action.kind) {
-      case "add-labels":
-        await gateway.addLabels(number, action.labels);
-        break;
-      case "remove-label":
-        await gateway.removeLabel(number, action.label);
-        break;
-      case "add-assignees":
-        await gateway.addAssignees(number, action.logins);
-        break;
-      case "update-comment":
-        await gateway.updateComment(action.commentId, action.body);
-        break;
-      case "add-reaction":
-        await gateway.addReaction(action.commentId, action.content);
-        break;
-      case "create-comment": {
-        const id = await gateway.createComment(number, action.body);
-        options.onCreated?.({ number, id, marker: action.marker, key: action.key });
-        if (!options.settleRaces) break;
-        const twins = findOwnComments(await gateway.recentComments(number), action.marker, action.key);
-        const keeper = twins[0]?.comment.id;
-        if (keeper !== void 0 && keeper !== id) {
-          await gateway.deleteComment(id);
-          log.info(`Another run posted the ${action.marker} comment first (${keeper}); removed the duplicate ${id}.`);
-          continue;
-        }
-        break;
-      }
-    }
-    done.push(describeAction(action));
-    log.info(`#${number}: ${describeAction(action)}`);
-  }
-  return done;
-}
-
-// src/templates.generated.ts
-var defaultConfigText = `# yaml-language-server: $schema=https://raw.githubusercontent.com/escalation-desk/escalation-desk/main/escalations.schema.json
-#
-# Escalation Desk configuration. Copy this file to .github/escalations.yml and keep only
-# what you change: every key you leave out takes the value shown here.
-#
-# Durations are written like 30m, 2h, 1d or 1h30m (d = 24 hours).
-
-# The label that turns an issue into an escalation.
-trigger-label: escalation
-
-# Added while a required field below is missing or too thin; removed once it is answered.
-needs-info-label: needs-info
-
-# Added when an escalation misses any of its tier's SLA targets.
-breach-label: sla-breached
-
-# The issue form escalations are opened with; its field ids are used by required-fields.
-form: .github/ISSUE_TEMPLATE/escalation.yml
-
-# Answers that count as empty (compared case-insensitively, after trimming).
-placeholders: ['n/a', 'na', 'none', 'tbd', '-', 'unknown', '?']
-
-# Form fields an escalation cannot go without. An answer shorter than min-length
-# characters (after trimming), or one of the placeholders above, counts as missing,
-# and the hint is shown to the reporter.
-required-fields:
-  - id: root-cause
-    min-length: 20
-    hint: >-
-      Describe the actual problem, not the symptom: what happened, when it was first
-      noticed, and what is known so far about why. "Unknown yet" is fine if you say what
-      has been ruled out.
-  - id: impact
-    min-length: 20
-    hint: >-
-      Who is affected (one user, a team, every user)? Can they still sell or work?
-      What revenue, renewal or deal is at risk? If there is no direct financial impact,
-      say so.
-
-# The tier an escalation gets when none of the tier labels below is on the issue.
-default-tier: tier-3
-
-# The most status comments (and other content writes) one sweep may create, so a
-# backlog cannot flood notifications or hit GitHub's secondary rate limits.
-max-writes-per-run: 60
-
-# Escalation tiers, highest first: when an issue carries several tier labels, the
-# first one listed here wins. Giving tiers replaces this whole list.
-#
-# Each tier has:
-#   label        the issue label that selects the tier (at most 50 characters)
-#   name         shown in status comments
-#   meaning      when to use this tier, shown to people choosing one
-#   sla          acknowledge: time to the first response from an owner
-#                update-every: longest gap allowed between status updates
-#                resolve: time to close the escalation
-#   calendar     when SLA clocks run: 24x7, or business hours, e.g.
-#                  calendar:
-#                    time-zone: Europe/Berlin
-#                    days: [mon, tue, wed, thu, fri]
-#                    hours: "09:00-17:00"
-#   owners       GitHub logins assigned to the escalation (default: none)
-#   notify       logins or org/team slugs told once when an escalation reaches the tier
-#   escalation-contacts
-#                logins or org/team slugs told once per SLA breach
-#   min-permission
-#                lowest repository permission (read, triage, write, maintain, admin)
-#                allowed to apply the tier's label; others' labels are removed
-tiers:
-  - label: tier-1
-    name: Critical
-    meaning: >-
-      Revenue or a renewal is at risk: the customer is threatening to cancel or walk
-      away, or a deal needs executive attention. Leadership is involved.
-    sla: { acknowledge: 30m, update-every: 2h, resolve: 1d }
-    calendar: 24x7
-    owners: []
-    notify: []
-    escalation-contacts: []
-    min-permission: triage
-
-  - label: tier-2
-    name: High
-    meaning: >-
-      The customer cannot work normally or the relationship is strained, and resolving
-      it needs a manager's backing or another team's priority; there is a workaround
-      or no immediate threat to leave.
-    sla: { acknowledge: 2h, update-every: 8h, resolve: 3d }
-    calendar: 24x7
-    owners: []
-    notify: []
-    escalation-contacts: []
-    min-permission: triage
-
-  - label: tier-3
-    name: Standard
-    meaning: >-
-      A real problem the customer needs fixed, with limited business impact or a
-      workaround, escalated because normal support did not move fast enough.
-    sla: { acknowledge: 8h, update-every: 1d, resolve: 10d }
-    calendar: 24x7
-    owners: []
-    notify: []
-    escalation-contacts: []
-    min-permission: triage
-
-# Post-mortem pull requests opened when an escalation is closed as completed.
-post-mortem:
-  # Repository folder the post-mortem documents go in (relative, not under .github).
-  directory: postmortems
-  # Repository path of your own post-mortem template; null uses the built-in one.
-  template: null
-  # Label put on post-mortem pull requests.
-  label: postmortem
-  # Reviewers requested besides the tier's owners: logins or org/team slugs.
-  reviewers: []
-  # Posted when an escalation is closed as not planned or as a duplicate; "" posts nothing.
-  not-planned-comment: >-
-    This escalation was closed without a fix, so no post-mortem will be opened.
-    If that was a mistake, reopen the issue and close it as completed.
-`;
-var builtInFormText = `name: Customer escalation
-description: Bring leadership into a customer situation you cannot resolve at your level.
-title: '[Escalation] '
-labels: [escalation]
-body:
-  - type: markdown
-    attributes:
-      value: |
-        Escalation is a tool, not a failure: use it to save a relationship that is at risk.
-
-        **Escalate if** the customer threatens to cancel or walk away, a deal or renewal is at risk,
-        the issue needs a leadership decision, or the customer asks for your manager.
-
-        **Don't escalate** a routine issue you can solve yourself, a customer who is only venting,
-        or anything you have not yet tried to resolve or told the customer about.
-  - type: input
-    id: customer
-    attributes:
-      label: Customer
-      description: Customer or account name, as in the CRM.
-      placeholder: Acme Corp
-    validations:
-      required: true
-  - type: input
-    id: arr
-    attributes:
-      label: Account value (ARR)
-      description: Annual recurring revenue of the account, with currency.
-      placeholder: '$250,000'
-  - type: input
-    id: renewal-date
-    attributes:
-      label: Renewal date
-      description: Next renewal or contract end date.
-      placeholder: '2026-03-31'
-  - type: input
-    id: contact
-    attributes:
-      label: Customer contact
-      description: Who is escalating on the customer side \u2014 name and role.
-      placeholder: Jane Doe, VP Sales Operations
-  - type: textarea
-    id: what-happened
-    attributes:
-      label: What happened
-      description: The situation in a few sentences, as the customer experiences it.
-    validations:
-      required: true
-  - type: textarea
-    id: root-cause
-    attributes:
-      label: Root cause
-      description: >-
-        What is known so far about the actual problem \u2014 not the symptoms. "Unknown yet" is not an
-        answer: say what you have ruled out and what you are checking next.
-    validations:
-      required: true
-  - type: textarea
-    id: impact
-    attributes:
-      label: Business impact
-      description: >-
-        Who is affected (one user, a team, every user)? Can they still sell and work? What revenue
-        is at risk \u2014 deal size, renewal, expansion? If there is no direct financial impact, say so.
-    validations:
-      required: true
-  - type: input
-    id: started
-    attributes:
-      label: When it started
-      description: When the problem was first noticed, with time zone.
-      placeholder: 2026-01-14 09:30 CET
-  - type: textarea
-    id: tried
-    attributes:
-      label: What has been tried
-      description: What you and the team have already done, and why it has not resolved the issue.
-  - type: textarea
-    id: ask
-    attributes:
-      label: The ask from leadership
-      description: What exactly you need \u2014 a decision, a call with the customer, engineering time, a concession.
-  - type: dropdown
-    id: requested-tier
-    attributes:
-      label: Requested tier
-      description: >-
-        How urgent you believe this is. Triage confirms the tier. (Not required on purpose: a required
-        dropdown preselects its first option, which would make every escalation Critical.)
-      options:
-        - Tier 1 \u2013 Critical
-        - Tier 2 \u2013 High
-        - Tier 3 \u2013 Standard
-  - type: checkboxes
-    id: checklist
-    attributes:
-      label: Pre-escalation checklist
-      options:
-        - label: I tried to resolve this at my level
-          required: true
-        - label: I briefed my manager
-        - label: The customer knows we are escalating
-`;
-var builtInPostMortemTemplate = "# Post-mortem: {{title}}\n\n> Escalation {{escalation}} \xB7 {{tier}} \xB7 filed {{filed_at}} \xB7 closed {{closed_at}}\n{{missing_note}}\n\n## Summary\n\n{{summary}}\n\n## Customer and account\n\n{{customer}}\n\n## Tier and SLA results\n\n{{sla_results}}\n\n## Business impact\n\n{{impact}}\n\n## Root cause\n\n{{root_cause}}\n\n## Trigger and detection\n\n{{trigger}}\n\n## Resolution\n\n{{resolution}}\n\n## Timeline\n\nAll times UTC, oldest first.\n\n{{timeline}}\n\n## What went well\n\n- _Reviewers: what helped us resolve this?_\n\n## What went badly\n\n- _Reviewers: what slowed us down or made it worse?_\n\n## Where we got lucky\n\n- _Reviewers: what could have gone worse?_\n\n## Preventive action items\n\nThe preventative action plan: what will stop this from happening again. Give each item an owner\nand a due date.\n\n{{action_items}}\n\n## Communication log\n\n{{communication_log}}\n\n## People involved\n\n{{people}}\n";
-
-// src/config/parse-config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/config/yaml-errors.ts
-function convertErrors(errors, file) {
-  return errors.map((error2) => {
-    const start = error2.linePos?.[0];
-    const message = (error2.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-    return {
-      where: start ? `${file}:${start.line}:${start.col}` : file,
-      text: `YAML syntax error: ${message}`
-    };
+  const tier = tierDecision.tier;
+  const commands = acceptedCommands(carried, threadCommands);
+  const owners = ownersOf(commands) ?? (tier.owners.length > 0 ? tier.owners : issue2.assignees);
+  const tierLabels = new Set(config.tiers.map((candidate) => candidate.label));
+  const acknowledgement = findAcknowledgement({ issue: issue2, start, owners, tierLabels, permissions, carried: carried.ack });
+  const updates = updatesOf(commands);
+  const pauses = pausesOf(commands);
+  const waiting = pauses.find((pause) => pause.end === null) ?? null;
+  const resolution = resolutionOf(commands);
+  const closedResolved = issue2.state === "closed" && (issue2.stateReason === "completed" || issue2.stateReason === null) ? issue2.closedAt : null;
+  const resolvedAt = resolution?.at ?? closedResolved ?? null;
+  const eta = etaOf(commands, timeZoneOf(tier));
+  const missing = findMissingFields(parsed, template, config);
+  const clocks = computeClocks({
+    tier,
+    start,
+    acknowledgedAt: acknowledgement ? new Date(acknowledgement.at) : null,
+    lastHumanUpdateAt: updates.at(-1)?.at ?? null,
+    pauses,
+    resolvedAt,
+    warnPercent: config.slaWarningPercent,
+    now: now2
   });
-}
-
-// src/config/errors.ts
-var ConfigError = class extends Error {
-  name = "ConfigError";
-  file;
-  problems;
-  constructor(file, problems) {
-    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    super(`Invalid configuration in ${file} (${count}):
-${problems.map((p) => `  ${p}`).join("\n")}`);
-    this.file = file;
-    this.problems = problems;
-  }
-};
-
-// src/config/locate.ts
-var import_yaml = __toESM(require_dist(), 1);
-function formatPath(path) {
-  if (path.length === 0) return "(top level)";
-  return path.map((segment, index2) => typeof segment === "number" ? `[${segment}]` : index2 === 0 ? segment : `.${segment}`).join("");
-}
-function createLocator(doc, lineCounter, file) {
-  const nodeAt = (path) => path.length === 0 ? doc.contents : doc.getIn(path, true);
-  const position2 = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return `${file}:${line}:${col}`;
-  };
-  const rangeStart = (node2) => node2 && typeof node2 === "object" && "range" in node2 && Array.isArray(node2.range) ? node2.range[0] : void 0;
   return {
-    has: (path) => nodeAt(path) !== void 0,
-    where(path, key) {
-      if (key !== void 0) {
-        const map = nodeAt(path);
-        if ((0, import_yaml.isMap)(map)) {
-          const pair = map.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === key);
-          const start = rangeStart(pair?.key);
-          if (start !== void 0) return position2(start);
-        }
-      }
-      for (let depth = path.length; depth >= 0; depth--) {
-        const start = rangeStart(nodeAt(path.slice(0, depth)));
-        if (start !== void 0) return position2(start);
-      }
-      return file;
-    }
+    issue: issue2,
+    facts: readFacts(parsed),
+    missing,
+    needsInfo: missing.length > 0,
+    tier,
+    tierDecision,
+    owners,
+    start,
+    state: stateOf(issue2, acknowledgement, waiting, updates, resolvedAt),
+    acknowledgement,
+    updates,
+    eta,
+    etaStale: eta?.at !== null && eta !== null && eta.at < now2 && resolvedAt === null,
+    pauses,
+    waiting,
+    resolution,
+    resolvedAt,
+    clocks,
+    threadCommands,
+    commands,
+    sent: sentKeys(issue2, carried),
+    card: card2,
+    carried
   };
 }
 
-// src/config/raw-types.ts
-var TOP_LEVEL_KEYS = [
-  "trigger-label",
-  "needs-info-label",
-  "breach-label",
-  "form",
-  "placeholders",
-  "required-fields",
-  "default-tier",
-  "max-writes-per-run",
-  "tiers",
-  "post-mortem"
-];
-var POST_MORTEM_KEYS = [
-  "directory",
-  "template",
-  "label",
-  "reviewers",
-  "not-planned-comment"
-];
-
-// src/config/merge.ts
-function asResolved(defaults2) {
-  const missing = [
-    ...TOP_LEVEL_KEYS.filter((key) => defaults2[key] === void 0),
-    ...POST_MORTEM_KEYS.filter((key) => defaults2["post-mortem"]?.[key] === void 0).map((key) => `post-mortem.${key}`)
-  ];
-  if (missing.length > 0) throw new Error(`Built-in defaults are missing: ${missing.join(", ")}`);
-  return defaults2;
-}
-function mergeOverDefaults(user, defaults2) {
-  const merged = {
-    ...defaults2,
-    ...definedOnly(user),
-    "post-mortem": { ...defaults2["post-mortem"], ...definedOnly(user["post-mortem"] ?? {}) }
-  };
-  if (user["default-tier"] === void 0 && user.tiers !== void 0) {
-    const labels = user.tiers.map((tier) => tier.label.toLowerCase());
-    const last = user.tiers[user.tiers.length - 1];
-    if (!labels.includes(defaults2["default-tier"].toLowerCase()) && last) merged["default-tier"] = last.label;
-  }
-  return merged;
-}
-function definedOnly(value) {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
-}
-
-// src/config/schema-problems.ts
-var import_ajv = __toESM(require_ajv(), 1);
-
-// escalations.schema.json
-var escalations_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://raw.githubusercontent.com/escalation-desk/escalation-desk/main/escalations.schema.json",
-  title: "Escalation Desk configuration (.github/escalations.yml)",
-  description: "Every key is optional: keys left out take the built-in default (templates/escalations.yml).",
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    "trigger-label": {
-      type: "string",
-      minLength: 1,
-      maxLength: 50,
-      description: "The label that turns an issue into an escalation. Default: escalation. At most 50 characters (GitHub's label limit)."
-    },
-    "needs-info-label": {
-      type: "string",
-      minLength: 1,
-      maxLength: 50,
-      description: "Added while a required field is missing; removed once answered. Default: needs-info. At most 50 characters (GitHub's label limit)."
-    },
-    "breach-label": {
-      type: "string",
-      minLength: 1,
-      maxLength: 50,
-      description: "Added when an escalation misses an SLA target. Default: sla-breached. At most 50 characters (GitHub's label limit)."
-    },
-    form: {
-      type: "string",
-      minLength: 1,
-      pattern: "^(?!/)(?![A-Za-z]:)(?!.*\\\\)(?!(?:.*/)?\\.\\.(?:/|$))\\S(?:.*\\S)?$",
-      patternErrorMessage: 'must be a relative repository path without ".." segments',
-      description: "Repository path of the escalation issue form. Default: .github/ISSUE_TEMPLATE/escalation.yml."
-    },
-    placeholders: {
-      type: "array",
-      uniqueItems: true,
-      items: {
-        type: "string"
-      },
-      description: "Answers that count as empty, compared case-insensitively after trimming. Replaces the default list."
-    },
-    "required-fields": {
-      type: "array",
-      description: "Issue form fields an escalation cannot go without. Replaces the default list.",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["id"],
-        properties: {
-          id: {
-            type: "string",
-            minLength: 1,
-            description: "The issue form field id, e.g. root-cause."
-          },
-          "min-length": {
-            type: "integer",
-            minimum: 1,
-            maximum: 1e4,
-            description: "Answers shorter than this (after trimming) count as missing. Default: 1."
-          },
-          hint: {
-            type: "string",
-            description: "What a good answer holds; shown when the field is missing. Default: empty."
-          }
-        }
-      }
-    },
-    "default-tier": {
-      type: "string",
-      minLength: 1,
-      maxLength: 50,
-      description: "Label of the tier used when an escalation has no tier label. Must be one of the tiers' labels. Default: tier-3 (or the last tier when you replace the tiers)."
-    },
-    "max-writes-per-run": {
-      type: "integer",
-      minimum: 1,
-      maximum: 1e3,
-      description: "The most status comments and other content writes one sweep may create. Default: 60."
-    },
-    tiers: {
-      type: "array",
-      minItems: 1,
-      maxItems: 20,
-      description: "Escalation tiers, highest first: when several tier labels are present the first listed wins. Replaces the default list as a whole.",
-      items: {
-        $ref: "#/definitions/tier"
-      }
-    },
-    "post-mortem": {
-      type: "object",
-      additionalProperties: false,
-      description: "Post-mortem pull requests opened when an escalation closes as completed. Keys left out take the default.",
-      properties: {
-        directory: {
-          type: "string",
-          minLength: 1,
-          pattern: "^(?!/)(?![A-Za-z]:)(?!.*\\\\)(?!(?:\\./)*\\.github(?:/|$))(?!(?:.*/)?\\.\\.(?:/|$))\\S(?:.*\\S)?$",
-          patternErrorMessage: 'must be a relative folder without ".." segments and not under .github',
-          description: 'Repository folder for post-mortem documents: relative, no ".." segment, not under .github. Default: postmortems.'
-        },
-        template: {
-          type: ["string", "null"],
-          minLength: 1,
-          pattern: "^(?!/)(?![A-Za-z]:)(?!.*\\\\)(?!(?:.*/)?\\.\\.(?:/|$))\\S(?:.*\\S)?$",
-          patternErrorMessage: 'must be a relative repository path without ".." segments',
-          description: "Repository path of a custom post-mortem template; null uses the built-in one. Default: null."
-        },
-        label: {
-          type: "string",
-          minLength: 1,
-          maxLength: 50,
-          description: "Label put on post-mortem pull requests. Default: postmortem. At most 50 characters (GitHub's label limit)."
-        },
-        reviewers: {
-          type: "array",
-          uniqueItems: true,
-          description: "Reviewers requested besides the tier's owners: logins or org/team slugs. Default: none.",
-          items: {
-            type: "string",
-            pattern: "^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$",
-            patternErrorMessage: "must be a GitHub login like octocat or a team like my-org/support-leads"
-          }
-        },
-        "not-planned-comment": {
-          type: "string",
-          description: "Comment posted when an escalation closes as not planned or duplicate; empty posts nothing."
-        }
-      }
-    }
-  },
-  definitions: {
-    duration: {
-      type: "string",
-      description: "A duration: days, hours and minutes, largest first, e.g. 30m, 2h, 1d or 1h30m (1d = 24h).",
-      pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$",
-      patternErrorMessage: "must be a duration like 30m, 2h, 1d or 1h30m"
-    },
-    tier: {
-      type: "object",
-      additionalProperties: false,
-      required: ["label", "name", "sla"],
-      properties: {
-        label: {
-          type: "string",
-          minLength: 1,
-          maxLength: 50,
-          description: "The issue label that selects this tier. At most 50 characters (GitHub's label limit)."
-        },
-        name: {
-          type: "string",
-          minLength: 1,
-          maxLength: 100,
-          description: "Name shown in status comments, e.g. Critical."
-        },
-        meaning: {
-          type: "string",
-          description: "When to use this tier. Default: empty."
-        },
-        sla: {
-          type: "object",
-          additionalProperties: false,
-          required: ["acknowledge", "update-every", "resolve"],
-          description: "SLA targets, as durations like 30m, 2h, 1d or 1h30m.",
-          properties: {
-            acknowledge: {
-              $ref: "#/definitions/duration",
-              description: "Time to the first response from an owner."
-            },
-            "update-every": {
-              $ref: "#/definitions/duration",
-              description: "Longest gap allowed between status updates."
-            },
-            resolve: {
-              $ref: "#/definitions/duration",
-              description: "Time to close the escalation."
-            }
-          }
-        },
-        calendar: {
-          description: 'When SLA clocks run: "24x7", or business hours in a time zone. Default: 24x7.',
-          if: {
-            type: "string"
-          },
-          then: {
-            const: "24x7",
-            errorMessage: 'must be "24x7" or business hours (a map with time-zone, days and hours)'
-          },
-          else: {
-            type: "object",
-            additionalProperties: false,
-            required: ["time-zone"],
-            properties: {
-              "time-zone": {
-                type: "string",
-                minLength: 1,
-                description: "IANA time zone, e.g. Europe/Berlin."
-              },
-              days: {
-                type: "array",
-                minItems: 1,
-                uniqueItems: true,
-                description: "Working days. Default: mon to fri.",
-                items: {
-                  enum: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-                }
-              },
-              hours: {
-                type: "string",
-                pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$",
-                patternErrorMessage: 'must be a range like "09:00-17:00"',
-                description: 'Working hours as "HH:MM-HH:MM", local time, start before end. Default: 09:00-17:00.'
-              }
-            }
-          }
-        },
-        owners: {
-          type: "array",
-          uniqueItems: true,
-          description: "GitHub logins assigned to the escalation. Default: none.",
-          items: {
-            type: "string",
-            pattern: "^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",
-            patternErrorMessage: "must be a GitHub login like octocat"
-          }
-        },
-        notify: {
-          type: "array",
-          uniqueItems: true,
-          description: "Logins or org/team slugs told once when an escalation reaches this tier. Default: none.",
-          items: {
-            type: "string",
-            pattern: "^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$",
-            patternErrorMessage: "must be a GitHub login like octocat or a team like my-org/support-leads"
-          }
-        },
-        "escalation-contacts": {
-          type: "array",
-          uniqueItems: true,
-          description: "Logins or org/team slugs told once per SLA breach. Default: none.",
-          items: {
-            type: "string",
-            pattern: "^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?$",
-            patternErrorMessage: "must be a GitHub login like octocat or a team like my-org/support-leads"
-          }
-        },
-        "min-permission": {
-          enum: ["read", "triage", "write", "maintain", "admin"],
-          description: "Lowest collaborator permission allowed to apply this tier's label. Default: triage."
-        }
-      }
+// src/core/lifecycle/permission-needs.ts
+function permissionsNeeded(issue2, config, template, parsed) {
+  const carried = readCardData(findOwnComment(issue2.comments, "card")?.data);
+  const logins = /* @__PURE__ */ new Set([...tierActorsToCheck(issue2, config, requestedTierIndex(parsed, template), carried.tiers), ...pendingCommandAuthors(issue2)]);
+  if (!carried.ack) {
+    const responsible = new Set([...config.tiers.flatMap((tier) => tier.owners), ...issue2.assignees].map((login) => login.toLowerCase()));
+    const start = carried.start ? new Date(carried.start) : issue2.createdAt;
+    for (const login of acknowledgementCandidates(issue2, start, new Set(config.tiers.map((tier) => tier.label)))) {
+      if (!responsible.has(login.toLowerCase())) logins.add(login);
     }
   }
-};
-
-// src/config/schema-problems.ts
-var ajv = new import_ajv.default({ allErrors: true, strict: false, verbose: true });
-var validate = ajv.compile(escalations_schema_default);
-function schemaProblems(data, locator) {
-  if (validate(data)) return [];
-  const problems = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const error2 of validate.errors ?? []) {
-    const problem = describeError(error2, locator);
-    if (!problem) continue;
-    const line = `${problem.where}: ${problem.text}`;
-    if (seen.has(line)) continue;
-    seen.add(line);
-    problems.push(problem);
-  }
-  return problems;
-}
-function describeError(error2, locator) {
-  const path = toPath(error2.instancePath);
-  const parent = error2.parentSchema ?? {};
-  const got = ` (got ${describeValue(error2.data)})`;
-  const at = (p, text3) => ({ where: locator.where(p), text: `${formatPath(p)} ${text3}` });
-  const params = error2.params;
-  switch (error2.keyword) {
-    case "if":
-      return void 0;
-    // the failing then/else branch reports the real problem
-    case "additionalProperties": {
-      const key = String(params.additionalProperty);
-      const allowed = Object.keys(error2.schema === false && error2.parentSchema?.properties || {});
-      const allowedText = allowed.length > 0 ? ` (allowed: ${allowed.join(", ")})` : "";
-      return { where: locator.where(path, key), text: `${formatPath([...path, key])} is not a known key${allowedText}` };
-    }
-    case "required":
-      return at(path, `is missing the required key "${String(params.missingProperty)}"`);
-    case "type": {
-      const types = Array.isArray(params.type) ? params.type : [params.type];
-      return at(path, `must be ${types.map((t) => TYPE_NAMES[String(t)] ?? String(t)).join(" or ")}${got}`);
-    }
-    case "enum": {
-      const values = params.allowedValues.map(String).join(", ");
-      return at(path, `${parent.errorMessage ?? `must be one of: ${values}`}${got}`);
-    }
-    case "const":
-      return at(path, `${parent.errorMessage ?? `must be ${JSON.stringify(params.allowedValue)}`}${got}`);
-    case "pattern":
-      return at(path, `${parent.patternErrorMessage ?? `must match ${String(params.pattern)}`}${got}`);
-    case "minLength":
-      return at(path, params.limit === 1 ? `must not be empty` : `must be at least ${String(params.limit)} characters${got}`);
-    case "maxLength":
-      return at(path, `must be at most ${String(params.limit)} characters${got}`);
-    case "minimum":
-    case "maximum":
-      return at(path, `must be ${error2.keyword === "minimum" ? "at least" : "at most"} ${String(params.limit)}${got}`);
-    case "minItems":
-      return at(path, `must list at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}`);
-    case "maxItems":
-      return at(path, `must list at most ${String(params.limit)} items`);
-    case "uniqueItems": {
-      const later = Math.max(Number(params.i), Number(params.j));
-      const value = Array.isArray(error2.data) ? error2.data[later] : void 0;
-      return at([...path, later], `repeats ${describeValue(value)}, already listed`);
-    }
-    default:
-      return at(path, `${error2.message ?? "is invalid"}${got}`);
-  }
-}
-var TYPE_NAMES = {
-  string: "text",
-  integer: "a whole number",
-  number: "a number",
-  boolean: "true or false",
-  array: "a list",
-  object: "a map of keys",
-  null: "null"
-};
-function toPath(pointer) {
-  if (pointer === "") return [];
-  return pointer.slice(1).split("/").map((raw) => raw.replace(/~1/g, "/").replace(/~0/g, "~")).map((segment) => /^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment);
-}
-function describeValue(value) {
-  if (value === null || value === void 0) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  return String(value);
+  return [...logins];
 }
 
-// src/config/semantic.ts
-function semanticProblems(config, locator) {
-  const problems = [];
-  const report = (path, text3) => {
-    problems.push({ where: locator.where(path), text: `${formatPath(path)} ${text3}` });
-  };
-  const labelOwners = /* @__PURE__ */ new Map();
-  const claimLabel = (label, path) => {
-    const earlier = labelOwners.get(label.toLowerCase());
-    if (!earlier) return void labelOwners.set(label.toLowerCase(), path);
-    const [here, other] = locator.has(path) || !locator.has(earlier) ? [path, earlier] : [earlier, path];
-    report(here, `uses the label ${JSON.stringify(label)}, already used by ${formatPath(other)}`);
-  };
-  claimLabel(config["trigger-label"], ["trigger-label"]);
-  claimLabel(config["needs-info-label"], ["needs-info-label"]);
-  claimLabel(config["breach-label"], ["breach-label"]);
-  config.tiers.forEach((tier, index2) => {
-    const at = (...rest) => ["tiers", index2, ...rest];
-    claimLabel(tier.label, at("label"));
-    for (const key of ["acknowledge", "update-every", "resolve"]) {
-      if (parseDuration(tier.sla[key]) === 0) report(at("sla", key), `must be longer than 0 minutes (got "${tier.sla[key]}")`);
-    }
-    if (tier.calendar !== void 0) calendarProblems(tier.calendar, at("calendar"), report);
-  });
-  const tierLabels = config.tiers.map((tier) => tier.label.toLowerCase());
-  if (!tierLabels.includes(config["default-tier"].toLowerCase())) {
-    report(
-      ["default-tier"],
-      `names no tier (got ${JSON.stringify(config["default-tier"])}; tiers: ${config.tiers.map((t) => t.label).join(", ")})`
-    );
-  }
-  const fieldIds = /* @__PURE__ */ new Set();
-  config["required-fields"].forEach((field, index2) => {
-    if (fieldIds.has(field.id)) report(["required-fields", index2, "id"], `repeats the field id ${JSON.stringify(field.id)}`);
-    fieldIds.add(field.id);
-  });
-  return problems;
+// src/shell/read-escalation.ts
+async function lookUpPermissions(gateway, logins) {
+  const unique3 = [...new Set(logins)];
+  return new Map(await Promise.all(unique3.map(async (login) => [login, await gateway.permissionOf(login)])));
 }
-function calendarProblems(calendar, path, report) {
-  if (calendar === "24x7") return;
-  const zone = calendar["time-zone"];
-  if (!isTimeZone(zone)) {
-    report([...path, "time-zone"], `is not a known IANA time zone such as Europe/Berlin (got ${JSON.stringify(zone)})`);
-  }
-  if (calendar.hours !== void 0) {
-    const [start, end] = parseHours(calendar.hours);
-    if (start >= end) report([...path, "hours"], `must start before it ends (got ${JSON.stringify(calendar.hours)})`);
-  }
-}
-function isTimeZone(zone) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-function parseHours(hours) {
-  const [start = "", end = ""] = hours.split("-");
-  const minutes = (hhmm) => {
-    const [h = 0, m = 0] = hhmm.split(":").map(Number);
-    return h * 60 + m;
-  };
-  return [minutes(start), minutes(end)];
-}
-
-// src/config/convert.ts
-var ISO_WEEKDAY = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
-var DEFAULT_DAYS = ["mon", "tue", "wed", "thu", "fri"];
-var DEFAULT_HOURS = "09:00-17:00";
-var DEFAULT_MIN_LENGTH = 1;
-function toConfig(raw) {
-  const tierLabel = (label) => raw.tiers.find((tier) => tier.label.toLowerCase() === label.toLowerCase())?.label ?? label;
-  const postMortem = raw["post-mortem"];
-  return {
-    triggerLabel: raw["trigger-label"],
-    needsInfoLabel: raw["needs-info-label"],
-    breachLabel: raw["breach-label"],
-    requiredFields: raw["required-fields"].map((field) => ({
-      id: field.id,
-      minLength: field["min-length"] ?? DEFAULT_MIN_LENGTH,
-      hint: field.hint?.trim() ?? ""
-    })),
-    placeholders: unique(raw.placeholders.map((text3) => text3.trim().toLowerCase())),
-    formPath: raw.form,
-    // Spelled as the tier's own label so later comparisons can be exact.
-    defaultTier: tierLabel(raw["default-tier"]),
-    tiers: raw.tiers.map(toTier),
-    maxWritesPerRun: raw["max-writes-per-run"],
-    postMortem: {
-      directory: stripSlashes(postMortem.directory),
-      template: postMortem.template,
-      label: postMortem.label,
-      reviewers: postMortem.reviewers.map(stripAt),
-      notPlannedComment: postMortem["not-planned-comment"].trim()
-    }
-  };
-}
-function toTier(tier) {
-  return {
-    label: tier.label,
-    name: tier.name,
-    meaning: tier.meaning?.trim() ?? "",
-    sla: {
-      acknowledgeMinutes: parseDuration(tier.sla.acknowledge),
-      updateEveryMinutes: parseDuration(tier.sla["update-every"]),
-      resolveMinutes: parseDuration(tier.sla.resolve)
-    },
-    calendar: toCalendar(tier.calendar ?? "24x7"),
-    owners: (tier.owners ?? []).map(stripAt),
-    notify: (tier.notify ?? []).map(stripAt),
-    escalationContacts: (tier["escalation-contacts"] ?? []).map(stripAt),
-    minPermission: tier["min-permission"] ?? "triage"
-  };
-}
-function toCalendar(calendar) {
-  if (calendar === "24x7") return { kind: "24x7" };
-  const [startMinute, endMinute] = parseHours(calendar.hours ?? DEFAULT_HOURS);
-  return {
-    kind: "business-hours",
-    timeZone: calendar["time-zone"],
-    days: [...new Set((calendar.days ?? DEFAULT_DAYS).map((day) => ISO_WEEKDAY[day]))].sort((a, b) => a - b),
-    startMinute,
-    endMinute
-  };
-}
-function stripAt(login) {
-  return login.startsWith("@") ? login.slice(1) : login;
-}
-function stripSlashes(directory) {
-  return directory.replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
-}
-function unique(values) {
-  return [...new Set(values)];
-}
-
-// src/config/parse-config.ts
-var BUILT_IN_FILE = "built-in defaults";
-function parseConfig(text3, file) {
-  const { raw, locator } = readValidated(text3, file);
-  const merged = mergeOverDefaults(raw, builtInRaw());
-  throwIfAny(file, semanticProblems(merged, locator));
-  return toConfig(merged);
-}
-var cachedDefaults;
-function builtInRaw() {
-  cachedDefaults ??= asResolved(readValidated(defaultConfigText, BUILT_IN_FILE).raw);
-  return cachedDefaults;
-}
-function readValidated(text3, file) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  throwIfAny(file, convertErrors(doc.errors, file));
-  let data;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error2) {
-    throw new ConfigError(file, [`${file}: ${error2 instanceof Error ? error2.message : String(error2)}`]);
-  }
-  const value = data ?? {};
-  const locator = createLocator(doc, lineCounter, file);
-  throwIfAny(file, schemaProblems(value, locator));
-  return { raw: value, locator };
-}
-function throwIfAny(file, problems) {
-  if (problems.length === 0) return;
-  throw new ConfigError(
-    file,
-    sortByPosition(problems).map((problem) => `${problem.where}: ${problem.text}`)
-  );
-}
-function sortByPosition(problems) {
-  const key = (where) => {
-    const match = /:(\d+):(\d+)$/.exec(where);
-    return match ? [Number(match[1]), Number(match[2])] : [0, 0];
-  };
-  return [...problems].sort((a, b) => {
-    const [lineA, colA] = key(a.where);
-    const [lineB, colB] = key(b.where);
-    return lineA - lineB || colA - colB;
-  });
-}
-
-// src/config/defaults.ts
-var cached;
-function defaultConfig() {
-  cached ??= parseConfig(defaultConfigText, BUILT_IN_FILE);
-  return cached;
-}
-
-// src/core/form/form-template-error.ts
-var FormTemplateError = class extends Error {
-  name = "FormTemplateError";
-  constructor(message, options) {
-    super(message, options);
-  }
-};
-
-// src/core/form/parse-form-template.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/core/form/read-form-element.ts
-var FIELD_TYPES = ["input", "textarea", "dropdown", "checkboxes", "upload"];
-var ID_PATTERN = /^[a-zA-Z0-9_-]+$/;
-function readFormElement(element, index2, where) {
-  const at = `body[${index2}]${where}`;
-  if (!isRecord(element)) throw new FormTemplateError(`Form element ${at} must be a mapping`);
-  const type = element["type"];
-  if (type === "markdown") return null;
-  if (!isFieldType(type)) {
-    const known = ["markdown", ...FIELD_TYPES].join(", ");
-    throw new FormTemplateError(`Form element ${at} has type ${JSON.stringify(type)}; expected one of ${known}`);
-  }
-  const attributes = element["attributes"];
-  if (!isRecord(attributes)) throw new FormTemplateError(`Form element ${at} (${type}) needs "attributes"`);
-  const label = attributes["label"];
-  if (typeof label !== "string" || label.trim() === "") {
-    throw new FormTemplateError(`Form element ${at} (${type}) needs a non-empty "attributes.label"`);
-  }
-  const id = element["id"] ?? "";
-  if (typeof id !== "string" || id !== "" && !ID_PATTERN.test(id)) {
-    throw new FormTemplateError(`Form element ${at} has id ${JSON.stringify(id)}; ids use only letters, digits, "-" and "_"`);
-  }
-  const options = readOptions(type, attributes["options"], at);
-  const render = attributes["render"];
-  return {
-    id,
-    label: label.trim(),
-    type,
-    options: options.map((option) => option.label),
-    multiple: type === "dropdown" && attributes["multiple"] === true,
-    render: type === "textarea" && typeof render === "string" && render !== "" ? render : null,
-    // Checkboxes carry `required` per option; the field counts as required if any option is.
-    required: isRequired(element["validations"]) || options.some((option) => option.required)
-  };
-}
-function readOptions(type, value, at) {
-  if (type !== "dropdown" && type !== "checkboxes") return [];
-  if (!Array.isArray(value) || value.length === 0) {
-    throw new FormTemplateError(`Form element ${at} (${type}) needs a non-empty "attributes.options" list`);
-  }
-  return value.map((option, n) => {
-    if (type === "dropdown" && isScalar2(option)) return { label: String(option), required: false };
-    if (type === "checkboxes" && isRecord(option) && isScalar2(option["label"])) {
-      return { label: String(option["label"]), required: option["required"] === true };
-    }
-    const shape = type === "dropdown" ? "a string" : 'a mapping with "label"';
-    throw new FormTemplateError(`Form element ${at} (${type}) option ${n} must be ${shape}`);
-  });
-}
-function isRequired(validations) {
-  return isRecord(validations) && validations["required"] === true;
-}
-function isFieldType(value) {
-  return typeof value === "string" && FIELD_TYPES.includes(value);
-}
-function isScalar2(value) {
-  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/core/form/parse-form-template.ts
-function parseFormTemplate(yamlText) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(yamlText, { lineCounter, prettyErrors: false });
-  const firstError = doc.errors[0];
-  if (firstError !== void 0) {
-    const { line, col } = lineCounter.linePos(firstError.pos[0]);
-    const where = ` at ${line}:${col}`;
-    throw new FormTemplateError(`Form template is not valid YAML${where}: ${firstError.message}`);
-  }
-  const locate = (node2) => {
-    const range = node2?.range;
-    if (range === void 0 || range === null) return "";
-    const { line, col } = lineCounter.linePos(range[0]);
-    return ` (at ${line}:${col})`;
-  };
-  if (!(0, import_yaml3.isMap)(doc.contents)) {
-    throw new FormTemplateError(`Form template must be a mapping with name and body${locate(doc.contents)}`);
-  }
-  const root = doc.toJS();
-  const name = root["name"];
-  if (typeof name !== "string" || name.trim() === "") {
-    throw new FormTemplateError(`Form template needs a non-empty "name"${locate(doc.contents)}`);
-  }
-  const bodyNode = doc.contents.get("body", true);
-  const body = root["body"];
-  if (!(0, import_yaml3.isSeq)(bodyNode) || !Array.isArray(body) || body.length === 0) {
-    throw new FormTemplateError(`Form template needs a non-empty "body" list${locate(bodyNode ?? doc.contents)}`);
-  }
-  const fields = [];
-  body.forEach((element, index2) => {
-    const where = locate(bodyNode.items[index2]);
-    const field = readFormElement(element, index2, where);
-    if (field !== null) fields.push(field);
-  });
-  assignMissingIds(fields);
-  assertUnique(fields);
-  return { name, fields, labels: readLabels(root["labels"]) };
-}
-function readLabels(value) {
-  const raw = typeof value === "string" ? value.split(",") : Array.isArray(value) ? value : [];
-  return raw.map((label) => String(label).trim()).filter((label) => label !== "");
-}
-function assignMissingIds(fields) {
-  const taken = new Set(fields.map((field) => field.id).filter((id) => id !== ""));
-  for (const [index2, field] of fields.entries()) {
-    if (field.id !== "") continue;
-    const base = slugify(field.label) || `field-${index2 + 1}`;
-    let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-    taken.add(id);
-    field.id = id;
-  }
-}
-function slugify(label) {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-}
-function assertUnique(fields) {
-  const ids = /* @__PURE__ */ new Set();
-  const labels = /* @__PURE__ */ new Set();
-  for (const field of fields) {
-    if (ids.has(field.id)) throw new FormTemplateError(`Form template has two fields with id "${field.id}"`);
-    const key = field.label.trim().replace(/\s+/g, " ").toLowerCase();
-    if (labels.has(key)) throw new FormTemplateError(`Form template has two fields labelled "${field.label}"`);
-    ids.add(field.id);
-    labels.add(key);
-  }
-}
-
-// src/shell/load-settings.ts
-var DEFAULT_FORM_PATH = ".github/ISSUE_TEMPLATE/escalation.yml";
-async function loadSettings(read, configPath, gateway, log) {
-  const config = read.configText === null ? defaultConfig() : parseConfig(read.configText, configPath);
-  if (read.configText === null) log.info(`No ${configPath} on the default branch: using the built-in defaults.`);
-  const formText = config.formPath === DEFAULT_FORM_PATH ? read.formText : await gateway.readFile(config.formPath);
-  if (formText === null) log.warning(`No issue form at ${config.formPath}: reading bodies with the built-in escalation form.`);
-  try {
-    return { config, template: parseFormTemplate(formText ?? builtInFormText) };
-  } catch (error2) {
-    if (error2 instanceof FormTemplateError) throw new FormTemplateError(`${config.formPath}: ${error2.message}`);
-    throw error2;
-  }
-}
-
-// src/shell/run-intake.ts
-async function runIntake(gateway, number, configPath, now, log) {
-  const read = await gateway.readIssue(number, { config: configPath, form: DEFAULT_FORM_PATH });
-  const report = { number, tier: null, state: "not-escalation", decisions: [], done: [] };
-  if (!read.issue) {
-    report.decisions.push(`Issue #${number} was not found (deleted or transferred); nothing to do.`);
-    return report;
-  }
-  const { config, template } = await loadSettings(read, configPath, gateway, log);
-  const issue2 = read.issue;
-  if (!issue2.labels.includes(config.triggerLabel)) {
-    report.decisions.push(`#${number} has no \`${config.triggerLabel}\` label: not an escalation, nothing written.`);
-    return report;
-  }
-  const parsed = parseIssueBody(issue2.body, template);
-  const actors = actorsToCheck(issue2, config, requestedTierIndex(parsed, template));
-  const permissions = new Map(
-    await Promise.all(actors.map(async (login) => [login, await gateway.permissionOf(login)]))
-  );
-  const plan = planIntake({ issue: issue2, config, template, parsed, permissions, now: now() });
-  report.state = plan.state;
-  report.tier = plan.tier?.label ?? null;
-  report.decisions.push(
-    `Tier: ${plan.tier ? `${plan.tier.name} (\`${plan.tier.label}\`)` : "none"}.`,
-    plan.missing.length > 0 ? `Missing: ${plan.missing.map((field) => `${field.label} (${field.reason})`).join(", ")}.` : "All required fields present."
-  );
-  if (plan.actions.length === 0) report.decisions.push("Already up to date: nothing to change.");
-  report.done = await applyActions(gateway, number, plan.actions, log);
-  return report;
+async function readEscalation(gateway, issue2, context3) {
+  const parsed = parseIssueBody(issue2.body, context3.template);
+  const logins = [...permissionsNeeded(issue2, context3.config, context3.template, parsed), ...context3.extraLogins ?? []];
+  const permissions = await lookUpPermissions(gateway, logins);
+  const escalation = deriveEscalation({ issue: issue2, config: context3.config, template: context3.template, parsed, permissions, now: context3.now });
+  return { escalation, permissions };
 }
 
 // src/core/postmortem/paths.ts
 var MAX_SLUG = 48;
 function slugify2(title) {
-  const ascii = title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/^\s*\[escalation\]\s*/, "");
-  const slug = ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  const cut = slug.length > MAX_SLUG ? slug.slice(0, MAX_SLUG).replace(/-[^-]*$/, "") || slug.slice(0, MAX_SLUG) : slug;
-  return cut.replace(/-+$/, "") || "escalation";
+  const ascii2 = title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/^\s*\[escalation\]\s*/, "");
+  const slug = ascii2.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const cut2 = slug.length > MAX_SLUG ? slug.slice(0, MAX_SLUG).replace(/-[^-]*$/, "") || slug.slice(0, MAX_SLUG) : slug;
+  return cut2.replace(/-+$/, "") || "escalation";
 }
 function locatePostMortem(issue2, config) {
   const slug = slugify2(issue2.title);
   const day = issue2.createdAt.toISOString().slice(0, 10);
-  const directory = safeDirectory(config.postMortem.directory);
+  const directory = postMortemDirectory(config);
   return { path: `${directory}/${day}-${issue2.number}-${slug}.md`, branch: `postmortem/${issue2.number}-${slug}` };
 }
-function safeDirectory(directory) {
-  const segments = directory.split("/").filter((segment) => segment !== "" && segment !== ".");
-  if (segments.length === 0 || segments.some((segment) => segment === "..") || segments[0]?.toLowerCase() === ".github")
-    return "postmortems";
+function postMortemDirectory(config) {
+  const segments = config.postMortem.directory.split("/").filter((segment) => segment !== "" && segment !== ".");
+  if (segments.length === 0 || segments.some((segment) => segment === "..") || segments[0]?.toLowerCase() === ".github") {
+    throw new Error(`post-mortem.directory ${JSON.stringify(config.postMortem.directory)} is not a folder the action may write to.`);
+  }
   return segments.join("/");
+}
+
+// src/core/postmortem/document-text.ts
+var safeDocumentBlock = (text3) => escapeHtml(text3);
+function documentBlock(text3) {
+  return safeDocumentBlock(text3.replace(/\r\n?/g, "\n"));
+}
+function documentInline(text3, max = 300) {
+  const line = truncate2(text3.replace(/\s+/g, " ").trim(), max);
+  return safeDocumentBlock(line);
+}
+function documentCell(text3, max = 300) {
+  return documentInline(text3, max).replace(/\|/g, "\\|");
 }
 
 // src/core/postmortem/render-template.ts
@@ -50655,84 +58652,109 @@ function renderTemplate(template, values) {
 }
 
 // src/core/postmortem/timeline.ts
+var ACTION = "Escalation Desk";
+var VIA = { comment: "first response", command: "by command", assignment: "by assignment", tier: "by tier change" };
 function firstLine(text3, max = 160) {
   const line = text3.split("\n").find((candidate) => candidate.trim() !== "")?.trim() ?? "";
-  return truncate(line, max);
+  return truncate2(line, max);
 }
-var BOT_COMMENTS = {
-  ack: "Escalation acknowledged",
-  missing: "Required information requested",
-  status: "Status update posted",
-  breach: "SLA breach notified",
-  notify: "Tier contacts notified"
-};
-function buildTimeline(issue2, config) {
-  const tierLabels = new Set(config.tiers.map((tier) => tier.label));
-  const entries = [{ at: issue2.createdAt, what: "Issue filed", by: issue2.author }];
-  for (const event of issue2.events) {
-    const by = event.actorIsBot ? "Escalation Desk" : event.actor;
-    if (event.kind === "labeled" && event.label === config.triggerLabel) entries.push({ at: event.at, what: "Escalated", by });
-    else if (event.kind === "labeled" && tierLabels.has(event.label)) entries.push({ at: event.at, what: `Tier set to ${event.label}`, by });
-    else if (event.kind === "unlabeled" && tierLabels.has(event.label))
-      entries.push({ at: event.at, what: `Tier ${event.label} removed`, by });
-    else if (event.kind === "labeled" && event.label === config.breachLabel) entries.push({ at: event.at, what: "SLA breached", by });
-    else if (event.kind === "assigned") entries.push({ at: event.at, what: `Assigned to ${event.assignee}`, by });
-    else if (event.kind === "unassigned") entries.push({ at: event.at, what: `Unassigned ${event.assignee}`, by });
-    else if (event.kind === "closed") entries.push({ at: event.at, what: `Closed (${event.stateReason ?? "completed"})`, by });
-    else if (event.kind === "reopened") entries.push({ at: event.at, what: "Reopened", by });
-  }
-  for (const comment of issue2.comments) {
-    const kind = comment.authorIsBot ? readMarker(comment.body)?.kind : void 0;
-    const label = kind ? BOT_COMMENTS[kind] : void 0;
-    if (label) entries.push({ at: comment.createdAt, what: label, by: "Escalation Desk" });
-    else if (!comment.authorIsBot && isStatusCommand(comment.body) && comment.viewerReactions.includes(ACCEPTED_REACTION)) {
-      entries.push({ at: comment.createdAt, what: `Status: ${firstLine(statusText(comment.body))}`, by: comment.author });
-    } else if (!comment.authorIsBot && comment.markedForTimeline) {
-      entries.push({ at: comment.createdAt, what: firstLine(comment.body), by: comment.author });
+function commandEntry(record, escalation) {
+  switch (record.name) {
+    case "status":
+      return `Status: ${firstLine(record.arg)}`;
+    case "eta": {
+      const eta = escalation.eta && escalation.eta.setAt.getTime() === Date.parse(record.at) && escalation.eta.at ? formatUtc(escalation.eta.at) : record.arg;
+      return `ETA set: ${truncate2(eta, 120)}`;
     }
+    case "waiting":
+      return `Waiting on the customer${record.arg.slice(firstWord(record.arg).length).trim() ? `: ${firstLine(record.arg.slice(firstWord(record.arg).length))}` : ""} (clocks paused)`;
+    case "resume":
+      return "Resumed (clocks running)";
+    case "timeline":
+      return firstLine(record.arg, 300);
+    case "owner":
+      return `Owners set: ${truncate2(record.arg, 120)}`;
+    case "resolve":
+      return `Resolved: ${firstLine(record.arg)}`;
+    default:
+      return null;
+  }
+}
+function buildTimeline(escalation, config) {
+  const { issue: issue2, clocks, tier } = escalation;
+  const entries = [{ at: issue2.createdAt, what: "Issue filed", by: issue2.author }];
+  if (escalation.start.getTime() !== issue2.createdAt.getTime()) entries.push({ at: escalation.start, what: "Escalated", by: issue2.author });
+  for (const record of escalation.carried.tiers.length > 0 ? escalation.carried.tiers : [{ label: tier.label, at: escalation.start.toISOString(), by: null, source: escalation.tierDecision.source }]) {
+    const name = config.tiers.find((candidate) => candidate.label === record.label)?.name ?? record.label;
+    const how = { label: "label", command: "/tier", requested: "requested in the form", default: "default tier" }[record.source];
+    entries.push({ at: new Date(record.at), what: `Tier: ${name} (${record.label}), ${how}`, by: record.by ?? ACTION });
+  }
+  if (escalation.acknowledgement) {
+    const ack = escalation.acknowledgement;
+    entries.push({ at: new Date(ack.at), what: `Acknowledged (${VIA[ack.via]})`, by: ack.by });
+  }
+  for (const record of escalation.commands) {
+    const what = commandEntry(record, escalation);
+    if (what) entries.push({ at: new Date(record.at), what, by: record.by });
+  }
+  for (const clock2 of [clocks.acknowledge, clocks.resolve]) {
+    if (clock2.status === "missed" || clock2.status === "breached") {
+      entries.push({ at: clock2.dueAt, what: `${clock2.kind === "acknowledge" ? "Acknowledge" : "Resolve"} target (${formatDuration(clock2.targetMinutes)}) missed`, by: ACTION });
+    }
+  }
+  for (const own3 of findOwnComments(issue2.comments, "status")) {
+    const keys = Array.isArray(own3.data?.keys) ? own3.data.keys.filter((key) => typeof key === "string") : [];
+    const told = keys.some((key) => key.startsWith("breach:") || key.startsWith("missed-update:")) ? "Status posted, escalation contacts told" : "Status posted";
+    entries.push({ at: own3.comment.createdAt, what: told, by: ACTION });
+  }
+  for (const event of issue2.events) {
+    if (event.byAction || event.actorIsBot) continue;
+    if (event.kind === "assigned") entries.push({ at: event.at, what: `Assigned to ${event.assignee}`, by: event.actor });
+    if (event.kind === "closed") entries.push({ at: event.at, what: `Closed (${event.stateReason?.replace("_", " ") ?? "completed"})`, by: event.actor });
+    if (event.kind === "reopened") entries.push({ at: event.at, what: "Reopened", by: event.actor });
+  }
+  for (const comment of issue2.comments.filter((candidate) => isHumanComment(candidate) && candidate.markedForTimeline)) {
+    entries.push({ at: comment.createdAt, what: firstLine(comment.body), by: comment.author });
   }
   return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-// src/core/postmortem/document.ts
-function userBlock(text3, missingLabel, gap) {
-  const label = gap?.label ?? missingLabel;
-  const quoted = text3 ? neutralizeMentions(escapeHtml(text3.replace(/\r\n?/g, "\n"))) : "";
-  if (gap?.reason === "too-short" && text3)
-    return `> **Missing:** ${label} was too short to count when the escalation closed. Complete it during review.
+// src/core/postmortem/title.ts
+function displayTitle(title) {
+  const trimmed = title.trim();
+  const prefix = "[escalation]";
+  return trimmed.toLowerCase().startsWith(prefix) ? trimmed.slice(prefix.length).trim() || trimmed : trimmed;
+}
 
-${quoted}`;
-  if (!text3 || gap) return `> **Missing:** ${label} was not answered when the escalation closed. Fill it in during review.`;
-  return quoted;
+// src/core/postmortem/document.ts
+function userBlock(text3, label, gap) {
+  const name = gap?.label ?? label;
+  if (gap?.reason === "too-short" && text3) return `> **Missing:** ${name} was too short to count when the escalation closed. Complete it during review.
+
+${documentBlock(text3)}`;
+  if (!text3 || gap) return `> **Missing:** ${name} was not answered when the escalation closed. Fill it in during review.`;
+  return documentBlock(text3);
 }
 function table(headers, rows) {
-  return [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join(
-    "\n"
-  );
+  return [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`, ...rows.map((row2) => `| ${row2.join(" | ")} |`)].join("\n");
 }
-function slaResults(assessment, closedAt) {
-  const { tier, start } = assessment;
-  const minutes = (from, to) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 6e4));
-  const verdict = (met) => met ? "met" : "**missed**";
-  const ack = assessment.acknowledgedAt;
-  const rows = [
-    [
-      "Acknowledge",
-      ack ? formatDuration(minutes(start, ack)) : "never",
-      formatDuration(tier.sla.acknowledgeMinutes),
-      verdict(!!ack && ack <= assessment.acknowledgeBy)
-    ],
-    [
-      "Resolve",
-      formatDuration(minutes(start, closedAt)),
-      formatDuration(tier.sla.resolveMinutes),
-      verdict(closedAt <= assessment.resolveBy)
-    ]
+function clockRow(name, clock2, escalation) {
+  const actual = clock2.doneAt ? formatDuration(Math.max(0, Math.round((clock2.doneAt.getTime() - clock2.since.getTime()) / 6e4))) : "not done";
+  const result = clock2.status === "met" ? "met" : clock2.status === "missed" ? `**missed** by ${formatDuration(Math.max(1, Math.round(clock2.minutes)))}` : `**${clock2.status}**`;
+  return [name, actual, formatDuration(clock2.targetMinutes), formatDue(clock2.dueAt, escalation.tier.calendar), result];
+}
+function slaResults(escalation) {
+  const { clocks, tier, pauses } = escalation;
+  const paused = pauses.reduce((total, pause) => total + ((pause.end ?? escalation.resolvedAt ?? pause.start).getTime() - pause.start.getTime()) / 6e4, 0);
+  const rows = [clockRow("Acknowledge", clocks.acknowledge, escalation), clockRow("Resolve", clocks.resolve, escalation)];
+  const notes = [
+    `Tier: **${tier.name}** (\`${tier.label}\`), ${tier.calendar.kind === "24x7" ? "clocks run 24x7" : `business hours in ${tier.calendar.timeZone}`}.`,
+    paused > 0 ? `Waited on the customer for ${formatDuration(Math.round(paused))} in all (clocks paused).` : "",
+    `Status updates from the team: ${escalation.updates.length} (one owed every ${formatDuration(tier.sla.updateEveryMinutes)}).`
   ];
-  const breaches = assessment.breaches.map((breach) => `${breach.kind} (by ${formatDuration(Math.round(breach.byMinutes))})`);
-  return `${table(["Target", "Actual", "Target time", "Result"], rows)}
+  return `${table(["Target", "Actual", "Target time", "Due", "Result"], rows)}
 
-Tier: **${tier.name}** (\`${tier.label}\`). Breaches: ${breaches.join(", ") || "none"}.`;
+${notes.filter(Boolean).join(" ")}`;
 }
 function customerTable(facts) {
   const rows = [
@@ -50740,92 +58762,78 @@ function customerTable(facts) {
     ["Account value (ARR)", facts.accountValue],
     ["Renewal date", facts.renewalDate],
     ["Customer contact", facts.contact]
-  ].map(([name, value]) => [name ?? "", safeCell(value ?? "not given", 300)]);
+  ].map(([name, value]) => [name ?? "", documentCell(value ?? "not given", 300)]);
   return table(["", ""], rows);
 }
-function communicationLog(issue2) {
-  const automatic = statusComments(issue2.comments).map((comment) => ({
-    at: comment.createdAt,
-    line: "automatic status update",
-    by: "Escalation Desk"
-  }));
-  const human = issue2.comments.filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body) && comment.viewerReactions.includes(ACCEPTED_REACTION)).map((comment) => ({ at: comment.createdAt, line: safeCell(statusText(comment.body), 500), by: comment.author }));
-  const rows = [...automatic, ...human].sort((a, b) => a.at.getTime() - b.at.getTime());
-  if (rows.length === 0) return "_No status updates were posted._";
+function communicationLog(escalation) {
+  if (escalation.updates.length === 0) return "_No status updates were posted by the team._";
   return table(
     ["Time (UTC)", "Update", "By"],
-    rows.map((row) => [formatUtc(row.at).replace(" UTC", ""), row.line, safeCell(row.by)])
+    escalation.updates.map((update) => [formatUtc(update.at).replace(" UTC", ""), documentCell(update.text, 500), documentCell(update.by)])
   );
 }
-function people(issue2, assessment) {
-  const commenters = [...new Set(issue2.comments.filter((comment) => !comment.authorIsBot).map((comment) => comment.author))];
-  const lines = [
-    `- Filed by: ${safeInline(issue2.author)}`,
-    `- Owners: ${assessment.owners.map((login) => safeInline(login)).join(", ") || "none"}`,
-    `- Assignees: ${issue2.assignees.map((login) => safeInline(login)).join(", ") || "none"}`,
-    `- Took part: ${commenters.map((login) => safeInline(login)).join(", ") || "nobody commented"}`,
-    `- Notified (${assessment.tier.name}): ${assessment.tier.notify.map((login) => safeInline(login)).join(", ") || "nobody configured"}`
-  ];
-  return lines.join("\n");
+function people(escalation, config) {
+  const { issue: issue2 } = escalation;
+  const commenters = unique(issue2.comments.filter(isHumanComment).map((comment) => comment.author));
+  const notified = unique(config.tiers.filter((tier) => escalation.sent.has(`notify:${tier.label}`)).flatMap((tier) => tier.notify));
+  const contacted = [...escalation.sent].some((key) => key.startsWith("breach:") || key.startsWith("missed-update:"));
+  const list2 = (logins, none) => logins.map((login) => documentInline(login)).join(", ") || none;
+  return [
+    `- Filed by: ${documentInline(issue2.author)}`,
+    `- Owners: ${list2(escalation.owners, "none")}`,
+    `- Assignees: ${list2(issue2.assignees, "none")}`,
+    `- Notified: ${list2(notified, "nobody")}`,
+    `- Escalation contacts (${escalation.tier.name}): ${list2(escalation.tier.escalationContacts, "none configured")}${contacted ? ", told of a breach or a missed update" : ""}`,
+    `- Took part: ${list2(commenters, "nobody commented")}`
+  ].join("\n");
 }
-function resolutionNote(issue2, assessment) {
-  const marked = issue2.comments.filter((comment) => !comment.authorIsBot && comment.markedForTimeline).at(-1);
-  const update = assessment.lastHumanUpdate;
-  const latest2 = marked && (!update || marked.createdAt > update.comment.createdAt) ? { by: marked.author, at: marked.createdAt, text: marked.body } : update ? { by: update.comment.author, at: update.comment.createdAt, text: update.text } : null;
-  if (!latest2) return null;
-  return `From ${safeInline(latest2.by)} at ${formatUtc(latest2.at)}:
+function resolutionNote(escalation) {
+  if (escalation.resolution) {
+    const { by, at, summary: summary2 } = escalation.resolution;
+    return `Recorded by ${documentInline(by)} at ${formatUtc(at)}:
 
-> ${safeInline(latest2.text, 2e3)}`;
+${documentBlock(summary2)}`;
+  }
+  const marked = escalation.issue.comments.filter((comment) => isHumanComment(comment) && comment.markedForTimeline).at(-1);
+  const update = escalation.updates.at(-1);
+  const latest = marked && (!update || marked.createdAt > update.at) ? { by: marked.author, at: marked.createdAt, text: marked.body } : update;
+  if (!latest) return null;
+  return `From ${documentInline(latest.by)} at ${formatUtc(latest.at)}:
+
+${documentBlock(latest.text)}`;
 }
-function renderPostMortem({ issue: issue2, config, parsed, assessment, missing, template }) {
-  const facts = readFacts(parsed);
-  const closedAt = issue2.closedAt ?? assessment.start;
-  const timeline = buildTimeline(issue2, config).map((entry) => [
-    formatUtc(entry.at).replace(" UTC", ""),
-    safeCell(entry.what, 200),
-    safeCell(entry.by)
-  ]);
-  const resolution = resolutionNote(issue2, assessment);
+function renderPostMortem({ escalation, config, template }) {
+  const { issue: issue2, facts, missing } = escalation;
+  const gap = (id) => missing.find((field) => field.id === id);
+  const timeline = buildTimeline(escalation, config).map((entry) => [formatUtc(entry.at).replace(" UTC", ""), documentCell(entry.what, 200), documentCell(entry.by)]);
   const values = {
-    title: safeInline(issue2.title, 200),
+    title: documentInline(displayTitle(issue2.title), 200),
     escalation: `#${issue2.number}`,
-    tier: `${assessment.tier.name} (\`${assessment.tier.label}\`)`,
+    tier: `${escalation.tier.name} (\`${escalation.tier.label}\`)`,
     filed_at: formatUtc(issue2.createdAt),
-    closed_at: formatUtc(closedAt),
+    closed_at: formatUtc(escalation.resolvedAt ?? issue2.closedAt ?? escalation.start),
     missing_note: missing.length > 0 ? `>
 > **Draft:** ${missing.map((field) => field.label).join(" and ")} ${missing.length === 1 ? "was" : "were"} missing at close; those sections are marked below.` : "",
-    summary: userBlock(
-      facts.whatHappened,
-      "What happened",
-      missing.find((field) => field.id === "what-happened")
-    ),
+    summary: userBlock(facts.whatHappened, "What happened", gap("what-happened")),
     customer: customerTable(facts),
-    sla_results: slaResults(assessment, closedAt),
-    impact: userBlock(
-      facts.impact,
-      "Business impact",
-      missing.find((field) => field.id === "impact")
-    ),
-    root_cause: userBlock(
-      facts.rootCause,
-      "Root cause",
-      missing.find((field) => field.id === "root-cause")
-    ),
+    ask: facts.ask ? documentBlock(facts.ask) : "_The escalation did not say what it asked of leadership._",
+    sla_results: slaResults(escalation),
+    impact: userBlock(facts.impact, "Business impact", gap("impact")),
+    root_cause: userBlock(facts.rootCause, "Root cause", gap("root-cause")),
     trigger: [
-      `- **Started:** ${safeInline(facts.started ?? "not given", 200)}`,
-      `- **Escalated:** ${formatUtc(assessment.start)}`,
-      `- **Tried before escalating:** ${safeInline(facts.tried ?? "not given", 1e3)}`
+      `- **Started:** ${documentInline(facts.started ?? "not given", 200)}`,
+      `- **Escalated:** ${formatUtc(escalation.start)}`,
+      `- **Tried before escalating:** ${documentInline(facts.tried ?? "not given", 1e3)}`
     ].join("\n"),
-    resolution: resolution ?? "_Describe how it was resolved and how the customer agreed to it._",
+    resolution: resolutionNote(escalation) ?? "_Describe how it was resolved and how the customer agreed to it._",
     timeline: table(["Time (UTC)", "Event", "By"], timeline),
     action_items: [
-      "- [ ] Fix the root cause for good (owner, due date)",
-      "- [ ] Add the check that would have caught it earlier: a test, an alert, a review step",
-      "- [ ] Write or update the procedure (SOP) that should have prevented it",
-      "- [ ] Confirm the resolution with the customer and agree on follow-up"
+      "- [ ] Fix the root cause for good @owner due YYYY-MM-DD",
+      "- [ ] Add the check that would have caught it earlier (a test, an alert, a review step) @owner due YYYY-MM-DD",
+      "- [ ] Write or update the procedure (SOP) that should have prevented it @owner due YYYY-MM-DD"
     ].join("\n"),
-    communication_log: communicationLog(issue2),
-    people: people(issue2, assessment)
+    communication_log: communicationLog(escalation),
+    people: people(escalation, config)
   };
   return renderTemplate(template, values);
 }
@@ -50834,78 +58842,123 @@ function renderPostMortem({ issue: issue2, config, parsed, assessment, missing, 
 function closedAsCompleted(issue2) {
   return issue2.state === "closed" && (issue2.stateReason === "completed" || issue2.stateReason === null);
 }
-function notPlanned(issue2, config) {
-  const text3 = config.postMortem.notPlannedComment;
-  const key = `closed-${issue2.stateReason ?? "other"}:${issue2.closedAt?.toISOString() ?? ""}`;
-  if (!text3 || findOwnComment(issue2.comments, "notice", key)) return { kind: "not-planned", actions: [] };
-  return { kind: "not-planned", actions: [{ kind: "create-comment", marker: "notice", key, body: renderNoticeComment({ key, text: text3 }) }] };
+function closerOf(escalation) {
+  const closed = escalation.issue.events.findLast((event) => event.kind === "closed");
+  if (!closed) return { login: null, viaResolve: false };
+  if (closed.byAction) return { login: escalation.resolution?.by ?? null, viaResolve: escalation.resolution !== null };
+  return { login: closed.actor, viaResolve: false };
 }
-function pullLocation(pull, number) {
+function closeConfirmed(escalation, config, permissions) {
+  if (escalation.resolution) return true;
+  const closer = closerOf(escalation);
+  return closer.login !== null && hasPermission(permissions.get(closer.login), config.postMortem.closePermission);
+}
+var BRANCH_SAFE = /^postmortem\/[a-z0-9][a-z0-9-]{0,80}$/;
+var FILE_SAFE = /^\d{4}-\d{2}-\d{2}-\d{1,10}-[a-z0-9-]{1,60}\.md$/;
+function pullLocation(pull, number, config) {
+  if (!pull.byAction) return null;
   const marker = readMarker(pull.body);
   const data = marker?.kind === "postmortem" ? marker.data : null;
   if (!data || data.issue !== number || typeof data.path !== "string" || typeof data.branch !== "string") return null;
+  const directory = `${postMortemDirectory(config)}/`;
+  const pathOk = data.path.startsWith(directory) && FILE_SAFE.test(data.path.slice(directory.length));
+  if (!pathOk || !BRANCH_SAFE.test(data.branch) || pull.headRefName !== data.branch) return null;
   return { path: data.path, branch: data.branch };
 }
 function planPostMortem(input, existing) {
-  const { issue: issue2, config } = input;
+  const { escalation, config } = input;
+  const { issue: issue2 } = escalation;
   if (!issue2.labels.includes(config.triggerLabel)) return { kind: "skip", reason: "not an escalation" };
   if (issue2.state !== "closed") return { kind: "skip", reason: "the escalation is open" };
-  if (!closedAsCompleted(issue2)) return notPlanned(issue2, config);
+  if (!closedAsCompleted(issue2)) return { kind: "skip", reason: `closed as ${issue2.stateReason ?? "not planned"}` };
   const location = existing ?? locatePostMortem(issue2, config);
-  const missing = findMissingFields(input.parsed, input.template, config);
-  const assessment = assessEscalation(issue2, config, issue2.closedAt ?? issue2.createdAt, () => false);
-  const document3 = renderPostMortem({ issue: issue2, config, parsed: input.parsed, assessment, missing, template: input.documentTemplate });
-  const owners = [.../* @__PURE__ */ new Set([...assessment.tier.owners, ...config.postMortem.reviewers])];
-  const title = `${truncate(`Post-mortem: ${issue2.title.replace(/\s+/g, " ").trim()}`, 240)} (#${issue2.number})`;
+  const { missing } = escalation;
+  const document3 = renderPostMortem({ escalation, config, template: input.documentTemplate });
+  const people2 = [.../* @__PURE__ */ new Set([...escalation.owners, ...config.postMortem.reviewers, issue2.author])];
+  const title = `${truncate2(`Post-mortem: ${safeInline(displayTitle(issue2.title), 400)}`, 240)} (#${issue2.number})`;
   const body = fitBody(
     [
       renderMarker("postmortem", { issue: issue2.number, path: location.path, branch: location.branch }),
-      `Post-mortem for escalation #${issue2.number}, closed ${issue2.closedAt?.toISOString().slice(0, 10) ?? ""}.`,
+      `Post-mortem for escalation #${issue2.number} (${safeInline(escalation.tier.name)}), resolved ${(escalation.resolvedAt ?? issue2.closedAt ?? escalation.start).toISOString().slice(0, 10)}.`,
       "",
-      `The document is \`${location.path}\`. Reviewers: fill in what went well, what went badly, where we got lucky, and give each preventive action an owner.`,
+      `The document is \`${location.path}\`. Reviewers: fill in what went well, what went badly and where we got lucky, and give each preventive action an owner and a due date (\`- [ ] <what> @owner due YYYY-MM-DD\`); merged, each becomes a sub-issue of the escalation.`,
       missing.length > 0 ? `
 **Draft:** ${missing.map((field) => field.label).join(" and ")} missing at close; fill them in before merging.` : ""
     ].join("\n")
   );
   return {
     kind: "publish",
-    tier: assessment.tier.label,
     location,
     document: document3,
     title,
     body,
     draft: missing.length > 0,
     missing,
-    reviewers: owners.filter((login) => !login.includes("/")),
-    teamReviewers: owners.filter((login) => login.includes("/")).map((team) => team.split("/")[1] ?? team)
+    reviewers: people2.filter((login) => !login.includes("/")),
+    teamReviewers: people2.filter((login) => login.includes("/")).map((team) => team.split("/")[1] ?? team)
   };
 }
 
-// src/core/render/postmortem-link.ts
-function renderPostMortemLink(pull, path, missing) {
-  const lines = [
-    renderMarker("postmortem-link", { pull: pull.number }),
-    `### Post-mortem: #${pull.number}`,
-    "",
-    `The post-mortem for this escalation is ready for review in #${pull.number} (\`${path}\`).`
-  ];
-  if (missing.length > 0) {
-    lines.push(
-      "",
-      `**Missing at close:** ${missing.map((field) => field.label).join(", ")}. The pull request is a draft: fill these sections in before merging.`
-    );
+// src/core/plans/close.ts
+function card(escalation, config, sent, extra) {
+  return planCard(escalation, config, { sent, notified: notifiedPeople(escalation, config, [...escalation.sent, ...sent]), ...extra });
+}
+function planUnconfirmedClose(escalation, config) {
+  const closer = closerOf(escalation).login ?? "someone";
+  const key = `close-unconfirmed:${escalation.issue.closedAt?.toISOString() ?? ""}`;
+  const note = `waits for an owner: \`/resolve <resolution summary>\`, or close the issue again`;
+  const actions = [];
+  if (!escalation.sent.has(key)) {
+    const text3 = `${safeInline(closer)} closed this escalation. ${mentionList(escalation.owners)}: the post-mortem opens once the team confirms the resolution: comment \`/resolve <resolution summary>\`, or close the issue again yourself.`;
+    actions.push({ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [text3]) });
   }
-  return lines.join("\n");
+  return [...actions, ...card(escalation, config, [key], { postmortemNote: note })];
+}
+function planResolved(escalation, config, view) {
+  const key = `resolved:${view.pull}`;
+  const actions = [];
+  if (!escalation.sent.has(key)) {
+    const reviewers = unique(view.reviewers.filter((login) => !view.refusedReviewers.includes(login)));
+    const lines = [
+      // Reviewers are told by GitHub's review request; naming them here is for the record, not a second ping.
+      `**Resolved.** The post-mortem is ready for review in #${view.pull}${reviewers.length > 0 ? ` (reviewers: ${reviewers.map((login) => safeInline(login)).join(", ")})` : ""}.`,
+      view.draft ? `It is a draft: ${view.missing.join(" and ")} ${view.missing.length === 1 ? "was" : "were"} missing at close; fill ${view.missing.length === 1 ? "it" : "them"} in during review.` : "",
+      view.refusedReviewers.length > 0 ? `GitHub would not request ${view.refusedReviewers.map((who) => safeInline(who)).join(", ")} as reviewer (not a collaborator, or the author).` : ""
+    ];
+    actions.push({ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [lines.filter(Boolean).join(" ")]) });
+  }
+  return [...actions, ...card(escalation, config, [key], { postmortem: view.pull })];
+}
+function planNotPlanned(escalation, config) {
+  const key = `closed-${escalation.issue.stateReason ?? "other"}:${escalation.issue.closedAt?.toISOString() ?? ""}`;
+  const text3 = config.postMortem.notPlannedComment;
+  const actions = text3 && !escalation.sent.has(key) ? [{ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [text3]) }] : [];
+  return [...actions, ...card(escalation, config, text3 ? [key] : [], {})];
 }
 
 // src/shell/publish-postmortem.ts
-function onBranch(pulls, number, branch) {
-  return pulls.filter((pull) => (pullLocation(pull, number)?.branch ?? pull.headRefName) === branch);
+function onBranch(pulls, number, branch, config) {
+  return pulls.filter((pull) => pull.byAction && (pullLocation(pull, number, config)?.branch ?? pull.headRefName) === branch);
 }
-async function publishPostMortem(gateway, read, plan, number, label) {
+async function reconcilePull(gateway, pull, plan, label, done) {
+  if (!pull.labels.includes(label)) {
+    await gateway.labelPullRequest(pull.number, [label]);
+    done.push(`labelled pull request #${pull.number} \`${label}\``);
+  }
+  const requested = new Set(pull.requestedReviewers.map((who) => who.toLowerCase()));
+  const users = plan.reviewers.filter((login) => !requested.has(login.toLowerCase()));
+  const teams = plan.teamReviewers.filter((slug) => !requested.has(`team:${slug}`.toLowerCase()));
+  if (users.length + teams.length === 0) return [];
+  const refused = await gateway.requestReviewers(pull.number, users, teams);
+  const asked = [...users, ...teams].filter((who) => !refused.includes(who));
+  if (asked.length > 0) done.push(`requested reviews from ${asked.join(", ")} on #${pull.number}`);
+  return refused;
+}
+async function publishPostMortem(gateway, read, plan, number, config) {
   const { branch, path } = plan.location;
+  const label = config.postMortem.label;
   const done = [];
-  const pulls = onBranch(read.pulls, number, branch);
+  const pulls = onBranch(read.pulls, number, branch, config);
   const open2 = pulls.find((pull2) => pull2.state === "OPEN");
   const merged = pulls.find((pull2) => pull2.state === "MERGED");
   const message = `Post-mortem for escalation #${number}`;
@@ -50922,39 +58975,31 @@ async function publishPostMortem(gateway, read, plan, number, label) {
       await gateway.setDraft(open2, plan.draft);
       done.push(`marked pull request #${open2.number} ${plan.draft ? "as a draft" : "ready for review"}`);
     }
-    return { pull: open2, done };
+    return { pull: open2, done, refusedReviewers: await reconcilePull(gateway, open2, plan, label, done) };
   }
-  const latest2 = pulls[0];
-  if (latest2?.state === "CLOSED" && read.branchDocument === plan.document) return { pull: latest2, done };
-  if (merged && read.baseDocument === plan.document) return { pull: merged, done };
+  const latest = pulls[0];
+  if (latest?.state === "CLOSED" && read.branchDocument === plan.document) return { pull: latest, done, refusedReviewers: [] };
+  if (merged && read.baseDocument === plan.document) return { pull: merged, done, refusedReviewers: [] };
   const reusable = read.branch !== null && read.branchDocument === plan.document && !merged;
   if (!reusable) {
     await gateway.moveBranch(branch, await gateway.commitFile(read.base, path, plan.document, message), read.branch !== null);
     done.push(`committed \`${path}\` on \`${branch}\``);
   }
-  const pull = await gateway.openPullRequest({
-    title: plan.title,
-    head: branch,
-    base: read.base.branch,
-    body: plan.body,
-    draft: plan.draft
-  });
+  const pull = await gateway.openPullRequest({ title: plan.title, head: branch, base: read.base.branch, body: plan.body, draft: plan.draft });
   done.push(`opened ${plan.draft ? "draft " : ""}pull request #${pull.number}${merged ? ` (follow-up to #${merged.number})` : ""}`);
-  await gateway.labelPullRequest(pull.number, [label]);
-  await gateway.requestReviewers(pull.number, plan.reviewers, plan.teamReviewers);
-  return { pull, done };
+  return { pull, done, refusedReviewers: await reconcilePull(gateway, pull, plan, label, done) };
 }
 
 // src/shell/run-postmortem.ts
 var NOT_PERMITTED = /not permitted to create or approve pull requests/i;
-async function runPostMortem(gateway, closed, configPath, log) {
+async function runPostMortem(gateway, closed, configPath, now2, log) {
   const files = { config: configPath, form: DEFAULT_FORM_PATH };
   const report = { number: closed.number, tier: null, state: "closed", decisions: [], done: [] };
   let guess = locatePostMortem(closed, defaultConfig());
   let read = await gateway.readPostMortem(closed.number, files, guess, defaultConfig().postMortem.label);
   if (!read.issue) return { ...report, decisions: [`#${closed.number} was not found.`] };
   const { config, template } = await loadSettings(read, configPath, gateway, log);
-  const existing = read.pulls.map((pull) => pullLocation(pull, closed.number)).find((location) => location !== null) ?? null;
+  const existing = read.pulls.map((pull) => pullLocation(pull, closed.number, config)).find((location) => location !== null) ?? null;
   const wanted = existing ?? locatePostMortem(read.issue, config);
   if (wanted.path !== guess.path || wanted.branch !== guess.branch || config.postMortem.label !== defaultConfig().postMortem.label) {
     guess = wanted;
@@ -50962,34 +59007,48 @@ async function runPostMortem(gateway, closed, configPath, log) {
   }
   const issue2 = read.issue;
   if (!issue2) return { ...report, decisions: [`#${closed.number} was not found.`] };
-  const documentTemplate = config.postMortem.template ? await gateway.readFile(config.postMortem.template) : builtInPostMortemTemplate;
-  if (documentTemplate === null)
-    throw new Error(
-      `The post-mortem template ${config.postMortem.template} is not on the default branch: add it or remove post-mortem.template from ${configPath}.`
-    );
-  const parsed = parseIssueBody(issue2.body, template);
-  const plan = planPostMortem({ issue: issue2, config, template, parsed, documentTemplate }, existing);
-  if (plan.kind === "skip") return { ...report, decisions: [`No post-mortem: ${plan.reason}.`] };
-  if (plan.kind === "not-planned") {
+  if (!issue2.labels.includes(config.triggerLabel)) return { ...report, state: "not-escalation", decisions: [`#${issue2.number} is not an escalation.`] };
+  if (issue2.state !== "closed") return { ...report, decisions: ["The escalation is open again: no post-mortem."] };
+  const closerLogin = issue2.events.findLast((event) => event.kind === "closed" && !event.byAction)?.actor;
+  const { escalation, permissions } = await readEscalation(gateway, issue2, { config, template, now: now2(), extraLogins: closerLogin ? [closerLogin] : [] });
+  report.tier = escalation.tier.label;
+  if (!closedAsCompleted(issue2)) {
     report.decisions.push(`Closed as ${issue2.stateReason ?? "not planned"}: no post-mortem.`);
-    report.done = await applyActions(gateway, issue2.number, plan.actions, log);
+    report.done = await applyActions(gateway, issue2.number, planNotPlanned(escalation, config), log);
     return report;
   }
+  report.state = "resolved";
+  if (!closeConfirmed(escalation, config, permissions)) {
+    const closer = closerOf(escalation).login ?? "someone";
+    report.decisions.push(`Closed by ${closer}, below ${config.postMortem.closePermission}: the post-mortem waits for an owner's \`/resolve\` or close.`);
+    report.done = await applyActions(gateway, issue2.number, planUnconfirmedClose(escalation, config), log);
+    return report;
+  }
+  const documentTemplate = config.postMortem.template ? await gateway.readFile(config.postMortem.template) : builtInPostMortemTemplate;
+  if (documentTemplate === null) {
+    throw new Error(`The post-mortem template ${config.postMortem.template} is not on the default branch: add it or remove post-mortem.template from ${configPath}.`);
+  }
+  const plan = planPostMortem({ escalation, config, documentTemplate }, existing);
+  if (plan.kind === "skip") return { ...report, decisions: [`No post-mortem: ${plan.reason}.`] };
   report.state = plan.draft ? "postmortem-draft" : "postmortem";
-  report.tier = plan.tier;
-  report.decisions.push(
-    `Post-mortem at \`${plan.location.path}\` on \`${plan.location.branch}\`${plan.draft ? ", draft: fields missing" : ""}.`
-  );
+  report.decisions.push(`Post-mortem at \`${plan.location.path}\` on \`${plan.location.branch}\`${plan.draft ? ", draft: fields missing" : ""}.`);
   try {
-    const published = await publishPostMortem(gateway, read, plan, issue2.number, config.postMortem.label);
+    const published = await publishPostMortem(gateway, read, plan, issue2.number, config);
     report.done.push(...published.done);
-    const link = renderPostMortemLink(published.pull, plan.location.path, plan.missing);
-    const own3 = findOwnComment(issue2.comments, "postmortem-link");
-    const actions = upsertComment(own3, "postmortem-link", link);
-    report.done.push(...await applyActions(gateway, issue2.number, actions, log, { settleRaces: false }));
+    report.postmortem = published.pull.number;
+    if (published.refusedReviewers.length > 0) report.warnings = [`GitHub refused ${published.refusedReviewers.join(", ")} as reviewers of #${published.pull.number}.`];
+    const resolved = planResolved(escalation, config, {
+      pull: published.pull.number,
+      draft: plan.draft,
+      missing: plan.missing.map((field) => field.label),
+      reviewers: plan.reviewers,
+      refusedReviewers: published.refusedReviewers
+    });
+    report.done.push(...await applyActions(gateway, issue2.number, resolved, log));
   } catch (error2) {
-    if (error2 instanceof GatewayError && error2.status === 403 && NOT_PERMITTED.test(error2.message))
+    if (error2 instanceof GatewayError && error2.status === 403 && NOT_PERMITTED.test(error2.message)) {
       await explainRefusal(gateway, issue2.number, plan.location.branch, issue2.comments, log);
+    }
     throw error2;
   }
   return report;
@@ -50998,319 +59057,291 @@ async function explainRefusal(gateway, number, branch, comments, log) {
   const key = "postmortem-not-permitted";
   if (findOwnComment(comments, "notice", key)) return;
   const text3 = `The post-mortem is committed on branch \`${branch}\`, but GitHub refused to open its pull request: "Allow GitHub Actions to create and approve pull requests" is off. Turn it on in Settings \u2192 Actions \u2192 General (or give the workflow a GitHub App token as \`token\`), then re-run the job: it picks up the branch and opens the PR.`;
-  await applyActions(gateway, number, [{ kind: "create-comment", marker: "notice", key, body: renderNoticeComment({ key, text: text3 }) }], log);
+  await applyActions(gateway, number, [{ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [text3]) }], log);
 }
 
-// src/shell/run-status-command.ts
-async function runStatusCommand(gateway, command, configPath, log) {
-  const report = { number: command.issueNumber, tier: null, state: "ignored", decisions: [], done: [] };
-  if (!isStatusCommand(command.body)) {
-    report.decisions.push("The comment is not a `/status` update.");
-    return report;
-  }
-  const read = await gateway.readIssue(command.issueNumber, { config: configPath, form: DEFAULT_FORM_PATH });
-  const { config } = await loadSettings(read, configPath, gateway, log);
-  if (!read.issue?.labels.includes(config.triggerLabel)) {
-    report.decisions.push(`#${command.issueNumber} is not an escalation: \`/status\` ignored.`);
-    return report;
-  }
-  report.tier = resolveTierLabel(read.issue, config).label;
-  if (hasPermission(await gateway.permissionOf(command.author), STATUS_PERMISSION)) {
-    report.state = "status-update";
-    report.decisions.push(`\`/status\` from ${command.author} accepted as the status update.`);
-    report.done = await applyActions(
-      gateway,
-      command.issueNumber,
-      [{ kind: "add-reaction", commentId: command.commentId, content: ACCEPTED_REACTION_REST }],
-      log
-    );
-    return report;
-  }
-  const key = `status-refused:${command.commentId}`;
-  report.decisions.push(`\`/status\` from ${command.author} not counted: below triage permission.`);
-  if (findOwnComment(read.issue.comments, "notice", key)) return report;
-  const text3 = `@${command.author}, thanks for the update. Status updates that reset the escalation's clock come from the team working it (triage access or more), so this one stays a regular comment; the owners will see it in the next status.`;
-  report.done = await applyActions(
-    gateway,
-    command.issueNumber,
-    [{ kind: "create-comment", marker: "notice", key, body: renderNoticeComment({ key, text: text3 }) }],
-    log
+// src/shell/run-issue.ts
+async function runIssue(gateway, run2, configPath, now2, log) {
+  const { number } = run2;
+  const read = await gateway.readIssue(number, { config: configPath, form: DEFAULT_FORM_PATH });
+  const report = { number, tier: null, state: "not-escalation", decisions: [], done: [] };
+  if (!read.issue) return { ...report, decisions: [`Issue #${number} was not found (deleted or transferred); nothing to do.`] };
+  const { config, template } = await loadSettings(read, configPath, gateway, log);
+  const issue2 = read.issue;
+  if (!issue2.labels.includes(config.triggerLabel)) return { ...report, decisions: [`#${number} has no \`${config.triggerLabel}\` label: not an escalation, nothing written.`] };
+  const { escalation } = await readEscalation(gateway, issue2, { config, template, now: now2() });
+  const plan = planThread(escalation, config);
+  report.tier = escalation.tier.label;
+  report.state = escalation.state;
+  report.needsInfo = escalation.needsInfo;
+  report.command = escalation.threadCommands.filter((item) => !item.decidedBefore && item.verdict.kind === "accepted").at(-1)?.command.name;
+  report.decisions.push(
+    `${escalation.tier.name} (\`${escalation.tier.label}\`), ${escalation.state}${escalation.needsInfo ? `, missing ${escalation.missing.map((field) => field.label).join(", ")}` : ""}.`,
+    ...plan.decisions
   );
-  return report;
+  if (plan.actions.length === 0) report.decisions.push("Already up to date: nothing to change.");
+  report.done = await applyActions(gateway, number, plan.actions, log);
+  if (!run2.closed && !plan.resolved) return report;
+  const postmortem = await runPostMortem(gateway, { number, title: issue2.title, createdAt: issue2.createdAt }, configPath, now2, log);
+  return { ...postmortem, command: report.command, decisions: [...report.decisions, ...postmortem.decisions], done: [...report.done, ...postmortem.done] };
+}
+
+// src/core/render/changes.ts
+function describeChanges(escalation, since) {
+  const { issue: issue2 } = escalation;
+  const phrases = [];
+  for (const record of escalation.carried.tiers.filter((tier) => new Date(tier.at) > since)) {
+    phrases.push(`tier set to \`${record.label}\`${record.by ? ` by ${safeInline(record.by)}` : ""}`);
+  }
+  for (const record of escalation.commands.filter((command) => new Date(command.at) > since && command.name !== "status" && command.name !== "help")) {
+    phrases.push(`\`${COMMANDS[record.name].usage.split(" ")[0]}\` by ${safeInline(record.by)}`);
+  }
+  for (const event of issue2.events.filter((candidate) => candidate.at > since && !candidate.byAction && !candidate.actorIsBot)) {
+    if (event.kind === "assigned") phrases.push(`${safeInline(event.assignee)} assigned by ${safeInline(event.actor)}`);
+    if (event.kind === "unassigned") phrases.push(`${safeInline(event.assignee)} unassigned by ${safeInline(event.actor)}`);
+    if (event.kind === "reopened") phrases.push(`reopened by ${safeInline(event.actor)}`);
+  }
+  const comments = issue2.comments.filter((comment) => isHumanComment(comment) && comment.createdAt > since);
+  if (comments.length > 0) {
+    const authors = [...new Set(comments.map((comment) => safeInline(comment.author)))];
+    phrases.push(`${comments.length} comment${comments.length === 1 ? "" : "s"} (${authors.join(", ")})`);
+  }
+  return phrases;
+}
+
+// src/core/render/status-comment.ts
+var late = (minutes2) => formatDuration(Math.max(1, Math.round(minutes2)));
+function reasonLine(notification, escalation) {
+  const { tier, clocks, eta, owners } = escalation;
+  const people2 = mentionList(notification.mention);
+  const clock2 = notification.clock;
+  switch (notification.reason) {
+    case "breach":
+      return `\u{1F534} **${clock2?.kind === "acknowledge" ? "Acknowledge" : "Resolve"} SLA breached**: the ${formatDuration(clock2?.targetMinutes ?? 0)} target was due ${formatDue(clock2?.dueAt ?? escalation.start, tier.calendar)} and is ${late(clock2?.minutes ?? 0)} late. ${people2}: please step in.`;
+    case "warning":
+      return `\u{1F7E0} **${clock2?.kind === "acknowledge" ? "Acknowledge" : "Resolve"} target at risk**: due ${formatDue(clock2?.dueAt ?? escalation.start, tier.calendar)}, ${late(clock2?.minutes ?? 0)} left. ${people2}: ${clock2?.kind === "acknowledge" ? "acknowledge with `/ack`" : "resolve it, or commit to an `/eta`"}.`;
+    case "missed-update":
+      return `\u23F0 **Update overdue**: no status from the team since ${formatUtc(clocks.update.since)}; one is owed every ${formatDuration(tier.sla.updateEveryMinutes)}. ${mentionList(owners)}: post \`/status <what changed, next step, ETA: \u2026>\`.${notification.mention.length > owners.length ? ` ${mentionList(notification.mention.filter((login) => !owners.includes(login)))}: for your attention.` : ""}`;
+    case "eta-stale":
+      return `\u26A0\uFE0F **ETA passed**: ${eta?.at ? formatDue(eta.at, tier.calendar) : safeInline(eta?.text ?? "")} (from ${safeInline(eta?.by ?? "")}). ${people2}: give a new \`/eta\`, or \`/resolve\`.`;
+    default:
+      return "";
+  }
+}
+function renderStatusComment(view) {
+  const { escalation, notifications, now: now2 } = view;
+  const { tier, clocks } = escalation;
+  const breached = [clocks.acknowledge, clocks.resolve].some((clock2) => clock2.status === "breached" || clock2.status === "missed") || clocks.update.status === "breached";
+  const headline = breached ? "\u{1F534} SLA breached" : notifications.some((n2) => n2.reason === "warning") ? "\u{1F7E0} at risk" : "\u{1F7E2} within SLA";
+  const latest = escalation.updates.at(-1);
+  const changes = describeChanges(escalation, view.since);
+  const lines = [
+    renderMarker("status", { key: view.keys[0] ?? `digest:${now2.toISOString()}`, keys: view.keys }),
+    `### Status: ${safeInline(tier.name)} escalation, ${safeInline(escalation.facts.customer ?? escalation.issue.title, 120)} \xB7 ${headline}`,
+    "",
+    ...notifications.flatMap((notification) => [reasonLine(notification, escalation), ""]),
+    ...view.owed.flatMap((text3) => [text3, ""]),
+    "| | |",
+    "|---|---|",
+    `| **Acknowledge** | ${describeClock2(clocks.acknowledge, tier.calendar)} |`,
+    `| **Next update** | ${describeClock2(clocks.update, tier.calendar)} |`,
+    `| **Resolve** | ${describeClock2(clocks.resolve, tier.calendar)} |`,
+    `| **ETA** | ${escalation.eta ? `${escalation.eta.at ? formatDue(escalation.eta.at, tier.calendar) : safeCell(escalation.eta.text, 100)}${escalation.etaStale ? " (passed)" : ""}` : "not given yet"} |`,
+    `| **Owners** | ${escalation.owners.map((login) => safeCell(login)).join(", ") || "nobody yet"} |`,
+    "",
+    `**Since ${formatUtc(view.since)}:** ${changes.length > 0 ? changes.join("; ") : "no activity on the issue"}.`
+  ];
+  if (latest) lines.push("", `**Latest update** from ${safeInline(latest.by)} at ${formatUtc(latest.at)}:`, "", `> ${safeInline(latest.text, 1e3)}`);
+  return fitBody(lines.join("\n"));
+}
+
+// src/core/plans/sweep.ts
+function lastUpdateAt(escalation) {
+  const statuses = findOwnComments(escalation.issue.comments, "status").map((own3) => own3.comment.createdAt.getTime());
+  const times = [escalation.start.getTime(), ...statuses, ...escalation.updates.map((update) => update.at.getTime())];
+  if (escalation.carried.lastStatus) times.push(Date.parse(escalation.carried.lastStatus));
+  return new Date(Math.max(...times));
+}
+function breachLabelWanted(escalation) {
+  const { acknowledge, update, resolve: resolve2 } = escalation.clocks;
+  return acknowledge.status === "breached" || acknowledge.status === "missed" || resolve2.status === "breached" || update.status === "breached";
+}
+function planSweepItem(escalation, config, now2) {
+  const { tier } = escalation;
+  const reconciled = reconcileThread(escalation, config);
+  const notifications = sweepNotifications(escalation);
+  const since = lastUpdateAt(escalation);
+  const nextDigest = addSlaMinutes(since, tier.sla.updateEveryMinutes, tier.calendar, closedPauses(escalation.pauses, now2));
+  const digestDue = now2 >= nextDigest && !escalation.waiting && !escalation.resolvedAt;
+  const keys = [...notifications.map((notification) => notification.key), ...reconciled.sentNow];
+  const postStatus = escalation.card !== null && (digestDue || notifications.length > 0 || reconciled.owed.length > 0);
+  const actions = [];
+  if (postStatus) {
+    const body = renderStatusComment({ escalation, notifications, owed: reconciled.owed.map((item) => item.text), keys, now: now2, since });
+    actions.push({ kind: "create-comment", marker: "status", key: keys[0] ?? `digest:${nextDigest.toISOString()}`, body });
+  }
+  actions.push(...reconciled.actions.filter((action) => action.kind !== "close-issue"));
+  const hasLabel = escalation.issue.labels.includes(config.breachLabel);
+  if (breachLabelWanted(escalation) && !hasLabel) actions.push({ kind: "add-labels", labels: [config.breachLabel] });
+  if (!breachLabelWanted(escalation) && hasLabel) actions.push({ kind: "remove-label", label: config.breachLabel });
+  const card2 = cardFor(escalation, config, reconciled, postStatus ? { sent: notifications.map((n2) => n2.key), statusAt: now2 } : {});
+  actions.push(...card2);
+  actions.push(...reconciled.actions.filter((action) => action.kind === "close-issue"));
+  const overdueMinutes = (now2.getTime() - nextDigest.getTime()) / 6e4;
+  return { escalation, actions, notifications, digestDue, overdueMinutes };
+}
+function byUrgency(config) {
+  const rank = (item) => config.tiers.findIndex((tier) => tier.label === item.escalation.tier.label);
+  const weight = (item) => item.notifications.some((n2) => n2.reason === "breach" || n2.reason === "missed-update") ? 3 : item.notifications.length > 0 ? 2 : item.digestDue ? 1 : 0;
+  return (a, b) => weight(b) - weight(a) || rank(a) - rank(b) || b.overdueMinutes - a.overdueMinutes;
+}
+function takeWithinBudget(items, maxWrites) {
+  const now2 = [];
+  const deferred = [];
+  let budget = maxWrites;
+  for (const item of items) {
+    if (item.actions.length === 0) continue;
+    if (item.actions.length <= budget) {
+      now2.push(item);
+      budget -= item.actions.length;
+    } else if (budget === maxWrites) {
+      now2.push({ ...item, actions: item.actions.slice(0, budget) });
+      deferred.push(item);
+      budget = 0;
+    } else deferred.push(item);
+  }
+  return { now: now2, deferred };
 }
 
 // src/core/render/dashboard.ts
 var MAX_ROWS = 200;
 function slaState(item) {
-  if (item.assessment.breaches.length > 0) return "breached";
-  return item.assessment.due ? "update due" : "on track";
+  const { clocks, waiting } = item.escalation;
+  const all2 = [clocks.acknowledge, clocks.update, clocks.resolve];
+  if (all2.some((clock2) => clock2.status === "breached") || clocks.acknowledge.status === "missed") return "breached";
+  if (all2.some((clock2) => clock2.status === "at-risk")) return "at risk";
+  return waiting ? "waiting" : "on track";
 }
-function slaCell(item) {
-  const { assessment } = item;
-  const breach = assessment.breaches.map((b) => `${b.kind} breached by ${formatDuration(Math.round(b.byMinutes))}`).join("; ");
-  if (breach) return `\u{1F534} ${breach}`;
-  const left = `resolve in ${formatDuration(Math.max(0, Math.round(assessment.resolveLeftMinutes)))}`;
-  return assessment.due ? `\u{1F7E0} update due \xB7 ${left}` : `\u{1F7E2} ${left}`;
-}
-function chart(work) {
+function chart(items) {
   const counts = /* @__PURE__ */ new Map();
-  for (const item of work) {
-    const key = `${item.assessment.tier.label} \xB7 ${slaState(item)}`;
+  for (const item of items) {
+    const key = `${item.escalation.tier.label} \xB7 ${slaState(item)}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const slices = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => `    "${key}" : ${count}`);
   return ["```mermaid", "pie showData", "    title Open escalations by tier and SLA state", ...slices, "```"];
 }
-function renderDashboard(work, posted, deferred, now) {
-  const postedSet = new Set(posted);
+function row(item, now2) {
+  const { escalation: e } = item;
+  const age = formatDuration(Math.max(0, Math.round((now2.getTime() - e.start.getTime()) / 6e4)));
+  const title = safeCell(e.facts.customer ?? e.issue.title, 60);
+  return `| #${e.issue.number} | ${e.tier.label} | ${title} | ${e.state} | ${age} | ${safeCell(e.owners.join(", ") || "\u2014")} | ${clockWord(e.clocks.acknowledge)} | ${clockWord(e.clocks.update)} | ${clockWord(e.clocks.resolve)} \xB7 ${formatUtc(e.clocks.resolve.dueAt)} |`;
+}
+function renderDashboard(items, posted, deferred, now2) {
   const byTier = /* @__PURE__ */ new Map();
-  for (const item of work) byTier.set(item.assessment.tier.name, (byTier.get(item.assessment.tier.name) ?? 0) + 1);
+  for (const item of items) byTier.set(item.escalation.tier.name, (byTier.get(item.escalation.tier.name) ?? 0) + 1);
   const lines = [
-    `**${work.length} open escalation${work.length === 1 ? "" : "s"}** at ${formatUtc(now)}: ` + ([...byTier.entries()].map(([name, count]) => `${count} ${name}`).join(", ") || "none"),
+    `**${items.length} open escalation${items.length === 1 ? "" : "s"}** at ${formatUtc(now2)}: ` + ([...byTier.entries()].map(([name, count]) => `${count} ${name}`).join(", ") || "none"),
     "",
-    ...work.length > 0 ? chart(work) : [],
+    ...items.length > 0 ? [...chart(items), ""] : [],
+    "| # | Tier | Escalation | State | Age | Owners | Acknowledge | Update | Resolve |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...items.slice(0, MAX_ROWS).map((item) => row(item, now2)),
+    ...items.length > MAX_ROWS ? [`| | | _and ${items.length - MAX_ROWS} more_ | | | | | | |`] : [],
     "",
-    "| # | Tier | Escalation | Age | Owner | SLA | Next update |",
-    "|---|---|---|---|---|---|---|",
-    ...work.slice(0, MAX_ROWS).map(({ assessment: a, ...item }) => {
-      const age = formatDuration(Math.max(0, Math.round((now.getTime() - a.start.getTime()) / 6e4)));
-      const next = a.due && postedSet.has(a.issue.number) ? addSlaMinutes(now, a.tier.sla.updateEveryMinutes, a.tier.calendar) : a.nextUpdateBy;
-      return `| #${a.issue.number} | ${a.tier.label} | ${safeCell(a.issue.title, 80)} | ${age} | ${safeCell(a.owners.join(", ") || "\u2014")} | ${slaCell({ assessment: a, ...item })} | ${formatUtc(next)} |`;
-    }),
-    ...work.length > MAX_ROWS ? [`| | | _and ${work.length - MAX_ROWS} more_ | | | | |`] : [],
+    `**This run** posted on ${posted.length} escalation${posted.length === 1 ? "" : "s"}${posted.length > 0 ? ` (${posted.slice(0, 50).map((n2) => `#${n2}`).join(", ")})` : ""}.`,
     "",
-    `**This run** posted to ${posted.length} escalation${posted.length === 1 ? "" : "s"}${posted.length > 0 ? ` (${posted.slice(0, 50).map((n) => `#${n}`).join(", ")})` : ""}.`,
-    deferred.length > 0 ? `**Deferred** to the next run (write budget reached): ${deferred.length} (${deferred.slice(0, 50).map((n) => `#${n}`).join(", ")}).` : "Nothing deferred."
+    deferred.length > 0 ? `**Deferred** to the next run (write budget reached): ${deferred.length} (${deferred.slice(0, 50).map((n2) => `#${n2}`).join(", ")}).` : "Nothing deferred."
   ];
   return lines.join("\n");
 }
 
-// src/core/render/breach-comment.ts
-var TARGET = { acknowledge: "acknowledge", resolve: "resolve" };
-function renderBreachComment(assessment, breach, key) {
-  const { tier } = assessment;
-  const contacts = tier.escalationContacts.map((login) => `@${login}`).join(" ");
-  const target = breach.kind === "acknowledge" ? tier.sla.acknowledgeMinutes : tier.sla.resolveMinutes;
-  return [
-    renderMarker("breach", { key }),
-    `${contacts ? `${contacts}: ` : ""}**SLA breached** on this ${tier.name} (\`${tier.label}\`) escalation: the ${TARGET[breach.kind]} target (${formatDuration(target)}) was due ${formatUtc(breach.dueAt)} and is ${formatDuration(Math.max(1, Math.round(breach.byMinutes)))} late.`,
-    "",
-    `Owners: ${assessment.owners.map((login) => `@${login}`).join(", ") || "none assigned"}.`
-  ].join("\n");
-}
-function breachKey(assessment, breach) {
-  return `${breach.kind}:${assessment.tier.label}:${breach.dueAt.toISOString()}`;
-}
-
-// src/core/sweep/changes.ts
-function describeChanges(issue2, since) {
-  const lines = [];
-  const comments = issue2.comments.filter((comment) => !comment.authorIsBot && comment.createdAt > since);
-  if (comments.length > 0) {
-    const authors = [...new Set(comments.map((comment) => comment.author))];
-    lines.push(`${comments.length} new comment${comments.length === 1 ? "" : "s"} (${authors.map((login) => `**${login}**`).join(", ")})`);
-  }
-  for (const event of issue2.events.filter((candidate) => candidate.at > since && !candidate.actorIsBot)) {
-    if (event.kind === "labeled") lines.push(`label \`${event.label}\` added by **${event.actor}**`);
-    if (event.kind === "unlabeled") lines.push(`label \`${event.label}\` removed by **${event.actor}**`);
-    if (event.kind === "assigned") lines.push(`**${event.assignee}** assigned by **${event.actor}**`);
-    if (event.kind === "unassigned") lines.push(`**${event.assignee}** unassigned by **${event.actor}**`);
-    if (event.kind === "reopened") lines.push(`reopened by **${event.actor}**`);
-  }
-  return lines;
-}
-
-// src/core/render/status-comment.ts
-function clock(minutesLeft, by) {
-  return minutesLeft >= 0 ? `${formatDuration(Math.round(minutesLeft))} left (by ${formatUtc(by)})` : `**breached** by ${formatDuration(Math.round(-minutesLeft))} (was due ${formatUtc(by)})`;
-}
-function acknowledgeLine(assessment, now) {
-  const { acknowledgedAt, acknowledgeBy } = assessment;
-  if (acknowledgedAt)
-    return `${acknowledgedAt <= acknowledgeBy ? "met" : "**missed**"} at ${formatUtc(acknowledgedAt)} (target ${formatUtc(acknowledgeBy)})`;
-  const breach = assessment.breaches.find((candidate) => candidate.kind === "acknowledge");
-  return breach ? clock(-breach.byMinutes, acknowledgeBy) : `due by ${formatUtc(acknowledgeBy)} (${formatDuration(Math.round((acknowledgeBy.getTime() - now.getTime()) / 6e4))} left)`;
-}
-function renderStatusComment(assessment, parsed, now, nextUpdateBy, notifiedBreaches2) {
-  const { issue: issue2, tier } = assessment;
-  const facts = readFacts(parsed);
-  const since = assessment.lastUpdateAt ?? assessment.start;
-  const changes = describeChanges(issue2, since);
-  const state = {
-    key: assessment.nextUpdateBy.toISOString(),
-    at: now.toISOString(),
-    breaches: notifiedBreaches2.slice(-20),
-    acknowledgedAt: assessment.acknowledgedAt?.toISOString() ?? null
-  };
-  const sla = assessment.breaches.length > 0 ? "SLA breached" : "within SLA";
-  const latest2 = assessment.lastHumanUpdate;
-  const lines = [
-    renderMarker("status", state),
-    `### Status update: ${tier.name} (\`${tier.label}\`), ${sla}`,
-    "",
-    `**${safeInline(issue2.title, 200)}**: ${safeInline(facts.impact ?? "impact not given", 300)}`,
-    "",
-    "| | |",
-    "|---|---|",
-    `| **Owner** | ${assessment.owners.map((login) => safeCell(login)).join(", ") || "nobody assigned"} |`,
-    `| **Age** | ${formatDuration(Math.round((now.getTime() - assessment.start.getTime()) / 6e4))} (since ${formatUtc(assessment.start)}) |`,
-    `| **Acknowledge** | ${acknowledgeLine(assessment, now)} |`,
-    `| **Resolve** | ${clock(assessment.resolveLeftMinutes, assessment.resolveBy)} |`,
-    `| **ETA** | ${assessment.eta ? safeCell(assessment.eta, 200) : "not given yet"} |`,
-    `| **Next update by** | ${formatUtc(nextUpdateBy)} |`,
-    "",
-    `**Since the last update** (${formatUtc(since)}):`,
-    ...changes.length > 0 ? changes.map((change) => `- ${change}`) : ["- no activity on the issue"]
-  ];
-  if (latest2) {
-    lines.push(
-      "",
-      `**Latest update** from **${latest2.comment.author}** at ${formatUtc(latest2.comment.createdAt)}:`,
-      "",
-      `> ${safeInline(latest2.text, 1e3)}`
-    );
-  }
-  if (assessment.needsHumanUpdate) {
-    const who = assessment.owners.map((login) => `@${login}`).join(" ") || "Owners";
-    lines.push(
-      "",
-      `${who}: no update from the team for ${formatDuration(tier.sla.updateEveryMinutes)} or more. Please comment \`/status <what changed, next step, ETA: \u2026>\`.`
-    );
-  }
-  return fitBody(lines.join("\n"));
-}
-
-// src/core/sweep/plan-sweep.ts
-function notifiedBreaches(issue2) {
-  const latestStatus = findOwnComments(issue2.comments, "status").at(-1);
-  const carried = Array.isArray(latestStatus?.data?.breaches) ? latestStatus.data.breaches : [];
-  const posted = findOwnComments(issue2.comments, "breach").flatMap((own3) => own3.data?.key ? [own3.data.key] : []);
-  return /* @__PURE__ */ new Set([...carried, ...posted]);
-}
-function planEscalation(issue2, input) {
-  const { config, now, permitted } = input;
-  const assessment = assessEscalation(issue2, config, now, permitted);
-  const actions = [];
-  for (const comment of unacknowledgedUpdates(issue2.comments).filter((candidate) => permitted(candidate.author))) {
-    actions.push({ kind: "add-reaction", commentId: comment.id, content: ACCEPTED_REACTION_REST });
-  }
-  const breached = assessment.breaches.length > 0;
-  const hasLabel = issue2.labels.includes(config.breachLabel);
-  if (breached && !hasLabel) actions.push({ kind: "add-labels", labels: [config.breachLabel] });
-  if (!breached && hasLabel) actions.push({ kind: "remove-label", label: config.breachLabel });
-  const notified = notifiedBreaches(issue2);
-  for (const breach of assessment.breaches) {
-    const key = breachKey(assessment, breach);
-    if (notified.has(key) || findOwnComment(issue2.comments, "breach", key)) continue;
-    notified.add(key);
-    actions.push({ kind: "create-comment", marker: "breach", key, body: renderBreachComment(assessment, breach, key) });
-  }
-  if (assessment.due) actions.push({ kind: "create-comment", marker: "status", key: assessment.nextUpdateBy.toISOString(), body: "" });
-  return { assessment, actions, notified: [...notified] };
-}
-function withStatusBodies(work, input) {
-  return work.map((item) => ({
-    ...item,
-    actions: item.actions.map((action) => {
-      if (action.kind !== "create-comment" || action.marker !== "status") return action;
-      const { assessment } = item;
-      const nextUpdateBy = addSlaMinutes(input.now, assessment.tier.sla.updateEveryMinutes, assessment.tier.calendar);
-      const parsed = parseIssueBody(assessment.issue.body, input.template);
-      return { ...action, body: renderStatusComment(assessment, parsed, input.now, nextUpdateBy, item.notified) };
-    })
-  }));
-}
-function urgency(config) {
-  const rank = (work) => config.tiers.findIndex((tier) => tier.label === work.assessment.tier.label);
-  return (a, b) => Number(b.assessment.breaches.length > 0) - Number(a.assessment.breaches.length > 0) || Number(b.assessment.due) - Number(a.assessment.due) || rank(a) - rank(b) || b.assessment.overdueMinutes - a.assessment.overdueMinutes;
-}
-function planSweep(input) {
-  return input.issues.map((issue2) => planEscalation(issue2, input)).sort(urgency(input.config));
-}
-function takeWithinBudget(work, maxWrites) {
-  const now = [];
-  const deferred = [];
-  let budget = maxWrites;
-  for (const item of work) {
-    if (item.actions.length === 0) continue;
-    if (item.actions.length <= budget) {
-      now.push(item);
-      budget -= item.actions.length;
-    } else if (budget === maxWrites) {
-      now.push({ ...item, actions: item.actions.slice(0, budget) });
-      deferred.push(item);
-      budget = 0;
-    } else {
-      deferred.push(item);
+// src/shell/recover-closes.ts
+var LOOK_BACK_DAYS = 14;
+var MAX_RECOVERED = 3;
+async function recoverDroppedCloses(gateway, config, configPath, now2, log, report) {
+  const since = new Date(now2().getTime() - LOOK_BACK_DAYS * 864e5);
+  const closed = await gateway.listRecentlyClosed(config.triggerLabel, since);
+  const done = [];
+  const waiting = closed.filter((issue2) => {
+    if (issue2.stateReason !== "completed" && issue2.stateReason !== null) return false;
+    const card2 = findOwnComment(issue2.comments, "card");
+    if (!card2) return false;
+    const data = readCardData(card2.data);
+    const unconfirmed = data.sent.includes(`close-unconfirmed:${issue2.closedAt?.toISOString() ?? ""}`);
+    return data.postmortem === null && !unconfirmed;
+  });
+  for (const issue2 of waiting.slice(0, MAX_RECOVERED)) {
+    try {
+      const result = await runPostMortem(gateway, issue2, configPath, now2, log);
+      done.push(...result.done.map((what) => `#${issue2.number}: ${what}`));
+      report.decisions.push(`#${issue2.number} was closed without its post-mortem (a dropped close event): ${result.decisions.at(-1) ?? "handled"}`);
+    } catch (error2) {
+      report.failures?.push(`#${issue2.number} (post-mortem): ${error2 instanceof Error ? error2.message : String(error2)}`);
     }
   }
-  return { now, deferred };
+  return done;
 }
 
 // src/shell/run-sweep.ts
 var SETTLE_WINDOW = 20;
-var DEEPER_WINDOW = 100;
 var DEFAULT_TRIGGER = "escalation";
-async function runSweep(gateway, configPath, now, log) {
+var PLANNING_BUDGET_MS = 12e4;
+async function runSweep(gateway, configPath, now2, log) {
   const paths = { config: configPath, form: DEFAULT_FORM_PATH };
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths);
   const { config, template } = await loadSettings(read, configPath, gateway, log);
   if (config.triggerLabel !== DEFAULT_TRIGGER) read = await gateway.listOpenEscalations(config.triggerLabel, paths);
-  const issues = await lookFurtherBack(gateway, read.issues);
-  const unchecked = issues.flatMap(
-    (issue2) => unacknowledgedUpdates(issue2.comments).filter((comment) => !findOwnComment(issue2.comments, "notice", `status-refused:${comment.id}`))
-  );
-  const authors = [...new Set(unchecked.map((comment) => comment.author))];
-  const permissions = new Map(
-    await Promise.all(authors.map(async (login) => [login, await gateway.permissionOf(login)]))
-  );
-  const at = now();
-  const input = {
-    issues,
-    config,
-    template,
-    now: at,
-    permitted: (login) => hasPermission(permissions.get(login), STATUS_PERMISSION)
-  };
-  const work = planSweep(input);
-  const { now: within, deferred } = takeWithinBudget(work, config.maxWritesPerRun);
-  const toApply = withStatusBodies(within, input);
+  const parsed = new Map(read.issues.map((issue2) => [issue2.number, parseIssueBody(issue2.body, template)]));
+  const needed = read.issues.flatMap((issue2) => permissionsNeeded(issue2, config, template, parsed.get(issue2.number)));
+  const permissions = await lookUpPermissions(gateway, needed);
+  const at = now2();
+  const started = Date.now();
+  const items = [];
+  let unplanned = 0;
+  for (const issue2 of read.issues) {
+    if (Date.now() - started > PLANNING_BUDGET_MS) {
+      unplanned += 1;
+      continue;
+    }
+    const escalation = deriveEscalation({ issue: issue2, config, template, parsed: parsed.get(issue2.number), permissions, now: at });
+    items.push(planSweepItem(escalation, config, at));
+  }
+  items.sort(byUrgency(config));
+  const { now: within, deferred } = takeWithinBudget(items, config.maxWritesPerRun);
+  const states = within.length > 0 ? await gateway.issueStates(within.map((item) => item.escalation.issue.number)) : /* @__PURE__ */ new Map();
   const report = { number: null, tier: null, state: "swept", decisions: [], done: [], failures: [] };
   const posted = [];
   const created = [];
-  for (const item of toApply) {
-    const number = item.assessment.issue.number;
+  for (const item of within) {
+    const number = item.escalation.issue.number;
+    if (states.get(number) !== "open") {
+      report.decisions.push(`#${number} was closed meanwhile: skipped.`);
+      continue;
+    }
     try {
-      const done = await applyActions(gateway, number, item.actions, log, {
-        settleRaces: false,
-        onCreated: (comment) => created.push(comment)
-      });
+      const done = await applyActions(gateway, number, item.actions, log, { settleRaces: false, onCreated: (comment) => created.push(comment) });
       report.done.push(...done.map((what) => `#${number}: ${what}`));
-      posted.push(number);
+      if (item.actions.some((action) => action.kind === "create-comment")) posted.push(number);
     } catch (error2) {
       report.failures?.push(`#${number}: ${error2 instanceof Error ? error2.message : String(error2)}`);
     }
   }
   report.done.push(...await settleRaces(gateway, created, log));
+  report.done.push(...await recoverDroppedCloses(gateway, config, configPath, now2, log, report));
   report.decisions.push(
-    `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? "" : "s"} (${read.points} points), ${authors.length} permission lookups.`,
-    `${work.filter((item) => item.assessment.breaches.length > 0).length} breached, ${work.filter((item) => item.assessment.due).length} with an update due.`,
-    `${toApply.length} escalations updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run.`
+    `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? "" : "s"} (${read.points} points), ${permissions.size} permission lookups.`,
+    `${within.length} escalations updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run${unplanned > 0 ? `; ${unplanned} not planned within the time budget` : ""}.`
   );
-  report.details = renderDashboard(
-    work,
-    posted,
-    deferred.map((item) => item.assessment.issue.number),
-    at
-  );
+  report.details = renderDashboard(items, posted, deferred.map((item) => item.escalation.issue.number), at);
   return report;
 }
 async function settleRaces(gateway, created, log) {
   if (created.length === 0) return [];
-  const latest2 = await gateway.recentCommentsOf([...new Set(created.map((comment) => comment.number))], SETTLE_WINDOW);
+  const latest = await gateway.recentCommentsOf([...new Set(created.map((comment) => comment.number))], SETTLE_WINDOW);
   const removed = [];
   for (const comment of created) {
-    const keeper = findOwnComments(latest2.get(comment.number) ?? [], comment.marker, comment.key)[0]?.comment.id;
+    const keeper = findOwnComments(latest.get(comment.number) ?? [], comment.marker, comment.key)[0]?.comment.id;
     if (keeper === void 0 || keeper === comment.id) continue;
     await gateway.deleteComment(comment.id);
     log.info(`#${comment.number}: another run posted the ${comment.marker} comment first (${keeper}); removed ours (${comment.id}).`);
@@ -51318,55 +59349,27 @@ async function settleRaces(gateway, created, log) {
   }
   return removed;
 }
-async function lookFurtherBack(gateway, issues) {
-  const blind = issues.filter((issue2) => issue2.commentsTruncated && statusComments(issue2.comments).length === 0);
-  if (blind.length === 0) return issues;
-  const deeper = await gateway.recentCommentsOf(
-    blind.map((issue2) => issue2.number),
-    DEEPER_WINDOW
-  );
-  return issues.map((issue2) => {
-    const comments = deeper.get(issue2.number);
-    return comments && comments.length > issue2.comments.length ? { ...issue2, comments } : issue2;
-  });
-}
 
 // src/dispatch.ts
-var INTAKE_ACTIONS = /* @__PURE__ */ new Set(["opened", "edited", "labeled", "unlabeled", "reopened"]);
+var ISSUE_ACTIONS = /* @__PURE__ */ new Set(["opened", "edited", "labeled", "unlabeled", "reopened", "assigned", "unassigned", "closed"]);
 var SWEEP_EVENTS = /* @__PURE__ */ new Set(["schedule", "workflow_dispatch"]);
 function issueNumberOf(payload) {
   const issue2 = payload.issue;
   if (!issue2 || typeof issue2.number !== "number" || issue2.pull_request) return null;
   return issue2.number;
 }
-function commentOf(payload) {
-  const comment = payload.comment;
-  if (!comment || typeof comment.id !== "number" || typeof comment.body !== "string" || typeof comment.user?.login !== "string") return null;
-  return { id: comment.id, body: comment.body, author: comment.user.login };
-}
-async function dispatch(event, inputs, gateway, now, log) {
+async function dispatch(event, inputs, gateway, now2, log) {
   const action = typeof event.payload.action === "string" ? event.payload.action : "";
   const ignored = (why) => ({ ...emptyReport("ignored"), decisions: [why] });
-  if (SWEEP_EVENTS.has(event.eventName)) return runSweep(gateway, inputs.configPath, now, log);
+  if (SWEEP_EVENTS.has(event.eventName)) return runSweep(gateway, inputs.configPath, now2, log);
   const number = issueNumberOf(event.payload);
-  if (event.eventName === "issues" && INTAKE_ACTIONS.has(action)) {
-    return number === null ? ignored("The event carries no issue number.") : runIntake(gateway, number, inputs.configPath, now, log);
-  }
-  if (event.eventName === "issues" && action === "closed") {
-    const issue2 = event.payload.issue;
-    if (number === null || typeof issue2.title !== "string" || typeof issue2.created_at !== "string")
-      return ignored("The event carries no issue.");
-    return runPostMortem(gateway, { number, title: issue2.title, createdAt: new Date(issue2.created_at) }, inputs.configPath, log);
+  if (event.eventName === "issues" && ISSUE_ACTIONS.has(action)) {
+    if (number === null) return ignored("The event carries no issue number.");
+    return runIssue(gateway, { number, closed: action === "closed" }, inputs.configPath, now2, log);
   }
   if (event.eventName === "issue_comment" && (action === "created" || action === "edited")) {
-    const comment = commentOf(event.payload);
-    if (number === null || !comment) return ignored("The comment event carries no issue comment.");
-    return runStatusCommand(
-      gateway,
-      { issueNumber: number, commentId: comment.id, author: comment.author, body: comment.body },
-      inputs.configPath,
-      log
-    );
+    if (number === null) return ignored("The comment is on a pull request, not an escalation.");
+    return runIssue(gateway, { number, closed: false }, inputs.configPath, now2, log);
   }
   return ignored(`Nothing to do for \`${event.eventName}${action ? `.${action}` : ""}\`.`);
 }

@@ -2,9 +2,7 @@ import type { EscalationGateway } from './github/gateway'
 import type { Logger } from './github/octokit'
 import type { Inputs } from './inputs'
 import { emptyReport, type Report } from './shell/report'
-import { runIntake } from './shell/run-intake'
-import { runPostMortem } from './shell/run-postmortem'
-import { runStatusCommand } from './shell/run-status-command'
+import { runIssue } from './shell/run-issue'
 import { runSweep } from './shell/run-sweep'
 
 export interface EventContext {
@@ -12,7 +10,8 @@ export interface EventContext {
   payload: Record<string, unknown>
 }
 
-const INTAKE_ACTIONS = new Set(['opened', 'edited', 'labeled', 'unlabeled', 'reopened'])
+/** Issue events that can change an escalation: each run reconciles the whole issue. */
+const ISSUE_ACTIONS = new Set(['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'assigned', 'unassigned', 'closed'])
 const SWEEP_EVENTS = new Set(['schedule', 'workflow_dispatch'])
 
 interface IssuePayload {
@@ -26,13 +25,7 @@ function issueNumberOf(payload: Record<string, unknown>): number | null {
   return issue.number
 }
 
-function commentOf(payload: Record<string, unknown>): { id: number; body: string; author: string } | null {
-  const comment = payload.comment as { id?: unknown; body?: unknown; user?: { login?: unknown } } | undefined
-  if (!comment || typeof comment.id !== 'number' || typeof comment.body !== 'string' || typeof comment.user?.login !== 'string') return null
-  return { id: comment.id, body: comment.body, author: comment.user.login }
-}
-
-/** Routes one workflow event to the job it calls for. */
+/** Routes one workflow event to the job it calls for. The payload names the issue; its content is read fresh. */
 export async function dispatch(
   event: EventContext,
   inputs: Inputs,
@@ -44,24 +37,13 @@ export async function dispatch(
   const ignored = (why: string): Report => ({ ...emptyReport('ignored'), decisions: [why] })
   if (SWEEP_EVENTS.has(event.eventName)) return runSweep(gateway, inputs.configPath, now, log)
   const number = issueNumberOf(event.payload)
-  if (event.eventName === 'issues' && INTAKE_ACTIONS.has(action)) {
-    return number === null ? ignored('The event carries no issue number.') : runIntake(gateway, number, inputs.configPath, now, log)
-  }
-  if (event.eventName === 'issues' && action === 'closed') {
-    const issue = event.payload.issue as { title?: unknown; created_at?: unknown }
-    if (number === null || typeof issue.title !== 'string' || typeof issue.created_at !== 'string')
-      return ignored('The event carries no issue.')
-    return runPostMortem(gateway, { number, title: issue.title, createdAt: new Date(issue.created_at) }, inputs.configPath, log)
+  if (event.eventName === 'issues' && ISSUE_ACTIONS.has(action)) {
+    if (number === null) return ignored('The event carries no issue number.')
+    return runIssue(gateway, { number, closed: action === 'closed' }, inputs.configPath, now, log)
   }
   if (event.eventName === 'issue_comment' && (action === 'created' || action === 'edited')) {
-    const comment = commentOf(event.payload)
-    if (number === null || !comment) return ignored('The comment event carries no issue comment.')
-    return runStatusCommand(
-      gateway,
-      { issueNumber: number, commentId: comment.id, author: comment.author, body: comment.body },
-      inputs.configPath,
-      log,
-    )
+    if (number === null) return ignored('The comment is on a pull request, not an escalation.')
+    return runIssue(gateway, { number, closed: false }, inputs.configPath, now, log)
   }
   return ignored(`Nothing to do for \`${event.eventName}${action ? `.${action}` : ''}\`.`)
 }

@@ -1,6 +1,5 @@
 import type { FormTemplate, ParsedIssueBody } from './form/types'
 import { answerText } from './intake/check-required'
-import { labelEventsOf, type IssueSnapshot } from './snapshot'
 
 /** The fields of the shipped form that comments and post-mortems quote. */
 export interface EscalationFacts {
@@ -44,9 +43,4 @@ export function requestedTierIndex(parsed: ParsedIssueBody, template: FormTempla
   if (!value || value.kind !== 'choices' || !field) return null
   const index = field.options.indexOf(value.selected[0] ?? '')
   return index >= 0 ? index : null
-}
-
-/** When the escalation began: the first time it was labelled, else when it was filed. */
-export function escalationStart(issue: IssueSnapshot, triggerLabel: string): Date {
-  return labelEventsOf(issue.events).find((event) => event.kind === 'labeled' && event.label === triggerLabel)?.at ?? issue.createdAt
 }

@@ -1,12 +1,16 @@
 /** What a run should change on GitHub: computed by the pure core, carried out by the shell. */
+export type Reaction = '+1' | 'confused'
+
 export type Action =
   | { kind: 'add-labels'; labels: string[] }
   | { kind: 'remove-label'; label: string }
   | { kind: 'add-assignees'; logins: string[] }
-  /** `marker` and `key` identify the comment so racing runs can settle on one. */
+  | { kind: 'remove-assignees'; logins: string[] }
+  /** `marker` and `key` identify the comment so racing runs (and a lost response) settle on one. */
   | { kind: 'create-comment'; marker: string; key?: string; body: string }
   | { kind: 'update-comment'; commentId: number; body: string }
-  | { kind: 'add-reaction'; commentId: number; content: '+1' }
+  | { kind: 'add-reaction'; commentId: number; content: Reaction }
+  | { kind: 'close-issue' }
 
 export function describeAction(action: Action): string {
   switch (action.kind) {
@@ -16,11 +20,15 @@ export function describeAction(action: Action): string {
       return `remove label \`${action.label}\``
     case 'add-assignees':
       return `assign ${action.logins.join(', ')}`
+    case 'remove-assignees':
+      return `unassign ${action.logins.join(', ')}`
     case 'create-comment':
-      return `post ${action.marker} comment`
+      return `post the ${action.marker} comment`
     case 'update-comment':
       return `update comment ${action.commentId}`
     case 'add-reaction':
-      return `react ${action.content} to comment ${action.commentId}`
+      return `react ${action.content === '+1' ? '👍' : '😕'} to comment ${action.commentId}`
+    case 'close-issue':
+      return 'close the issue as completed'
   }
 }

@@ -6,8 +6,13 @@ export interface CommentSnapshot {
   id: number
   body: string
   author: string
-  /** Written by a bot (GitHub App or Actions): only those can own our markers. */
+  /** Written by a bot: another App, or the action itself. Bots never acknowledge an escalation. */
   authorIsBot: boolean
+  /**
+   * Written by the action's own identity (the token's `viewer`). Only such comments can hold
+   * markers the action trusts: anyone can type a marker, nobody else can post as the action.
+   */
+  byAction: boolean
   createdAt: Date
   /** Reactions the action's own identity left on the comment (GraphQL contents, e.g. THUMBS_UP). */
   viewerReactions: string[]
@@ -18,6 +23,8 @@ export interface CommentSnapshot {
 interface EventBase {
   actor: string
   actorIsBot: boolean
+  /** Done by the action's own identity. */
+  byAction: boolean
   at: Date
 }
 
@@ -45,6 +52,10 @@ export function labelEventsOf(events: IssueEvent[]): LabelEvent[] {
 
 export interface IssueSnapshot {
   number: number
+  /** GraphQL node id (sub-issues, Projects). */
+  nodeId: string
+  /** REST database id (sub-issues take it, not the number). */
+  databaseId: number
   title: string
   body: string
   state: 'open' | 'closed'
@@ -56,9 +67,9 @@ export interface IssueSnapshot {
   url: string
   labels: string[]
   assignees: string[]
-  /** Oldest first; in a sweep only the most recent ones (see `commentsTruncated`). */
+  /** Oldest first; in a sweep only the first and the most recent ones (see `commentsTruncated`). */
   comments: CommentSnapshot[]
-  /** Older comments exist that were not read. */
+  /** Comments exist that were not read. */
   commentsTruncated: boolean
   /** Oldest first. */
   events: IssueEvent[]

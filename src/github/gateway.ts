@@ -1,24 +1,34 @@
 import type { CommentSnapshot, IssueSnapshot, RepoPermission } from '../core/snapshot'
-import { attempt, attemptOr404 } from './attempt'
+import { GatewayError } from '../errors'
+import { attempt, statusOf, toGatewayError } from './attempt'
 import { blobText } from './blob-text'
+import { createCommentOnce } from './comment-writes'
+import { identityOf, type Identity } from './identity'
+import { readMoreComments } from './more-comments'
 import type { Logger, Octokits } from './octokit'
+import { createPostMortemGateway, type PostMortemGateway } from './postmortem-gateway'
 import {
   FILE_QUERY,
   ISSUE_QUERY,
+  issueStatesQuery,
+  RECENT_COMMENTS_QUERY,
+  RECENTLY_CLOSED_QUERY,
   recentCommentsOfQuery,
   SWEEP_QUERY,
   SWEEP_WINDOW,
-  type SweepQueryResult,
-  RECENT_COMMENTS_QUERY,
+  HEAD_WINDOW,
   type GqlBlob,
   type GqlComment,
   type IssueQueryResult,
+  type RecentlyClosedResult,
+  type SweepQueryResult,
 } from './queries'
-import { readMoreComments } from './more-comments'
-import { createPostMortemGateway, type PostMortemGateway } from './postmortem-gateway'
-import { toComment, toIssue } from './to-snapshot'
+import { mergeComments, toComment, toIssue } from './to-snapshot'
 
 const KNOWN_ROLES = new Set(['read', 'triage', 'write', 'maintain', 'admin'])
+
+/** The account GitHub shows for deleted users: it has no permission, and asking is pointless. */
+const GHOST = 'ghost'
 
 export interface RepoRef {
   owner: string
@@ -40,22 +50,36 @@ export interface EscalationsRead {
   points: number
 }
 
+export interface ClosedEscalation {
+  number: number
+  title: string
+  stateReason: string | null
+  closedAt: Date | null
+  createdAt: Date
+  comments: CommentSnapshot[]
+}
+
 /** Everything the action asks of GitHub, in the domain's words. The only module that talks to it. */
 export interface EscalationGateway extends PostMortemGateway {
+  readonly repo: RepoRef
   listOpenEscalations(label: string, paths: { config: string; form: string }): Promise<EscalationsRead>
-  addReaction(commentId: number, content: '+1'): Promise<void>
+  listRecentlyClosed(label: string, since: Date): Promise<ClosedEscalation[]>
+  issueStates(numbers: number[]): Promise<Map<number, 'open' | 'closed'>>
   readIssue(number: number, paths: { config: string; form: string }): Promise<IssueRead>
   readFile(path: string): Promise<string | null>
   recentComments(number: number): Promise<CommentSnapshot[]>
   /** The latest `last` (≤ 100) comments of many issues at once, oldest first. */
   recentCommentsOf(numbers: number[], last: number): Promise<Map<number, CommentSnapshot[]>>
   permissionOf(login: string): Promise<RepoPermission>
+  addReaction(commentId: number, content: '+1' | 'confused'): Promise<void>
   addLabels(number: number, labels: string[]): Promise<void>
   removeLabel(number: number, label: string): Promise<void>
   addAssignees(number: number, logins: string[]): Promise<void>
-  createComment(number: number, body: string): Promise<number>
+  removeAssignees(number: number, logins: string[]): Promise<void>
+  createComment(number: number, body: string, marker: string, key?: string): Promise<number>
   updateComment(commentId: number, body: string): Promise<void>
   deleteComment(commentId: number): Promise<void>
+  closeIssue(number: number): Promise<void>
 }
 
 /**
@@ -74,9 +98,24 @@ function dataWhenIssueMissing<T>(error: unknown): T {
 export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log: Logger): EscalationGateway {
   const { reader, writer: octokit } = octokits
   const issueRef = (number: number) => ({ owner, repo, issue_number: number })
+  // Who the action is: every query asks `viewer` (it costs nothing) and each answer is read with it.
+  const learn = (login: string): Identity => identityOf(login)
+
+  async function recentComments(number: number): Promise<CommentSnapshot[]> {
+    const data = await attempt(`read the comments of #${number}`, () =>
+      reader.graphql<{ viewer: { login: string }; repository: { issue: { comments: { nodes: GqlComment[] } } } }>(RECENT_COMMENTS_QUERY, {
+        owner,
+        repo,
+        number,
+      }),
+    )
+    const me = learn(data.viewer.login)
+    return data.repository.issue.comments.nodes.map((node) => toComment(node, me))
+  }
 
   return {
-    ...createPostMortemGateway(octokits, { owner, repo }, log),
+    repo: { owner, repo },
+    ...createPostMortemGateway(octokits, { owner, repo }, log, learn),
 
     async listOpenEscalations(label, paths) {
       const read: EscalationsRead = { configText: null, formText: null, issues: [], requests: 0, points: 0 }
@@ -94,6 +133,7 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
             formExpr: `HEAD:${paths.form}`,
           }),
         )
+        const me = learn(page.viewer.login)
         read.requests += 1
         read.points += page.rateLimit?.cost ?? 1
         if (withFiles) {
@@ -101,17 +141,42 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
           read.formText = blobText(page.repository.form ?? null)
         }
         for (const node of page.repository.issues.nodes) {
-          read.issues.push(toIssue(node, node.comments.nodes, node.comments.totalCount > SWEEP_WINDOW))
+          const comments = mergeComments(
+            node.head.nodes.map((c) => toComment(c, me)),
+            node.comments.nodes.map((c) => toComment(c, me)),
+          )
+          read.issues.push(toIssue(node, comments, me, node.comments.totalCount > SWEEP_WINDOW + HEAD_WINDOW))
         }
         after = page.repository.issues.pageInfo.hasNextPage ? page.repository.issues.pageInfo.endCursor : null
       } while (after)
       return read
     },
 
-    async addReaction(commentId, content) {
-      await attempt(`react to comment ${commentId}`, () =>
-        octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content }),
+    async listRecentlyClosed(label, since) {
+      const data = await attempt('list recently closed escalations', () =>
+        reader.graphql<RecentlyClosedResult>(RECENTLY_CLOSED_QUERY, { owner, repo, labels: [label], since: since.toISOString() }),
       )
+      const me = learn(data.viewer.login)
+      return data.repository.issues.nodes.map((node) => ({
+        number: node.number,
+        title: node.title,
+        stateReason: node.stateReason?.toLowerCase() ?? null,
+        closedAt: node.closedAt ? new Date(node.closedAt) : null,
+        createdAt: new Date(node.createdAt),
+        comments: node.comments.nodes.map((c) => toComment(c, me)),
+      }))
+    },
+
+    async issueStates(numbers) {
+      const states = new Map<number, 'open' | 'closed'>()
+      for (let start = 0; start < numbers.length; start += 100) {
+        const chunk = numbers.slice(start, start + 100)
+        const data = await attempt('re-read escalation states before writing', () =>
+          reader.graphql<{ repository: Record<string, { state: string } | null> }>(issueStatesQuery(chunk), { owner, repo }),
+        )
+        for (const number of chunk) states.set(number, data.repository[`i${number}`]?.state === 'OPEN' ? 'open' : 'closed')
+      }
+      return states
     },
 
     async readIssue(number, paths) {
@@ -126,16 +191,15 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
           })
           .catch((error: unknown) => dataWhenIssueMissing<IssueQueryResult>(error)),
       )
+      const me = learn(data.viewer.login)
       const { issue } = data.repository
-      if (!issue) return { configText: blobText(data.repository.config), formText: blobText(data.repository.form), issue: null }
+      const files = { configText: blobText(data.repository.config), formText: blobText(data.repository.form) }
+      if (!issue) return { ...files, issue: null }
+      const first = issue.comments.nodes.map((node) => toComment(node, me))
       const more = issue.comments.pageInfo.hasNextPage
-        ? await readMoreComments(reader, { owner, repo }, number, issue.comments.pageInfo.endCursor)
+        ? await readMoreComments(reader, { owner, repo }, number, issue.comments.pageInfo.endCursor, me)
         : []
-      return {
-        configText: blobText(data.repository.config),
-        formText: blobText(data.repository.form),
-        issue: toIssue(issue, [...issue.comments.nodes, ...more]),
-      }
+      return { ...files, issue: toIssue(issue, [...first, ...more], me) }
     },
 
     async readFile(path) {
@@ -145,12 +209,7 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
       return blobText(data.repository.object)
     },
 
-    async recentComments(number) {
-      const data = await attempt(`read the comments of #${number}`, () =>
-        reader.graphql<{ repository: { issue: { comments: { nodes: GqlComment[] } } } }>(RECENT_COMMENTS_QUERY, { owner, repo, number }),
-      )
-      return data.repository.issue.comments.nodes.map(toComment)
-    },
+    recentComments,
 
     async recentCommentsOf(numbers, last) {
       const found = new Map<number, CommentSnapshot[]>()
@@ -158,26 +217,36 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
       for (let start = 0; start < numbers.length; start += 100) {
         const chunk = numbers.slice(start, start + 100)
         const data = await attempt('re-read comments after posting', () =>
-          reader.graphql<{ repository: Record<string, { comments: { nodes: GqlComment[] } } | null> }>(recentCommentsOfQuery(chunk, last), {
-            owner,
-            repo,
-          }),
+          reader.graphql<{ viewer: { login: string }; repository: Record<string, { comments: { nodes: GqlComment[] } } | null> }>(
+            recentCommentsOfQuery(chunk, last),
+            { owner, repo },
+          ),
         )
-        for (const number of chunk) found.set(number, data.repository[`i${number}`]?.comments.nodes.map(toComment) ?? [])
+        const me = learn(data.viewer.login)
+        for (const number of chunk) found.set(number, data.repository[`i${number}`]?.comments.nodes.map((c) => toComment(c, me)) ?? [])
       }
       return found
     },
 
     async permissionOf(login) {
-      // Someone who is not a collaborator has no permission: an answer, not a failure.
-      return attemptOr404(
-        `read the permission of ${login}`,
-        async () => {
-          const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login })
-          // A custom repository role answers with its own name: its base permission decides.
-          return (KNOWN_ROLES.has(data.role_name) ? data.role_name : data.permission) as RepoPermission
-        },
-        (): RepoPermission => 'none',
+      // GitHub answers 200 with "none" for people without access: a 404 means the read itself
+      // failed (or the login is no user), and guessing "no permission" would remove a
+      // maintainer's label for good. The run fails before writing; the next run asks again.
+      if (login === GHOST) return 'none'
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login })
+        // A custom repository role answers with its own name: its base permission decides.
+        return (KNOWN_ROLES.has(data.role_name) ? data.role_name : data.permission) as RepoPermission
+      } catch (error) {
+        // An App is no collaborator: it has no permission of its own here (`trusted-apps` decides).
+        if (statusOf(error) === 404 && login.endsWith('[bot]')) return 'none'
+        throw toGatewayError(`read the repository permission of ${login}`, error)
+      }
+    },
+
+    async addReaction(commentId, content) {
+      await attempt(`react to comment ${commentId}`, () =>
+        octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content }),
       )
     },
 
@@ -186,37 +255,44 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
     },
 
     async removeLabel(number, label) {
-      // Already gone (a racing run, or a person): the desired state holds.
-      await attemptOr404(
-        `remove label ${label} from #${number}`,
-        async () => {
-          await octokit.rest.issues.removeLabel({ ...issueRef(number), name: label })
-        },
-        () => log.info(`Label ${label} was already removed from #${number}.`),
-      )
+      try {
+        await octokit.rest.issues.removeLabel({ ...issueRef(number), name: label })
+      } catch (error) {
+        // Already gone (a racing run, or a person): the desired state holds.
+        if (statusOf(error) !== 404) throw toGatewayError(`remove label ${label} from #${number}`, error)
+        log.info(`Label ${label} was already removed from #${number}.`)
+      }
     },
 
     async addAssignees(number, logins) {
       await attempt(`assign #${number}`, () => octokit.rest.issues.addAssignees({ ...issueRef(number), assignees: logins }))
     },
 
-    async createComment(number, body) {
-      const { data } = await attempt(`comment on #${number}`, () => octokit.rest.issues.createComment({ ...issueRef(number), body }))
-      return data.id
+    async removeAssignees(number, logins) {
+      await attempt(`unassign #${number}`, () => octokit.rest.issues.removeAssignees({ ...issueRef(number), assignees: logins }))
     },
+
+    createComment: (number, body, marker, key) =>
+      createCommentOnce({ writer: octokit, owner, repo, log, recentComments }, number, body, marker, key),
 
     async updateComment(commentId, body) {
       await attempt(`update comment ${commentId}`, () => octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body }))
     },
 
     async deleteComment(commentId) {
-      await attemptOr404(
-        `delete comment ${commentId}`,
-        async () => {
-          await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId })
-        },
-        () => undefined,
+      try {
+        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId })
+      } catch (error) {
+        if (statusOf(error) !== 404) throw toGatewayError(`delete comment ${commentId}`, error)
+      }
+    },
+
+    async closeIssue(number) {
+      await attempt(`close #${number}`, () =>
+        octokit.rest.issues.update({ ...issueRef(number), state: 'closed', state_reason: 'completed' }),
       )
     },
   }
 }
+
+export { GatewayError }

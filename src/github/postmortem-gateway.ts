@@ -5,7 +5,10 @@ import { blobText } from './blob-text'
 import { readMoreComments } from './more-comments'
 import type { Logger, Octokits } from './octokit'
 import { CONVERT_TO_DRAFT_MUTATION, MARK_READY_MUTATION, POSTMORTEM_QUERY, type GqlCommitRef, type PostMortemQueryResult } from './queries'
-import { toIssue } from './to-snapshot'
+import type { Identity } from './identity'
+import { isViewer } from './identity'
+import { toComment, toIssue } from './to-snapshot'
+import type { GqlPull } from './queries'
 
 export interface CommitRef {
   oid: string
@@ -45,7 +48,8 @@ export interface PostMortemGateway {
   openPullRequest(draft: PullRequestDraft): Promise<PullInfo>
   updatePullRequest(number: number, change: { title: string; body: string }): Promise<void>
   setDraft(pull: PullInfo, draft: boolean): Promise<void>
-  requestReviewers(number: number, reviewers: string[], teamReviewers: string[]): Promise<void>
+  /** Requests reviews; answers who GitHub refused (not a collaborator, or the author). */
+  requestReviewers(number: number, reviewers: string[], teamReviewers: string[]): Promise<string[]>
   labelPullRequest(number: number, labels: string[]): Promise<void>
 }
 
@@ -66,10 +70,31 @@ async function afterCreation<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
+function toPull(pull: GqlPull, viewer: Identity): PullInfo {
+  const reviewers = pull.reviewRequests.nodes.flatMap((node) => {
+    const who = node.requestedReviewer
+    return who?.login ? [who.login] : who?.slug ? [`team:${who.slug}`] : []
+  })
+  return {
+    id: pull.id,
+    number: pull.number,
+    isDraft: pull.isDraft,
+    state: pull.state,
+    title: pull.title,
+    body: pull.body,
+    url: pull.url,
+    headRefName: pull.headRefName,
+    byAction: isViewer(pull.author, viewer),
+    labels: pull.labels.nodes.map((label) => label.name),
+    requestedReviewers: reviewers,
+  }
+}
+
 export function createPostMortemGateway(
   { reader, writer }: Octokits,
   { owner, repo }: { owner: string; repo: string },
   log: Logger,
+  learn: (viewerLogin: string) => Identity,
 ): PostMortemGateway {
   return {
     async readPostMortem(number, files, at, label) {
@@ -87,18 +112,20 @@ export function createPostMortemGateway(
           labels: [label],
         }),
       )
+      const me = learn(data.viewer.login)
       const r = data.repository
       const base = commitRef(r.defaultBranchRef)
       if (!base || !r.defaultBranchRef?.name) throw new Error('The repository has no default branch to open a post-mortem against.')
+      const first = r.issue?.comments.nodes.map((node) => toComment(node, me)) ?? []
       const more = r.issue?.comments.pageInfo.hasNextPage
-        ? await readMoreComments(reader, { owner, repo }, number, r.issue.comments.pageInfo.endCursor)
+        ? await readMoreComments(reader, { owner, repo }, number, r.issue.comments.pageInfo.endCursor, me)
         : []
       const pulls = new Map<number, PullInfo>()
-      for (const pull of [...r.byBranch.nodes, ...r.byLabel.nodes]) pulls.set(pull.number, pull)
+      for (const pull of [...r.byBranch.nodes, ...r.byLabel.nodes]) pulls.set(pull.number, toPull(pull, me))
       return {
         configText: blobText(r.config),
         formText: blobText(r.form),
-        issue: r.issue ? toIssue(r.issue, [...r.issue.comments.nodes, ...more]) : null,
+        issue: r.issue ? toIssue(r.issue, [...first, ...more], me) : null,
         base: { ...base, branch: r.defaultBranchRef.name },
         branch: commitRef(r.branch),
         branchDocument: blobText(r.branchDocument),
@@ -135,6 +162,9 @@ export function createPostMortemGateway(
       try {
         const { data } = await writer.rest.pulls.create({ owner, repo, ...draft })
         return {
+          byAction: true,
+          labels: [],
+          requestedReviewers: [],
           id: data.node_id,
           number: data.number,
           isDraft: data.draft ?? draft.draft,
@@ -153,6 +183,9 @@ export function createPostMortemGateway(
           const found = data[0]
           if (found)
             return {
+              byAction: true,
+              labels: [],
+              requestedReviewers: [],
               id: found.node_id,
               number: found.number,
               isDraft: found.draft ?? false,
@@ -184,16 +217,34 @@ export function createPostMortemGateway(
     },
 
     async requestReviewers(number, reviewers, teamReviewers) {
-      if (reviewers.length + teamReviewers.length === 0) return
-      try {
-        await afterCreation(() =>
-          writer.rest.pulls.requestReviewers({ owner, repo, pull_number: number, reviewers, team_reviewers: teamReviewers }),
+      if (reviewers.length + teamReviewers.length === 0) return []
+      const request = (users: string[], teams: string[]) =>
+        afterCreation(() =>
+          writer.rest.pulls.requestReviewers({ owner, repo, pull_number: number, reviewers: users, team_reviewers: teams }),
         )
+      try {
+        await request(reviewers, teamReviewers)
+        return []
       } catch (error) {
-        // A reviewer who is not a collaborator (or the PR's own author) must not sink the post-mortem.
         if (statusOf(error) !== 422) throw toGatewayError(`request reviewers on #${number}`, error)
-        log.warning(`Could not request reviewers ${[...reviewers, ...teamReviewers].join(', ')} on #${number}: ${String(error)}`)
       }
+      // One of them cannot review (not a collaborator, or the PR's author): ask the others one by one.
+      const refused: string[] = []
+      for (const [users, teams, name] of [
+        ...reviewers.map((login) => [[login], [], login] as const),
+        ...teamReviewers.map((team) => [[], [team], team] as const),
+      ]) {
+        try {
+          await request([...users], [...teams])
+        } catch (error) {
+          if (statusOf(error) !== 422) throw toGatewayError(`request ${name} as reviewer on #${number}`, error)
+          refused.push(name)
+        }
+      }
+      log.warning(
+        `GitHub refused ${refused.join(', ')} as reviewer${refused.length === 1 ? '' : 's'} on #${number} (not a collaborator, or the author).`,
+      )
+      return refused
     },
   }
 }

@@ -21,9 +21,12 @@ export const EVENT_FIELDS = `
   ... on ClosedEvent { createdAt ${ACTOR} stateReason }
   ... on ReopenedEvent { createdAt ${ACTOR} }`
 
+/** The token's own identity: what tells the action's comments from everyone else's. Free inside any query. */
+export const VIEWER = 'viewer { login }'
+
 /** One issue with everything the core reads: fields, labels, people, comments, label history. */
 const ISSUE_FIELDS = `
-  number title body state stateReason createdAt closedAt url
+  number id fullDatabaseId title body state stateReason createdAt closedAt url
   author { login }
   labels(first: 100) { nodes { name } }
   assignees(first: 100) { nodes { login } }
@@ -32,6 +35,7 @@ const ISSUE_FIELDS = `
 
 export const ISSUE_QUERY = `
 query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExpr: String!, $formExpr: String!) {
+  ${VIEWER}
   repository(owner: $owner, name: $repo) {
     defaultBranchRef { name }
     config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
@@ -43,6 +47,9 @@ query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExp
 /** How much recent history a sweep reads per escalation: enough for the last status and changes. */
 export const SWEEP_WINDOW = 50
 
+/** The first comments of each escalation: the card is posted by the first run, so it is among them. */
+export const HEAD_WINDOW = 10
+
 /**
  * One page of open escalations with their recent comments and events: 1,000 escalations cost
  * 10 requests (and about 10 GraphQL points each), where REST would need a request per issue.
@@ -51,16 +58,18 @@ export const SWEEP_WINDOW = 50
 export const SWEEP_QUERY = `
 query EscalationSweep($owner: String!, $repo: String!, $labels: [String!], $after: String, $configExpr: String!, $formExpr: String!, $withFiles: Boolean!) {
   rateLimit { cost remaining }
+  ${VIEWER}
   repository(owner: $owner, name: $repo) {
     config: object(expression: $configExpr) @include(if: $withFiles) { ... on Blob { text isTruncated } }
     form: object(expression: $formExpr) @include(if: $withFiles) { ... on Blob { text isTruncated } }
     issues(first: 100, after: $after, states: OPEN, labels: $labels, orderBy: { field: CREATED_AT, direction: ASC }) {
       pageInfo { hasNextPage endCursor }
       nodes {
-        number title body state stateReason createdAt closedAt url
+        number id fullDatabaseId title body state stateReason createdAt closedAt url
         author { login }
         labels(first: 30) { nodes { name } }
         assignees(first: 10) { nodes { login } }
+        head: comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } }
         comments(last: ${SWEEP_WINDOW}) { totalCount nodes { ${COMMENT_FIELDS} } }
         timelineItems(last: ${SWEEP_WINDOW}, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }
       }
@@ -75,13 +84,51 @@ export interface SweepQueryResult {
     form?: GqlBlob | null
     issues: {
       pageInfo: { hasNextPage: boolean; endCursor: string | null }
-      nodes: (Omit<GqlIssue, 'comments'> & { comments: { totalCount: number; nodes: GqlComment[] } })[]
+      nodes: (Omit<GqlIssue, 'comments'> & { head: { nodes: GqlComment[] }; comments: { totalCount: number; nodes: GqlComment[] } })[]
+    }
+  }
+  viewer: { login: string }
+}
+
+/**
+ * Escalations closed lately, with their first comments (where the card is): the sweep finds
+ * those closed as completed whose post-mortem never opened (a close event GitHub dropped).
+ */
+export const RECENTLY_CLOSED_QUERY = `
+query EscalationRecentlyClosed($owner: String!, $repo: String!, $labels: [String!], $since: DateTime!) {
+  ${VIEWER}
+  repository(owner: $owner, name: $repo) {
+    issues(first: 50, states: CLOSED, labels: $labels, filterBy: { since: $since }, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      nodes { number title stateReason closedAt createdAt comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } } }
+    }
+  }
+}`
+
+export interface RecentlyClosedResult {
+  viewer: { login: string }
+  repository: {
+    issues: {
+      nodes: {
+        number: number
+        title: string
+        stateReason: string | null
+        closedAt: string | null
+        createdAt: string
+        comments: { nodes: GqlComment[] }
+      }[]
     }
   }
 }
 
+/** Whether each issue is still open, one alias per issue: the sweep checks just before it writes. */
+export function issueStatesQuery(numbers: number[]): string {
+  const issues = numbers.map((number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { state }`)
+  return `query EscalationStates($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${issues.join(' ')} } }`
+}
+
 export const MORE_COMMENTS_QUERY = `
 query EscalationComments($owner: String!, $repo: String!, $number: Int!, $after: String) {
+  ${VIEWER}
   repository(owner: $owner, name: $repo) {
     issue(number: $number) {
       comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${FULL_COMMENT_FIELDS} } }
@@ -91,6 +138,7 @@ query EscalationComments($owner: String!, $repo: String!, $number: Int!, $after:
 
 export const RECENT_COMMENTS_QUERY = `
 query EscalationRecentComments($owner: String!, $repo: String!, $number: Int!) {
+  ${VIEWER}
   repository(owner: $owner, name: $repo) {
     issue(number: $number) {
       comments(last: 100) { nodes { ${COMMENT_FIELDS} } }
@@ -136,6 +184,8 @@ export interface GqlTimelineEvent {
 
 export interface GqlIssue {
   number: number
+  id: string
+  fullDatabaseId: string
   title: string
   body: string
   state: 'OPEN' | 'CLOSED'
@@ -151,6 +201,7 @@ export interface GqlIssue {
 }
 
 export interface IssueQueryResult {
+  viewer: { login: string }
   repository: {
     defaultBranchRef: { name: string } | null
     config: GqlBlob | null
@@ -159,7 +210,8 @@ export interface IssueQueryResult {
   }
 }
 
-const PULL_FIELDS = 'id number isDraft state title body url headRefName'
+const PULL_FIELDS =
+  'id number isDraft state title body url headRefName author { __typename login } labels(first: 20) { nodes { name } } reviewRequests(first: 20) { nodes { requestedReviewer { __typename ... on User { login } ... on Team { slug } } } }'
 const COMMIT_TARGET = 'target { oid ... on Commit { tree { oid } } }'
 
 /**
@@ -170,6 +222,7 @@ const COMMIT_TARGET = 'target { oid ... on Commit { tree { oid } } }'
 export const POSTMORTEM_QUERY = `
 query EscalationPostMortem($owner: String!, $repo: String!, $number: Int!, $configExpr: String!, $formExpr: String!,
   $branch: String!, $branchRef: String!, $branchDocExpr: String!, $baseDocExpr: String!, $labels: [String!]) {
+  ${VIEWER}
   repository(owner: $owner, name: $repo) {
     defaultBranchRef { name ${COMMIT_TARGET} }
     config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
@@ -189,6 +242,9 @@ export interface GqlCommitRef {
 }
 
 export interface GqlPull {
+  author: GqlActor | null
+  labels: { nodes: { name: string }[] }
+  reviewRequests: { nodes: { requestedReviewer: { __typename: string; login?: string; slug?: string } | null }[] }
   id: string
   number: number
   isDraft: boolean
@@ -200,6 +256,7 @@ export interface GqlPull {
 }
 
 export interface PostMortemQueryResult {
+  viewer: { login: string }
   repository: {
     defaultBranchRef: GqlCommitRef | null
     config: GqlBlob | null
@@ -223,7 +280,7 @@ export function recentCommentsOfQuery(numbers: number[], last: number): string {
   const issues = numbers.map(
     (number) => `i${Math.trunc(number)}: issue(number: ${Math.trunc(number)}) { comments(last: ${size}) { nodes { ${COMMENT_FIELDS} } } }`,
   )
-  return `query EscalationSettle($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${issues.join(' ')} } }`
+  return `query EscalationSettle($owner: String!, $repo: String!) { ${VIEWER} repository(owner: $owner, name: $repo) { ${issues.join(' ')} } }`
 }
 
 /** Draft state can only change through GraphQL: REST's pull request update has no `draft`. */

@@ -1,28 +1,35 @@
 import type { CommentSnapshot, IssueEvent, IssueSnapshot } from '../core/snapshot'
+import { isViewer, type Identity } from './identity'
 import type { GqlActor, GqlComment, GqlIssue, GqlTimelineEvent } from './queries'
 
-/** GraphQL shapes → the core's plain snapshots (Dates, lower-case states, bots flagged). */
+/** GraphQL shapes → the core's plain snapshots (Dates, lower-case states, bots and the action flagged). */
 const GHOST = 'ghost'
 
 function isBot(actor: GqlActor | null | undefined): boolean {
   return actor?.__typename === 'Bot'
 }
 
-export function toComment(node: GqlComment): CommentSnapshot {
+export function toComment(node: GqlComment, viewer: Identity): CommentSnapshot {
   return {
     id: Number(node.fullDatabaseId),
     body: node.body,
     author: node.author?.login ?? GHOST,
     authorIsBot: isBot(node.author),
+    byAction: isViewer(node.author, viewer),
     createdAt: new Date(node.createdAt),
     viewerReactions: (node.reactionGroups ?? []).filter((group) => group.viewerHasReacted).map((group) => group.content),
     markedForTimeline: (node.timelineMarks?.totalCount ?? 0) > 0,
   }
 }
 
-export function toEvent(node: GqlTimelineEvent): IssueEvent | null {
+export function toEvent(node: GqlTimelineEvent, viewer: Identity): IssueEvent | null {
   if (!node.createdAt) return null
-  const base = { actor: node.actor?.login ?? GHOST, actorIsBot: isBot(node.actor), at: new Date(node.createdAt) }
+  const base = {
+    actor: node.actor?.login ?? GHOST,
+    actorIsBot: isBot(node.actor),
+    byAction: isViewer(node.actor, viewer),
+    at: new Date(node.createdAt),
+  }
   switch (node.__typename) {
     case 'LabeledEvent':
     case 'UnlabeledEvent':
@@ -41,9 +48,23 @@ export function toEvent(node: GqlTimelineEvent): IssueEvent | null {
   }
 }
 
-export function toIssue(node: Omit<GqlIssue, 'comments'>, comments: GqlComment[], commentsTruncated = false): IssueSnapshot {
+/** Comments read in two windows (the first few and the latest) overlap on short threads: each once, oldest first. */
+export function mergeComments(...windows: CommentSnapshot[][]): CommentSnapshot[] {
+  const byId = new Map<number, CommentSnapshot>()
+  for (const comment of windows.flat()) byId.set(comment.id, comment)
+  return [...byId.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id)
+}
+
+export function toIssue(
+  node: Omit<GqlIssue, 'comments'>,
+  comments: CommentSnapshot[],
+  viewer: Identity,
+  commentsTruncated = false,
+): IssueSnapshot {
   return {
     number: node.number,
+    nodeId: node.id,
+    databaseId: Number(node.fullDatabaseId),
     title: node.title,
     body: node.body,
     state: node.state === 'OPEN' ? 'open' : 'closed',
@@ -54,8 +75,8 @@ export function toIssue(node: Omit<GqlIssue, 'comments'>, comments: GqlComment[]
     url: node.url,
     labels: node.labels.nodes.map((label) => label.name),
     assignees: node.assignees.nodes.map((user) => user.login),
-    comments: comments.map(toComment),
+    comments,
     commentsTruncated,
-    events: node.timelineItems.nodes.flatMap((event) => toEvent(event) ?? []),
+    events: node.timelineItems.nodes.flatMap((event) => toEvent(event, viewer) ?? []),
   }
 }

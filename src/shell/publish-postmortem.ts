@@ -1,3 +1,4 @@
+import type { Config } from '../config/types'
 import { pullLocation, type PostMortemPlan, type PullInfo } from '../core/postmortem/plan-postmortem'
 import type { EscalationGateway } from '../github/gateway'
 import type { PostMortemRead } from '../github/postmortem-gateway'
@@ -7,10 +8,32 @@ type Publish = Extract<PostMortemPlan, { kind: 'publish' }>
 export interface Published {
   pull: PullInfo
   done: string[]
+  /** Reviewers GitHub would not take (not collaborators, or the PR's author). */
+  refusedReviewers: string[]
 }
 
-function onBranch(pulls: PullInfo[], number: number, branch: string): PullInfo[] {
-  return pulls.filter((pull) => (pullLocation(pull, number)?.branch ?? pull.headRefName) === branch)
+/** The action's own PRs for this escalation's branch: a PR anyone else opened is never the post-mortem. */
+function onBranch(pulls: PullInfo[], number: number, branch: string, config: Config): PullInfo[] {
+  return pulls.filter((pull) => pull.byAction && (pullLocation(pull, number, config)?.branch ?? pull.headRefName) === branch)
+}
+
+/**
+ * An open post-mortem PR carries the label and has its reviews requested on every run, not
+ * only when opened: a run that failed between opening and labelling leaves no gap behind.
+ */
+async function reconcilePull(gateway: EscalationGateway, pull: PullInfo, plan: Publish, label: string, done: string[]): Promise<string[]> {
+  if (!pull.labels.includes(label)) {
+    await gateway.labelPullRequest(pull.number, [label])
+    done.push(`labelled pull request #${pull.number} \`${label}\``)
+  }
+  const requested = new Set(pull.requestedReviewers.map((who) => who.toLowerCase()))
+  const users = plan.reviewers.filter((login) => !requested.has(login.toLowerCase()))
+  const teams = plan.teamReviewers.filter((slug) => !requested.has(`team:${slug}`.toLowerCase()))
+  if (users.length + teams.length === 0) return []
+  const refused = await gateway.requestReviewers(pull.number, users, teams)
+  const asked = [...users, ...teams].filter((who) => !refused.includes(who))
+  if (asked.length > 0) done.push(`requested reviews from ${asked.join(', ')} on #${pull.number}`)
+  return refused
 }
 
 /**
@@ -25,11 +48,12 @@ export async function publishPostMortem(
   read: PostMortemRead,
   plan: Publish,
   number: number,
-  label: string,
+  config: Config,
 ): Promise<Published> {
   const { branch, path } = plan.location
+  const label = config.postMortem.label
   const done: string[] = []
-  const pulls = onBranch(read.pulls, number, branch)
+  const pulls = onBranch(read.pulls, number, branch, config)
   const open = pulls.find((pull) => pull.state === 'OPEN')
   const merged = pulls.find((pull) => pull.state === 'MERGED')
   const message = `Post-mortem for escalation #${number}`
@@ -47,12 +71,12 @@ export async function publishPostMortem(
       await gateway.setDraft(open, plan.draft)
       done.push(`marked pull request #${open.number} ${plan.draft ? 'as a draft' : 'ready for review'}`)
     }
-    return { pull: open, done }
+    return { pull: open, done, refusedReviewers: await reconcilePull(gateway, open, plan, label, done) }
   }
   // The newest PR closed unmerged, holding this very document: someone declined it; a re-run leaves it be.
   const latest = pulls[0]
-  if (latest?.state === 'CLOSED' && read.branchDocument === plan.document) return { pull: latest, done }
-  if (merged && read.baseDocument === plan.document) return { pull: merged, done }
+  if (latest?.state === 'CLOSED' && read.branchDocument === plan.document) return { pull: latest, done, refusedReviewers: [] }
+  if (merged && read.baseDocument === plan.document) return { pull: merged, done, refusedReviewers: [] }
   const reusable = read.branch !== null && read.branchDocument === plan.document && !merged
   if (!reusable) {
     await gateway.moveBranch(branch, await gateway.commitFile(read.base, path, plan.document, message), read.branch !== null)
@@ -66,7 +90,5 @@ export async function publishPostMortem(
     draft: plan.draft,
   })
   done.push(`opened ${plan.draft ? 'draft ' : ''}pull request #${pull.number}${merged ? ` (follow-up to #${merged.number})` : ''}`)
-  await gateway.labelPullRequest(pull.number, [label])
-  await gateway.requestReviewers(pull.number, plan.reviewers, plan.teamReviewers)
-  return { pull, done }
+  return { pull, done, refusedReviewers: await reconcilePull(gateway, pull, plan, label, done) }
 }

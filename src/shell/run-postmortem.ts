@@ -1,18 +1,18 @@
-import { defaultConfig } from '../config/defaults'
-import { parseIssueBody } from '../core/form/parse-issue-body'
-import { findOwnComment, upsertComment } from '../core/own-comments'
 import { locatePostMortem, type PostMortemLocation } from '../core/postmortem/paths'
-import { planPostMortem, pullLocation } from '../core/postmortem/plan-postmortem'
-import { renderNoticeComment } from '../core/render/notices'
-import { renderPostMortemLink } from '../core/render/postmortem-link'
+import { closeConfirmed, closedAsCompleted, closerOf, planPostMortem, pullLocation } from '../core/postmortem/plan-postmortem'
+import { planNotPlanned, planResolved, planUnconfirmedClose } from '../core/plans/close'
+import { renderNotice } from '../core/render/notice'
+import { findOwnComment } from '../core/own-comments'
 import { GatewayError } from '../errors'
 import type { EscalationGateway } from '../github/gateway'
 import type { Logger } from '../github/octokit'
-import { applyActions } from './apply-actions'
-import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
-import { publishPostMortem } from './publish-postmortem'
-import type { Report } from './report'
 import { builtInPostMortemTemplate as builtInTemplate } from '../templates.generated'
+import { applyActions } from './apply-actions'
+import { publishPostMortem } from './publish-postmortem'
+import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
+import { readEscalation } from './read-escalation'
+import type { Report } from './report'
+import { defaultConfig } from '../config/defaults'
 
 export interface ClosedIssue {
   number: number
@@ -20,10 +20,20 @@ export interface ClosedIssue {
   createdAt: Date
 }
 
+/** GitHub's refusal when Actions may not open pull requests: a repository setting, named to the user. */
 const NOT_PERMITTED = /not permitted to create or approve pull requests/i
 
-/** An escalation closed: its post-mortem pull request, or a note why there is none. */
-export async function runPostMortem(gateway: EscalationGateway, closed: ClosedIssue, configPath: string, log: Logger): Promise<Report> {
+/**
+ * A closed escalation: its post-mortem pull request when the close is confirmed, a note why
+ * not otherwise; the resolved comment and the card. Safe to run again at any time.
+ */
+export async function runPostMortem(
+  gateway: EscalationGateway,
+  closed: ClosedIssue,
+  configPath: string,
+  now: () => Date,
+  log: Logger,
+): Promise<Report> {
   const files = { config: configPath, form: DEFAULT_FORM_PATH }
   const report: Report = { number: closed.number, tier: null, state: 'closed', decisions: [], done: [] }
   // The event's title and the default folder give the likely place; one read confirms it.
@@ -31,7 +41,7 @@ export async function runPostMortem(gateway: EscalationGateway, closed: ClosedIs
   let read = await gateway.readPostMortem(closed.number, files, guess, defaultConfig().postMortem.label)
   if (!read.issue) return { ...report, decisions: [`#${closed.number} was not found.`] }
   const { config, template } = await loadSettings(read, configPath, gateway, log)
-  const existing = read.pulls.map((pull) => pullLocation(pull, closed.number)).find((location) => location !== null) ?? null
+  const existing = read.pulls.map((pull) => pullLocation(pull, closed.number, config)).find((location) => location !== null) ?? null
   const wanted = existing ?? locatePostMortem(read.issue, config)
   if (wanted.path !== guess.path || wanted.branch !== guess.branch || config.postMortem.label !== defaultConfig().postMortem.label) {
     guess = wanted
@@ -39,36 +49,61 @@ export async function runPostMortem(gateway: EscalationGateway, closed: ClosedIs
   }
   const issue = read.issue
   if (!issue) return { ...report, decisions: [`#${closed.number} was not found.`] }
+  if (!issue.labels.includes(config.triggerLabel))
+    return { ...report, state: 'not-escalation', decisions: [`#${issue.number} is not an escalation.`] }
+  if (issue.state !== 'closed') return { ...report, decisions: ['The escalation is open again: no post-mortem.'] }
+  const closerLogin = issue.events.findLast((event) => event.kind === 'closed' && !event.byAction)?.actor
+  const { escalation, permissions } = await readEscalation(gateway, issue, {
+    config,
+    template,
+    now: now(),
+    extraLogins: closerLogin ? [closerLogin] : [],
+  })
+  report.tier = escalation.tier.label
+  if (!closedAsCompleted(issue)) {
+    report.decisions.push(`Closed as ${issue.stateReason ?? 'not planned'}: no post-mortem.`)
+    report.done = await applyActions(gateway, issue.number, planNotPlanned(escalation, config), log)
+    return report
+  }
+  report.state = 'resolved'
+  if (!closeConfirmed(escalation, config, permissions)) {
+    const closer = closerOf(escalation).login ?? 'someone'
+    report.decisions.push(
+      `Closed by ${closer}, below ${config.postMortem.closePermission}: the post-mortem waits for an owner's \`/resolve\` or close.`,
+    )
+    report.done = await applyActions(gateway, issue.number, planUnconfirmedClose(escalation, config), log)
+    return report
+  }
   const documentTemplate = config.postMortem.template ? await gateway.readFile(config.postMortem.template) : builtInTemplate
-  if (documentTemplate === null)
+  if (documentTemplate === null) {
     throw new Error(
       `The post-mortem template ${config.postMortem.template} is not on the default branch: add it or remove post-mortem.template from ${configPath}.`,
     )
-  const parsed = parseIssueBody(issue.body, template)
-  const plan = planPostMortem({ issue, config, template, parsed, documentTemplate }, existing)
-  if (plan.kind === 'skip') return { ...report, decisions: [`No post-mortem: ${plan.reason}.`] }
-  if (plan.kind === 'not-planned') {
-    report.decisions.push(`Closed as ${issue.stateReason ?? 'not planned'}: no post-mortem.`)
-    report.done = await applyActions(gateway, issue.number, plan.actions, log)
-    return report
   }
+  const plan = planPostMortem({ escalation, config, documentTemplate }, existing)
+  if (plan.kind === 'skip') return { ...report, decisions: [`No post-mortem: ${plan.reason}.`] }
   report.state = plan.draft ? 'postmortem-draft' : 'postmortem'
-  report.tier = plan.tier
   report.decisions.push(
     `Post-mortem at \`${plan.location.path}\` on \`${plan.location.branch}\`${plan.draft ? ', draft: fields missing' : ''}.`,
   )
   try {
-    const published = await publishPostMortem(gateway, read, plan, issue.number, config.postMortem.label)
+    const published = await publishPostMortem(gateway, read, plan, issue.number, config)
     report.done.push(...published.done)
-    const link = renderPostMortemLink(published.pull, plan.location.path, plan.missing)
-    const own = findOwnComment(issue.comments, 'postmortem-link')
-    const actions = upsertComment(own, 'postmortem-link', link)
-    // Runs for one issue share the workflow's concurrency group, so no racing run can have posted
-    // the link comment meanwhile: skip the read that would settle such a race (8 requests, not 9).
-    report.done.push(...(await applyActions(gateway, issue.number, actions, log, { settleRaces: false })))
+    report.postmortem = published.pull.number
+    if (published.refusedReviewers.length > 0)
+      report.warnings = [`GitHub refused ${published.refusedReviewers.join(', ')} as reviewers of #${published.pull.number}.`]
+    const resolved = planResolved(escalation, config, {
+      pull: published.pull.number,
+      draft: plan.draft,
+      missing: plan.missing.map((field) => field.label),
+      reviewers: plan.reviewers,
+      refusedReviewers: published.refusedReviewers,
+    })
+    report.done.push(...(await applyActions(gateway, issue.number, resolved, log)))
   } catch (error) {
-    if (error instanceof GatewayError && error.status === 403 && NOT_PERMITTED.test(error.message))
+    if (error instanceof GatewayError && error.status === 403 && NOT_PERMITTED.test(error.message)) {
       await explainRefusal(gateway, issue.number, plan.location.branch, issue.comments, log)
+    }
     throw error
   }
   return report
@@ -88,5 +123,5 @@ async function explainRefusal(
     `The post-mortem is committed on branch \`${branch}\`, but GitHub refused to open its pull request: ` +
     `"Allow GitHub Actions to create and approve pull requests" is off. Turn it on in Settings → Actions → General ` +
     `(or give the workflow a GitHub App token as \`token\`), then re-run the job: it picks up the branch and opens the PR.`
-  await applyActions(gateway, number, [{ kind: 'create-comment', marker: 'notice', key, body: renderNoticeComment({ key, text }) }], log)
+  await applyActions(gateway, number, [{ kind: 'create-comment', marker: 'notice', key, body: renderNotice([key], [text]) }], log)
 }

@@ -1,80 +1,90 @@
-import { hasPermission } from '../core/intake/permissions'
-import type { IssueSnapshot, RepoPermission } from '../core/snapshot'
+import { parseIssueBody } from '../core/form/parse-issue-body'
+import { deriveEscalation } from '../core/lifecycle/derive'
+import { permissionsNeeded } from '../core/lifecycle/permission-needs'
+import { byUrgency, planSweepItem, takeWithinBudget, type SweepItem } from '../core/plans/sweep'
+import { findOwnComments } from '../core/own-comments'
 import { renderDashboard } from '../core/render/dashboard'
-import { planSweep, takeWithinBudget, withStatusBodies } from '../core/sweep/plan-sweep'
-import { STATUS_PERMISSION, statusComments, unacknowledgedUpdates } from '../core/sweep/status-updates'
 import type { EscalationGateway } from '../github/gateway'
 import type { Logger } from '../github/octokit'
 import { applyActions, type CreatedComment } from './apply-actions'
-import { findOwnComment, findOwnComments } from '../core/own-comments'
 import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
+import { lookUpPermissions } from './read-escalation'
 import type { Report } from './report'
+import { recoverDroppedCloses } from './recover-closes'
 
 /** How far back the check after the writes looks for a racing run's twin comment. */
 const SETTLE_WINDOW = 20
-
-/** How far back a busy thread is read when its last status comment is not in the sweep's view. */
-const DEEPER_WINDOW = 100
 
 /** The label the first page guesses, so the usual sweep reads configuration and issues at once. */
 const DEFAULT_TRIGGER = 'escalation'
 
 /**
- * The scheduled sweep: every open escalation's SLA clock, status comments where due, breach
- * labels and notices; the most urgent first, within the write budget.
+ * Parsing and planning stop after this long; the rest waits for the next run. A flood of
+ * hostile bodies then delays some escalations by one run instead of pushing every sweep past
+ * the workflow's timeout, where none would be written at all.
+ */
+export const PLANNING_BUDGET_MS = 120_000
+
+/**
+ * The scheduled sweep: every open escalation's clocks; status comments where something is
+ * owed or the cadence is due; breach labels; cards; the most urgent first, within the write
+ * budget. Then escalations whose close event was dropped get their post-mortem.
  */
 export async function runSweep(gateway: EscalationGateway, configPath: string, now: () => Date, log: Logger): Promise<Report> {
   const paths = { config: configPath, form: DEFAULT_FORM_PATH }
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths)
   const { config, template } = await loadSettings(read, configPath, gateway, log)
   if (config.triggerLabel !== DEFAULT_TRIGGER) read = await gateway.listOpenEscalations(config.triggerLabel, paths)
-  const issues = await lookFurtherBack(gateway, read.issues)
-  // A `/status` already answered with a refusal notice needs no second lookup.
-  const unchecked = issues.flatMap((issue) =>
-    unacknowledgedUpdates(issue.comments).filter((comment) => !findOwnComment(issue.comments, 'notice', `status-refused:${comment.id}`)),
-  )
-  const authors = [...new Set(unchecked.map((comment) => comment.author))]
-  const permissions = new Map<string, RepoPermission>(
-    await Promise.all(authors.map(async (login) => [login, await gateway.permissionOf(login)] as const)),
-  )
+  const parsed = new Map(read.issues.map((issue) => [issue.number, parseIssueBody(issue.body, template)]))
+  const needed = read.issues.flatMap((issue) => permissionsNeeded(issue, config, template, parsed.get(issue.number)!))
+  const permissions = await lookUpPermissions(gateway, needed)
   const at = now()
-  const input = {
-    issues,
-    config,
-    template,
-    now: at,
-    permitted: (login: string) => hasPermission(permissions.get(login), STATUS_PERMISSION),
+  const started = Date.now()
+  const items: SweepItem[] = []
+  let unplanned = 0
+  for (const issue of read.issues) {
+    if (Date.now() - started > PLANNING_BUDGET_MS) {
+      unplanned += 1
+      continue
+    }
+    const escalation = deriveEscalation({ issue, config, template, parsed: parsed.get(issue.number)!, permissions, now: at })
+    items.push(planSweepItem(escalation, config, at))
   }
-  const work = planSweep(input)
-  const { now: within, deferred } = takeWithinBudget(work, config.maxWritesPerRun)
-  const toApply = withStatusBodies(within, input)
+  items.sort(byUrgency(config))
+  const { now: within, deferred } = takeWithinBudget(items, config.maxWritesPerRun)
+  // An escalation closed while this sweep read and planned gets nothing more from it.
+  const states = within.length > 0 ? await gateway.issueStates(within.map((item) => item.escalation.issue.number)) : new Map()
   const report: Report = { number: null, tier: null, state: 'swept', decisions: [], done: [], failures: [] }
   const posted: number[] = []
   const created: CreatedComment[] = []
-  for (const item of toApply) {
-    const number = item.assessment.issue.number
+  for (const item of within) {
+    const number = item.escalation.issue.number
+    if (states.get(number) !== 'open') {
+      report.decisions.push(`#${number} was closed meanwhile: skipped.`)
+      continue
+    }
     try {
       const done = await applyActions(gateway, number, item.actions, log, {
         settleRaces: false,
         onCreated: (comment) => created.push(comment),
       })
       report.done.push(...done.map((what) => `#${number}: ${what}`))
-      posted.push(number)
+      if (item.actions.some((action) => action.kind === 'create-comment')) posted.push(number)
     } catch (error) {
       // One escalation's failure must not starve the others; the next run retries it.
       report.failures?.push(`#${number}: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
   report.done.push(...(await settleRaces(gateway, created, log)))
+  report.done.push(...(await recoverDroppedCloses(gateway, config, configPath, now, log, report)))
   report.decisions.push(
-    `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? '' : 's'} (${read.points} points), ${authors.length} permission lookups.`,
-    `${work.filter((item) => item.assessment.breaches.length > 0).length} breached, ${work.filter((item) => item.assessment.due).length} with an update due.`,
-    `${toApply.length} escalations updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run.`,
+    `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? '' : 's'} (${read.points} points), ${permissions.size} permission lookups.`,
+    `${within.length} escalations updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run${unplanned > 0 ? `; ${unplanned} not planned within the time budget` : ''}.`,
   )
   report.details = renderDashboard(
-    work,
+    items,
     posted,
-    deferred.map((item) => item.assessment.issue.number),
+    deferred.map((item) => item.escalation.issue.number),
     at,
   )
   return report
@@ -97,22 +107,4 @@ async function settleRaces(gateway: EscalationGateway, created: CreatedComment[]
     removed.push(`#${comment.number}: removed duplicate ${comment.marker} comment ${comment.id}`)
   }
   return removed
-}
-
-/**
- * A busy thread may have pushed the last status comment (and what it records: first response,
- * notified breaches) out of the sweep's window of recent comments. Those few are read further
- * back, all in one request, so the sweep neither posts early nor notifies a breach twice.
- */
-async function lookFurtherBack(gateway: EscalationGateway, issues: IssueSnapshot[]): Promise<IssueSnapshot[]> {
-  const blind = issues.filter((issue) => issue.commentsTruncated && statusComments(issue.comments).length === 0)
-  if (blind.length === 0) return issues
-  const deeper = await gateway.recentCommentsOf(
-    blind.map((issue) => issue.number),
-    DEEPER_WINDOW,
-  )
-  return issues.map((issue) => {
-    const comments = deeper.get(issue.number)
-    return comments && comments.length > issue.comments.length ? { ...issue, comments } : issue
-  })
 }

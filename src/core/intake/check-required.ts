@@ -21,12 +21,20 @@ function answerText(value: FieldValue | undefined): string | null {
   return value.checked.length > 0 ? value.checked.join(', ') : null
 }
 
-/** Normalises an answer for the placeholder check: "N/A." and " tbd " both read as placeholders. */
+/** Placeholders are short: a longer answer is no placeholder, whatever it ends with. */
+const MAX_PLACEHOLDER = 64
+
+/**
+ * Normalises an answer for the placeholder check: "N/A." and " tbd " both read as placeholders.
+ * Trailing dots, bangs and spaces are stripped by a backwards scan: a regular expression like
+ * `[.!\s]+$` retries from every dot of `x....x` and takes seconds on a long answer.
+ */
 function placeholderKey(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/[.!\s]+$/u, '')
+  const trimmed = text.trim()
+  if (trimmed.length > MAX_PLACEHOLDER) return trimmed.slice(0, MAX_PLACEHOLDER + 1)
+  let end = trimmed.length
+  while (end > 0 && '.! \t\n\r'.includes(trimmed.charAt(end - 1))) end--
+  return trimmed.slice(0, end).toLowerCase()
 }
 
 /**

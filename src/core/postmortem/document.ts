@@ -1,37 +1,34 @@
-import type { Config } from '../../config/types'
 import { formatDuration } from '../../config/duration'
-import { readFacts, type EscalationFacts } from '../escalation'
+import type { Config } from '../../config/types'
+import type { EscalationFacts } from '../escalation'
 import type { MissingField } from '../intake/check-required'
-import { escapeHtml, neutralizeMentions, safeCell, safeInline } from '../render/sanitize'
-import type { IssueSnapshot } from '../snapshot'
-import type { Assessment } from '../sweep/assess'
+import type { SlaClock } from '../lifecycle/clocks'
+import type { Escalation } from '../lifecycle/derive'
+import { unique } from '../lifecycle/notifications'
+import { isHumanComment } from '../own-comments'
+import { formatDue } from '../time/format'
 import { formatUtc } from '../time/sla-clock'
-import type { ParsedIssueBody } from '../form/types'
+import { documentBlock, documentCell, documentInline } from './document-text'
 import { renderTemplate } from './render-template'
 import { buildTimeline } from './timeline'
-import { ACCEPTED_REACTION, isStatusCommand, statusComments, statusText } from '../sweep/status-updates'
+import { displayTitle } from './title'
 
 export interface DocumentInput {
-  issue: IssueSnapshot
+  escalation: Escalation
   config: Config
-  parsed: ParsedIssueBody
-  assessment: Assessment
-  missing: MissingField[]
   template: string
 }
 
 /**
- * User text as a Markdown block: formatting kept, mentions and HTML defused. A required field
- * that did not count at close (empty, a placeholder such as "tbd", too short) is marked missing
- * instead of quoted as if it were the answer; a too-short answer is kept under the mark.
+ * A required field that did not count at close (empty, a placeholder, too short) is marked
+ * missing instead of quoted as if it were the answer; a too-short answer is kept under the mark.
  */
-function userBlock(text: string | null, missingLabel: string, gap?: MissingField): string {
-  const label = gap?.label ?? missingLabel
-  const quoted = text ? neutralizeMentions(escapeHtml(text.replace(/\r\n?/g, '\n'))) : ''
+function userBlock(text: string | null, label: string, gap?: MissingField): string {
+  const name = gap?.label ?? label
   if (gap?.reason === 'too-short' && text)
-    return `> **Missing:** ${label} was too short to count when the escalation closed. Complete it during review.\n\n${quoted}`
-  if (!text || gap) return `> **Missing:** ${label} was not answered when the escalation closed. Fill it in during review.`
-  return quoted
+    return `> **Missing:** ${name} was too short to count when the escalation closed. Complete it during review.\n\n${documentBlock(text)}`
+  if (!text || gap) return `> **Missing:** ${name} was not answered when the escalation closed. Fill it in during review.`
+  return documentBlock(text)
 }
 
 function table(headers: string[], rows: string[][]): string {
@@ -40,27 +37,32 @@ function table(headers: string[], rows: string[][]): string {
   )
 }
 
-function slaResults(assessment: Assessment, closedAt: Date): string {
-  const { tier, start } = assessment
-  const minutes = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000))
-  const verdict = (met: boolean) => (met ? 'met' : '**missed**')
-  const ack = assessment.acknowledgedAt
-  const rows = [
-    [
-      'Acknowledge',
-      ack ? formatDuration(minutes(start, ack)) : 'never',
-      formatDuration(tier.sla.acknowledgeMinutes),
-      verdict(!!ack && ack <= assessment.acknowledgeBy),
-    ],
-    [
-      'Resolve',
-      formatDuration(minutes(start, closedAt)),
-      formatDuration(tier.sla.resolveMinutes),
-      verdict(closedAt <= assessment.resolveBy),
-    ],
+function clockRow(name: string, clock: SlaClock, escalation: Escalation): string[] {
+  const actual = clock.doneAt
+    ? formatDuration(Math.max(0, Math.round((clock.doneAt.getTime() - clock.since.getTime()) / 60_000)))
+    : 'not done'
+  const result =
+    clock.status === 'met'
+      ? 'met'
+      : clock.status === 'missed'
+        ? `**missed** by ${formatDuration(Math.max(1, Math.round(clock.minutes)))}`
+        : `**${clock.status}**`
+  return [name, actual, formatDuration(clock.targetMinutes), formatDue(clock.dueAt, escalation.tier.calendar), result]
+}
+
+function slaResults(escalation: Escalation): string {
+  const { clocks, tier, pauses } = escalation
+  const paused = pauses.reduce(
+    (total, pause) => total + ((pause.end ?? escalation.resolvedAt ?? pause.start).getTime() - pause.start.getTime()) / 60_000,
+    0,
+  )
+  const rows = [clockRow('Acknowledge', clocks.acknowledge, escalation), clockRow('Resolve', clocks.resolve, escalation)]
+  const notes = [
+    `Tier: **${tier.name}** (\`${tier.label}\`), ${tier.calendar.kind === '24x7' ? 'clocks run 24x7' : `business hours in ${tier.calendar.timeZone}`}.`,
+    paused > 0 ? `Waited on the customer for ${formatDuration(Math.round(paused))} in all (clocks paused).` : '',
+    `Status updates from the team: ${escalation.updates.length} (one owed every ${formatDuration(tier.sla.updateEveryMinutes)}).`,
   ]
-  const breaches = assessment.breaches.map((breach) => `${breach.kind} (by ${formatDuration(Math.round(breach.byMinutes))})`)
-  return `${table(['Target', 'Actual', 'Target time', 'Result'], rows)}\n\nTier: **${tier.name}** (\`${tier.label}\`). Breaches: ${breaches.join(', ') || 'none'}.`
+  return `${table(['Target', 'Actual', 'Target time', 'Due', 'Result'], rows)}\n\n${notes.filter(Boolean).join(' ')}`
 }
 
 function customerTable(facts: EscalationFacts): string {
@@ -69,106 +71,87 @@ function customerTable(facts: EscalationFacts): string {
     ['Account value (ARR)', facts.accountValue],
     ['Renewal date', facts.renewalDate],
     ['Customer contact', facts.contact],
-  ].map(([name, value]) => [name ?? '', safeCell(value ?? 'not given', 300)])
+  ].map(([name, value]) => [name ?? '', documentCell(value ?? 'not given', 300)])
   return table(['', ''], rows)
 }
 
-function communicationLog(issue: IssueSnapshot): string {
-  const automatic = statusComments(issue.comments).map((comment) => ({
-    at: comment.createdAt,
-    line: 'automatic status update',
-    by: 'Escalation Desk',
-  }))
-  // Only `/status` updates the action accepted (👍): one refused for lack of access is an ordinary comment, as on the timeline.
-  const human = issue.comments
-    .filter((comment) => !comment.authorIsBot && isStatusCommand(comment.body) && comment.viewerReactions.includes(ACCEPTED_REACTION))
-    .map((comment) => ({ at: comment.createdAt, line: safeCell(statusText(comment.body), 500), by: comment.author }))
-  const rows = [...automatic, ...human].sort((a, b) => a.at.getTime() - b.at.getTime())
-  if (rows.length === 0) return '_No status updates were posted._'
+function communicationLog(escalation: Escalation): string {
+  if (escalation.updates.length === 0) return '_No status updates were posted by the team._'
   return table(
     ['Time (UTC)', 'Update', 'By'],
-    rows.map((row) => [formatUtc(row.at).replace(' UTC', ''), row.line, safeCell(row.by)]),
+    escalation.updates.map((update) => [formatUtc(update.at).replace(' UTC', ''), documentCell(update.text, 500), documentCell(update.by)]),
   )
 }
 
-function people(issue: IssueSnapshot, assessment: Assessment): string {
-  const commenters = [...new Set(issue.comments.filter((comment) => !comment.authorIsBot).map((comment) => comment.author))]
-  const lines = [
-    `- Filed by: ${safeInline(issue.author)}`,
-    `- Owners: ${assessment.owners.map((login) => safeInline(login)).join(', ') || 'none'}`,
-    `- Assignees: ${issue.assignees.map((login) => safeInline(login)).join(', ') || 'none'}`,
-    `- Took part: ${commenters.map((login) => safeInline(login)).join(', ') || 'nobody commented'}`,
-    `- Notified (${assessment.tier.name}): ${assessment.tier.notify.map((login) => safeInline(login)).join(', ') || 'nobody configured'}`,
-  ]
-  return lines.join('\n')
+function people(escalation: Escalation, config: Config): string {
+  const { issue } = escalation
+  const commenters = unique(issue.comments.filter(isHumanComment).map((comment) => comment.author))
+  const notified = unique(config.tiers.filter((tier) => escalation.sent.has(`notify:${tier.label}`)).flatMap((tier) => tier.notify))
+  const contacted = [...escalation.sent].some((key) => key.startsWith('breach:') || key.startsWith('missed-update:'))
+  const list = (logins: string[], none: string) => logins.map((login) => documentInline(login)).join(', ') || none
+  return [
+    `- Filed by: ${documentInline(issue.author)}`,
+    `- Owners: ${list(escalation.owners, 'none')}`,
+    `- Assignees: ${list(issue.assignees, 'none')}`,
+    `- Notified: ${list(notified, 'nobody')}`,
+    `- Escalation contacts (${escalation.tier.name}): ${list(escalation.tier.escalationContacts, 'none configured')}${contacted ? ', told of a breach or a missed update' : ''}`,
+    `- Took part: ${list(commenters, 'nobody commented')}`,
+  ].join('\n')
 }
 
-/** The last word before closing: a comment marked 🚀 for the timeline, or the last `/status`. */
-function resolutionNote(issue: IssueSnapshot, assessment: Assessment): string | null {
-  const marked = issue.comments.filter((comment) => !comment.authorIsBot && comment.markedForTimeline).at(-1)
-  const update = assessment.lastHumanUpdate
+/** The resolution as recorded by `/resolve`, else the last comment marked 🚀, else the last status. */
+function resolutionNote(escalation: Escalation): string | null {
+  if (escalation.resolution) {
+    const { by, at, summary } = escalation.resolution
+    return `Recorded by ${documentInline(by)} at ${formatUtc(at)}:\n\n${documentBlock(summary)}`
+  }
+  const marked = escalation.issue.comments.filter((comment) => isHumanComment(comment) && comment.markedForTimeline).at(-1)
+  const update = escalation.updates.at(-1)
   const latest =
-    marked && (!update || marked.createdAt > update.comment.createdAt)
-      ? { by: marked.author, at: marked.createdAt, text: marked.body }
-      : update
-        ? { by: update.comment.author, at: update.comment.createdAt, text: update.text }
-        : null
+    marked && (!update || marked.createdAt > update.at) ? { by: marked.author, at: marked.createdAt, text: marked.body } : update
   if (!latest) return null
-  return `From ${safeInline(latest.by)} at ${formatUtc(latest.at)}:\n\n> ${safeInline(latest.text, 2000)}`
+  return `From ${documentInline(latest.by)} at ${formatUtc(latest.at)}:\n\n${documentBlock(latest.text)}`
 }
 
 /** The post-mortem document: the template filled with the escalation's fields, SLA results and timeline. */
-export function renderPostMortem({ issue, config, parsed, assessment, missing, template }: DocumentInput): string {
-  const facts = readFacts(parsed)
-  const closedAt = issue.closedAt ?? assessment.start
-  const timeline = buildTimeline(issue, config).map((entry) => [
+export function renderPostMortem({ escalation, config, template }: DocumentInput): string {
+  const { issue, facts, missing } = escalation
+  const gap = (id: string) => missing.find((field) => field.id === id)
+  const timeline = buildTimeline(escalation, config).map((entry) => [
     formatUtc(entry.at).replace(' UTC', ''),
-    safeCell(entry.what, 200),
-    safeCell(entry.by),
+    documentCell(entry.what, 200),
+    documentCell(entry.by),
   ])
-  const resolution = resolutionNote(issue, assessment)
   const values: Record<string, string> = {
-    title: safeInline(issue.title, 200),
+    title: documentInline(displayTitle(issue.title), 200),
     escalation: `#${issue.number}`,
-    tier: `${assessment.tier.name} (\`${assessment.tier.label}\`)`,
+    tier: `${escalation.tier.name} (\`${escalation.tier.label}\`)`,
     filed_at: formatUtc(issue.createdAt),
-    closed_at: formatUtc(closedAt),
+    closed_at: formatUtc(escalation.resolvedAt ?? issue.closedAt ?? escalation.start),
     missing_note:
       missing.length > 0
         ? `>\n> **Draft:** ${missing.map((field) => field.label).join(' and ')} ${missing.length === 1 ? 'was' : 'were'} missing at close; those sections are marked below.`
         : '',
-    summary: userBlock(
-      facts.whatHappened,
-      'What happened',
-      missing.find((field) => field.id === 'what-happened'),
-    ),
+    summary: userBlock(facts.whatHappened, 'What happened', gap('what-happened')),
     customer: customerTable(facts),
-    sla_results: slaResults(assessment, closedAt),
-    impact: userBlock(
-      facts.impact,
-      'Business impact',
-      missing.find((field) => field.id === 'impact'),
-    ),
-    root_cause: userBlock(
-      facts.rootCause,
-      'Root cause',
-      missing.find((field) => field.id === 'root-cause'),
-    ),
+    ask: facts.ask ? documentBlock(facts.ask) : '_The escalation did not say what it asked of leadership._',
+    sla_results: slaResults(escalation),
+    impact: userBlock(facts.impact, 'Business impact', gap('impact')),
+    root_cause: userBlock(facts.rootCause, 'Root cause', gap('root-cause')),
     trigger: [
-      `- **Started:** ${safeInline(facts.started ?? 'not given', 200)}`,
-      `- **Escalated:** ${formatUtc(assessment.start)}`,
-      `- **Tried before escalating:** ${safeInline(facts.tried ?? 'not given', 1000)}`,
+      `- **Started:** ${documentInline(facts.started ?? 'not given', 200)}`,
+      `- **Escalated:** ${formatUtc(escalation.start)}`,
+      `- **Tried before escalating:** ${documentInline(facts.tried ?? 'not given', 1000)}`,
     ].join('\n'),
-    resolution: resolution ?? '_Describe how it was resolved and how the customer agreed to it._',
+    resolution: resolutionNote(escalation) ?? '_Describe how it was resolved and how the customer agreed to it._',
     timeline: table(['Time (UTC)', 'Event', 'By'], timeline),
     action_items: [
-      '- [ ] Fix the root cause for good (owner, due date)',
-      '- [ ] Add the check that would have caught it earlier: a test, an alert, a review step',
-      '- [ ] Write or update the procedure (SOP) that should have prevented it',
-      '- [ ] Confirm the resolution with the customer and agree on follow-up',
+      '- [ ] Fix the root cause for good @owner due YYYY-MM-DD',
+      '- [ ] Add the check that would have caught it earlier (a test, an alert, a review step) @owner due YYYY-MM-DD',
+      '- [ ] Write or update the procedure (SOP) that should have prevented it @owner due YYYY-MM-DD',
     ].join('\n'),
-    communication_log: communicationLog(issue),
-    people: people(issue, assessment),
+    communication_log: communicationLog(escalation),
+    people: people(escalation, config),
   }
   return renderTemplate(template, values)
 }

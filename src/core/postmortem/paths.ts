@@ -30,14 +30,18 @@ export interface PostMortemLocation {
 export function locatePostMortem(issue: Pick<IssueSnapshot, 'number' | 'title' | 'createdAt'>, config: Config): PostMortemLocation {
   const slug = slugify(issue.title)
   const day = issue.createdAt.toISOString().slice(0, 10)
-  const directory = safeDirectory(config.postMortem.directory)
+  const directory = postMortemDirectory(config)
   return { path: `${directory}/${day}-${issue.number}-${slug}.md`, branch: `postmortem/${issue.number}-${slug}` }
 }
 
-/** The configuration schema already refuses these; this is the second lock on the door. */
-function safeDirectory(directory: string): string {
-  const segments = directory.split('/').filter((segment) => segment !== '' && segment !== '.')
-  if (segments.length === 0 || segments.some((segment) => segment === '..') || segments[0]?.toLowerCase() === '.github')
-    return 'postmortems'
+/**
+ * The folder post-mortems go in. The configuration refuses `..`, absolute paths and `.github`
+ * (in any case); this is the second lock on the door, and it refuses rather than guesses.
+ */
+export function postMortemDirectory(config: Config): string {
+  const segments = config.postMortem.directory.split('/').filter((segment) => segment !== '' && segment !== '.')
+  if (segments.length === 0 || segments.some((segment) => segment === '..') || segments[0]?.toLowerCase() === '.github') {
+    throw new Error(`post-mortem.directory ${JSON.stringify(config.postMortem.directory)} is not a folder the action may write to.`)
+  }
   return segments.join('/')
 }

@@ -1,90 +1,77 @@
+/**
+ * The sweep's status comment: at most one per escalation per run, folding what is owed (a
+ * breach, a warning, a missed update, a passed ETA, replies to commands) into one, each reason
+ * naming only the people who must act, once. With nothing owed it is the cadence's digest.
+ */
 import { formatDuration } from '../../config/duration'
-import { readFacts } from '../escalation'
-import type { Assessment } from '../sweep/assess'
-import { describeChanges } from '../sweep/changes'
+import type { Escalation } from '../lifecycle/derive'
+import type { Notification } from '../lifecycle/notifications'
+import { formatDue } from '../time/format'
 import { formatUtc } from '../time/sla-clock'
+import { mentionList } from './card'
+import { describeClock } from './clock-text'
 import { fitBody } from './limits'
 import { renderMarker } from './markers'
 import { safeCell, safeInline } from './sanitize'
-import type { ParsedIssueBody } from '../form/types'
+import { describeChanges } from './changes'
 
-export interface StatusState {
-  key: string
-  at: string
-  /** Breach keys already notified: carried forward so old breach comments may scroll away. */
-  breaches: string[]
-  /** The first response (ISO), carried forward so it may scroll out of the comments a sweep reads. */
-  acknowledgedAt?: string | null
+export interface StatusView {
+  escalation: Escalation
+  notifications: Notification[]
+  /** Replies and notices owed this run, folded in. */
+  owed: string[]
+  keys: string[]
+  now: Date
+  /** When the update before this one was (any kind), for "since the last update". */
+  since: Date
 }
 
-function clock(minutesLeft: number, by: Date): string {
-  return minutesLeft >= 0
-    ? `${formatDuration(Math.round(minutesLeft))} left (by ${formatUtc(by)})`
-    : `**breached** by ${formatDuration(Math.round(-minutesLeft))} (was due ${formatUtc(by)})`
-}
+const late = (minutes: number) => formatDuration(Math.max(1, Math.round(minutes)))
 
-function acknowledgeLine(assessment: Assessment, now: Date): string {
-  const { acknowledgedAt, acknowledgeBy } = assessment
-  if (acknowledgedAt)
-    return `${acknowledgedAt <= acknowledgeBy ? 'met' : '**missed**'} at ${formatUtc(acknowledgedAt)} (target ${formatUtc(acknowledgeBy)})`
-  const breach = assessment.breaches.find((candidate) => candidate.kind === 'acknowledge')
-  return breach
-    ? clock(-breach.byMinutes, acknowledgeBy)
-    : `due by ${formatUtc(acknowledgeBy)} (${formatDuration(Math.round((acknowledgeBy.getTime() - now.getTime()) / 60_000))} left)`
-}
-
-/** A status update, as the seeds ask: the problem and impact, tier, owner, age, SLA, changes, ETA, next update. */
-export function renderStatusComment(
-  assessment: Assessment,
-  parsed: ParsedIssueBody,
-  now: Date,
-  nextUpdateBy: Date,
-  notifiedBreaches: string[],
-): string {
-  const { issue, tier } = assessment
-  const facts = readFacts(parsed)
-  const since = assessment.lastUpdateAt ?? assessment.start
-  const changes = describeChanges(issue, since)
-  const state: StatusState = {
-    key: assessment.nextUpdateBy.toISOString(),
-    at: now.toISOString(),
-    breaches: notifiedBreaches.slice(-20),
-    acknowledgedAt: assessment.acknowledgedAt?.toISOString() ?? null,
+function reasonLine(notification: Notification, escalation: Escalation): string {
+  const { tier, clocks, eta, owners } = escalation
+  const people = mentionList(notification.mention)
+  const clock = notification.clock
+  switch (notification.reason) {
+    case 'breach':
+      return `🔴 **${clock?.kind === 'acknowledge' ? 'Acknowledge' : 'Resolve'} SLA breached**: the ${formatDuration(clock?.targetMinutes ?? 0)} target was due ${formatDue(clock?.dueAt ?? escalation.start, tier.calendar)} and is ${late(clock?.minutes ?? 0)} late. ${people}: please step in.`
+    case 'warning':
+      return `🟠 **${clock?.kind === 'acknowledge' ? 'Acknowledge' : 'Resolve'} target at risk**: due ${formatDue(clock?.dueAt ?? escalation.start, tier.calendar)}, ${late(clock?.minutes ?? 0)} left. ${people}: ${clock?.kind === 'acknowledge' ? 'acknowledge with `/ack`' : 'resolve it, or commit to an `/eta`'}.`
+    case 'missed-update':
+      return `⏰ **Update overdue**: no status from the team since ${formatUtc(clocks.update.since)}; one is owed every ${formatDuration(tier.sla.updateEveryMinutes)}. ${mentionList(owners)}: post \`/status <what changed, next step, ETA: …>\`.${notification.mention.length > owners.length ? ` ${mentionList(notification.mention.filter((login) => !owners.includes(login)))}: for your attention.` : ''}`
+    case 'eta-stale':
+      return `⚠️ **ETA passed**: ${eta?.at ? formatDue(eta.at, tier.calendar) : safeInline(eta?.text ?? '')} (from ${safeInline(eta?.by ?? '')}). ${people}: give a new \`/eta\`, or \`/resolve\`.`
+    default:
+      return ''
   }
-  const sla = assessment.breaches.length > 0 ? 'SLA breached' : 'within SLA'
-  const latest = assessment.lastHumanUpdate
+}
+
+export function renderStatusComment(view: StatusView): string {
+  const { escalation, notifications, now } = view
+  const { tier, clocks } = escalation
+  const breached =
+    [clocks.acknowledge, clocks.resolve].some((clock) => clock.status === 'breached' || clock.status === 'missed') ||
+    clocks.update.status === 'breached'
+  const headline = breached ? '🔴 SLA breached' : notifications.some((n) => n.reason === 'warning') ? '🟠 at risk' : '🟢 within SLA'
+  const latest = escalation.updates.at(-1)
+  const changes = describeChanges(escalation, view.since)
   const lines = [
-    renderMarker('status', state),
-    `### Status update: ${tier.name} (\`${tier.label}\`), ${sla}`,
+    renderMarker('status', { key: view.keys[0] ?? `digest:${now.toISOString()}`, keys: view.keys }),
+    `### Status: ${safeInline(tier.name)} escalation, ${safeInline(escalation.facts.customer ?? escalation.issue.title, 120)} · ${headline}`,
     '',
-    `**${safeInline(issue.title, 200)}**: ${safeInline(facts.impact ?? 'impact not given', 300)}`,
-    '',
+    ...notifications.flatMap((notification) => [reasonLine(notification, escalation), '']),
+    ...view.owed.flatMap((text) => [text, '']),
     '| | |',
     '|---|---|',
-    `| **Owner** | ${assessment.owners.map((login) => safeCell(login)).join(', ') || 'nobody assigned'} |`,
-    `| **Age** | ${formatDuration(Math.round((now.getTime() - assessment.start.getTime()) / 60_000))} (since ${formatUtc(assessment.start)}) |`,
-    `| **Acknowledge** | ${acknowledgeLine(assessment, now)} |`,
-    `| **Resolve** | ${clock(assessment.resolveLeftMinutes, assessment.resolveBy)} |`,
-    `| **ETA** | ${assessment.eta ? safeCell(assessment.eta, 200) : 'not given yet'} |`,
-    `| **Next update by** | ${formatUtc(nextUpdateBy)} |`,
+    `| **Acknowledge** | ${describeClock(clocks.acknowledge, tier.calendar)} |`,
+    `| **Next update** | ${describeClock(clocks.update, tier.calendar)} |`,
+    `| **Resolve** | ${describeClock(clocks.resolve, tier.calendar)} |`,
+    `| **ETA** | ${escalation.eta ? `${escalation.eta.at ? formatDue(escalation.eta.at, tier.calendar) : safeCell(escalation.eta.text, 100)}${escalation.etaStale ? ' (passed)' : ''}` : 'not given yet'} |`,
+    `| **Owners** | ${escalation.owners.map((login) => safeCell(login)).join(', ') || 'nobody yet'} |`,
     '',
-    `**Since the last update** (${formatUtc(since)}):`,
-    ...(changes.length > 0 ? changes.map((change) => `- ${change}`) : ['- no activity on the issue']),
+    `**Since ${formatUtc(view.since)}:** ${changes.length > 0 ? changes.join('; ') : 'no activity on the issue'}.`,
   ]
-  if (latest) {
-    lines.push(
-      '',
-      `**Latest update** from **${latest.comment.author}** at ${formatUtc(latest.comment.createdAt)}:`,
-      '',
-      `> ${safeInline(latest.text, 1000)}`,
-    )
-  }
-  if (assessment.needsHumanUpdate) {
-    const who = assessment.owners.map((login) => `@${login}`).join(' ') || 'Owners'
-    lines.push(
-      '',
-      `${who}: no update from the team for ${formatDuration(tier.sla.updateEveryMinutes)} or more. Please comment \`/status <what changed, next step, ETA: …>\`.`,
-    )
-  }
+  if (latest)
+    lines.push('', `**Latest update** from ${safeInline(latest.by)} at ${formatUtc(latest.at)}:`, '', `> ${safeInline(latest.text, 1000)}`)
   return fitBody(lines.join('\n'))
 }

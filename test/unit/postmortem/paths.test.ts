@@ -56,9 +56,9 @@ describe('locatePostMortem', () => {
     expect(locatePostMortem(issue, withDirectory('./docs//pm')).path).toBe('docs/pm/2026-11-24-42-globex-pipeline-wiped.md')
   })
 
-  it('refuses directories that climb out or land under .github', () => {
+  it('refuses, rather than replaces, directories that climb out or land under .github (the configuration refuses them first)', () => {
     for (const directory of ['../outside', 'docs/../../x', '.github', '.GitHub/workflows', '/', '', '.']) {
-      expect(locatePostMortem(issue, withDirectory(directory)).path, directory).toBe('postmortems/2026-11-24-42-globex-pipeline-wiped.md')
+      expect(() => locatePostMortem(issue, withDirectory(directory)), directory).toThrow(/not a folder the action may write to/)
     }
   })
 })

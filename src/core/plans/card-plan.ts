@@ -1,0 +1,57 @@
+/** The card's next memory and its upsert: every job ends by bringing the card up to date. */
+import type { Config } from '../../config/types'
+import { CARD_LIMITS, type CardData, type TierRecord } from '../lifecycle/card-data'
+import type { Escalation } from '../lifecycle/derive'
+import { upsertComment } from '../own-comments'
+import type { Action } from '../plan'
+import { renderCard } from '../render/card'
+
+export interface CardChange {
+  /** Notification keys this run sends. */
+  sent: string[]
+  postmortem?: number | null
+  /** People named in notifications so far (for the card's record). */
+  notified: string[]
+  /** Notices folded into a new card. */
+  notices?: string[]
+  /** A status comment posted by this run, at this time. */
+  statusAt?: Date
+  postmortemNote?: string
+}
+
+function tierHistory(escalation: Escalation): TierRecord[] {
+  const history = [...escalation.carried.tiers]
+  const { tierDecision: decision, tier } = escalation
+  if (history.at(-1)?.label !== tier.label) {
+    history.push({ label: tier.label, at: (decision.setAt ?? escalation.start).toISOString(), by: decision.setBy, source: decision.source })
+  }
+  return history.slice(-CARD_LIMITS.tiers)
+}
+
+export function nextCardData(escalation: Escalation, change: CardChange): CardData {
+  return {
+    v: 1,
+    start: escalation.start.toISOString(),
+    sent: [...new Set([...escalation.sent, ...change.sent])].slice(-CARD_LIMITS.sent),
+    ack: escalation.acknowledgement,
+    commands: escalation.commands.slice(-CARD_LIMITS.commands),
+    tiers: tierHistory(escalation),
+    postmortem: change.postmortem ?? escalation.carried.postmortem,
+    lastStatus: change.statusAt?.toISOString() ?? escalation.carried.lastStatus,
+  }
+}
+
+/** Posts the card (first run) or edits it; nothing when it already says exactly this. */
+export function planCard(escalation: Escalation, config: Config, change: CardChange): Action[] {
+  const data = nextCardData(escalation, change)
+  const body = renderCard({
+    escalation,
+    config,
+    data,
+    notified: change.notified,
+    notices: escalation.card ? [] : (change.notices ?? []),
+    postmortem: data.postmortem,
+    postmortemNote: change.postmortemNote,
+  })
+  return upsertComment(escalation.card, 'card', body)
+}

@@ -1,0 +1,58 @@
+import { planThread } from '../core/plans/thread'
+import type { EscalationGateway } from '../github/gateway'
+import type { Logger } from '../github/octokit'
+import { applyActions } from './apply-actions'
+import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
+import { readEscalation } from './read-escalation'
+import type { Report } from './report'
+import { runPostMortem } from './run-postmortem'
+
+export interface IssueRun {
+  number: number
+  /** The issue was just closed (the `closed` event): its post-mortem is due. */
+  closed: boolean
+}
+
+/**
+ * Any event on an escalation (filed, edited, labelled, assigned, a comment, closed): read its
+ * current state, derive the lifecycle, plan, apply the difference. Never the event's delta:
+ * concurrency groups drop events, so every run reconciles the whole issue. A `/resolve` closes
+ * the issue and opens the post-mortem in the same run: a close made with GITHUB_TOKEN starts
+ * no workflow, so no `closed` run would follow.
+ */
+export async function runIssue(
+  gateway: EscalationGateway,
+  run: IssueRun,
+  configPath: string,
+  now: () => Date,
+  log: Logger,
+): Promise<Report> {
+  const { number } = run
+  const read = await gateway.readIssue(number, { config: configPath, form: DEFAULT_FORM_PATH })
+  const report: Report = { number, tier: null, state: 'not-escalation', decisions: [], done: [] }
+  if (!read.issue) return { ...report, decisions: [`Issue #${number} was not found (deleted or transferred); nothing to do.`] }
+  const { config, template } = await loadSettings(read, configPath, gateway, log)
+  const issue = read.issue
+  if (!issue.labels.includes(config.triggerLabel))
+    return { ...report, decisions: [`#${number} has no \`${config.triggerLabel}\` label: not an escalation, nothing written.`] }
+  const { escalation } = await readEscalation(gateway, issue, { config, template, now: now() })
+  const plan = planThread(escalation, config)
+  report.tier = escalation.tier.label
+  report.state = escalation.state
+  report.needsInfo = escalation.needsInfo
+  report.command = escalation.threadCommands.filter((item) => !item.decidedBefore && item.verdict.kind === 'accepted').at(-1)?.command.name
+  report.decisions.push(
+    `${escalation.tier.name} (\`${escalation.tier.label}\`), ${escalation.state}${escalation.needsInfo ? `, missing ${escalation.missing.map((field) => field.label).join(', ')}` : ''}.`,
+    ...plan.decisions,
+  )
+  if (plan.actions.length === 0) report.decisions.push('Already up to date: nothing to change.')
+  report.done = await applyActions(gateway, number, plan.actions, log)
+  if (!run.closed && !plan.resolved) return report
+  const postmortem = await runPostMortem(gateway, { number, title: issue.title, createdAt: issue.createdAt }, configPath, now, log)
+  return {
+    ...postmortem,
+    command: report.command,
+    decisions: [...report.decisions, ...postmortem.decisions],
+    done: [...report.done, ...postmortem.done],
+  }
+}
