@@ -10,6 +10,25 @@ export interface Logger {
   warning(message: string): void
 }
 
+/**
+ * How long the clients wait, in the plugins' own terms. Production uses GitHub's advice
+ * (`PRODUCTION_PACING`); tests pass shorter values through the same knobs, so the code that
+ * runs is the same and only the waits shrink.
+ */
+export interface Pacing {
+  /** Gap between two writes (plugin-throttling's `write` group). */
+  writeMs: number
+  /** Gap between two writes that notify people: comments, issues, pull requests. */
+  notificationMs: number
+  /** One second of `retry-after`, and the unit of plugin-retry's 1, 4, 9 back-off. */
+  retryBaseMs: number
+  /** Wait after a secondary rate limit that came without `retry-after`, in seconds. */
+  secondaryFallbackSeconds: number
+}
+
+/** plugin-throttling's and plugin-retry's defaults, which follow GitHub's guidance. */
+export const PRODUCTION_PACING: Pacing = { writeMs: 1000, notificationMs: 3000, retryBaseMs: 1000, secondaryFallbackSeconds: 60 }
+
 /** GitHub very rarely leaves a request hanging; past this we give up and let retry try again. */
 const REQUEST_TIMEOUT_MS = 30_000
 /** Each limit hit is retried at most this often; the next scheduled run does the rest. */
@@ -31,19 +50,29 @@ export interface Octokits {
   reader: Octokit
 }
 
+interface Queues {
+  write: Bottleneck.Group
+  notifications: Bottleneck.Group
+}
+
 /**
  * Octokits that survive GitHub's limits: plugin-retry for 5xx and network failures,
  * plugin-throttling for primary and secondary rate limits (it honours `retry-after`).
  * `GITHUB_API_URL` (and so `/graphql`) comes from the runner's environment.
  */
-export function createOctokits(token: string, log: Logger): Octokits {
+export function createOctokits(token: string, log: Logger, pacing: Pacing = PRODUCTION_PACING): Octokits {
+  // Our own queues, not plugin-throttling's process-wide defaults, so the pacing is this call's.
+  const notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime: pacing.notificationMs })
   return {
-    writer: createOctokit(token, log, {}),
-    reader: createOctokit(token, log, { write: new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 }) }),
+    writer: createOctokit(token, log, pacing, {
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: pacing.writeMs }),
+      notifications,
+    }),
+    reader: createOctokit(token, log, pacing, { write: new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 }), notifications }),
   }
 }
 
-function createOctokit(token: string, log: Logger, queues: { write?: Bottleneck.Group }): Octokit {
+function createOctokit(token: string, log: Logger, pacing: Pacing, queues: Queues): Octokit {
   const onLimit =
     (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
       log.warning(`${kind} hit on ${options.method ?? ''} ${options.url ?? ''}; retry ${retryCount + 1} in ${retryAfter}s.`)
@@ -53,8 +82,14 @@ function createOctokit(token: string, log: Logger, queues: { write?: Bottleneck.
     token,
     {
       request: { fetch: fetchWithTimeout },
-      throttle: { onRateLimit: onLimit('Rate limit'), onSecondaryRateLimit: onLimit('Secondary rate limit'), ...queues },
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+      throttle: {
+        onRateLimit: onLimit('Rate limit'),
+        onSecondaryRateLimit: onLimit('Secondary rate limit'),
+        retryAfterBaseValue: pacing.retryBaseMs,
+        fallbackSecondaryRateRetryAfter: pacing.secondaryFallbackSeconds,
+        ...queues,
+      },
+      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451], retryAfterBaseValue: pacing.retryBaseMs },
     },
     retry,
     throttling,
