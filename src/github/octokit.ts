@@ -1,9 +1,12 @@
-import { getOctokit } from '@actions/github'
+import { defaults, getOctokitOptions, GitHub } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
 
-export type Octokit = ReturnType<typeof getOctokit>
+/** @actions/github's Octokit (REST methods, pagination) with retries and throttling composed in. */
+const EscalationOctokit = GitHub.plugin(retry, throttling)
+
+export type Octokit = InstanceType<typeof EscalationOctokit>
 
 export interface Logger {
   info(message: string): void
@@ -34,8 +37,18 @@ const REQUEST_TIMEOUT_MS = 30_000
 /** Each limit hit is retried at most this often; the next scheduled run does the rest. */
 const MAX_LIMIT_RETRIES = 2
 
-function fetchWithTimeout(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-  return fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+type Fetch = typeof fetch
+
+/**
+ * @actions/github's fetch with a time limit. Theirs adds the proxy dispatcher for
+ * `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` (self-hosted runners behind a proxy); wrapping it,
+ * rather than passing a fetch of our own, keeps that.
+ */
+export function withTimeout(proxyAwareFetch: Fetch, timeoutMs: number): Fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs)
+    return proxyAwareFetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout })
+  }
 }
 
 export interface Octokits {
@@ -78,10 +91,10 @@ function createOctokit(token: string, log: Logger, pacing: Pacing, queues: Queue
       log.warning(`${kind} hit on ${options.method ?? ''} ${options.url ?? ''}; retry ${retryCount + 1} in ${retryAfter}s.`)
       return retryCount < MAX_LIMIT_RETRIES
     }
-  return getOctokit(
-    token,
-    {
-      request: { fetch: fetchWithTimeout },
+  return new EscalationOctokit(
+    getOctokitOptions(token, {
+      // `request` replaces the defaults' whole `request` (a shallow merge): keep their agent and fetch.
+      request: { ...defaults.request, fetch: withTimeout((defaults.request?.fetch as Fetch | undefined) ?? fetch, REQUEST_TIMEOUT_MS) },
       throttle: {
         onRateLimit: onLimit('Rate limit'),
         onSecondaryRateLimit: onLimit('Secondary rate limit'),
@@ -90,8 +103,6 @@ function createOctokit(token: string, log: Logger, pacing: Pacing, queues: Queue
         ...queues,
       },
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451], retryAfterBaseValue: pacing.retryBaseMs },
-    },
-    retry,
-    throttling,
+    }),
   )
 }
