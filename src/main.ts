@@ -20,7 +20,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const inputs = readInputs((name) => core.getInput(name))
     const log = { info: core.info, warning: core.warning }
     const pacing = { ...PRODUCTION_PACING, ...options.pacing }
-    const gateway = createGateway(createOctokits(inputs.token, log, pacing), context.repo, log)
+    const gateway = createGateway(createOctokits(inputs.token, { ...log, debug: core.debug }, pacing), context.repo, log)
     const report = await dispatch({ eventName: context.eventName, payload: context.payload }, inputs, gateway, () => new Date(), log)
     core.setOutput('escalation-number', report.number === null ? '' : String(report.number))
     core.setOutput('tier', report.tier ?? '')

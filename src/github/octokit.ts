@@ -2,15 +2,26 @@ import { defaults, getOctokitOptions, GitHub } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
+import { honourRetryAfter, noteThrottled } from './honour-retry-after'
+import { logRequests } from './log-requests'
 
-/** @actions/github's Octokit (REST methods, pagination) with retries and throttling composed in. */
-const EscalationOctokit = GitHub.plugin(retry, throttling)
+/**
+ * @actions/github's Octokit (REST methods, pagination) with our plugins composed in. Order
+ * matters: each one wraps those before it, so the request log sees every attempt, and
+ * honourRetryAfter sees only what plugin-throttling let through.
+ */
+const EscalationOctokit = GitHub.plugin(logRequests, retry, throttling, honourRetryAfter)
 
 export type Octokit = InstanceType<typeof EscalationOctokit>
 
 export interface Logger {
   info(message: string): void
   warning(message: string): void
+}
+
+/** What the clients log to: warnings for limits hit, debug lines for each request. */
+export interface RequestLogger extends Logger {
+  debug(message: string): void
 }
 
 /**
@@ -70,10 +81,11 @@ interface Queues {
 
 /**
  * Octokits that survive GitHub's limits: plugin-retry for 5xx and network failures,
- * plugin-throttling for primary and secondary rate limits (it honours `retry-after`).
+ * plugin-throttling for primary and secondary rate limits (it honours `retry-after`), and
+ * honourRetryAfter for the 429s that plugin-throttling does not recognise.
  * `GITHUB_API_URL` (and so `/graphql`) comes from the runner's environment.
  */
-export function createOctokits(token: string, log: Logger, pacing: Pacing = PRODUCTION_PACING): Octokits {
+export function createOctokits(token: string, log: RequestLogger, pacing: Pacing = PRODUCTION_PACING): Octokits {
   // Our own queues, not plugin-throttling's process-wide defaults, so the pacing is this call's.
   const notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime: pacing.notificationMs })
   return {
@@ -85,9 +97,10 @@ export function createOctokits(token: string, log: Logger, pacing: Pacing = PROD
   }
 }
 
-function createOctokit(token: string, log: Logger, pacing: Pacing, queues: Queues): Octokit {
+function createOctokit(token: string, log: RequestLogger, pacing: Pacing, queues: Queues): Octokit {
   const onLimit =
     (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
+      noteThrottled(options)
       log.warning(`${kind} hit on ${options.method ?? ''} ${options.url ?? ''}; retry ${retryCount + 1} in ${retryAfter}s.`)
       return retryCount < MAX_LIMIT_RETRIES
     }
@@ -102,7 +115,11 @@ function createOctokit(token: string, log: Logger, pacing: Pacing, queues: Queue
         fallbackSecondaryRateRetryAfter: pacing.secondaryFallbackSeconds,
         ...queues,
       },
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451], retryAfterBaseValue: pacing.retryBaseMs },
+      // 429 is honourRetryAfter's: plugin-retry would retry it after 1 s, whatever retry-after says.
+      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: pacing.retryBaseMs },
+      retryAfter: { retryAfterBaseValue: pacing.retryBaseMs, fallbackSeconds: pacing.secondaryFallbackSeconds, warn: log.warning },
+      // Octokit's own log (deprecations, the request log): warnings stay warnings, never `::error::`.
+      log: { debug: log.debug, info: log.info, warn: log.warning, error: log.warning },
     }),
   )
 }
