@@ -1,10 +1,12 @@
 // Bundles the action into dist/ (ESM, Node 24): dist/index.js is what GitHub runs (`await run()`),
 // dist/main.js exports `run` for callers that pass options (the tests pass short pacing). Code
 // splitting puts the action itself in one shared chunk, so both entries run the same bytes.
+// dist/licenses.txt carries the licences of everything bundled.
 // `node scripts/build.mjs --outdir DIR` builds elsewhere, for the dist check.
 import { rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
 import { GENERATED_PATH, renderGenerated } from './generate-templates.mjs'
+import { renderLicenses } from './licenses.mjs'
 
 const outdirFlag = process.argv.indexOf('--outdir')
 const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist'
@@ -29,4 +31,6 @@ export const options = {
 if (outdirFlag < 0) writeFileSync(GENERATED_PATH, renderGenerated())
 // A fresh directory: a chunk renamed by a content change must not linger next to its successor.
 rmSync(outdir, { recursive: true, force: true })
-await build(options)
+const { metafile } = await build(options)
+// The bundled packages' licences, which `legalComments: 'none'` keeps out of the code.
+writeFileSync(`${outdir}/licenses.txt`, renderLicenses(metafile))
