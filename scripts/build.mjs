@@ -6,6 +6,7 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
 import { GENERATED_PATH, renderGenerated } from './generate-templates.mjs'
+import { writeValidator } from './generate-validator.mjs'
 import { renderLicenses } from './licenses.mjs'
 
 const outdirFlag = process.argv.indexOf('--outdir')
@@ -27,8 +28,12 @@ export const options = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 }
 
-// The built-in templates first (skipped for the dist check, which compares instead).
-if (outdirFlag < 0) writeFileSync(GENERATED_PATH, renderGenerated())
+// The generated sources first: built-in templates and the compiled config schema (skipped for
+// the dist check, which compares them instead).
+if (outdirFlag < 0) {
+  writeFileSync(GENERATED_PATH, renderGenerated())
+  writeValidator()
+}
 // A fresh directory: a chunk renamed by a content change must not linger next to its successor.
 rmSync(outdir, { recursive: true, force: true })
 const { metafile } = await build(options)

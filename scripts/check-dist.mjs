@@ -5,10 +5,19 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GENERATED_PATH, renderGenerated } from './generate-templates.mjs'
+import { renderValidator, renderValidatorTypes, VALIDATOR_PATH, VALIDATOR_TYPES_PATH } from './generate-validator.mjs'
 
-if (readFileSync(GENERATED_PATH, 'utf8') !== renderGenerated()) {
-  console.error(`${GENERATED_PATH} is stale: run \`npm run build\` and commit it.`)
-  process.exit(1)
+// Generated sources the bundle is built from: stale ones would make a stale bundle look fresh.
+const generated = [
+  [GENERATED_PATH, renderGenerated],
+  [VALIDATOR_PATH, renderValidator],
+  [VALIDATOR_TYPES_PATH, renderValidatorTypes],
+]
+for (const [path, render] of generated) {
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== render()) {
+    console.error(`${path} is stale: run \`npm run build\` and commit it.`)
+    process.exit(1)
+  }
 }
 
 /** Relative paths of every file under `dir`, sorted. */
