@@ -3,7 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/templates.generated.ts', 'bench/results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'src/templates.generated.ts', 'src/config/validate-config.generated.*', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,8 +3,13 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60000,
-    // End-to-end tests mostly wait (on child processes and Octokit's write pacing), not compute.
-    maxWorkers: 4,
+    // Two cores, and end-to-end tests that each start Node processes: two workers keep the
+    // machine busy without starving a second suite running beside this one. Tests inside an
+    // end-to-end file run concurrently (describe.concurrent), so a worker is rarely idle.
+    maxWorkers: 2,
+    // Generous, not tight: a run waits on child processes, and under a second suite's load a
+    // test that takes 20 s alone may take twice that. A hang still fails well inside CI's limit.
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
   },
 })

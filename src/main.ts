@@ -1,20 +1,26 @@
 import * as core from '@actions/core'
 import { context } from '@actions/github'
 import { createGateway } from './github/gateway'
-import { createOctokits } from './github/octokit'
+import { createOctokits, PRODUCTION_PACING, type Pacing } from './github/octokit'
 import { readInputs } from './inputs'
 import { dispatch } from './dispatch'
 import { writeSummary } from './shell/summary'
 
+export interface RunOptions {
+  /** How long Octokit waits between writes and before retries; production pacing by default. */
+  pacing?: Partial<Pacing>
+}
+
 /**
  * The action: inputs in, outputs and summary out, one `::error::` line on failure. Exported as
- * `run` for @github/local-action; `index.ts` is what the runner starts.
+ * `run` for @github/local-action and the tests; `index.ts` is what the runner starts.
  */
-export async function run(): Promise<void> {
+export async function run(options: RunOptions = {}): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name))
     const log = { info: core.info, warning: core.warning }
-    const gateway = createGateway(createOctokits(inputs.token, log), context.repo, log)
+    const pacing = { ...PRODUCTION_PACING, ...options.pacing }
+    const gateway = createGateway(createOctokits(inputs.token, { ...log, debug: core.debug }, pacing), context.repo, log)
     const report = await dispatch({ eventName: context.eventName, payload: context.payload }, inputs, gateway, () => new Date(), log)
     core.setOutput('escalation-number', report.number === null ? '' : String(report.number))
     core.setOutput('tier', report.tier ?? '')

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inputEnvName, parseOutputFile, runAction, writeDotenv } from './harness'
-import { startLocalGitHub, type LocalGitHub } from './local-github'
+import { startLocalGitHub, type LocalGitHub, type WebhookEvent } from './local-github'
 
 const STAND_IN = { entry: 'test/harness/fixtures/stand-in-action.mjs', actionYml: 'test/harness/fixtures/action.yml' }
 
@@ -17,7 +17,9 @@ afterAll(() => gh.close())
 describe('runAction', () => {
   it('runs the action with a runner environment and parses outputs, summary and commands', async () => {
     const [opened] = gh.act.openIssue({ by: 'carla', title: 'Globex', body: 'b' })
+    const before = Date.now()
     const result = await runAction(gh, opened!, { ...STAND_IN, inputs: { fail: 'true' } })
+    const elapsed = Date.now() - before
     expect(result.stderr).toBe('')
     expect(result.exitCode).toBe(1)
     expect(result.outputs).toMatchObject({
@@ -27,8 +29,11 @@ describe('runAction', () => {
       'multi-line': 'line one\nline two',
       actor: 'carla',
     })
-    // the child's clock starts at the local GitHub's and runs on in real time
-    expect(Date.parse(result.outputs.now!) - Date.parse('2026-11-24T09:00:00Z')).toBeLessThan(10_000)
+    // the child's clock starts at the local GitHub's and runs on in real time: its "now" falls
+    // inside the run, shifted to the local GitHub's clock (an ordering, not a time limit)
+    const now = Date.parse(result.outputs.now!)
+    expect(now).toBeGreaterThanOrEqual(Date.parse('2026-11-24T09:00:00Z'))
+    expect(now).toBeLessThanOrEqual(Date.parse('2026-11-24T09:00:00Z') + elapsed + 1)
     expect(result.summary).toContain('Stand-in ran')
     expect(result.summary).toContain('issue #1')
     expect(result.errors).toEqual(['asked to fail: 100% on purpose\nsecond line'])
@@ -50,12 +55,34 @@ describe('runAction', () => {
   it('uses the real clock when the local GitHub clock was never set', async () => {
     const fresh = await startLocalGitHub()
     try {
+      const before = Date.now()
       const result = await runAction(fresh, fresh.schedulePayload(), STAND_IN)
-      expect(Math.abs(Date.parse(result.outputs.now!) - Date.now())).toBeLessThan(10_000)
+      const after = Date.now()
+      expect(Date.parse(result.outputs.now!)).toBeGreaterThanOrEqual(before)
+      expect(Date.parse(result.outputs.now!)).toBeLessThanOrEqual(after)
       expect(result.outputs.actor).toBe('acme') // schedule has no sender
     } finally {
       await fresh.close()
     }
+  })
+})
+
+describe('the bundle', () => {
+  // A push is an event the action ignores: no request, exit 0, `state` says so.
+  const push: WebhookEvent = { name: 'push', payload: { ref: 'refs/heads/main' } }
+
+  it('runs dist/index.js exactly as the runner starts it (asRunner)', async () => {
+    gh.clearRequests()
+    const result = await runAction(gh, push, { asRunner: true })
+    expect(result).toMatchObject({ exitCode: 0, stderr: '', errors: [] })
+    expect(result.outputs.state).toBe('ignored')
+    expect(gh.requests).toEqual([])
+  })
+
+  it('runs dist/main.js with test pacing by default, with the same outputs', async () => {
+    const result = await runAction(gh, push)
+    expect(result).toMatchObject({ exitCode: 0, stderr: '', errors: [] })
+    expect(result.outputs.state).toBe('ignored')
   })
 })
 

@@ -134,7 +134,7 @@ async function lifeOfAnEscalation(latencyMs: number): Promise<Row[]> {
 async function measure(gh: LocalGitHub, event: WebhookEvent): Promise<Measured> {
   gh.clearRequests()
   const start = performance.now()
-  const result = await runAction(gh, event)
+  const result = await runAction(gh, event, { asRunner: true })
   const wallMs = performance.now() - start
   const action = (event.payload as { action?: string }).action
   if (result.exitCode !== 0)

@@ -190,7 +190,7 @@ async function measure(gh: LocalGitHub, work: () => Promise<void>): Promise<Meas
 
 async function measureRun(gh: LocalGitHub, event: WebhookEvent, label: string): Promise<Measured> {
   return measure(gh, async () => {
-    const result = await runAction(gh, event)
+    const result = await runAction(gh, event, { asRunner: true })
     if (result.exitCode !== 0 || !/^postmortem/.test(result.outputs.state ?? '')) {
       throw new Error(
         `postmortem (${label}): exit ${result.exitCode}, state ${result.outputs.state}: ${result.errors.join('; ') || result.stderr.slice(0, 500)}`,

@@ -44,7 +44,7 @@ export async function sweep(): Promise<Row[]> {
     // The action's sweep.
     gh.clearRequests()
     const start = performance.now()
-    const result = await runAction(gh, gh.schedulePayload())
+    const result = await runAction(gh, gh.schedulePayload(), { asRunner: true })
     const wallMs = performance.now() - start
     if (result.exitCode !== 0 || result.outputs.state !== 'swept')
       throw new Error(

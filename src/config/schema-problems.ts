@@ -2,17 +2,13 @@
  * Validates parsed YAML against `escalations.schema.json` and turns ajv's errors into
  * `file:line:column: <key path> <what is wrong> (got <value>)` lines.
  */
-import Ajv, { type ErrorObject } from 'ajv'
-import schema from '../../escalations.schema.json'
+import type { ErrorObject } from 'ajv'
 import type { Problem } from './errors'
 import { formatPath, type Locator, type PathSegment } from './locate'
-import type { RawConfig } from './raw-types'
-
-// Compiled once per process. strict: false because the schema carries editor-only keywords
-// (patternErrorMessage, errorMessage) that VS Code's YAML extension shows; verbose gives
-// each error its parentSchema (for those messages) and the offending data.
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true })
-const validate = ajv.compile<RawConfig>(schema)
+// Compiled at build time (scripts/generate-validator.mjs), not at start-up. verbose gives each
+// error its parentSchema (for the schema's editor messages, errorMessage and
+// patternErrorMessage, which VS Code's YAML extension shows too) and the offending data.
+import { validate } from './validate-config.generated'
 
 /** Every schema problem in `data`, located in the user's file; empty when it is valid. */
 export function schemaProblems(data: unknown, locator: Locator): Problem[] {

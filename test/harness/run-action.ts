@@ -1,16 +1,24 @@
 /** Runs the bundled action the way a runner does: a fresh Node 24 process, a clean environment,
- * the event payload in a file, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY read back afterwards. */
+ * the event payload in a file, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY read back afterwards.
+ * By default through dist/main.js's `run` with short pacing (paced-entry.mjs); `asRunner`
+ * starts dist/index.js itself, production pacing and all. */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { Pacing } from '../../src/github/octokit'
 import type { LocalGitHub, WebhookEvent } from '../local-github'
 import { actionEnv, PROJECT_ROOT, type EnvOptions } from './action-env'
+import { TEST_PACING } from './pacing'
 
 export interface RunOptions extends EnvOptions {
-  /** Script to run, relative to the project root; default the bundle `dist/index.js`. */
+  /** Script to run instead of the bundle, relative to the project root (the harness's own tests). */
   entry?: string
+  /** Start `dist/index.js` exactly as the runner does (production pacing). */
+  asRunner?: boolean
+  /** Overrides of TEST_PACING for this run (ignored with `asRunner` or `entry`). */
+  pacing?: Partial<Pacing>
   timeoutMs?: number
 }
 
@@ -27,6 +35,14 @@ export interface RunResult {
 
 const NODE_24 = join(PROJECT_ROOT, 'node_modules/node/bin/node')
 const FAKE_CLOCK = pathToFileURL(fileURLToPath(new URL('./fake-clock.mjs', import.meta.url))).href
+const PACED_ENTRY = fileURLToPath(new URL('./paced-entry.mjs', import.meta.url))
+
+/** Script and arguments for the child process. */
+function commandFor(options: RunOptions): string[] {
+  if (options.entry) return [join(PROJECT_ROOT, options.entry)]
+  if (options.asRunner) return [join(PROJECT_ROOT, 'dist/index.js')]
+  return [PACED_ENTRY, JSON.stringify({ ...TEST_PACING, ...options.pacing })]
+}
 
 /** Parses GITHUB_OUTPUT: `name<<DELIMITER` heredocs (what @actions/core writes) and `name=value`. */
 export function parseOutputFile(text: string): Record<string, string> {
@@ -83,7 +99,7 @@ export async function runAction(gh: LocalGitHub, event: WebhookEvent, options: R
   if (options.env) Object.assign(env, options.env)
   try {
     const { exitCode, stdout, stderr } = await spawnNode(
-      join(PROJECT_ROOT, options.entry ?? 'dist/index.js'),
+      commandFor(options),
       env,
       options.cwd ?? PROJECT_ROOT,
       options.timeoutMs ?? 120_000,
@@ -102,9 +118,9 @@ export async function runAction(gh: LocalGitHub, event: WebhookEvent, options: R
   }
 }
 
-function spawnNode(script: string, env: Record<string, string>, cwd: string, timeoutMs: number) {
+function spawnNode(args: string[], env: Record<string, string>, cwd: string, timeoutMs: number) {
   return new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(NODE_24, [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(NODE_24, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
