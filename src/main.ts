@@ -5,6 +5,7 @@ import { createOctokits, PRODUCTION_PACING, type Pacing } from './github/octokit
 import { readInputs } from './inputs'
 import { dispatch } from './dispatch'
 import { writeSummary } from './shell/summary'
+import { escapeCommands } from './log'
 
 export interface RunOptions {
   /** How long Octokit waits between writes and before retries; production pacing by default. */
@@ -18,13 +19,18 @@ export interface RunOptions {
 export async function run(options: RunOptions = {}): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name))
-    const log = { info: core.info, warning: core.warning }
+    // Lines that carry user text never become workflow commands (see log.ts).
+    const log = { info: (message: string) => core.info(escapeCommands(message)), warning: core.warning }
     const pacing = { ...PRODUCTION_PACING, ...options.pacing }
     const gateway = createGateway(createOctokits(inputs.token, { ...log, debug: core.debug }, pacing), context.repo, log)
     const report = await dispatch({ eventName: context.eventName, payload: context.payload }, inputs, gateway, () => new Date(), log)
     core.setOutput('escalation-number', report.number === null ? '' : String(report.number))
     core.setOutput('tier', report.tier ?? '')
     core.setOutput('state', report.state)
+    core.setOutput('needs-info', report.needsInfo === undefined ? '' : String(report.needsInfo))
+    core.setOutput('command', report.command ?? '')
+    core.setOutput('post-mortem', report.postmortem === undefined ? '' : String(report.postmortem))
+    for (const warning of report.warnings ?? []) core.warning(warning)
     await writeSummary(report)
     if (report.failures && report.failures.length > 0) {
       core.setFailed(

@@ -26,7 +26,7 @@ describe('transport', () => {
           env: { GITHUB_API_URL: api, GITHUB_GRAPHQL_URL: `${api}/graphql`, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url },
         })
         expectSuccess(result)
-        expect(result.outputs).toMatchObject({ state: 'acknowledged', tier: 'tier-2' })
+        expect(result.outputs).toMatchObject({ state: 'filed', tier: 'tier-2' })
         expect(gh.labelsOf(number).sort()).toEqual(['escalation', 'tier-2'])
         expect(proxy.seen.length).toBeGreaterThan(0)
         expect(new Set(proxy.seen)).toEqual(new Set([new URL(api).host]))
