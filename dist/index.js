@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-EWRZN7DY.js";
+} from "./chunks/chunk-ZYYTLKZ7.js";
 
 // src/index.ts
 await run();

@@ -95,18 +95,23 @@ export function timeZoneOf(tier: Tier): string {
   return tier.calendar.kind === 'business-hours' ? tier.calendar.timeZone : 'UTC'
 }
 
+/** Commands that show the work going on after the acknowledgement. */
+const WORKING = new Set(['status', 'eta', 'resume'])
+
 function stateOf(
   issue: IssueSnapshot,
   ack: AckRecord | null,
   waiting: PauseSpan | null,
-  updates: HumanUpdate[],
+  commands: CommandRecord[],
   resolvedAt: Date | null,
 ): LifecycleState {
   if (issue.state === 'closed') return issue.stateReason === 'completed' || issue.stateReason === null ? 'resolved' : 'closed'
   if (resolvedAt) return 'resolved'
   if (waiting) return 'waiting'
   if (!ack) return 'filed'
-  return updates.some((update) => update.at >= new Date(ack.at)) ? 'investigating' : 'acknowledged'
+  return commands.some((record) => WORKING.has(record.name) && Date.parse(record.at) >= Date.parse(ack.at))
+    ? 'investigating'
+    : 'acknowledged'
 }
 
 export function deriveEscalation(input: DeriveInput): Escalation {
@@ -164,7 +169,7 @@ export function deriveEscalation(input: DeriveInput): Escalation {
     tierDecision,
     owners,
     start,
-    state: stateOf(issue, acknowledgement, waiting, updates, resolvedAt),
+    state: stateOf(issue, acknowledgement, waiting, commands, resolvedAt),
     acknowledgement,
     updates,
     eta,

@@ -24,6 +24,8 @@ export interface TierDecision {
   labelsToAdd: string[]
   labelsToRemove: string[]
   notices: Notice[]
+  /** A tier the form asked for that its filer may not set: the card says an owner can confirm it. */
+  requestedDenied: Tier | null
 }
 
 export interface TierInput {
@@ -108,7 +110,16 @@ export function resolveTier(input: TierInput): TierDecision {
     if (tier) {
       const labelsToRemove = tierLabels.filter((label) => label !== tier.label && issue.labels.includes(label))
       const labelsToAdd = issue.labels.includes(tier.label) ? [] : [tier.label]
-      return { tier, source: 'command', setBy: input.command.by, setAt: input.command.at, labelsToAdd, labelsToRemove, notices: [] }
+      return {
+        tier,
+        source: 'command',
+        setBy: input.command.by,
+        setAt: input.command.at,
+        labelsToAdd,
+        labelsToRemove,
+        notices: [],
+        requestedDenied: null,
+      }
     }
   }
   const labelsToRemove: string[] = []
@@ -130,7 +141,10 @@ export function resolveTier(input: TierInput): TierDecision {
   // The action's own label carries the source it was applied for (a command, the form, the default).
   const source = winner.applier.kind === 'action' && recorded ? recorded.source : 'label'
   const setBy = winner.applier.kind === 'action' && recorded ? recorded.by : person
-  return { tier: winner.tier, source, setBy, setAt: winner.applier.at, labelsToAdd: [], labelsToRemove, notices }
+  // The default the action applied stands for a tier the form asked for and its filer could not set.
+  const requested = input.requestedTierIndex === null ? undefined : config.tiers[input.requestedTierIndex]
+  const requestedDenied = source === 'default' && requested && requested !== winner.tier ? requested : null
+  return { tier: winner.tier, source, setBy, setAt: winner.applier.at, labelsToAdd: [], labelsToRemove, notices, requestedDenied }
 }
 
 function fallbackTier(input: TierInput, labelsToRemove: string[], notices: Notice[]): TierDecision {
@@ -138,24 +152,11 @@ function fallbackTier(input: TierInput, labelsToRemove: string[], notices: Notic
   const defaultTier = config.tiers.find((tier) => tier.label === config.defaultTier) ?? config.tiers[config.tiers.length - 1]
   if (!defaultTier) throw new Error('The configuration defines no tiers.')
   const requested = requestedTierIndex === null ? undefined : config.tiers[requestedTierIndex]
+  const base = { setAt: null, labelsToRemove, notices }
   if (requested && requested !== defaultTier && hasPermission(permissions.get(issue.author), requested.minPermission)) {
-    return {
-      tier: requested,
-      source: 'requested',
-      setBy: issue.author,
-      setAt: null,
-      labelsToAdd: [requested.label],
-      labelsToRemove,
-      notices,
-    }
+    return { ...base, tier: requested, source: 'requested', setBy: issue.author, labelsToAdd: [requested.label], requestedDenied: null }
   }
-  if (requested && requested !== defaultTier) {
-    notices.push({
-      key: `tier-requested:${requested.label}`,
-      text:
-        `The form asked for ${requested.name} (\`${requested.label}\`). Tiers are confirmed by the escalation owners, so this ` +
-        `escalation starts at ${defaultTier.name} (\`${defaultTier.label}\`) until an owner runs \`/tier ${requested.label}\`.`,
-    })
-  }
-  return { tier: defaultTier, source: 'default', setBy: null, setAt: null, labelsToAdd: [defaultTier.label], labelsToRemove, notices }
+  // Asked for by someone who may not set it: the default holds, and the card says an owner can confirm it.
+  const requestedDenied = requested && requested !== defaultTier ? requested : null
+  return { ...base, tier: defaultTier, source: 'default', setBy: null, labelsToAdd: [defaultTier.label], requestedDenied }
 }

@@ -65,7 +65,11 @@ function tierLine(escalation: Escalation): string {
     requested: 'requested in the form',
     default: 'the default tier',
   }[decision.source]
-  return `${safeCell(tier.name)} (\`${tier.label}\`): ${how}`
+  const denied = decision.requestedDenied
+  const asked = denied
+    ? `; the form asked for ${safeCell(denied.name)} (\`${denied.label}\`): an owner confirms it with \`/tier ${denied.label}\``
+    : ''
+  return `${safeCell(tier.name)} (\`${tier.label}\`): ${how}${asked}`
 }
 
 function customerLine(escalation: Escalation): string {

@@ -42307,7 +42307,9 @@ function tierLine(escalation) {
     requested: "requested in the form",
     default: "the default tier"
   }[decision.source];
-  return `${safeCell(tier.name)} (\`${tier.label}\`): ${how}`;
+  const denied = decision.requestedDenied;
+  const asked = denied ? `; the form asked for ${safeCell(denied.name)} (\`${denied.label}\`): an owner confirms it with \`/tier ${denied.label}\`` : "";
+  return `${safeCell(tier.name)} (\`${tier.label}\`): ${how}${asked}`;
 }
 function customerLine(escalation) {
   const { facts } = escalation;
@@ -53896,7 +53898,7 @@ function resolveTier(input) {
     if (tier) {
       const labelsToRemove2 = tierLabels.filter((label) => label !== tier.label && issue2.labels.includes(label));
       const labelsToAdd = issue2.labels.includes(tier.label) ? [] : [tier.label];
-      return { tier, source: "command", setBy: input.command.by, setAt: input.command.at, labelsToAdd, labelsToRemove: labelsToRemove2, notices: [] };
+      return { tier, source: "command", setBy: input.command.by, setAt: input.command.at, labelsToAdd, labelsToRemove: labelsToRemove2, notices: [], requestedDenied: null };
     }
   }
   const labelsToRemove = [];
@@ -53917,31 +53919,21 @@ function resolveTier(input) {
   const recorded = input.accepted.findLast((record) => record.label === winner.tier.label);
   const source = winner.applier.kind === "action" && recorded ? recorded.source : "label";
   const setBy = winner.applier.kind === "action" && recorded ? recorded.by : person;
-  return { tier: winner.tier, source, setBy, setAt: winner.applier.at, labelsToAdd: [], labelsToRemove, notices };
+  const requested = input.requestedTierIndex === null ? void 0 : config.tiers[input.requestedTierIndex];
+  const requestedDenied = source === "default" && requested && requested !== winner.tier ? requested : null;
+  return { tier: winner.tier, source, setBy, setAt: winner.applier.at, labelsToAdd: [], labelsToRemove, notices, requestedDenied };
 }
 function fallbackTier(input, labelsToRemove, notices) {
   const { issue: issue2, config, requestedTierIndex: requestedTierIndex2, permissions } = input;
   const defaultTier = config.tiers.find((tier) => tier.label === config.defaultTier) ?? config.tiers[config.tiers.length - 1];
   if (!defaultTier) throw new Error("The configuration defines no tiers.");
   const requested = requestedTierIndex2 === null ? void 0 : config.tiers[requestedTierIndex2];
+  const base = { setAt: null, labelsToRemove, notices };
   if (requested && requested !== defaultTier && hasPermission(permissions.get(issue2.author), requested.minPermission)) {
-    return {
-      tier: requested,
-      source: "requested",
-      setBy: issue2.author,
-      setAt: null,
-      labelsToAdd: [requested.label],
-      labelsToRemove,
-      notices
-    };
+    return { ...base, tier: requested, source: "requested", setBy: issue2.author, labelsToAdd: [requested.label], requestedDenied: null };
   }
-  if (requested && requested !== defaultTier) {
-    notices.push({
-      key: `tier-requested:${requested.label}`,
-      text: `The form asked for ${requested.name} (\`${requested.label}\`). Tiers are confirmed by the escalation owners, so this escalation starts at ${defaultTier.name} (\`${defaultTier.label}\`) until an owner runs \`/tier ${requested.label}\`.`
-    });
-  }
-  return { tier: defaultTier, source: "default", setBy: null, setAt: null, labelsToAdd: [defaultTier.label], labelsToRemove, notices };
+  const requestedDenied = requested && requested !== defaultTier ? requested : null;
+  return { ...base, tier: defaultTier, source: "default", setBy: null, labelsToAdd: [defaultTier.label], requestedDenied };
 }
 
 // src/core/lifecycle/derive.ts
@@ -53966,12 +53958,13 @@ function sentKeys(issue2, carried) {
 function timeZoneOf(tier) {
   return tier.calendar.kind === "business-hours" ? tier.calendar.timeZone : "UTC";
 }
-function stateOf(issue2, ack, waiting, updates, resolvedAt) {
+var WORKING = /* @__PURE__ */ new Set(["status", "eta", "resume"]);
+function stateOf(issue2, ack, waiting, commands, resolvedAt) {
   if (issue2.state === "closed") return issue2.stateReason === "completed" || issue2.stateReason === null ? "resolved" : "closed";
   if (resolvedAt) return "resolved";
   if (waiting) return "waiting";
   if (!ack) return "filed";
-  return updates.some((update) => update.at >= new Date(ack.at)) ? "investigating" : "acknowledged";
+  return commands.some((record) => WORKING.has(record.name) && Date.parse(record.at) >= Date.parse(ack.at)) ? "investigating" : "acknowledged";
 }
 function deriveEscalation(input) {
   const { issue: issue2, config, template, parsed, permissions, now: now2 } = input;
@@ -54024,7 +54017,7 @@ function deriveEscalation(input) {
     tierDecision,
     owners,
     start,
-    state: stateOf(issue2, acknowledgement, waiting, updates, resolvedAt),
+    state: stateOf(issue2, acknowledgement, waiting, commands, resolvedAt),
     acknowledgement,
     updates,
     eta,
