@@ -1,50 +1,15 @@
 /** GraphQL objects computed from the same state as REST. graphql-js's default resolver reads
  * properties and calls functions with (args), and resolves unions/interfaces by `__typename`. */
 import { isBot, nodeId, userId, type Ctx } from './builders'
+import { connection, ctxFor, GitHubGraphQLError } from './graphql-kit'
+import { subIssueFields } from './graphql-sub-issues'
 import { chronological } from './routes-issues'
-import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, RepoState, StateReason } from './state'
+import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, StateReason } from './state'
+
+export { connection, ctxFor, GitHubGraphQLError }
 
 type Args = Record<string, any>
 const WEB = 'https://github.com'
-
-/** A GitHub-style GraphQL error (`type` appears next to `message`, like NOT_FOUND). */
-export class GitHubGraphQLError extends Error {
-  constructor(
-    readonly type: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-const cursorOf = (index: number) => Buffer.from(`cursor:v2:${index}`).toString('base64')
-const indexOf = (cursor: string) => Number(Buffer.from(cursor, 'base64').toString().split(':')[2])
-
-/** Relay connection with first/last/after/before over an already-filtered list. */
-export function connection<T>(items: T[], args: Args, extra: Record<string, unknown> = {}) {
-  let start = 0
-  let end = items.length
-  if (args.after) start = Math.max(start, indexOf(args.after) + 1)
-  if (args.before) end = Math.min(end, indexOf(args.before))
-  const filteredCount = Math.max(end - start, 0)
-  if (typeof args.first === 'number') end = Math.min(end, start + args.first)
-  if (typeof args.last === 'number') start = Math.max(start, end - args.last)
-  const edges = items.slice(start, end).map((node, i) => ({ cursor: cursorOf(start + i), node }))
-  return {
-    totalCount: items.length,
-    filteredCount,
-    pageCount: edges.length,
-    nodes: edges.map((e) => e.node),
-    edges,
-    pageInfo: {
-      hasNextPage: end < items.length,
-      hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    ...extra,
-  }
-}
 
 /** In GraphQL a bot's login has no "[bot]" suffix (`github-actions`), unlike REST. */
 export function actor(login: string) {
@@ -85,16 +50,6 @@ interface Index {
 }
 
 const indexes = new WeakMap<Ctx, Index>()
-
-/** The same request's context for another repository (sub-issues, organizations, projects),
- * so each repository's index is built once per request. */
-export function ctxFor(ctx: Ctx, state: RepoState): Ctx {
-  if (state === ctx.state) return ctx
-  ctx.siblings ??= new Map([[ctx.state, ctx]])
-  let sibling = ctx.siblings.get(state)
-  if (!sibling) ctx.siblings.set(state, (sibling = { ...ctx, state }))
-  return sibling
-}
 
 function group<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>()
@@ -228,6 +183,7 @@ export function issueNode(ctx: Ctx, issue: IssueRecord) {
     url: `${WEB}/${s.owner}/${s.name}/issues/${issue.number}`,
     author: actor(issue.author),
     viewerDidAuthor: issue.author === ctx.viewer.login,
+    ...subIssueFields(ctx, issue, issueNode),
     labels: (args: Args) =>
       connection(
         issue.labels.map((n) => labelNode(ctx, n)),

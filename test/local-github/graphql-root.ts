@@ -1,7 +1,8 @@
 /** GraphQL query root: the viewer, repositories, organizations and users, as far as the token sees. */
 import type { Ctx } from './builders'
 import { repositoryNode } from './graphql-repository'
-import { connection, ctxFor, GitHubGraphQLError, viewerNode } from './graphql-resolvers'
+import { connection, ctxFor, GitHubGraphQLError } from './graphql-kit'
+import { viewerNode } from './graphql-resolvers'
 import { accessOf, findRepo, isOrganization } from './hub'
 
 type Args = Record<string, any>

@@ -12,6 +12,7 @@ import { issueCreateRoutes } from './routes-issue-create'
 import { issueRoutes } from './routes-issues'
 import { pullRoutes } from './routes-pulls'
 import { repoListRoutes } from './routes-repos'
+import { subIssueRoutes } from './routes-sub-issues'
 import { startServer, type FaultAnswer, type FaultMatch, type RequestLogEntry, type ServerState, type ValidationError } from './server'
 import type { Role } from './state'
 
@@ -54,7 +55,7 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
   const ctx: Ctx = { state, api: '', hub, viewer: actionsToken }
   const server: ServerState = {
     ctx,
-    routes: { ...issueRoutes, ...issueCreateRoutes, ...commentRoutes, ...gitRoutes, ...pullRoutes, ...repoListRoutes },
+    routes: { ...issueRoutes, ...issueCreateRoutes, ...commentRoutes, ...gitRoutes, ...pullRoutes, ...repoListRoutes, ...subIssueRoutes },
     requests: [],
     validationErrors: [],
     faults: [],

@@ -58,6 +58,8 @@ export function createIssue(
     closedAt: null,
     closedBy: null,
     isPull: input.isPull ?? false,
+    subIssueIds: [],
+    parentId: null,
   }
   s.issues.set(issue.number, issue)
   // Labels that do not exist in the repository are silently not applied (issue forms, UI).

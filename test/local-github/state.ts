@@ -31,6 +31,9 @@ export interface IssueRecord {
   closedBy: string | null
   /** Pull requests are issues too (shared numbers, listed by GET /issues). */
   isPull: boolean
+  /** Sub-issues by database id, in order (they may live in other repositories of the same owner). */
+  subIssueIds: number[]
+  parentId: number | null
 }
 
 export interface CommentRecord {
