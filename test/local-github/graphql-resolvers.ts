@@ -3,6 +3,7 @@
 import { isBot, nodeId, userId, type Ctx } from './builders'
 import { connection, ctxFor, GitHubGraphQLError } from './graphql-kit'
 import { subIssueFields } from './graphql-sub-issues'
+import { pullFiles } from './model-pulls'
 import { chronological } from './routes-issues'
 import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, StateReason } from './state'
 
@@ -234,5 +235,29 @@ export function pullNode(ctx: Ctx, pull: PullRecord) {
     isDraft: pull.draft,
     merged: pull.merged,
     mergedAt: pull.mergedAt,
+    mergeCommit: pull.mergeCommitSha ? { __typename: 'Commit', oid: pull.mergeCommitSha } : null,
+    ...pullFileFields(ctx, pull),
+  }
+}
+
+const CHANGE_TYPES = { added: 'ADDED', removed: 'DELETED', modified: 'MODIFIED' } as const
+
+function pullFileFields(ctx: Ctx, pull: PullRecord) {
+  const files = () => pullFiles(ctx.state, pull)
+  return {
+    changedFiles: () => files().length,
+    additions: () => files().reduce((n, f) => n + f.additions, 0),
+    deletions: () => files().reduce((n, f) => n + f.deletions, 0),
+    files: (args: Args) =>
+      connection(
+        files().map((f) => ({
+          path: f.path,
+          additions: f.additions,
+          deletions: f.deletions,
+          changeType: CHANGE_TYPES[f.status],
+          viewerViewedState: 'UNVIEWED',
+        })),
+        args,
+      ),
   }
 }

@@ -159,6 +159,12 @@ export function closeIssue(s: RepoState, issue: IssueRecord, reason: StateReason
   return true
 }
 
+/** A merge records `merged` (with the merge commit) before the `closed` event, like GitHub. */
+export function markMerged(s: RepoState, issue: IssueRecord, by: string, commitId: string): void {
+  record(s, issue, { event: 'merged', actor: by, commitId })
+  closeIssue(s, issue, 'completed', by)
+}
+
 export function reopenIssue(s: RepoState, issue: IssueRecord, by: string): boolean {
   if (issue.state === 'open') return false
   issue.state = 'open'

@@ -82,6 +82,8 @@ export interface PullRecord {
   mergedBy: string | null
   mergeCommitSha: string | null
   requestedReviewers: string[]
+  /** Set on merge: the commits the PR's files are computed between from then on. */
+  mergedRange?: { base: string; head: string }
 }
 
 export interface RepoState {
