@@ -1,9 +1,10 @@
 /** GraphQL building blocks shared by every resolver module: GitHub's typed errors, Relay
  * connections, and per-request contexts for other repositories. */
-import type { Ctx } from './builders'
+import { isBot, userId, type Ctx } from './builders'
 import type { RepoState } from './state'
 
 type Args = Record<string, any>
+const WEB = 'https://github.com'
 
 /** A GitHub-style GraphQL error (`type` appears next to `message`, like NOT_FOUND). `mistake`
  * marks errors a correct caller never provokes: they are recorded as validation errors. */
@@ -55,3 +56,21 @@ export function ctxFor(ctx: Ctx, state: RepoState): Ctx {
   if (!sibling) ctx.siblings.set(state, (sibling = { ...ctx, state }))
   return sibling
 }
+
+/** In GraphQL a bot's login has no "[bot]" suffix (`github-actions`), unlike REST. */
+export function actor(login: string) {
+  const bot = isBot(login)
+  const name = bot ? login.replace(/\[bot\]$/, '') : login
+  return {
+    __typename: bot ? 'Bot' : 'User',
+    login: name,
+    id: `${bot ? 'BOT' : 'U'}_kgDO${userId(login)}`,
+    databaseId: userId(login),
+    url: bot ? `${WEB}/apps/${name}` : `${WEB}/${login}`,
+    avatarUrl: `https://avatars.githubusercontent.com/u/${userId(login)}?v=4`,
+  }
+}
+
+/** Node ids of organizations and users, derived from the login. */
+export const ownerNodeId = (kind: 'Organization' | 'User', login: string) =>
+  `${kind === 'Organization' ? 'O' : 'U'}_kgDO${Buffer.from(login).toString('base64url')}`

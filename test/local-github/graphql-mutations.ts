@@ -4,7 +4,8 @@ import type { Ctx } from './builders'
 import type { GraphQLOutcome } from './graphql'
 import { executeDocument } from './graphql-execute'
 import { issueByNodeId } from './graphql-nodes'
-import { ctxFor, GitHubGraphQLError, issueNode, pullNode } from './graphql-resolvers'
+import { projectMutations } from './graphql-project-mutations'
+import { contentNode, ctxFor, GitHubGraphQLError, issueNode, pullNode } from './graphql-resolvers'
 import { subIssueMutations } from './graphql-sub-issues'
 
 type Args = Record<string, any>
@@ -23,7 +24,7 @@ function draftMutations(ctx: Ctx) {
 }
 
 function mutationRoot(ctx: Ctx): Record<string, (args: Args) => unknown> {
-  return { ...draftMutations(ctx), ...subIssueMutations(ctx, issueNode) }
+  return { ...draftMutations(ctx), ...subIssueMutations(ctx, issueNode), ...projectMutations(ctx, contentNode) }
 }
 
 export function runMutation(

@@ -1,6 +1,7 @@
 /** Global node ids back to records: ids here are `<prefix>_kwDO<base64url(database id)>`. */
-import { nodeId } from './builders'
+import { nodeId, type Ctx } from './builders'
 import { GitHubGraphQLError } from './graphql-kit'
+import { projectNode, type ContentNode } from './graphql-projects'
 import type { Hub } from './hub'
 import { findIssueById, type Located } from './sub-issues'
 
@@ -21,4 +22,17 @@ export function issueByNodeId(hub: Hub, id: unknown, kinds: ('I' | 'PR')[] = ['I
     if (found && found.issue.isPull === (prefix === 'PR')) return found
   }
   throw unresolvable(id)
+}
+
+/** Query.node / nodes for issues, pull requests and projects (what callers look up by id). */
+export function nodeRoot(ctx: Ctx, content: ContentNode) {
+  const node = (id: unknown) => {
+    const project = ctx.hub.projects.find((p) => p.id === databaseIdOf(id, 'PVT'))
+    if (project) return projectNode(ctx, project, content)
+    return content(ctx, issueByNodeId(ctx.hub, id))
+  }
+  return {
+    node: ({ id }: { id: string }) => node(id),
+    nodes: ({ ids }: { ids: string[] }) => ids.map(node),
+  }
 }

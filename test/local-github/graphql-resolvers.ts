@@ -1,30 +1,18 @@
 /** GraphQL objects computed from the same state as REST. graphql-js's default resolver reads
  * properties and calls functions with (args), and resolves unions/interfaces by `__typename`. */
-import { isBot, nodeId, userId, type Ctx } from './builders'
-import { connection, ctxFor, GitHubGraphQLError } from './graphql-kit'
+import { isBot, nodeId, type Ctx } from './builders'
+import { actor, connection, ctxFor, GitHubGraphQLError } from './graphql-kit'
+import { issueProjectFields } from './graphql-projects'
 import { subIssueFields } from './graphql-sub-issues'
 import { pullFiles } from './model-pulls'
 import { chronological } from './routes-issues'
 import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, StateReason } from './state'
+import type { Located } from './sub-issues'
 
-export { connection, ctxFor, GitHubGraphQLError }
+export { actor, connection, ctxFor, GitHubGraphQLError }
 
 type Args = Record<string, any>
 const WEB = 'https://github.com'
-
-/** In GraphQL a bot's login has no "[bot]" suffix (`github-actions`), unlike REST. */
-export function actor(login: string) {
-  const bot = isBot(login)
-  const name = bot ? login.replace(/\[bot\]$/, '') : login
-  return {
-    __typename: bot ? 'Bot' : 'User',
-    login: name,
-    id: `${bot ? 'BOT' : 'U'}_kgDO${userId(login)}`,
-    databaseId: userId(login),
-    url: bot ? `${WEB}/apps/${name}` : `${WEB}/${login}`,
-    avatarUrl: `https://avatars.githubusercontent.com/u/${userId(login)}?v=4`,
-  }
-}
 
 /** `viewer` is a User even for an app's installation token, and keeps the "[bot]" suffix there. */
 export function viewerNode(ctx: Ctx) {
@@ -185,6 +173,7 @@ export function issueNode(ctx: Ctx, issue: IssueRecord) {
     author: actor(issue.author),
     viewerDidAuthor: issue.author === ctx.viewer.login,
     ...subIssueFields(ctx, issue, issueNode),
+    ...issueProjectFields(ctx, issue, contentNode),
     labels: (args: Args) =>
       connection(
         issue.labels.map((n) => labelNode(ctx, n)),
@@ -220,6 +209,12 @@ export function issueNode(ctx: Ctx, issue: IssueRecord) {
       )
     },
   }
+}
+
+/** The Issue or PullRequest node of an issue anywhere on this GitHub (project items, node(id)). */
+export function contentNode(ctx: Ctx, at: Located): object {
+  const repoCtx = ctxFor(ctx, at.repo)
+  return at.issue.isPull ? pullNode(repoCtx, at.repo.pulls.get(at.issue.number)!) : issueNode(repoCtx, at.issue)
 }
 
 export function pullNode(ctx: Ctx, pull: PullRecord) {

@@ -8,6 +8,9 @@ import type { Ctx } from './builders'
 import { computeCost } from './graphql-cost'
 import { runMutation } from './graphql-mutations'
 import { executeDocument } from './graphql-execute'
+import { nodeRoot } from './graphql-nodes'
+import { projectOwnerFields } from './graphql-projects'
+import { contentNode } from './graphql-resolvers'
 import { queryRoot } from './graphql-root'
 
 let schema: GraphQLSchema | undefined
@@ -76,7 +79,8 @@ export function runGraphQL(
   if (now >= rate.resetAt) Object.assign(rate, { used: 0, resetAt: now + 3_600_000 })
   rate.used += cost.cost
   const rootValue = {
-    ...queryRoot(ctx),
+    ...queryRoot(ctx, projectOwnerFields(contentNode)),
+    ...nodeRoot(ctx, contentNode),
     rateLimit: () => ({
       cost: cost.cost,
       limit: rate.limit,
