@@ -35,6 +35,15 @@ export type {
 }
 export { BOT_LOGIN } from './builders'
 export { DEFAULT_TOKEN, TEST_TOKEN } from './hub'
+export {
+  SLACK_FAULTS,
+  startChatReceiver,
+  type ChatFaultAnswer,
+  type ChatKind,
+  type ChatMessage,
+  type ChatReceiver,
+  type ChatValidationError,
+} from './chat-receiver'
 
 export interface LocalGitHubOptions {
   owner?: string
