@@ -1,6 +1,8 @@
 /** Builders for git data, contents and pull requests (REST shapes from the OpenAPI description). */
 import { buildIssue, buildRepository, buildUser, nodeId, repoUrl, type Ctx } from './builders'
+import type { FileChange } from './git-merge'
 import type { CommitObject } from './git-store'
+import { pullCommitCount, pullFiles } from './model-pulls'
 import type { PullRecord } from './state'
 
 const WEB = 'https://github.com'
@@ -90,7 +92,25 @@ export function buildContentFile(ctx: Ctx, path: string, ref: string, sha: strin
   }
 }
 
+/** GET /pulls/{n}/files entries (without `patch`, which GitHub omits for large diffs too). */
+export function buildDiffEntry(ctx: Ctx, f: FileChange, commit: string) {
+  const ref = commit
+  const web = `${WEB}/${ctx.state.owner}/${ctx.state.name}`
+  return {
+    sha: f.sha,
+    filename: f.path,
+    status: f.status,
+    additions: f.additions,
+    deletions: f.deletions,
+    changes: f.additions + f.deletions,
+    blob_url: `${web}/blob/${ref}/${f.path}`,
+    raw_url: `${web}/raw/${ref}/${f.path}`,
+    contents_url: `${repoUrl(ctx)}/contents/${f.path}?ref=${ref}`,
+  }
+}
+
 export function buildPull(ctx: Ctx, pull: PullRecord) {
+  const files = pullFiles(ctx.state, pull)
   const issue = ctx.state.issues.get(pull.number)!
   const asIssue = buildIssue(ctx, issue)
   const u = `${repoUrl(ctx)}/pulls/${pull.number}`
@@ -158,9 +178,9 @@ export function buildPull(ctx: Ctx, pull: PullRecord) {
     comments: asIssue.comments,
     review_comments: 0,
     maintainer_can_modify: false,
-    commits: 1,
-    additions: 0,
-    deletions: 0,
-    changed_files: 0,
+    commits: pullCommitCount(ctx.state, pull),
+    additions: files.reduce((n, f) => n + f.additions, 0),
+    deletions: files.reduce((n, f) => n + f.deletions, 0),
+    changed_files: files.length,
   }
 }

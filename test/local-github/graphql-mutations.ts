@@ -1,12 +1,31 @@
 /** GraphQL mutations: only those the action uses; anything else is refused as unsupported. */
-import { execute, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql'
-import { nodeId, type Ctx } from './builders'
+import type { DocumentNode, GraphQLSchema } from 'graphql'
+import type { Ctx } from './builders'
 import type { GraphQLOutcome } from './graphql'
-import { GitHubGraphQLError, pullNode } from './graphql-resolvers'
+import { executeDocument } from './graphql-execute'
+import { issueByNodeId } from './graphql-nodes'
+import { projectMutations } from './graphql-project-mutations'
+import { contentNode, ctxFor, GitHubGraphQLError, issueNode, pullNode } from './graphql-resolvers'
+import { subIssueMutations } from './graphql-sub-issues'
 
 type Args = Record<string, any>
 
-const MUTATIONS = new Set(['markPullRequestReadyForReview', 'convertPullRequestToDraft'])
+function draftMutations(ctx: Ctx) {
+  const setDraft =
+    (draft: boolean) =>
+    ({ input }: Args) => {
+      const { repo, issue } = issueByNodeId(ctx.hub, input.pullRequestId, ['PR'])
+      const pull = repo.pulls.get(issue.number)!
+      if (pull.merged || issue.state !== 'open') throw new GitHubGraphQLError('UNPROCESSABLE', 'Pull request is not open.')
+      pull.draft = draft
+      return { clientMutationId: input.clientMutationId ?? null, pullRequest: pullNode(ctxFor(ctx, repo), pull) }
+    }
+  return { markPullRequestReadyForReview: setDraft(false), convertPullRequestToDraft: setDraft(true) }
+}
+
+function mutationRoot(ctx: Ctx): Record<string, (args: Args) => unknown> {
+  return { ...draftMutations(ctx), ...subIssueMutations(ctx, issueNode), ...projectMutations(ctx, contentNode) }
+}
 
 export function runMutation(
   ctx: Ctx,
@@ -19,27 +38,9 @@ export function runMutation(
   const fields = document.definitions
     .flatMap((d) => (d.kind === 'OperationDefinition' ? d.selectionSet.selections : []))
     .flatMap((f) => (f.kind === 'Field' ? [f.name.value] : []))
-  const unsupported = fields.filter((name) => !MUTATIONS.has(name))
+  const rootValue = mutationRoot(ctx)
+  const unsupported = fields.filter((name) => !(name in rootValue))
   if (unsupported.length) return refuse([`Mutations not supported by the local GitHub: ${unsupported.join(', ')}.`], true)
-  const setDraft =
-    (draft: boolean) =>
-    ({ input }: Args) => {
-      const pull = [...ctx.state.pulls.values()].find((candidate) => nodeId('PR', candidate.id) === input.pullRequestId)
-      if (!pull) throw new GitHubGraphQLError('NOT_FOUND', `Could not resolve to a node with the global id of '${input.pullRequestId}'`)
-      if (pull.merged || ctx.state.issues.get(pull.number)?.state !== 'open')
-        throw new GitHubGraphQLError('UNPROCESSABLE', 'Pull request is not open.')
-      pull.draft = draft
-      return { clientMutationId: input.clientMutationId ?? null, pullRequest: pullNode(ctx, pull) }
-    }
-  const rootValue = { markPullRequestReadyForReview: setDraft(false), convertPullRequestToDraft: setDraft(true) }
-  const result = execute({ schema, document, rootValue, variableValues: variables, operationName }) as {
-    data?: unknown
-    errors?: readonly GraphQLError[]
-  }
-  const errors = result.errors?.map((e) => ({
-    ...(e.originalError instanceof GitHubGraphQLError ? { type: e.originalError.type } : {}),
-    path: e.path,
-    message: e.message,
-  }))
-  return { status: 200, isMutation: true, cost: 1, body: { data: result.data ?? null, ...(errors ? { errors } : {}) } }
+  const executed = executeDocument(schema, document, rootValue, variables, operationName)
+  return { status: 200, isMutation: true, cost: 1, invalid: executed.invalid, body: executed.body }
 }

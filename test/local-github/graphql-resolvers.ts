@@ -1,64 +1,18 @@
 /** GraphQL objects computed from the same state as REST. graphql-js's default resolver reads
  * properties and calls functions with (args), and resolves unions/interfaces by `__typename`. */
-import { isBot, nodeId, userId, type Ctx } from './builders'
+import { isBot, nodeId, type Ctx } from './builders'
+import { actor, connection, ctxFor, GitHubGraphQLError } from './graphql-kit'
+import { issueProjectFields } from './graphql-projects'
+import { subIssueFields } from './graphql-sub-issues'
+import { pullFiles } from './model-pulls'
 import { chronological } from './routes-issues'
-import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, RepoState, StateReason } from './state'
+import type { CommentRecord, IssueEventRecord, IssueRecord, PullRecord, StateReason } from './state'
+import type { Located } from './sub-issues'
+
+export { actor, connection, ctxFor, GitHubGraphQLError }
 
 type Args = Record<string, any>
 const WEB = 'https://github.com'
-
-/** A GitHub-style GraphQL error (`type` appears next to `message`, like NOT_FOUND). */
-export class GitHubGraphQLError extends Error {
-  constructor(
-    readonly type: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-const cursorOf = (index: number) => Buffer.from(`cursor:v2:${index}`).toString('base64')
-const indexOf = (cursor: string) => Number(Buffer.from(cursor, 'base64').toString().split(':')[2])
-
-/** Relay connection with first/last/after/before over an already-filtered list. */
-export function connection<T>(items: T[], args: Args, extra: Record<string, unknown> = {}) {
-  let start = 0
-  let end = items.length
-  if (args.after) start = Math.max(start, indexOf(args.after) + 1)
-  if (args.before) end = Math.min(end, indexOf(args.before))
-  const filteredCount = Math.max(end - start, 0)
-  if (typeof args.first === 'number') end = Math.min(end, start + args.first)
-  if (typeof args.last === 'number') start = Math.max(start, end - args.last)
-  const edges = items.slice(start, end).map((node, i) => ({ cursor: cursorOf(start + i), node }))
-  return {
-    totalCount: items.length,
-    filteredCount,
-    pageCount: edges.length,
-    nodes: edges.map((e) => e.node),
-    edges,
-    pageInfo: {
-      hasNextPage: end < items.length,
-      hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    ...extra,
-  }
-}
-
-/** In GraphQL a bot's login has no "[bot]" suffix (`github-actions`), unlike REST. */
-export function actor(login: string) {
-  const bot = isBot(login)
-  const name = bot ? login.replace(/\[bot\]$/, '') : login
-  return {
-    __typename: bot ? 'Bot' : 'User',
-    login: name,
-    id: `${bot ? 'BOT' : 'U'}_kgDO${userId(login)}`,
-    databaseId: userId(login),
-    url: bot ? `${WEB}/apps/${name}` : `${WEB}/${login}`,
-    avatarUrl: `https://avatars.githubusercontent.com/u/${userId(login)}?v=4`,
-  }
-}
 
 /** `viewer` is a User even for an app's installation token, and keeps the "[bot]" suffix there. */
 export function viewerNode(ctx: Ctx) {
@@ -85,16 +39,6 @@ interface Index {
 }
 
 const indexes = new WeakMap<Ctx, Index>()
-
-/** The same request's context for another repository (sub-issues, organizations, projects),
- * so each repository's index is built once per request. */
-export function ctxFor(ctx: Ctx, state: RepoState): Ctx {
-  if (state === ctx.state) return ctx
-  ctx.siblings ??= new Map([[ctx.state, ctx]])
-  let sibling = ctx.siblings.get(state)
-  if (!sibling) ctx.siblings.set(state, (sibling = { ...ctx, state }))
-  return sibling
-}
 
 function group<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>()
@@ -228,6 +172,8 @@ export function issueNode(ctx: Ctx, issue: IssueRecord) {
     url: `${WEB}/${s.owner}/${s.name}/issues/${issue.number}`,
     author: actor(issue.author),
     viewerDidAuthor: issue.author === ctx.viewer.login,
+    ...subIssueFields(ctx, issue, issueNode),
+    ...issueProjectFields(ctx, issue, contentNode),
     labels: (args: Args) =>
       connection(
         issue.labels.map((n) => labelNode(ctx, n)),
@@ -265,6 +211,12 @@ export function issueNode(ctx: Ctx, issue: IssueRecord) {
   }
 }
 
+/** The Issue or PullRequest node of an issue anywhere on this GitHub (project items, node(id)). */
+export function contentNode(ctx: Ctx, at: Located): object {
+  const repoCtx = ctxFor(ctx, at.repo)
+  return at.issue.isPull ? pullNode(repoCtx, at.repo.pulls.get(at.issue.number)!) : issueNode(repoCtx, at.issue)
+}
+
 export function pullNode(ctx: Ctx, pull: PullRecord) {
   const issue = ctx.state.issues.get(pull.number)!
   return {
@@ -278,5 +230,29 @@ export function pullNode(ctx: Ctx, pull: PullRecord) {
     isDraft: pull.draft,
     merged: pull.merged,
     mergedAt: pull.mergedAt,
+    mergeCommit: pull.mergeCommitSha ? { __typename: 'Commit', oid: pull.mergeCommitSha } : null,
+    ...pullFileFields(ctx, pull),
+  }
+}
+
+const CHANGE_TYPES = { added: 'ADDED', removed: 'DELETED', modified: 'MODIFIED' } as const
+
+function pullFileFields(ctx: Ctx, pull: PullRecord) {
+  const files = () => pullFiles(ctx.state, pull)
+  return {
+    changedFiles: () => files().length,
+    additions: () => files().reduce((n, f) => n + f.additions, 0),
+    deletions: () => files().reduce((n, f) => n + f.deletions, 0),
+    files: (args: Args) =>
+      connection(
+        files().map((f) => ({
+          path: f.path,
+          additions: f.additions,
+          deletions: f.deletions,
+          changeType: CHANGE_TYPES[f.status],
+          viewerViewedState: 'UNVIEWED',
+        })),
+        args,
+      ),
   }
 }

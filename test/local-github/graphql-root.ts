@@ -1,19 +1,18 @@
 /** GraphQL query root: the viewer, repositories, organizations and users, as far as the token sees. */
 import type { Ctx } from './builders'
 import { repositoryNode } from './graphql-repository'
-import { connection, ctxFor, GitHubGraphQLError, viewerNode } from './graphql-resolvers'
+import { connection, ctxFor, GitHubGraphQLError, ownerNodeId } from './graphql-kit'
+import { viewerNode } from './graphql-resolvers'
 import { accessOf, findRepo, isOrganization } from './hub'
 
 type Args = Record<string, any>
-
-const nodeOf = (prefix: string, login: string) => `${prefix}_kgDO${Buffer.from(login).toString('base64url')}`
 
 function organizationNode(ctx: Ctx, login: string) {
   const repos = ctx.hub.repos.filter((r) => r.owner.toLowerCase() === login.toLowerCase())
   const owner = repos[0]?.owner ?? login
   return {
     __typename: 'Organization',
-    id: nodeOf('O', owner),
+    id: ownerNodeId('Organization', owner),
     login: owner,
     name: owner,
     url: `https://github.com/${owner}`,
@@ -29,7 +28,7 @@ function organizationNode(ctx: Ctx, login: string) {
 }
 
 function userNode(login: string) {
-  return { __typename: 'User', id: nodeOf('U', login), login, url: `https://github.com/${login}` }
+  return { __typename: 'User', id: ownerNodeId('User', login), login, url: `https://github.com/${login}` }
 }
 
 /** Extra fields for the organization and user nodes (Projects adds `projectV2`). */

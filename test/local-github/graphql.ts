@@ -3,11 +3,14 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { buildSchema, execute, type GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql'
+import { buildSchema, type GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql'
 import type { Ctx } from './builders'
 import { computeCost } from './graphql-cost'
 import { runMutation } from './graphql-mutations'
-import { GitHubGraphQLError } from './graphql-resolvers'
+import { executeDocument } from './graphql-execute'
+import { nodeRoot } from './graphql-nodes'
+import { projectOwnerFields } from './graphql-projects'
+import { contentNode } from './graphql-resolvers'
 import { queryRoot } from './graphql-root'
 
 let schema: GraphQLSchema | undefined
@@ -76,7 +79,8 @@ export function runGraphQL(
   if (now >= rate.resetAt) Object.assign(rate, { used: 0, resetAt: now + 3_600_000 })
   rate.used += cost.cost
   const rootValue = {
-    ...queryRoot(ctx),
+    ...queryRoot(ctx, projectOwnerFields(contentNode)),
+    ...nodeRoot(ctx, contentNode),
     rateLimit: () => ({
       cost: cost.cost,
       limit: rate.limit,
@@ -86,24 +90,6 @@ export function runGraphQL(
       resetAt: new Date(rate.resetAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     }),
   }
-  const result = execute({ schema: s, document, rootValue, variableValues: variables, operationName }) as {
-    data?: unknown
-    errors?: readonly GraphQLError[]
-  }
-  const errors = result.errors?.map((e) => ({
-    ...(e.originalError instanceof GitHubGraphQLError ? { type: e.originalError.type } : {}),
-    path: e.path,
-    locations: e.locations,
-    message: e.message,
-  }))
-  // Errors other than GitHub's typed ones (NOT_FOUND) mean the query cannot work, e.g. a comment's
-  // `databaseId` overflowing Int: report them like refusals so tests notice.
-  const broken = errors?.filter((e) => !('type' in e)).map((e) => e.message)
-  return {
-    status: 200,
-    isMutation,
-    cost: cost.cost,
-    invalid: broken?.length ? broken.join('\n') : undefined,
-    body: { data: result.data ?? null, ...(errors ? { errors } : {}) },
-  }
+  const executed = executeDocument(s, document, rootValue, variables, operationName)
+  return { status: 200, isMutation, cost: cost.cost, invalid: executed.invalid, body: executed.body }
 }

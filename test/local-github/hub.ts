@@ -2,6 +2,7 @@
  * the tokens it accepts (who each one is), and id counters shared by all repositories, since
  * GitHub's database ids are global (an issue id never repeats across repositories). */
 import type { Clock } from './clock'
+import type { ProjectRecord } from './projects'
 import { createRepoState, type Counters, type RepoState } from './state'
 
 export interface Identity {
@@ -27,6 +28,8 @@ export interface Hub {
   api: string
   repos: RepoState[]
   tokens: Map<string, Identity>
+  /** Projects (v2) of every owner on this GitHub. */
+  projects: ProjectRecord[]
   counters: Counters
 }
 
@@ -38,7 +41,7 @@ export const TEST_TOKEN = 'test'
 export const OBSERVER: Identity = { login: '', kind: 'user', projects: false }
 
 export function createHub(clock: Clock): Hub {
-  return { clock, api: '', repos: [], tokens: new Map(), counters: { ids: {}, seq: 0 } }
+  return { clock, api: '', repos: [], tokens: new Map(), projects: [], counters: { ids: {}, seq: 0 } }
 }
 
 export function toIdentity(options: TokenOptions): Identity {

@@ -5,6 +5,8 @@ import { BOT_LOGIN, type Ctx } from './builders'
 import { createClock, type Clock } from './clock'
 import { addRepo, createHub, DEFAULT_TOKEN, fullName, TEST_TOKEN, toIdentity, type Identity, type TokenOptions } from './hub'
 import type { WebhookEvent } from './person-actions'
+import { projectHandle, type ProjectItemView, type SeededProject } from './project-handle'
+import type { ProjectSeed } from './projects'
 import { createRepoHandle, type RepoHandle } from './repo-handle'
 import { commentRoutes } from './routes-comments'
 import { gitRoutes } from './routes-git'
@@ -12,12 +14,36 @@ import { issueCreateRoutes } from './routes-issue-create'
 import { issueRoutes } from './routes-issues'
 import { pullRoutes } from './routes-pulls'
 import { repoListRoutes } from './routes-repos'
+import { subIssueRoutes } from './routes-sub-issues'
 import { startServer, type FaultAnswer, type FaultMatch, type RequestLogEntry, type ServerState, type ValidationError } from './server'
 import type { Role } from './state'
 
-export type { Clock, FaultAnswer, FaultMatch, Identity, RepoHandle, RequestLogEntry, TokenOptions, ValidationError, WebhookEvent, Role }
+export type {
+  Clock,
+  FaultAnswer,
+  FaultMatch,
+  Identity,
+  ProjectItemView,
+  ProjectSeed,
+  RepoHandle,
+  RequestLogEntry,
+  Role,
+  SeededProject,
+  TokenOptions,
+  ValidationError,
+  WebhookEvent,
+}
 export { BOT_LOGIN } from './builders'
 export { DEFAULT_TOKEN, TEST_TOKEN } from './hub'
+export {
+  SLACK_FAULTS,
+  startChatReceiver,
+  type ChatFaultAnswer,
+  type ChatKind,
+  type ChatMessage,
+  type ChatReceiver,
+  type ChatValidationError,
+} from './chat-receiver'
 
 export interface LocalGitHubOptions {
   owner?: string
@@ -54,7 +80,7 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
   const ctx: Ctx = { state, api: '', hub, viewer: actionsToken }
   const server: ServerState = {
     ctx,
-    routes: { ...issueRoutes, ...issueCreateRoutes, ...commentRoutes, ...gitRoutes, ...pullRoutes, ...repoListRoutes },
+    routes: { ...issueRoutes, ...issueCreateRoutes, ...commentRoutes, ...gitRoutes, ...pullRoutes, ...repoListRoutes, ...subIssueRoutes },
     requests: [],
     validationErrors: [],
     faults: [],
@@ -69,6 +95,8 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
 
   return {
     ...createRepoHandle(ctx),
+    /** createProject({ owner?, number?, title, fields }) and projectItems(number, owner?). */
+    ...projectHandle(hub, state.owner),
     url: ctx.api,
     graphqlUrl: `${ctx.api}/graphql`,
     clock,

@@ -58,6 +58,8 @@ export function createIssue(
     closedAt: null,
     closedBy: null,
     isPull: input.isPull ?? false,
+    subIssueIds: [],
+    parentId: null,
   }
   s.issues.set(issue.number, issue)
   // Labels that do not exist in the repository are silently not applied (issue forms, UI).
@@ -155,6 +157,12 @@ export function closeIssue(s: RepoState, issue: IssueRecord, reason: StateReason
   issue.closedBy = by
   record(s, issue, { event: 'closed', actor: by, stateReason: reason })
   return true
+}
+
+/** A merge records `merged` (with the merge commit) before the `closed` event, like GitHub. */
+export function markMerged(s: RepoState, issue: IssueRecord, by: string, commitId: string): void {
+  record(s, issue, { event: 'merged', actor: by, commitId })
+  closeIssue(s, issue, 'completed', by)
 }
 
 export function reopenIssue(s: RepoState, issue: IssueRecord, by: string): boolean {

@@ -2,8 +2,8 @@
  * would deliver (shapes valid against @octokit/webhooks-schemas). An action that changes
  * nothing (labeling twice) still returns its event: tests use that as a redelivery. */
 import { buildComment, buildIssue, buildLabel, buildRepository, buildUser, type Ctx } from './builders'
-import { buildPull } from './builders-git'
 import * as model from './model'
+import { createPullActions } from './pull-actions'
 import type { StateReason } from './state'
 
 export interface WebhookEvent {
@@ -20,6 +20,7 @@ export function createPersonActions(ctx: Ctx) {
   })
 
   return {
+    ...createPullActions(ctx),
     /** issues.opened, then one issues.labeled per applied label and issues.assigned per assignee. */
     openIssue(input: { by: string; title: string; body?: string; labels?: string[]; assignees?: string[] }) {
       const issue = model.createIssue(s, input)
@@ -96,26 +97,6 @@ export function createPersonActions(ctx: Ctx) {
     reopen(number: number, by: string): WebhookEvent {
       model.reopenIssue(s, model.getIssue(s, number), by)
       return issueEvent('reopened', number, by)
-    },
-    /** Squash-merges: one commit on the base with the head's tree; closes the PR. */
-    mergePull(number: number, by: string): WebhookEvent {
-      const pull = s.pulls.get(number)
-      if (!pull || pull.merged) throw new Error(`mergePull #${number}: no open pull request`)
-      const issue = model.getIssue(s, number)
-      const headSha = s.git.refs.get(`heads/${pull.head}`)!
-      const baseSha = s.git.refs.get(`heads/${pull.base}`)!
-      const who = { name: by, email: `${by}@users.noreply.github.com`, date: s.clock.stamp() }
-      const sha = s.git.writeCommit({
-        tree: s.git.commits.get(headSha)!.tree,
-        parents: [baseSha],
-        message: `${issue.title} (#${number})`,
-        author: who,
-        committer: who,
-      })
-      s.git.refs.set(`heads/${pull.base}`, sha)
-      Object.assign(pull, { merged: true, mergedAt: s.clock.stamp(), mergedBy: by, mergeCommitSha: sha })
-      model.closeIssue(s, issue, 'completed', by)
-      return { name: 'pull_request', payload: { action: 'closed', number, pull_request: buildPull(ctx, pull), ...base(by) } }
     },
   }
 }

@@ -1,17 +1,20 @@
 /** Seeding and reading one repository of the local GitHub: what `gh` offers for its default
  * repository and `gh.addRepository()` returns for the others. */
-import { buildComment, buildIssue, buildRepository, buildUser, type Ctx } from './builders'
+import { buildComment, buildRepository, buildUser, type Ctx } from './builders'
 import { buildPull } from './builders-git'
+import { buildRestIssue, withRepo } from './builders-rest'
 import { ensureLabel, findLabel, getIssue } from './model'
 import { createPersonActions, type WebhookEvent } from './person-actions'
 import { timelineOf } from './routes-issues'
 import type { Role } from './state'
+import { parentOf, subIssuesOf, type Located } from './sub-issues'
 
 export type RepoHandle = ReturnType<typeof createRepoHandle>
 
 export function createRepoHandle(ctx: Ctx) {
   const state = ctx.state
   const clock = state.clock
+  const rest = (at: Located) => buildRestIssue(withRepo(ctx, at.repo), at.issue)
   return {
     owner: state.owner,
     repo: state.name,
@@ -64,7 +67,13 @@ export function createRepoHandle(ctx: Ctx) {
     },
 
     // Readers for assertions (REST shapes where GitHub has one).
-    issue: (number: number) => buildIssue(ctx, getIssue(state, number)),
+    issue: (number: number) => buildRestIssue(ctx, getIssue(state, number)),
+    /** The sub-issues of #number, in order (REST issue shapes; they may live in other repositories). */
+    subIssuesOf: (number: number) => subIssuesOf(ctx.hub, getIssue(state, number)).map(rest),
+    parentOf: (number: number) => {
+      const parent = parentOf(ctx.hub, getIssue(state, number))
+      return parent ? rest(parent) : undefined
+    },
     comments: (number: number) =>
       [...state.comments.values()]
         .filter((c) => c.issueNumber === number)

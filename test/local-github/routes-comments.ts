@@ -1,5 +1,6 @@
 /** REST: issue comments, reactions, labels and assignees on an issue. */
-import { buildComment, buildIssue, buildLabel, buildReaction, type Ctx } from './builders'
+import { buildRestIssue } from './builders-rest'
+import { buildComment, buildLabel, buildReaction, type Ctx } from './builders'
 import { checkBodyLength, HttpError, notFound, ok, paginate, type HandlerRequest, type Routes } from './http'
 import {
   addAssignees,
@@ -102,11 +103,11 @@ export const commentRoutes: Routes = {
   [`POST ${R}/issues/{issue_number}/assignees`]: (req) => {
     const issue = issueOr404(req.ctx, req.params.issue_number)
     addAssignees(req.ctx.state, issue, req.body.assignees ?? [], req.ctx.viewer.login) // non-assignable users silently ignored
-    return ok(buildIssue(req.ctx, issue), 201)
+    return ok(buildRestIssue(req.ctx, issue), 201)
   },
   [`DELETE ${R}/issues/{issue_number}/assignees`]: (req) => {
     const issue = issueOr404(req.ctx, req.params.issue_number)
     removeAssignees(req.ctx.state, issue, req.body?.assignees ?? [], req.ctx.viewer.login)
-    return ok(buildIssue(req.ctx, issue))
+    return ok(buildRestIssue(req.ctx, issue))
   },
 }

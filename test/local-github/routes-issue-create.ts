@@ -1,5 +1,5 @@
 /** REST: POST /repos/{owner}/{repo}/issues (the way sub-issues and follow-ups get created). */
-import { buildIssue } from './builders'
+import { buildRestIssue } from './builders-rest'
 import { checkBodyLength, HttpError, ok, type HandlerRequest, type Routes } from './http'
 import { canBeAssigned, createIssue, ensureLabel } from './model'
 import { labelName } from './routes-issues'
@@ -31,7 +31,7 @@ function createIssueRoute(req: HandlerRequest) {
   const labels = (b.labels ?? []).map((l) => labelName(l as string | { name: string })).filter(Boolean)
   for (const name of labels) ensureLabel(s, name) // through the API, missing labels are created
   const issue = createIssue(s, { by: req.ctx.viewer.login, title: String(b.title), body: b.body ?? null, labels, assignees })
-  return ok(buildIssue(req.ctx, issue), 201)
+  return ok(buildRestIssue(req.ctx, issue), 201)
 }
 
 export const issueCreateRoutes: Routes = { [`POST ${R}/issues`]: createIssueRoute }

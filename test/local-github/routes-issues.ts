@@ -1,5 +1,6 @@
 /** REST: repository, issues, issue events/timeline, collaborator permission. */
-import { buildComment, buildIssue, buildIssueEvent, buildRepository, buildUser, isBot, type Ctx } from './builders'
+import { buildRestIssue } from './builders-rest'
+import { buildComment, buildIssueEvent, buildRepository, buildUser, isBot, type Ctx } from './builders'
 import { checkBodyLength, HttpError, notFound, ok, paginate, type HandlerRequest, type Routes } from './http'
 import { closeIssue, getIssue, NotFound, reopenIssue, rename, setAssignees, setBody, setLabels } from './model'
 import type { IssueRecord, Role, StateReason } from './state'
@@ -44,7 +45,7 @@ function listIssues(req: HandlerRequest) {
   items.sort((a, b) => (key(a) === key(b) ? a.number - b.number : key(a) < key(b) ? -1 : 1))
   if (direction === 'desc') items.reverse()
   return paginate(
-    items.map((i) => buildIssue(req.ctx, i)),
+    items.map((i) => buildRestIssue(req.ctx, i)),
     req,
   )
 }
@@ -73,7 +74,7 @@ function patchIssue(req: HandlerRequest) {
     closeIssue(s, issue, b.state_reason && b.state_reason !== 'reopened' ? b.state_reason : 'completed', req.ctx.viewer.login)
   else if (b.state === 'open') reopenIssue(s, issue, req.ctx.viewer.login)
   else if (b.state_reason && issue.state === 'closed' && b.state_reason !== 'reopened') issue.stateReason = b.state_reason
-  return ok(buildIssue(req.ctx, issue))
+  return ok(buildRestIssue(req.ctx, issue))
 }
 
 function eventsOf(ctx: Ctx, number: number) {
@@ -120,7 +121,7 @@ function permissionsOf(role: Role | undefined) {
 export const issueRoutes: Routes = {
   [`GET ${R}`]: (req) => ok(buildRepository(req.ctx, { rest: true })),
   [`GET ${R}/issues`]: listIssues,
-  [`GET ${R}/issues/{issue_number}`]: (req) => ok(buildIssue(req.ctx, issueOr404(req.ctx, req.params.issue_number))),
+  [`GET ${R}/issues/{issue_number}`]: (req) => ok(buildRestIssue(req.ctx, issueOr404(req.ctx, req.params.issue_number))),
   [`PATCH ${R}/issues/{issue_number}`]: patchIssue,
   [`GET ${R}/issues/{issue_number}/events`]: (req) => {
     const issue = issueOr404(req.ctx, req.params.issue_number)

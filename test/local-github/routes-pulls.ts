@@ -1,7 +1,8 @@
 /** REST: pull requests (they share the issue number sequence, like GitHub). */
-import { buildPull } from './builders-git'
+import { buildDiffEntry, buildPull } from './builders-git'
 import { checkBodyLength, HttpError, notFound, ok, paginate, validationFailed, type HandlerRequest, type Routes } from './http'
-import { closeIssue, createIssue, reopenIssue, rename, setBody } from './model'
+import { closeIssue, reopenIssue, rename, setBody } from './model'
+import { openPull, pullFiles, pullHeadSha } from './model-pulls'
 import type { PullRecord, RepoState } from './state'
 
 const R = '/repos/{owner}/{repo}'
@@ -48,20 +49,7 @@ function createPull(req: HandlerRequest) {
   const open = [...s.pulls.values()].find((p) => p.head === head && p.base === b.base && s.issues.get(p.number)!.state === 'open')
   if (open) throw validationFailed('PullRequest', `A pull request already exists for ${s.owner}:${head}.`, undefined, false)
   if (headSha === baseSha) throw validationFailed('PullRequest', `No commits between ${b.base} and ${head}`, undefined, false)
-  const issue = createIssue(s, { by: req.ctx.viewer.login, title: b.title ?? head, body: b.body ?? null, isPull: true })
-  const pull: PullRecord = {
-    number: issue.number,
-    id: issue.id,
-    head,
-    base: b.base,
-    draft: b.draft ?? false,
-    merged: false,
-    mergedAt: null,
-    mergedBy: null,
-    mergeCommitSha: null,
-    requestedReviewers: [],
-  }
-  s.pulls.set(pull.number, pull)
+  const pull = openPull(s, { by: req.ctx.viewer.login, head, base: b.base, title: b.title ?? head, body: b.body ?? null, draft: b.draft })
   return ok(buildPull(req.ctx, pull), 201)
 }
 
@@ -102,5 +90,13 @@ export const pullRoutes: Routes = {
   [`POST ${R}/pulls`]: createPull,
   [`GET ${R}/pulls/{pull_number}`]: (req) => ok(buildPull(req.ctx, pullOr404(req.ctx.state, req.params.pull_number))),
   [`PATCH ${R}/pulls/{pull_number}`]: patchPull,
+  [`GET ${R}/pulls/{pull_number}/files`]: (req) => {
+    const s = req.ctx.state
+    const pull = pullOr404(s, req.params.pull_number)
+    return paginate(
+      pullFiles(s, pull).map((f) => buildDiffEntry(req.ctx, f, pullHeadSha(s, pull) ?? '')),
+      req,
+    )
+  },
   [`POST ${R}/pulls/{pull_number}/requested_reviewers`]: requestReviewers,
 }

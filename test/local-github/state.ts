@@ -31,6 +31,9 @@ export interface IssueRecord {
   closedBy: string | null
   /** Pull requests are issues too (shared numbers, listed by GET /issues). */
   isPull: boolean
+  /** Sub-issues by database id, in order (they may live in other repositories of the same owner). */
+  subIssueIds: number[]
+  parentId: number | null
 }
 
 export interface CommentRecord {
@@ -79,6 +82,8 @@ export interface PullRecord {
   mergedBy: string | null
   mergeCommitSha: string | null
   requestedReviewers: string[]
+  /** Set on merge: the commits the PR's files are computed between from then on. */
+  mergedRange?: { base: string; head: string }
 }
 
 export interface RepoState {

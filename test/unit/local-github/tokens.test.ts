@@ -73,6 +73,9 @@ describe('tokens', () => {
     expect([bot.status, bot.data.message]).toEqual([404, 'github-actions[bot] is not a user'])
     expect((await rest('GET', '/collaborators/stranger/permission')).data.permission).toBe('none')
     expect((await rest('GET', '/collaborators/olivia/permission')).data.role_name).toBe('maintain')
+    gh.addRepository('handbook', { visibility: 'public' })
+    const inPublic = await client(gh, 'ghs_localtoken', 'acme/handbook').rest('GET', '/collaborators/stranger/permission')
+    expect([inPublic.data.permission, inPublic.data.role_name]).toEqual(['read', 'read'])
   })
 
   it('keeps validationErrors empty for all of the above except the anonymous and bad-token requests', () => {
