@@ -53898,7 +53898,16 @@ function resolveTier(input) {
     if (tier) {
       const labelsToRemove2 = tierLabels.filter((label) => label !== tier.label && issue2.labels.includes(label));
       const labelsToAdd = issue2.labels.includes(tier.label) ? [] : [tier.label];
-      return { tier, source: "command", setBy: input.command.by, setAt: input.command.at, labelsToAdd, labelsToRemove: labelsToRemove2, notices: [], requestedDenied: null };
+      return {
+        tier,
+        source: "command",
+        setBy: input.command.by,
+        setAt: input.command.at,
+        labelsToAdd,
+        labelsToRemove: labelsToRemove2,
+        notices: [],
+        requestedDenied: null
+      };
     }
   }
   const labelsToRemove = [];
