@@ -115,7 +115,8 @@ describe.concurrent('the sweep', () => {
       const from = gh.requests.length
       const running = sweep(gh)
       // Closed (by olivia, with no run of its own: a dropped event) right after the sweep read the open escalations.
-      while (!gh.requests.slice(from).some((request) => request.route === 'graphql' && request.endedAt > 0)) await new Promise((resolve) => setTimeout(resolve, 10))
+      while (!gh.requests.slice(from).some((request) => request.route === 'graphql' && request.endedAt > 0))
+        await new Promise((resolve) => setTimeout(resolve, 10))
       gh.act.close(number, { by: 'olivia', reason: 'completed' })
       expectSwept(await running)
       expect(statuses(gh, number)).toEqual([])

@@ -66,7 +66,10 @@ describe.concurrent('trust', () => {
 
   it('no user text reaches the log as a workflow command', async () => {
     await withRepo(async (gh) => {
-      const { events, number } = fileEscalation(gh, { title: '::stop-commands::pwned', answers: { ...COMPLETE, customer: '::add-mask::Globex' } })
+      const { events, number } = fileEscalation(gh, {
+        title: '::stop-commands::pwned',
+        answers: { ...COMPLETE, customer: '::add-mask::Globex' },
+      })
       const results = await deliver(gh, events)
       gh.clock.advance(5)
       results.push(await runAction(gh, gh.act.comment(number, '/timeline ::set-output name=state::hacked\n::stop-commands::x', 'olivia')))

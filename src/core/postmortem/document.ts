@@ -2,12 +2,12 @@ import { formatDuration } from '../../config/duration'
 import type { Config } from '../../config/types'
 import type { EscalationFacts } from '../escalation'
 import type { MissingField } from '../intake/check-required'
-import type { SlaClock } from '../lifecycle/clocks'
+import { closedPauses, type SlaClock } from '../lifecycle/clocks'
 import type { Escalation } from '../lifecycle/derive'
 import { unique } from '../lifecycle/notifications'
 import { isHumanComment } from '../own-comments'
 import { formatDue } from '../time/format'
-import { formatUtc } from '../time/sla-clock'
+import { formatUtc, slaMinutesBetween } from '../time/sla-clock'
 import { documentBlock, documentCell, documentInline } from './document-text'
 import { renderTemplate } from './render-template'
 import { buildTimeline } from './timeline'
@@ -37,10 +37,18 @@ function table(headers: string[], rows: string[][]): string {
   )
 }
 
+/** SLA time (working hours, waiting excluded), with the wall-clock time beside it when they differ. */
 function clockRow(name: string, clock: SlaClock, escalation: Escalation): string[] {
-  const actual = clock.doneAt
-    ? formatDuration(Math.max(0, Math.round((clock.doneAt.getTime() - clock.since.getTime()) / 60_000)))
-    : 'not done'
+  const { calendar } = escalation.tier
+  const pauses = clock.kind === 'acknowledge' ? [] : closedPauses(escalation.pauses, clock.doneAt ?? clock.since)
+  const sla = clock.doneAt ? Math.round(slaMinutesBetween(clock.since, clock.doneAt, calendar, pauses)) : null
+  const wall = clock.doneAt ? Math.round((clock.doneAt.getTime() - clock.since.getTime()) / 60_000) : null
+  const actual =
+    sla === null || wall === null
+      ? 'not done'
+      : sla === wall
+        ? formatDuration(sla)
+        : `${formatDuration(sla)} (${formatDuration(wall)} elapsed)`
   const result =
     clock.status === 'met'
       ? 'met'

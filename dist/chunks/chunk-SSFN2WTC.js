@@ -54213,7 +54213,11 @@ function table(headers, rows) {
   );
 }
 function clockRow(name, clock2, escalation) {
-  const actual = clock2.doneAt ? formatDuration(Math.max(0, Math.round((clock2.doneAt.getTime() - clock2.since.getTime()) / 6e4))) : "not done";
+  const { calendar } = escalation.tier;
+  const pauses = clock2.kind === "acknowledge" ? [] : closedPauses(escalation.pauses, clock2.doneAt ?? clock2.since);
+  const sla = clock2.doneAt ? Math.round(slaMinutesBetween(clock2.since, clock2.doneAt, calendar, pauses)) : null;
+  const wall = clock2.doneAt ? Math.round((clock2.doneAt.getTime() - clock2.since.getTime()) / 6e4) : null;
+  const actual = sla === null || wall === null ? "not done" : sla === wall ? formatDuration(sla) : `${formatDuration(sla)} (${formatDuration(wall)} elapsed)`;
   const result = clock2.status === "met" ? "met" : clock2.status === "missed" ? `**missed** by ${formatDuration(Math.max(1, Math.round(clock2.minutes)))}` : `**${clock2.status}**`;
   return [name, actual, formatDuration(clock2.targetMinutes), formatDue(clock2.dueAt, escalation.tier.calendar), result];
 }
