@@ -1,7 +1,7 @@
 /**
  * The main job: a local GitHub seeded with the shipped form and configuration, an escalation
- * filed and worked the way people do, the bundled action run for every event, and the thread
- * printed as a person would read it.
+ * filed and worked the way a team runs one (the bundled action run for every event, as a runner
+ * would), and the thread printed as each person reads it.
  */
 import { runAction } from '../test/harness'
 import { COMPLETE, formBody, startRepo } from '../test/e2e/scenario'
@@ -20,6 +20,7 @@ async function deliver(step: string, events: Event | Event[]): Promise<string> {
     summary = result.summary
     const action = (event.payload as { action?: string }).action
     const outputs = Object.entries(result.outputs)
+      .filter(([, value]) => value !== '')
       .map(([key, value]) => `${key}=${value}`)
       .join(' ')
     console.log(`  ${event.name}${action ? `.${action}` : ''} → exit ${result.exitCode}; ${outputs}`)
@@ -28,82 +29,69 @@ async function deliver(step: string, events: Event | Event[]): Promise<string> {
   return summary
 }
 
+const at = (time: string) => gh.clock.set(`2026-11-24T${time}:00Z`)
+const say = (number: number, text: string, by: string) => gh.act.comment(number, text, by)
+
 try {
+  console.log('════ Filing: the people who must act are told at once, complete or not ════')
   const opened = gh.act.openIssue({
     by: 'carla',
     title: '[Escalation] Globex: every open opportunity closed overnight',
-    body: formBody({ ...COMPLETE, rootCause: 'tbd', impact: '' }),
+    body: formBody({ ...COMPLETE, rootCause: 'unknown', requestedTier: 'Tier 1 – Critical' }),
     labels: ['escalation'],
   })
-  const number = (opened[0]!.payload as { issue: { number: number } }).issue.number
-  await deliver('Carla (customer success) files the escalation form, root cause "tbd", no impact', opened)
+  const number = opened.number
+  await deliver('09:00 Carla (customer success) files the form as Critical; root cause "unknown"', [...opened])
   printThread(gh, number)
 
-  gh.clock.advance(20)
+  console.log('\n════ Working it from the thread ════')
+  at('09:12')
+  await deliver('09:12 Olivia (support lead, owner) takes it', say(number, '/ack', 'olivia'))
+  at('09:40')
   await deliver(
-    'Carla edits the issue: root cause and business impact filled in',
-    gh.act.editIssue(number, { by: 'carla', body: formBody(COMPLETE) }),
+    '09:40 Olivia posts the first status, with the ETA on the same line',
+    say(number, '/status Restore from last night’s backup is running; 60% of opportunities back. ETA: 14:00 UTC', 'olivia'),
   )
-  printThread(gh, number)
-
-  gh.clock.advance(10)
-  await deliver('Rita (read access) labels it tier-1', gh.act.label(number, 'tier-1', 'rita'))
-  printThread(gh, number)
-
-  gh.clock.advance(5)
-  const retier = gh.act.label(number, 'tier-1', 'olivia')
-  await deliver('Olivia (maintainer) labels it tier-1', retier)
-  printThread(gh, number)
-
-  const before = gh.requests.length
-  await deliver('GitHub delivers the same event again: nothing changes', retier)
-  const writes = gh.requests.slice(before).filter((request) => request.write).length
-  console.log(`  re-delivery: ${gh.requests.length - before} requests, ${writes} writes`)
-  console.log('\n════ Time passes: the status cadence and the SLA clock ════')
-  gh.clock.advance(150)
-  await deliver('2h30m later, the scheduled sweep runs (nobody has responded yet)', gh.schedulePayload())
-  printThread(gh, number, { lastComments: 2 })
-
-  gh.clock.advance(10)
-  const update = gh.act.comment(
-    number,
-    "/status Restore from last night's backup is running; 60% of opportunities back.\nNext step: verify stage history with Globex ops.\nETA: 2026-11-24 16:00 UTC",
-    'olivia',
+  at('09:50')
+  await deliver(
+    '09:50 Carla completes the root cause (the card updates itself, no new comment)',
+    gh.act.editIssue(number, { by: 'carla', body: formBody({ ...COMPLETE, requestedTier: 'Tier 1 – Critical' }) }),
   )
-  await deliver('Olivia posts a /status update', update)
-
-  gh.clock.advance(125)
-  const dashboard = await deliver('Two hours later, the next sweep', gh.schedulePayload())
+  at('10:00')
+  await deliver(
+    '10:00 Olivia waits on Globex for their audit log: the clocks pause',
+    say(number, '/waiting customer exporting the audit log', 'olivia'),
+  )
+  at('12:00')
+  await deliver('12:00 The export arrived: Olivia resumes', say(number, '/resume', 'olivia'))
+  at('14:22')
+  const swept = await deliver('14:22 The scheduled sweep: the ETA has passed and no update came within 2h', gh.schedulePayload())
   printThread(gh, number, { lastComments: 1 })
-  console.log(`\nThe sweep's job summary (the Actions run page renders it, Mermaid chart included):\n\n${dashboard.trim()}`)
+  console.log(`\nThe sweep's job summary (the Actions run page renders it, Mermaid chart included):\n\n${swept.trim()}`)
+  at('14:30')
+  await deliver('14:30 Olivia updates: a new ETA', say(number, '/eta 16:00 UTC', 'olivia'))
+  const quiet = gh.requests.length
+  at('14:37')
+  await deliver('14:37 The next sweep: nothing owed, nothing written', gh.schedulePayload())
+  console.log(`  sweep: ${gh.requests.length - quiet} requests, ${gh.requests.slice(quiet).filter((r) => r.write).length} writes`)
 
-  const sweepStart = gh.requests.length
-  await deliver('A second sweep right after: nothing is due', gh.schedulePayload())
-  console.log(
-    `  second sweep: ${gh.requests.length - sweepStart} requests, ${gh.requests.slice(sweepStart).filter((r) => r.write).length} writes`,
+  console.log('\n════ Resolution: /resolve closes the escalation and opens the post-mortem in the same run ════')
+  at('15:40')
+  await deliver(
+    '15:40 Olivia resolves',
+    say(
+      number,
+      '/resolve All 1,412 opportunities restored with their stage history; Globex confirmed on the call. Stage filter added to the automation.',
+      'olivia',
+    ),
   )
-
-  console.log('\n════ Resolution: the post-mortem pull request ════')
-  gh.clock.advance(90)
-  const fixed = gh.act.comment(
-    number,
-    'Restore complete: all 1,412 opportunities are back with their stage history. Globex confirmed on the call.',
-    'olivia',
-  )
-  gh.act.react(fixed.commentId, 'rocket', 'olivia')
-  await deliver('Olivia reports the fix (and marks it 🚀 for the post-mortem timeline)', fixed)
-  gh.clock.advance(15)
-  await deliver('Olivia closes the escalation as completed', gh.act.close(number, { by: 'olivia', reason: 'completed' }))
-  printThread(gh, number, { lastComments: 1 })
+  printThread(gh, number)
   printPullRequests(gh)
 
-  const rerun = gh.requests.length
-  await deliver('The close event delivered again: the same PR, nothing new', gh.act.close(number, { by: 'olivia', reason: 'completed' }))
-  console.log(
-    `  re-run: ${gh.requests.length - rerun} requests, ${gh.requests.slice(rerun).filter((r) => r.write).length} writes, ${gh.pulls().length} pull request(s)`,
-  )
-
-  console.log(`\nRequests served by the local GitHub: ${gh.requests.length}; rejected as invalid: ${gh.validationErrors.length}`)
+  const comments = gh.comments(number) as { user: { login: string } }[]
+  const bot = comments.filter((comment) => comment.user.login === 'github-actions[bot]').length
+  console.log(`\nThread: ${bot} comments by the action, ${comments.length - bot} by people.`)
+  console.log(`Requests served by the local GitHub: ${gh.requests.length}; rejected as invalid: ${gh.validationErrors.length}`)
 } finally {
   await gh.close()
 }

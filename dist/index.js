@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-SSFN2WTC.js";
+} from "./chunks/chunk-CCE6KNMN.js";
 
 // src/index.ts
 await run();

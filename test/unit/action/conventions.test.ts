@@ -35,7 +35,7 @@ describe('JavaScript action conventions', () => {
     expect(Object.keys(action.inputs)).toEqual(['token', 'config-path'])
     expect(action.inputs.token?.default).toBe('${{ github.token }}')
     expect(action.inputs['config-path']?.default).toBe('.github/escalations.yml')
-    expect(Object.keys(action.outputs)).toEqual(['escalation-number', 'tier', 'state'])
+    expect(Object.keys(action.outputs)).toEqual(['escalation-number', 'tier', 'state', 'needs-info', 'command', 'post-mortem'])
     const readme = readFileSync('README.md', 'utf8')
     for (const [name, input] of Object.entries(action.inputs)) {
       expect(input.description.length).toBeGreaterThan(20)

@@ -42672,8 +42672,9 @@ required-fields:
     min-length: 20
     hint: >-
       Describe the actual problem, not the symptom: what happened, when it was first
-      noticed, and what is known so far about why. "Unknown yet" is fine if you say what
-      has been ruled out.
+      noticed, and what is known so far about why. If the cause is not known yet, say so
+      and what has been ruled out ("not known yet; ruled out the nightly import and the
+      API"); a bare "unknown" or "tbd" is a placeholder.
   - id: impact
     min-length: 20
     hint: >-
@@ -42893,8 +42894,9 @@ body:
     attributes:
       label: Root cause
       description: >-
-        What is known so far about the actual problem \u2014 not the symptoms. "Unknown yet" is not an
-        answer: say what you have ruled out and what you are checking next.
+        What is known so far about the actual problem \u2014 not the symptoms. If the cause is not known
+        yet, say so and what you have ruled out ("not known yet; ruled out the nightly import and the
+        API"); a bare "unknown" or "tbd" is a placeholder, not an answer.
     validations:
       required: true
   - type: textarea
