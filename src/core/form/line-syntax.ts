@@ -11,9 +11,10 @@ export interface Indent {
   index: number
 }
 
-export function indentOf(line: string): Indent {
+/** Leading whitespace of `line` from index `from` (columns counted from there). */
+export function indentOf(line: string, from = 0): Indent {
   let columns = 0
-  let index = 0
+  let index = from
   for (; index < line.length; index++) {
     const char = line.charCodeAt(index)
     if (char === SPACE) columns++
@@ -99,7 +100,11 @@ export function isSetextUnderline(line: string, at: number): boolean {
 export interface ListMarker {
   /** Column where the item's content starts: lines indented this far belong to the item. */
   contentColumn: number
+  /** Index of the first character of the item's content on this line (the line length if none). */
+  contentIndex: number
   empty: boolean
+  /** The content on this line is indented code (5+ columns past the marker). */
+  indentedCode: boolean
   /** The number of an ordered marker, or null for `-`, `+`, `*`. */
   start: number | null
 }
@@ -124,8 +129,9 @@ export function listMarker(line: string, indent: Indent): ListMarker | null {
   const after = indentOf(line.slice(end))
   const empty = end + after.index === line.length
   // Content indented 5+ past the marker is indented code inside the item: the item starts 1 column in.
-  const gap = empty || after.columns >= 5 ? 1 : after.columns
-  return { contentColumn: indent.columns + width + gap, empty, start }
+  const indentedCode = !empty && after.columns >= 5
+  const gap = empty || indentedCode ? 1 : after.columns
+  return { contentColumn: indent.columns + width + gap, contentIndex: end + after.index, empty, indentedCode, start }
 }
 
 /** The text with leading and trailing spaces and tabs removed (other whitespace is content). */
