@@ -15,7 +15,10 @@ export class FieldLabels {
    * text without its closing sequence, for `### Customer ###`.
    */
   match(content: string): string | undefined {
-    return this.byLabel.get(normaliseLabel(content)) ?? this.byLabel.get(normaliseLabel(withoutClosingSequence(content)))
+    if (content === '') return undefined
+    const id = this.byLabel.get(normaliseLabel(content))
+    if (id !== undefined || !content.endsWith('#')) return id
+    return this.byLabel.get(normaliseLabel(withoutClosingSequence(content)))
   }
 }
 

@@ -16,6 +16,8 @@ export interface Section {
 export interface ScannedBody {
   source: string
   lines: string[]
+  /** Offset in `source` of each line's first character. */
+  lineStarts: number[]
   roles: LineRole[]
 }
 
@@ -42,10 +44,12 @@ export function findSections(source: string, fields: FormField[]): SectionMap {
   const sections = new Map<string, Section>()
   const unknownHeadings: string[] = []
   const roles: LineRole[] = []
+  const lineStarts: number[] = []
   let current: Section | null = null
   let offset = 0
   for (const [index, line] of lines.entries()) {
     const lineStart = offset
+    lineStarts.push(lineStart)
     offset += line.length + 1
     const formHeading = formHeadings.get(index)
     if (formHeading !== undefined && !sections.has(formHeading) && scanner.insideConstruct && scanner.afterBlankLine) {
@@ -65,7 +69,7 @@ export function findSections(source: string, fields: FormField[]): SectionMap {
     const text = withoutClosingSequence(heading.content).trim()
     if (id === undefined && current !== null && text !== '') unknownHeadings.push(text)
   }
-  return { sections, unknownHeadings, body: { source, lines, roles } }
+  return { sections, unknownHeadings, body: { source, lines, lineStarts, roles } }
 }
 
 function close(section: Section, end: number, endLine: number): void {

@@ -26,7 +26,7 @@ export function indentOf(line: string, from = 0): Indent {
 
 /** CommonMark's blank line: nothing but spaces and tabs. */
 export function isBlank(line: string): boolean {
-  return indentOf(line).index === line.length
+  return isBlankFrom(line, 0)
 }
 
 export interface AtxHeading {

@@ -35,10 +35,8 @@ function readChoices(field: FormField, section: Section, body: ScannedBody): Fie
   if (first === section.endLine) return { kind: 'choices', selected: [] }
   const isAnswer = body.roles[first] !== 'heading'
   const answer = isAnswer ? (body.lines[first] ?? '').trim() : ''
-  const rest = body.lines
-    .slice(isAnswer ? first + 1 : first, section.endLine)
-    .join('\n')
-    .trim()
+  const restLine = isAnswer ? first + 1 : first
+  const rest = body.source.slice(body.lineStarts[restLine] ?? section.end, section.end).trim()
   const noSelection = answer === '' || answer === NO_RESPONSE || (answer === NO_SELECTION && !field.options.includes(NO_SELECTION))
   const selected = noSelection ? [] : field.multiple ? splitChoices(answer, field.options) : [answer]
   return rest === '' ? { kind: 'choices', selected } : { kind: 'choices', selected, extra: rest }
