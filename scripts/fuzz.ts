@@ -66,9 +66,13 @@ function bodyAt(index: number): { generated: GeneratedBody; template: FormTempla
 if (args.replay !== undefined) {
   const { generated, template } = bodyAt(Number(args.replay))
   const parsed = parseIssueBody(generated.body, template)
-  console.log(
-    JSON.stringify({ family: generated.family, body: generated.body.slice(0, 2_000), problems: findProblems(generated, parsed) }, null, 2),
-  )
+  const runs = Array.from({ length: 21 }, () => {
+    const t0 = performance.now()
+    parseIssueBody(generated.body, template)
+    return performance.now() - t0
+  }).sort((a, b) => a - b)
+  const report = { family: generated.family, chars: generated.body.length, medianMs: runs[10], problems: findProblems(generated, parsed) }
+  console.log(JSON.stringify({ ...report, body: generated.body.slice(0, 2_000) }, null, 2))
   process.exit(0)
 }
 
