@@ -1,69 +1,78 @@
-import type { Heading, RootContent } from 'mdast'
+import { BlockScanner, type LineRole } from './block-scanner'
+import { FieldLabels, lastFormHeadingLines } from './field-labels'
+import { withoutClosingSequence } from './line-syntax'
 import type { FormField } from './types'
 
-/** The body text that answers one field: from the end of its heading to the next claimed heading. */
+/** The body text that answers one field: from the end of its heading line to the next claimed heading. */
 export interface Section {
   start: number
   end: number
-  /** Top-level blocks inside the section, in order. */
-  nodes: RootContent[]
+  /** Lines `firstLine` up to (not including) `endLine` of the body. */
+  firstLine: number
+  endLine: number
+}
+
+/** The body split into lines, each with its top-level role. */
+export interface ScannedBody {
+  source: string
+  lines: string[]
+  /** Offset in `source` of each line's first character. */
+  lineStarts: number[]
+  roles: LineRole[]
 }
 
 export interface SectionMap {
   /** Keyed by field id; fields whose heading is missing have no entry. */
   sections: Map<string, Section>
   unknownHeadings: string[]
+  body: ScannedBody
 }
 
 /**
- * Splits top-level blocks into field sections. A `###` heading starts a section when its text
- * matches a label not yet claimed; any other heading stays inside the section before it, so no
- * text is lost. Only top-level headings count: mdast already keeps fenced, quoted and listed
- * `###` lines out of `children`.
+ * Splits the body into field sections in one pass over its lines. A top-level `###` heading
+ * starts a section when its text matches a label not yet claimed; any other heading stays inside
+ * the section before it, so no text is lost. Fences, HTML blocks, quotes and list items hide the
+ * `###` lines inside them, as on GitHub, with one exception: GitHub wrote the form's headings, so
+ * a fence or HTML block left open in one answer ends at a later field's heading written as GitHub
+ * writes it (column 0, after a blank line, the last such line for that field).
  */
-export function findSections(children: RootContent[], source: string, fields: FormField[]): SectionMap {
-  const byLabel = new Map<string, string>()
-  for (const field of fields) byLabel.set(normaliseLabel(field.label), field.id)
-
+export function findSections(source: string, fields: FormField[]): SectionMap {
+  const lines = source.split('\n')
+  const labels = new FieldLabels(fields)
+  const formHeadings = lastFormHeadingLines(lines, labels)
+  const scanner = new BlockScanner()
   const sections = new Map<string, Section>()
   const unknownHeadings: string[] = []
+  const roles: LineRole[] = []
+  const lineStarts: number[] = []
   let current: Section | null = null
-  for (const node of children) {
-    if (node.type === 'heading' && node.depth === 3) {
-      const text = headingText(node, source)
-      const id = byLabel.get(normaliseLabel(text))
-      if (id !== undefined && !sections.has(id)) {
-        if (current !== null) current.end = startOf(node)
-        current = { start: endOf(node), end: source.length, nodes: [] }
-        sections.set(id, current)
-        continue
-      }
-      // Empty `###` lines are noise, not headings worth reporting.
-      if (id === undefined && current !== null && text !== '') unknownHeadings.push(text)
+  let offset = 0
+  for (const [index, line] of lines.entries()) {
+    const lineStart = offset
+    lineStarts.push(lineStart)
+    offset += line.length + 1
+    const formHeading = formHeadings.get(index)
+    if (formHeading !== undefined && !sections.has(formHeading) && scanner.insideConstruct && scanner.afterBlankLine) {
+      scanner.interrupt()
     }
-    current?.nodes.push(node)
+    const { role, heading } = scanner.scan(line)
+    roles.push(role)
+    if (heading === null || heading.level !== 3) continue
+    const id = labels.match(heading.content)
+    if (id !== undefined && !sections.has(id)) {
+      if (current !== null) close(current, lineStart, index)
+      current = { start: lineStart + line.length, end: source.length, firstLine: index + 1, endLine: lines.length }
+      sections.set(id, current)
+      continue
+    }
+    // Empty `###` lines are noise, not headings worth reporting.
+    const text = withoutClosingSequence(heading.content).trim()
+    if (id === undefined && current !== null && text !== '') unknownHeadings.push(text)
   }
-  return { sections, unknownHeadings }
+  return { sections, unknownHeadings, body: { source, lines, lineStarts, roles } }
 }
 
-/** Labels match trimmed, case-insensitive and with runs of whitespace collapsed. */
-export function normaliseLabel(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase()
-}
-
-/** The heading's raw source text without `###` and closing hashes, as GitHub wrote the label. */
-function headingText(node: Heading, source: string): string {
-  const first = node.children[0]
-  const last = node.children[node.children.length - 1]
-  if (first === undefined || last === undefined) return ''
-  return source.slice(startOf(first), endOf(last)).trim()
-}
-
-/** Offsets are always set by mdast-util-from-markdown; the fallbacks only satisfy the types. */
-export function startOf(node: { position?: { start: { offset?: number } } }): number {
-  return node.position?.start.offset ?? 0
-}
-
-export function endOf(node: { position?: { end: { offset?: number } } }): number {
-  return node.position?.end.offset ?? 0
+function close(section: Section, end: number, endLine: number): void {
+  section.end = end
+  section.endLine = endLine
 }

@@ -1,4 +1,5 @@
 export { FormTemplateError } from './form-template-error'
 export { parseFormTemplate } from './parse-form-template'
 export { parseIssueBody } from './parse-issue-body'
-export type { FieldValue, FormField, FormTemplate, ParsedIssueBody } from './types'
+export { MARKDOWN_LIMITS } from './parse-markdown-blocks'
+export type { FieldValue, FormField, FormTemplate, ParsedIssueBody, ParseIssueBodyOptions } from './types'

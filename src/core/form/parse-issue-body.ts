@@ -1,26 +1,23 @@
 import { findSections } from './find-sections'
-import { parseMarkdownBlocks } from './parse-markdown-blocks'
+import { normaliseBody } from './normalise-body'
 import { emptyValue, readFieldValue } from './read-field-value'
-import type { FieldValue, FormTemplate, ParsedIssueBody } from './types'
+import type { FieldValue, FormTemplate, ParsedIssueBody, ParseIssueBodyOptions } from './types'
 
 /**
  * Maps an issue body written by an issue form back to the form's fields, tolerating user edits:
  * reordered, re-cased, renamed or deleted headings, pasted headings, `###` inside code fences or
- * mid-line. Never throws on body content; missing fields are listed in `absent`.
- * Time is linear in the body length (no backtracking regular expressions, inline Markdown not parsed).
+ * mid-line, fences or comments left open. Never throws on body content; missing fields are
+ * listed in `absent`. Time is linear in the body length: one scan over its lines finds the
+ * sections, and the Markdown parser only ever sees checkbox lists, within MARKDOWN_LIMITS.
  */
-export function parseIssueBody(body: string, template: FormTemplate): ParsedIssueBody {
-  // Bodies edited in the web UI come back with CRLF; offsets below index this normalised text.
-  const source = body.replace(/\r\n?/g, '\n')
-  const tree = parseMarkdownBlocks(source)
-  const { sections, unknownHeadings } = findSections(tree.children, source, template.fields)
-
+export function parseIssueBody(body: string, template: FormTemplate, options: ParseIssueBodyOptions = {}): ParsedIssueBody {
+  const { sections, unknownHeadings, body: scanned } = findSections(normaliseBody(body), template.fields)
   const fields: Record<string, FieldValue> = {}
   const absent: string[] = []
   for (const field of template.fields) {
     const section = sections.get(field.id)
     if (section === undefined) absent.push(field.id)
-    fields[field.id] = section === undefined ? emptyValue(field) : readFieldValue(field, section, source)
+    fields[field.id] = section === undefined ? emptyValue(field) : readFieldValue(field, section, scanned, options)
   }
   return { fields, absent, unknownHeadings }
 }

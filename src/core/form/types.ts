@@ -19,11 +19,15 @@ export interface FormTemplate {
   labels: string[]
 }
 
-/** A parsed answer; `null` text means the field was left empty or is absent from the body. */
+/**
+ * A parsed answer; `null` text means the field was left empty or is absent from the body.
+ * `extra`, present only when there is some, is text the filer added to a choice or checkbox
+ * section that is not part of the answer (a pasted heading, notes), kept verbatim.
+ */
 export type FieldValue =
   | { kind: 'text'; text: string | null }
-  | { kind: 'choices'; selected: string[] }
-  | { kind: 'checkboxes'; checked: string[]; unchecked: string[] }
+  | { kind: 'choices'; selected: string[]; extra?: string }
+  | { kind: 'checkboxes'; checked: string[]; unchecked: string[]; extra?: string }
 
 export interface ParsedIssueBody {
   /** Every template field id, present or not. */
@@ -32,4 +36,9 @@ export interface ParsedIssueBody {
   absent: string[]
   /** Headings found in the body that the form does not know, kept inside the field before them. */
   unknownHeadings: string[]
+}
+
+export interface ParseIssueBodyOptions {
+  /** Called with each text handed to the Markdown parser (it never exceeds MARKDOWN_LIMITS). */
+  onMarkdown?: (text: string) => void
 }

@@ -13,7 +13,7 @@ describe('issue body fixtures', () => {
   const cases = readdirSync(fixtures, { withFileTypes: true }).filter((entry) => entry.isDirectory())
 
   it('has every scenario', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(16)
+    expect(cases.length).toBeGreaterThanOrEqual(26)
   })
 
   it.each(cases.map((entry) => entry.name))('%s', (name) => {

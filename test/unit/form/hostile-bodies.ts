@@ -22,6 +22,20 @@ export const hostileBodies: Record<string, string> = {
   'angle brackets': '<'.repeat(BODY_LIMIT),
   'checkbox items': '- [x] a\n'.repeat(BODY_LIMIT / 8),
   'comma soup': ', '.repeat(BODY_LIMIT / 2),
+  // Quadratic in micromark's block tokenizer (measured at this size: 100 s, 43 s, up to 1 s).
+  'setext underlines': 'a\n=\n'.repeat(BODY_LIMIT / 4),
+  'setext dashes': 'a\n-\n'.repeat(BODY_LIMIT / 4),
+  'list item then plain lines': `- a\n${'b\n'.repeat((BODY_LIMIT - 4) / 2)}`,
+  'quote then plain lines': `> a\n${'b\n'.repeat((BODY_LIMIT - 4) / 2)}`,
+  'plain short lines': 'b\n'.repeat(BODY_LIMIT / 2),
+  'blank-separated lines': 'b\n\n'.repeat(Math.floor(BODY_LIMIT / 3)),
+  'thematic breaks of dashes': `${'- '.repeat(40)}\n`.repeat(Math.floor(BODY_LIMIT / 81)),
+  'deep lists on every line': `${'- '.repeat(31)}x\n`.repeat(Math.floor(BODY_LIMIT / 64)),
+  'list staircase': Array.from({ length: 1_000 }, (_, n) => `${' '.repeat((n % 30) * 2)}- a`).join('\n'),
+  // Constructs left open: GitHub hides everything after them, the parser ends them at the next field.
+  'unclosed comment': `<!--\n${'a\n'.repeat((BODY_LIMIT - 5) / 2)}`,
+  'unclosed pre': `<pre>\n${'a\n'.repeat((BODY_LIMIT - 6) / 2)}`,
+  'tilde fences': '~~~\n'.repeat(BODY_LIMIT / 4),
 }
 
 /** Wraps hostile content as the answer to one field of an otherwise normal body. */

@@ -68,23 +68,19 @@ describe('parseIssueBody on hostile bodies', () => {
     expect(parsed.unknownHeadings).toEqual([])
   })
 
-  // A run of backticks opens a fence that never closes: like GitHub, it swallows the rest of the body.
-  const closedContent = Object.entries(hostileBodies).filter(([name]) => name !== 'backticks')
-
-  it.each(closedContent)('keeps %s verbatim as a field value', (_name, content) => {
+  it.each(Object.entries(hostileBodies))('keeps %s verbatim as a field value', (_name, content) => {
     const parsed = parseIssueBody(withinField('Root cause', content), form)
     expect(parsed.fields['root-cause']).toEqual({ kind: 'text', text: content.trim() })
     expect(parsed.fields['impact']).toEqual({ kind: 'text', text: 'All sales users.' })
   })
 
-  it('lets an unclosed fence swallow the headings after it', () => {
+  // A run of backticks opens a fence that never closes. On GitHub it swallows the rest of the
+  // body, but GitHub itself wrote the next field's heading: the fence ends there.
+  it('ends an unclosed fence at the next form heading', () => {
     const content = hostileBodies['backticks'] ?? ''
     const parsed = parseIssueBody(withinField('Root cause', content), form)
-    expect(parsed.fields['root-cause']).toEqual({
-      kind: 'text',
-      text: `${content}\n\n### Business impact\n\nAll sales users.`,
-    })
-    expect(parsed.absent).toContain('impact')
+    expect(parsed.fields['root-cause']).toEqual({ kind: 'text', text: content })
+    expect(parsed.absent).not.toContain('impact')
   })
 
   it('finds the fields around 16,000 empty headings', () => {
@@ -106,6 +102,7 @@ describe('parseIssueBody on hostile bodies', () => {
       kind: 'checkboxes',
       checked: ['I briefed my manager'],
       unchecked: ['Done'],
+      extra: '> '.repeat(30_000).trim(),
     })
   })
 })
