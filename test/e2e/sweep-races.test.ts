@@ -73,12 +73,12 @@ describe.concurrent('sweep re-runs and races', () => {
   it('the shipped workflow puts every sweep (schedule and workflow_dispatch) in one concurrency group', () => {
     const workflow = parse(readFileSync('templates/workflows/escalations.yml', 'utf8')) as {
       on: Record<string, unknown>
-      concurrency: { group: string; 'cancel-in-progress': boolean }
+      jobs: { sweep: { if: string; concurrency: { group: string; 'cancel-in-progress': boolean } } }
     }
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['schedule', 'workflow_dispatch']))
-    // Neither event has an issue, so both evaluate to `escalations-sweep`; queued, not cancelled.
-    expect(workflow.concurrency.group).toBe("escalations-${{ github.event.issue.number || 'sweep' }}")
-    expect(workflow.concurrency['cancel-in-progress']).toBe(false)
+    // Both events run the sweep job, whose group is fixed; queued, not cancelled.
+    expect(workflow.jobs.sweep.if).toBe("github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'")
+    expect(workflow.jobs.sweep.concurrency).toEqual({ group: 'escalations-sweep', 'cancel-in-progress': false })
   })
 
   it('a sweep racing intake on a new escalation duplicates nothing', async () => {
