@@ -18317,7 +18317,7 @@ var require_eventsource_stream = __commonJS({
     var LF = 10;
     var CR = 13;
     var COLON = 58;
-    var SPACE = 32;
+    var SPACE4 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18509,7 +18509,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE4) {
             ++valueStart;
           }
         }
@@ -42538,12 +42538,12 @@ function reconcileThread(escalation, config) {
   if (notification && escalation.card) fresh.unshift({ key: notification.key, text: tierNotice(escalation, notification.mention) });
   const sentNow = [...fresh.map((item) => item.key), ...notification && !escalation.card ? [notification.key] : []];
   const assignment = escalation.issue.state === "open" ? ownerAssignment(escalation, sentNow) : [];
-  const close = commands.resolved && escalation.issue.state === "open" ? [{ kind: "close-issue" }] : [];
+  const close2 = commands.resolved && escalation.issue.state === "open" ? [{ kind: "close-issue" }] : [];
   return {
     owed: fresh,
     sentNow,
     // Notices come before the label removals they explain; the close comes last.
-    actions: [...commands.actions, ...labelActions(escalation, config), ...assignment, ...close],
+    actions: [...commands.actions, ...labelActions(escalation, config), ...assignment, ...close2],
     resolved: commands.resolved,
     decisions: commands.decisions
   };
@@ -46305,43 +46305,434 @@ async function loadSettings(read, configPath, gateway, log) {
   }
 }
 
-// src/core/form/find-sections.ts
-function findSections(children, source, fields) {
-  const byLabel = /* @__PURE__ */ new Map();
-  for (const field of fields) byLabel.set(normaliseLabel(field.label), field.id);
-  const sections = /* @__PURE__ */ new Map();
-  const unknownHeadings = [];
-  let current = null;
-  for (const node2 of children) {
-    if (node2.type === "heading" && node2.depth === 3) {
-      const text3 = headingText(node2, source);
-      const id = byLabel.get(normaliseLabel(text3));
-      if (id !== void 0 && !sections.has(id)) {
-        if (current !== null) current.end = startOf(node2);
-        current = { start: endOf(node2), end: source.length, nodes: [] };
-        sections.set(id, current);
-        continue;
-      }
-      if (id === void 0 && current !== null && text3 !== "") unknownHeadings.push(text3);
-    }
-    current?.nodes.push(node2);
-  }
-  return { sections, unknownHeadings };
+// src/core/form/html-block.ts
+var LITERAL_END = ["</script>", "</pre>", "</style>"];
+var LITERAL_TAGS = /* @__PURE__ */ new Set(["script", "pre", "style"]);
+var BLOCK_TAGS = new Set(
+  "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param section source title summary table tbody td tfoot th thead tr track ul".split(" ")
+);
+var UNTIL_BLANK = { terminators: [] };
+function htmlBlockStart(line, at, paragraphOpen) {
+  if (line.charCodeAt(at) !== LESS_THAN) return null;
+  if (line.startsWith("<!--", at)) return { terminators: ["-->"] };
+  if (line.startsWith("<?", at)) return { terminators: ["?>"] };
+  if (line.startsWith("<![CDATA[", at)) return { terminators: ["]]>"] };
+  if (line.startsWith("<!", at)) return isUpperCase(line.charCodeAt(at + 2)) ? { terminators: [">"] } : null;
+  const closing = line.charCodeAt(at + 1) === SLASH;
+  const nameStart = at + (closing ? 2 : 1);
+  const nameEnd = tagNameEnd(line, nameStart);
+  if (nameEnd === nameStart) return null;
+  const name = line.slice(nameStart, nameEnd).toLowerCase();
+  const next = line.charCodeAt(nameEnd);
+  const endsName = nameEnd === line.length || next === SPACE || next === TAB || next === GREATER_THAN;
+  if (!closing && LITERAL_TAGS.has(name) && endsName) return { terminators: LITERAL_END };
+  if (BLOCK_TAGS.has(name) && (endsName || line.startsWith("/>", nameEnd))) return UNTIL_BLANK;
+  if (!paragraphOpen && isLoneTag(line, nameEnd)) return UNTIL_BLANK;
+  return null;
 }
+function endsHtmlBlock(line, block) {
+  if (block.terminators.length === 0) return false;
+  const lower2 = line.toLowerCase();
+  return block.terminators.some((terminator) => lower2.includes(terminator));
+}
+function tagNameEnd(line, start) {
+  if (!isLetter(line.charCodeAt(start))) return start;
+  let end = start + 1;
+  while (end < line.length && (isLetter(line.charCodeAt(end)) || isDigitOrDash(line.charCodeAt(end)))) end++;
+  return end;
+}
+function isLoneTag(line, nameEnd) {
+  let end = line.length;
+  while (end > nameEnd && (line.charCodeAt(end - 1) === SPACE || line.charCodeAt(end - 1) === TAB)) end--;
+  if (line.charCodeAt(end - 1) !== GREATER_THAN) return false;
+  const inside = line.slice(nameEnd, end - 1);
+  return !inside.includes("<") && !inside.includes(">");
+}
+function isLetter(char) {
+  return isUpperCase(char) || char >= 97 && char <= 122;
+}
+function isUpperCase(char) {
+  return char >= 65 && char <= 90;
+}
+function isDigitOrDash(char) {
+  return char >= 48 && char <= 57 || char === 45;
+}
+var TAB = 9;
+var SPACE = 32;
+var SLASH = 47;
+var LESS_THAN = 60;
+var GREATER_THAN = 62;
+
+// src/core/form/line-syntax.ts
+function indentOf(line, from = 0) {
+  let columns = 0;
+  let index2 = from;
+  for (; index2 < line.length; index2++) {
+    const char = line.charCodeAt(index2);
+    if (char === SPACE2) columns++;
+    else if (char === TAB2) columns += 4 - columns % 4;
+    else break;
+  }
+  return { columns, index: index2 };
+}
+function isBlank(line) {
+  return isBlankFrom(line, 0);
+}
+function atxHeading(line, at) {
+  let end = at;
+  while (end < line.length && line.charCodeAt(end) === HASH) end++;
+  const level = end - at;
+  if (level < 1 || level > 6) return null;
+  if (end < line.length && !isSpaceOrTab(line.charCodeAt(end))) return null;
+  return { level, content: trimSpacesAndTabs(line.slice(end)) };
+}
+function withoutClosingSequence(content3) {
+  let end = content3.length;
+  while (end > 0 && content3.charCodeAt(end - 1) === HASH) end--;
+  if (end === content3.length) return content3;
+  if (end === 0) return "";
+  return isSpaceOrTab(content3.charCodeAt(end - 1)) ? trimSpacesAndTabs(content3.slice(0, end)) : content3;
+}
+function fenceOpener(line, at) {
+  const char = line.charCodeAt(at);
+  if (char !== BACKTICK && char !== TILDE) return null;
+  const length = runLength(line, at, char);
+  if (length < 3) return null;
+  if (char === BACKTICK && line.indexOf("`", at + length) !== -1) return null;
+  return { char, length };
+}
+function closesFence(line, fence) {
+  const { columns, index: index2 } = indentOf(line);
+  if (columns > 3) return false;
+  const length = runLength(line, index2, fence.char);
+  return length >= fence.length && isBlankFrom(line, index2 + length);
+}
+function isThematicBreak(line, at) {
+  const char = line.charCodeAt(at);
+  if (char !== DASH && char !== STAR && char !== UNDERSCORE) return false;
+  let count = 0;
+  for (let i = at; i < line.length; i++) {
+    const next = line.charCodeAt(i);
+    if (next === char) count++;
+    else if (!isSpaceOrTab(next)) return false;
+  }
+  return count >= 3;
+}
+function isSetextUnderline(line, at) {
+  const char = line.charCodeAt(at);
+  if (char !== EQUALS && char !== DASH) return false;
+  return isBlankFrom(line, at + runLength(line, at, char));
+}
+function listMarker(line, indent) {
+  const at = indent.index;
+  const char = line.charCodeAt(at);
+  let end = at + 1;
+  let start = null;
+  if (char !== DASH && char !== PLUS && char !== STAR) {
+    end = at;
+    while (end < line.length && end - at < 10 && isDigit2(line.charCodeAt(end))) end++;
+    const digits = end - at;
+    const delimiter = line.charCodeAt(end);
+    if (digits < 1 || digits > 9 || delimiter !== DOT && delimiter !== PAREN) return null;
+    start = Number(line.slice(at, end));
+    end++;
+  }
+  const width = end - at;
+  if (end < line.length && !isSpaceOrTab(line.charCodeAt(end))) return null;
+  const after = indentOf(line.slice(end));
+  const empty = end + after.index === line.length;
+  const indentedCode = !empty && after.columns >= 5;
+  const gap = empty || indentedCode ? 1 : after.columns;
+  return { contentColumn: indent.columns + width + gap, contentIndex: end + after.index, empty, indentedCode, start };
+}
+function trimSpacesAndTabs(text3) {
+  let start = 0;
+  let end = text3.length;
+  while (start < end && isSpaceOrTab(text3.charCodeAt(start))) start++;
+  while (end > start && isSpaceOrTab(text3.charCodeAt(end - 1))) end--;
+  return text3.slice(start, end);
+}
+function isBlankFrom(line, from) {
+  for (let i = from; i < line.length; i++) if (!isSpaceOrTab(line.charCodeAt(i))) return false;
+  return true;
+}
+function runLength(line, at, char) {
+  let end = at;
+  while (end < line.length && line.charCodeAt(end) === char) end++;
+  return end - at;
+}
+function isSpaceOrTab(char) {
+  return char === SPACE2 || char === TAB2;
+}
+function isDigit2(char) {
+  return char >= 48 && char <= 57;
+}
+var TAB2 = 9;
+var SPACE2 = 32;
+var HASH = 35;
+var PAREN = 41;
+var STAR = 42;
+var PLUS = 43;
+var DASH = 45;
+var DOT = 46;
+var EQUALS = 61;
+var UNDERSCORE = 95;
+var BACKTICK = 96;
+var TILDE = 126;
+
+// src/core/form/block-scanner.ts
+var LINE = {
+  blank: { role: "blank", heading: null },
+  list: { role: "list", heading: null },
+  quote: { role: "quote", heading: null },
+  code: { role: "code", heading: null },
+  html: { role: "html", heading: null },
+  break: { role: "break", heading: null },
+  text: { role: "text", heading: null }
+};
+var BlockScanner = class {
+  construct = null;
+  listColumn = null;
+  itemConstruct = null;
+  /** The open item began with an empty line: a blank line now ends it. */
+  itemEmpty = false;
+  paragraph = "none";
+  previousBlank = true;
+  /** Inside a fenced code block or an HTML block, which would hide a heading line. */
+  get insideConstruct() {
+    return this.construct !== null;
+  }
+  /** The previous line was blank, or there was none. */
+  get afterBlankLine() {
+    return this.previousBlank;
+  }
+  /** Ends the open fence or HTML block before the next line (a form heading GitHub wrote ends it). */
+  interrupt() {
+    this.construct = null;
+    this.paragraph = "none";
+  }
+  scan(line) {
+    const scanned = this.construct === null ? this.scanOpen(line) : this.continueConstruct(line, this.construct);
+    this.previousBlank = isBlank(line);
+    return scanned;
+  }
+  continueConstruct(line, construct) {
+    if (construct.kind === "fence") {
+      if (closesFence(line, construct.fence)) this.construct = null;
+      return LINE.code;
+    }
+    if (construct.block.terminators.length === 0) {
+      if (!isBlank(line)) return LINE.html;
+      this.construct = null;
+      return LINE.blank;
+    }
+    if (endsHtmlBlock(line, construct.block)) this.construct = null;
+    return LINE.html;
+  }
+  scanOpen(line) {
+    const indent = indentOf(line);
+    if (indent.index === line.length) {
+      this.paragraph = "none";
+      if (this.itemEmpty) this.listColumn = null;
+      if (this.itemConstruct?.kind === "html" && this.itemConstruct.block.terminators.length === 0) this.itemConstruct = null;
+      return LINE.blank;
+    }
+    if (this.listColumn !== null) {
+      const inList = this.continueList(line, indent, this.listColumn);
+      if (inList !== null) return inList;
+      this.listColumn = null;
+      this.itemConstruct = null;
+    }
+    return this.scanTopLevel(line, indent);
+  }
+  /** A line while a list item is open: inside the item, a new item, or null when the list ends. */
+  continueList(line, indent, column) {
+    if (indent.columns >= column) {
+      this.itemEmpty = false;
+      this.scanInsideItem(line, indent, column);
+      return LINE.list;
+    }
+    if (indent.columns <= 3 && isThematicBreak(line, indent.index)) return null;
+    const marker = indent.columns <= 3 ? listMarker(line, indent) : null;
+    if (marker !== null) return this.openItem(line, marker);
+    if (!this.previousBlank && this.paragraph === "nested" && !startsBlock(line, indent)) return LINE.list;
+    return null;
+  }
+  /** Tracks a fence or HTML block inside the item: its lines are no paragraph a lazy line could continue. */
+  scanInsideItem(line, indent, column) {
+    const relative2 = indent.columns - column;
+    if (this.itemConstruct !== null) {
+      const content3 = relative2 <= 3 ? line.slice(indent.index) : "";
+      if (this.itemConstruct.kind === "fence" ? closesFence(content3, this.itemConstruct.fence) : endsHtmlBlock(line, this.itemConstruct.block)) {
+        this.itemConstruct = null;
+      }
+      return;
+    }
+    if (relative2 > 3) return;
+    this.openItemContent(line, indent.index);
+  }
+  openItem(line, marker) {
+    this.listColumn = marker.contentColumn;
+    this.itemConstruct = null;
+    this.itemEmpty = marker.empty;
+    this.paragraph = "none";
+    if (!marker.empty && !marker.indentedCode) this.openItemContent(line, marker.contentIndex);
+    return LINE.list;
+  }
+  /** The block an item's content line starts at `at`: a fence, an HTML block or a paragraph. */
+  openItemContent(line, at) {
+    const fence = fenceOpener(line, at);
+    const html = fence === null ? htmlBlockStart(line, at, this.paragraph === "nested") : null;
+    if (fence !== null) this.itemConstruct = { kind: "fence", fence };
+    else if (html !== null && !endsHtmlBlock(line, html)) this.itemConstruct = { kind: "html", block: html };
+    this.paragraph = fence === null && html === null ? contentParagraph(line, at) : "none";
+  }
+  scanTopLevel(line, indent) {
+    if (indent.columns >= 4) return this.paragraph === "none" ? LINE.code : LINE.text;
+    const at = indent.index;
+    const heading = atxHeading(line, at);
+    if (heading !== null) {
+      this.paragraph = "none";
+      return { role: "heading", heading };
+    }
+    const fence = fenceOpener(line, at);
+    if (fence !== null) {
+      this.construct = { kind: "fence", fence };
+      this.paragraph = "none";
+      return LINE.code;
+    }
+    const html = htmlBlockStart(line, at, this.paragraph === "top");
+    if (html !== null) {
+      if (!endsHtmlBlock(line, html)) this.construct = { kind: "html", block: html };
+      this.paragraph = "none";
+      return LINE.html;
+    }
+    return this.scanParagraphOrContainer(line, indent);
+  }
+  scanParagraphOrContainer(line, indent) {
+    const at = indent.index;
+    if (line.charCodeAt(at) === GREATER_THAN2) {
+      this.paragraph = contentParagraph(line, at);
+      return LINE.quote;
+    }
+    const topParagraph = this.paragraph === "top";
+    if (topParagraph && isSetextUnderline(line, at)) {
+      this.paragraph = "none";
+      return LINE.text;
+    }
+    if (isThematicBreak(line, at)) {
+      this.paragraph = "none";
+      return LINE.break;
+    }
+    const marker = listMarker(line, indent);
+    if (marker !== null && !(topParagraph && (marker.empty || marker.start !== null && marker.start !== 1))) {
+      return this.openItem(line, marker);
+    }
+    if (this.paragraph === "none") this.paragraph = "top";
+    return LINE.text;
+  }
+};
+function contentParagraph(line, at) {
+  let index2 = at;
+  for (; ; ) {
+    const indent = indentOf(line, index2);
+    if (indent.index === line.length) return "none";
+    if (indent.columns >= 4) return "none";
+    index2 = indent.index;
+    if (line.charCodeAt(index2) !== GREATER_THAN2) break;
+    index2++;
+    if (line.charCodeAt(index2) === SPACE3 || line.charCodeAt(index2) === TAB3) index2++;
+  }
+  const startsOther = atxHeading(line, index2) !== null || fenceOpener(line, index2) !== null || htmlBlockStart(line, index2, false) !== null || isThematicBreak(line, index2);
+  return startsOther ? "none" : "nested";
+}
+function startsBlock(line, indent) {
+  if (indent.columns > 3) return false;
+  const at = indent.index;
+  return line.charCodeAt(at) === GREATER_THAN2 || atxHeading(line, at) !== null || fenceOpener(line, at) !== null || htmlBlockStart(line, at, false) !== null;
+}
+var TAB3 = 9;
+var SPACE3 = 32;
+var GREATER_THAN2 = 62;
+
+// src/core/form/field-labels.ts
+var FieldLabels = class {
+  byLabel = /* @__PURE__ */ new Map();
+  constructor(fields) {
+    for (const field of fields) this.byLabel.set(normaliseLabel(field.label), field.id);
+  }
+  /**
+   * The field a heading names. The raw text is tried first: GitHub writes the label verbatim, so
+   * "Case #" is `### Case #`, which CommonMark reads as "Case" (a closing `#` sequence); then the
+   * text without its closing sequence, for `### Customer ###`.
+   */
+  match(content3) {
+    if (content3 === "") return void 0;
+    const id = this.byLabel.get(normaliseLabel(content3));
+    if (id !== void 0 || !content3.endsWith("#")) return id;
+    return this.byLabel.get(normaliseLabel(withoutClosingSequence(content3)));
+  }
+};
 function normaliseLabel(text3) {
   return text3.trim().replace(/\s+/g, " ").toLowerCase();
 }
-function headingText(node2, source) {
-  const first = node2.children[0];
-  const last = node2.children[node2.children.length - 1];
-  if (first === void 0 || last === void 0) return "";
-  return source.slice(startOf(first), endOf(last)).trim();
+function lastFormHeadingLines(lines, labels) {
+  const lastById = /* @__PURE__ */ new Map();
+  for (const [index2, line] of lines.entries()) {
+    if (!line.startsWith("###")) continue;
+    const next = line.charCodeAt(3);
+    if (line.length > 3 && next !== 32 && next !== 9) continue;
+    const id = labels.match(trimSpacesAndTabs(line.slice(3)));
+    if (id !== void 0) lastById.set(id, index2);
+  }
+  return new Map([...lastById].map(([id, index2]) => [index2, id]));
 }
-function startOf(node2) {
-  return node2.position?.start.offset ?? 0;
+
+// src/core/form/find-sections.ts
+function findSections(source, fields) {
+  const lines = source.split("\n");
+  const labels = new FieldLabels(fields);
+  const formHeadings = lastFormHeadingLines(lines, labels);
+  const scanner = new BlockScanner();
+  const sections = /* @__PURE__ */ new Map();
+  const unknownHeadings = [];
+  const roles = [];
+  const lineStarts = [];
+  let current = null;
+  let offset2 = 0;
+  for (const [index2, line] of lines.entries()) {
+    const lineStart = offset2;
+    lineStarts.push(lineStart);
+    offset2 += line.length + 1;
+    const formHeading = formHeadings.get(index2);
+    if (formHeading !== void 0 && !sections.has(formHeading) && scanner.insideConstruct && scanner.afterBlankLine) {
+      scanner.interrupt();
+    }
+    const { role, heading } = scanner.scan(line);
+    roles.push(role);
+    if (heading === null || heading.level !== 3) continue;
+    const id = labels.match(heading.content);
+    if (id !== void 0 && !sections.has(id)) {
+      if (current !== null) close(current, lineStart, index2);
+      current = { start: lineStart + line.length, end: source.length, firstLine: index2 + 1, endLine: lines.length };
+      sections.set(id, current);
+      continue;
+    }
+    const text3 = withoutClosingSequence(heading.content).trim();
+    if (id === void 0 && current !== null && text3 !== "") unknownHeadings.push(text3);
+  }
+  return { sections, unknownHeadings, body: { source, lines, lineStarts, roles } };
 }
-function endOf(node2) {
-  return node2.position?.end.offset ?? 0;
+function close(section, end, endLine) {
+  section.end = end;
+  section.endLine = endLine;
+}
+
+// src/core/form/normalise-body.ts
+var BYTE_ORDER_MARK = 65279;
+function normaliseBody(body) {
+  const withoutMark = body.charCodeAt(0) === BYTE_ORDER_MARK ? body.slice(1) : body;
+  return withoutMark.replace(/\r\n?/g, "\n");
 }
 
 // node_modules/mdast-util-to-string/lib/index.js
@@ -49167,9 +49558,9 @@ function tokenizeAttention(effects, ok) {
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code);
     const open2 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
-    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
-    token._close = Boolean(marker === 42 ? close : close && (after || !open2));
+    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
+    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close2));
+    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open2));
     return ok(code);
   }
 }
@@ -51418,7 +51809,7 @@ function resolveToLabelEnd(events, context3) {
   let index2 = events.length;
   let offset2 = 0;
   let open2;
-  let close;
+  let close2;
   let media;
   while (index2--) {
     const token = events[index2][1];
@@ -51429,7 +51820,7 @@ function resolveToLabelEnd(events, context3) {
       if (events[index2][0] === "enter" && token.type === "labelLink") {
         token._inactive = true;
       }
-    } else if (close) {
+    } else if (close2) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
         open2 = index2;
         if (token.type !== "labelLink") {
@@ -51438,7 +51829,7 @@ function resolveToLabelEnd(events, context3) {
         }
       }
     } else if (token.type === "labelEnd") {
-      close = index2;
+      close2 = index2;
     }
   }
   const group = {
@@ -51456,7 +51847,7 @@ function resolveToLabelEnd(events, context3) {
       ...events[open2][1].start
     },
     end: {
-      ...events[close][1].end
+      ...events[close2][1].end
     }
   };
   const text3 = {
@@ -51465,15 +51856,15 @@ function resolveToLabelEnd(events, context3) {
       ...events[open2 + offset2 + 2][1].end
     },
     end: {
-      ...events[close - 2][1].start
+      ...events[close2 - 2][1].start
     }
   };
   media = [["enter", group, context3], ["enter", label, context3]];
   media = push(media, events.slice(open2 + 1, open2 + offset2 + 3));
   media = push(media, [["enter", text3, context3]]);
-  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + offset2 + 4, close - 3), context3));
-  media = push(media, [["exit", text3, context3], events[close - 2], events[close - 1], ["exit", label, context3]]);
-  media = push(media, events.slice(close + 1));
+  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + offset2 + 4, close2 - 3), context3));
+  media = push(media, [["exit", text3, context3], events[close2 - 2], events[close2 - 1], ["exit", label, context3]]);
+  media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context3]]);
   splice(events, open2, events.length, media);
   return events;
@@ -53010,8 +53401,8 @@ function compiler(options) {
     };
   }
   function closer(and) {
-    return close;
-    function close(token) {
+    return close2;
+    function close2(token) {
       if (and) and.call(this, token);
       exit2.call(this, token);
     }
@@ -53476,11 +53867,22 @@ var BLOCKS_ONLY = {
     ]
   }
 };
-var MAX_CONTAINER_MARKS = 32;
-var CONTAINER_MARKS = /* @__PURE__ */ new Set([">", "-", "*", "+", ".", ")"]);
-function parseMarkdownBlocks(source) {
-  return fromMarkdown(capContainerDepth(source), { extensions: [BLOCKS_ONLY] });
+var MARKDOWN_LIMITS = { chars: 2048, lines: 50 };
+function parseMarkdownBlocks(lines, onParse) {
+  let lineCount = 0;
+  let chars = 0;
+  for (const line of lines) {
+    const next = chars + line.length + (lineCount === 0 ? 0 : 1);
+    if (lineCount === MARKDOWN_LIMITS.lines || next > MARKDOWN_LIMITS.chars) break;
+    chars = next;
+    lineCount++;
+  }
+  const text3 = lines.slice(0, lineCount).join("\n");
+  onParse?.(text3);
+  return { tree: fromMarkdown(capContainerDepth(text3), { extensions: [BLOCKS_ONLY] }), text: text3, lineCount };
 }
+var MAX_CONTAINER_MARKS = 8;
+var CONTAINER_MARKS = /* @__PURE__ */ new Set([">", "-", "*", "+", ".", ")"]);
 function capContainerDepth(source) {
   const lines = source.split("\n");
   let changed = false;
@@ -53502,6 +53904,8 @@ function capLine(line) {
     else if (char !== " " && char !== "	" && (char < "0" || char > "9")) break;
   }
   if (marks <= MAX_CONTAINER_MARKS) return line;
+  const indent = indentOf(line);
+  if (indent.columns <= 3 && isThematicBreak(line, indent.index)) return line;
   let seen = 0;
   let prefix = "";
   for (let i = 0; i < end; i++) {
@@ -53510,6 +53914,77 @@ function capLine(line) {
     prefix += CONTAINER_MARKS.has(char) && seen > MAX_CONTAINER_MARKS ? "x" : char;
   }
   return prefix + line.slice(end);
+}
+
+// src/core/form/read-checkboxes.ts
+function readCheckboxes(section, body, options) {
+  const segments = segmentsOf(section, body);
+  const listLines = [];
+  for (const segment of segments) {
+    if (!segment.isList) continue;
+    if (listLines.length > 0) listLines.push("");
+    listLines.push(...segment.lines);
+  }
+  const parsed = parseMarkdownBlocks(listLines, options.onMarkdown);
+  const value = itemsOf(parsed.tree.children, parsed.text);
+  const extra = extraText(segments, parsed.lineCount);
+  return extra === "" ? value : { ...value, extra };
+}
+function segmentsOf(section, body) {
+  const segments = [];
+  let current = null;
+  for (let index2 = section.firstLine; index2 < section.endLine; index2++) {
+    const line = body.lines[index2] ?? "";
+    const role = body.roles[index2];
+    if (current === null || role !== "blank" && role === "list" !== current.isList) {
+      current = { isList: role === "list", lines: [] };
+      segments.push(current);
+    }
+    current.lines.push(line);
+  }
+  return segments.map((segment) => ({ ...segment, lines: withoutBlankEnds(segment.lines) })).filter((segment) => segment.lines.length > 0);
+}
+function extraText(segments, parsedLines) {
+  const pieces = [];
+  let budget = parsedLines;
+  let first = true;
+  for (const segment of segments) {
+    if (!segment.isList) {
+      pieces.push(segment.lines.join("\n"));
+      continue;
+    }
+    if (!first) budget--;
+    first = false;
+    const taken = Math.max(0, Math.min(budget, segment.lines.length));
+    budget -= segment.lines.length;
+    if (taken < segment.lines.length) pieces.push(segment.lines.slice(taken).join("\n"));
+  }
+  return pieces.map((piece) => piece.trim()).filter((piece) => piece !== "").join("\n\n");
+}
+function itemsOf(nodes, text3) {
+  const checked = [];
+  const unchecked = [];
+  for (const node2 of nodes) {
+    if (node2.type !== "list") continue;
+    for (const item of node2.children) {
+      const paragraph = item.children[0];
+      if (paragraph?.type !== "paragraph") continue;
+      const itemText = text3.slice(paragraph.position?.start.offset ?? 0, paragraph.position?.end.offset ?? 0);
+      const marker = /^\[([ xX])\](?=[ \t]|$)/.exec(itemText);
+      if (marker === null && typeof item.checked !== "boolean") continue;
+      const isChecked = typeof item.checked === "boolean" ? item.checked : marker?.[1] !== " ";
+      const label = (marker === null ? itemText : itemText.slice(marker[0].length)).trim();
+      if (label !== "") (isChecked ? checked : unchecked).push(label);
+    }
+  }
+  return { kind: "checkboxes", checked, unchecked };
+}
+function withoutBlankEnds(lines) {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && isBlank(lines[start] ?? "")) start++;
+  while (end > start && isBlank(lines[end - 1] ?? "")) end--;
+  return lines.slice(start, end);
 }
 
 // src/core/form/split-choices.ts
@@ -53555,70 +54030,53 @@ function emptyValue(field) {
   if (field.type === "checkboxes") return { kind: "checkboxes", checked: [], unchecked: [] };
   return { kind: "text", text: null };
 }
-function readFieldValue(field, section, source) {
-  if (field.type === "checkboxes") return readCheckboxes(section.nodes, source);
-  const raw = source.slice(section.start, section.end).trim();
+function readFieldValue(field, section, body, options) {
+  if (field.type === "checkboxes") return readCheckboxes(section, body, options);
+  if (field.type === "dropdown") return readChoices(field, section, body);
+  const raw = body.source.slice(section.start, section.end).trim();
   const text3 = raw === "" || raw === NO_RESPONSE ? null : raw;
-  if (field.type !== "dropdown") {
-    return { kind: "text", text: field.render === null ? text3 : unwrapFence(text3, section.nodes, source) };
-  }
-  if (text3 === null || text3 === NO_SELECTION && !field.options.includes(NO_SELECTION)) {
-    return { kind: "choices", selected: [] };
-  }
-  return { kind: "choices", selected: field.multiple ? splitChoices(text3, field.options) : [text3] };
+  return { kind: "text", text: field.render === null || text3 === null ? text3 : unwrapFence(text3, sectionLines(section, body)) };
 }
-function unwrapFence(text3, nodes, source) {
-  const only = nodes[0];
-  if (text3 === null || nodes.length !== 1 || only?.type !== "code" || !isFenced(only, source)) return text3;
-  const inner = fenceContent(only, source);
+function readChoices(field, section, body) {
+  let first = section.firstLine;
+  while (first < section.endLine && isBlank(body.lines[first] ?? "")) first++;
+  if (first === section.endLine) return { kind: "choices", selected: [] };
+  const isAnswer = body.roles[first] !== "heading";
+  const answer = isAnswer ? (body.lines[first] ?? "").trim() : "";
+  const restLine = isAnswer ? first + 1 : first;
+  const rest = body.source.slice(body.lineStarts[restLine] ?? section.end, section.end).trim();
+  const noSelection = answer === "" || answer === NO_RESPONSE || answer === NO_SELECTION && !field.options.includes(NO_SELECTION);
+  const selected = noSelection ? [] : field.multiple ? splitChoices(answer, field.options) : [answer];
+  return rest === "" ? { kind: "choices", selected } : { kind: "choices", selected, extra: rest };
+}
+function unwrapFence(text3, lines) {
+  let first = 0;
+  let last = lines.length - 1;
+  while (first <= last && isBlank(lines[first] ?? "")) first++;
+  while (last >= first && isBlank(lines[last] ?? "")) last--;
+  const opener = lines[first] ?? "";
+  const indent = indentOf(opener);
+  const fence = indent.columns <= 3 ? fenceOpener(opener, indent.index) : null;
+  if (fence === null) return text3;
+  let close2 = first + 1;
+  while (close2 <= last && !closesFence(lines[close2] ?? "", fence)) close2++;
+  if (close2 < last) return text3;
+  const inner = lines.slice(first + 1, close2).join("\n");
   return inner.trim() === "" ? null : inner;
 }
-function isFenced(node2, source) {
-  const opener = source.slice(startOf(node2), startOf(node2) + 4).trimStart();
-  return opener.startsWith("```") || opener.startsWith("~~~");
-}
-function fenceContent(node2, source) {
-  const block = source.slice(startOf(node2), endOf(node2));
-  const openerEnd = block.indexOf("\n");
-  if (openerEnd === -1) return "";
-  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(block)?.[1] ?? "```";
-  const inner = block.slice(openerEnd + 1);
-  const lastBreak = inner.lastIndexOf("\n");
-  const lastLine = inner.slice(lastBreak + 1).trim();
-  const closed = lastLine.startsWith(fence) && lastLine.split("").every((char) => char === fence.charAt(0));
-  if (!closed) return inner;
-  return lastBreak === -1 ? "" : inner.slice(0, lastBreak);
-}
-function readCheckboxes(nodes, source) {
-  const checked = [];
-  const unchecked = [];
-  for (const node2 of nodes) {
-    if (node2.type !== "list") continue;
-    for (const item of node2.children) {
-      const paragraph = item.children[0];
-      if (paragraph?.type !== "paragraph") continue;
-      const text3 = source.slice(startOf(paragraph), endOf(paragraph));
-      const marker = /^\[([ xX])\](?=[ \t]|$)/.exec(text3);
-      if (marker === null && typeof item.checked !== "boolean") continue;
-      const isChecked = typeof item.checked === "boolean" ? item.checked : marker?.[1] !== " ";
-      const label = (marker === null ? text3 : text3.slice(marker[0].length)).trim();
-      if (label !== "") (isChecked ? checked : unchecked).push(label);
-    }
-  }
-  return { kind: "checkboxes", checked, unchecked };
+function sectionLines(section, body) {
+  return body.lines.slice(section.firstLine, section.endLine);
 }
 
 // src/core/form/parse-issue-body.ts
-function parseIssueBody(body, template) {
-  const source = body.replace(/\r\n?/g, "\n");
-  const tree = parseMarkdownBlocks(source);
-  const { sections, unknownHeadings } = findSections(tree.children, source, template.fields);
+function parseIssueBody(body, template, options = {}) {
+  const { sections, unknownHeadings, body: scanned } = findSections(normaliseBody(body), template.fields);
   const fields = {};
   const absent = [];
   for (const field of template.fields) {
     const section = sections.get(field.id);
     if (section === void 0) absent.push(field.id);
-    fields[field.id] = section === void 0 ? emptyValue(field) : readFieldValue(field, section, source);
+    fields[field.id] = section === void 0 ? emptyValue(field) : readFieldValue(field, section, scanned, options);
   }
   return { fields, absent, unknownHeadings };
 }
@@ -53948,7 +54406,7 @@ function fallbackTier(input, labelsToRemove, notices) {
 }
 
 // src/core/lifecycle/derive.ts
-function startOf2(issue2, config, carried) {
+function startOf(issue2, config, carried) {
   const labelled = labelEventsOf(issue2.events).find((event) => event.kind === "labeled" && event.label === config.triggerLabel)?.at;
   const remembered = carried.start ? new Date(carried.start) : null;
   const candidates2 = [labelled, remembered].filter((date) => date instanceof Date);
@@ -53981,7 +54439,7 @@ function deriveEscalation(input) {
   const { issue: issue2, config, template, parsed, permissions, now: now2 } = input;
   const card2 = findOwnComment(issue2.comments, "card");
   const carried = readCardData(card2?.data);
-  const start = startOf2(issue2, config, carried);
+  const start = startOf(issue2, config, carried);
   const defaultTier = config.tiers.find((tier2) => tier2.label === config.defaultTier) ?? config.tiers[0];
   if (!defaultTier) throw new Error("The configuration defines no tiers.");
   const threadCommands = readThreadCommands({ issue: issue2, config, permissions, timeZone: timeZoneOf(defaultTier) });
