@@ -278,5 +278,11 @@ export function pullNode(ctx: Ctx, pull: PullRecord) {
     isDraft: pull.draft,
     merged: pull.merged,
     mergedAt: pull.mergedAt,
+    // Users only: the REST route takes no team reviewers.
+    reviewRequests: (args: Args) =>
+      connection(
+        pull.requestedReviewers.map((login) => ({ requestedReviewer: actor(login), asCodeOwner: false })),
+        args,
+      ),
   }
 }
