@@ -1,8 +1,10 @@
 /**
  * The post-mortem document as committed: every section of the template, the escalation's
- * fields filled in, the tier and SLA results, and a timeline in UTC, oldest first, built from
- * the issue's events, its accepted `/status` updates and the comments marked with 🚀. A root
- * cause or impact missing at close makes the PR a draft and says so in three places.
+ * fields filled in (the ask from leadership among them), the tier and SLA results, and a
+ * timeline in UTC, oldest first, built from the lifecycle: the tiers the action accepted, the
+ * acknowledgement, accepted commands, missed targets, the issue's events and the comments
+ * marked with 🚀. A root cause or impact missing at close makes the PR a draft and says so in
+ * the document, the PR and the resolved notice.
  */
 import { describe, expect, it } from 'vitest'
 import {
@@ -13,7 +15,9 @@ import {
   expectOk,
   expectTablesIntact,
   file,
-  links,
+  fileAndTakeIn,
+  noticeText,
+  resolvedNotices,
   run,
   section,
   tableRows,
@@ -26,12 +30,12 @@ const NO_PLACEHOLDER = /\{\{\s*[a-z_]+\s*\}\}/
 describe.concurrent('post-mortem: the document', () => {
   it('has every section of the template, the fields filled in, and the timeline of what happened', async () => {
     await withRepo(async (gh) => {
-      // 09:00 carla files it as tier-2, olivia assigned.
-      const number = file(gh, { tier: 'tier-2' })
-      // 09:40 olivia raises it to tier-1.
+      // 09:00 carla files it as tier-2, olivia assigned; the action takes it in.
+      const number = await fileAndTakeIn(gh, { tier: 'tier-2' })
+      // 09:40 olivia raises it to tier-1: the tier change by its owner acknowledges it.
       gh.clock.set('2026-11-24T09:40:00Z')
       gh.act.label(number, 'tier-1', 'olivia')
-      gh.act.unlabel(number, 'tier-2', 'olivia')
+      expectOk(await run(gh, gh.act.unlabel(number, 'tier-2', 'olivia')))
       // 10:15 olivia's /status update, accepted by the action (👍).
       gh.clock.set('2026-11-24T10:15:00Z')
       const status = gh.act.comment(
@@ -41,8 +45,12 @@ describe.concurrent('post-mortem: the document', () => {
       )
       const accepted = await run(gh, status)
       expectOk(accepted)
-      expect(accepted.outputs.state).toBe('status-update')
-      // 11:00 rita (read access) tries a /status: not accepted, not on the timeline or in the log.
+      expect(accepted.outputs.command).toBe('status')
+      // 10:45 rita (read access) puts tier-3 on: refused and removed, so never the tier.
+      gh.clock.set('2026-11-24T10:45:00Z')
+      expectOk(await run(gh, gh.act.label(number, 'tier-3', 'rita')))
+      expect(gh.labelsOf(number)).not.toContain('tier-3')
+      // 11:00 rita tries a /status: not accepted, not on the timeline or in the log.
       gh.clock.set('2026-11-24T11:00:00Z')
       expectOk(await run(gh, gh.act.comment(number, '/status I heard it is fixed?', 'rita')))
       // 11:30 an ordinary comment: not on the timeline.
@@ -59,9 +67,10 @@ describe.concurrent('post-mortem: the document', () => {
       const [pull] = gh.pulls()
       const document = documentOf(gh, pull!)
       expect(document).not.toMatch(NO_PLACEHOLDER)
-      expect(document.startsWith('# Post-mortem: [Escalation] Globex: every open opportunity closed overnight\n')).toBe(true)
+      expect(document.startsWith('# Post-mortem: Globex: every open opportunity closed overnight\n')).toBe(true)
       const headings = document.split('\n').filter((line) => /^#{1,6} /.test(line))
       expect(headings.map((heading) => heading.replace(/^# Post-mortem: .*$/, '# Post-mortem:'))).toEqual(TEMPLATE_HEADINGS)
+      expect(TEMPLATE_HEADINGS).toContain('## The ask from leadership')
 
       expect(document).toContain(
         `> Escalation #${number} · Critical (\`tier-1\`) · filed 2026-11-24 09:00 UTC · closed 2026-11-24 13:05 UTC`,
@@ -73,13 +82,17 @@ describe.concurrent('post-mortem: the document', () => {
         ['Renewal date', '2027-01-31'],
         ['Customer contact', 'Hank Scorpio, CEO'],
       ])
+      // The clocks of the tier it ended in (Critical: acknowledge in 30m) from when it was escalated.
       const sla = section(document, 'Tier and SLA results')
+      expect(tableRows(sla)[0]).toEqual(['Target', 'Actual', 'Target time', 'Due', 'Result'])
       expect(tableRows(sla).slice(2)).toEqual([
-        ['Acknowledge', '1h 15m', '30m', '**missed**'],
-        ['Resolve', '4h 5m', '1d', 'met'],
+        ['Acknowledge', '40m', '30m', '2026-11-24 09:30 UTC', '**missed** by 10m'],
+        ['Resolve', '4h 5m', '1d', '2026-11-25 09:00 UTC', 'met'],
       ])
-      expect(sla).toContain('Tier: **Critical** (`tier-1`).')
+      expect(sla).toContain('Tier: **Critical** (`tier-1`), clocks run 24x7.')
+      expect(sla).toContain('Status updates from the team: 1 (one owed every 2h).')
       expect(section(document, 'Business impact')).toBe(COMPLETE.impact)
+      expect(section(document, 'The ask from leadership')).toBe(COMPLETE.ask)
       expect(section(document, 'Root cause')).toBe(COMPLETE.rootCause)
       expect(section(document, 'Trigger and detection')).toBe(
         [
@@ -89,7 +102,7 @@ describe.concurrent('post-mortem: the document', () => {
         ].join('\n'),
       )
       expect(section(document, 'Resolution')).toBe(
-        'From olivia at 2026-11-24 12:30 UTC:\n\n> Restore complete: all 1,412 opportunities are back. Globex confirmed on the call.',
+        'From olivia at 2026-11-24 12:30 UTC:\n\nRestore complete: all 1,412 opportunities are back.\nGlobex confirmed on the call.',
       )
 
       const timeline = section(document, 'Timeline')
@@ -98,11 +111,11 @@ describe.concurrent('post-mortem: the document', () => {
       expect(rows[0]).toEqual(['Time (UTC)', 'Event', 'By'])
       expect(rows.slice(2)).toEqual([
         ['2026-11-24 09:00', 'Issue filed', 'carla'],
-        ['2026-11-24 09:00', 'Escalated', 'carla'],
-        ['2026-11-24 09:00', 'Tier set to tier-2', 'carla'],
+        ['2026-11-24 09:00', 'Tier: High (tier-2), label', 'carla'],
         ['2026-11-24 09:00', 'Assigned to olivia', 'carla'],
-        ['2026-11-24 09:40', 'Tier set to tier-1', 'olivia'],
-        ['2026-11-24 09:40', 'Tier tier-2 removed', 'olivia'],
+        ['2026-11-24 09:30', 'Acknowledge target (30m) missed', 'Escalation Desk'],
+        ['2026-11-24 09:40', 'Tier: Critical (tier-1), label', 'olivia'],
+        ['2026-11-24 09:40', 'Acknowledged (by tier change)', 'olivia'],
         ['2026-11-24 10:15', "Status: Restore from last night's backup is running; 60% back.", 'olivia'],
         ['2026-11-24 12:30', 'Restore complete: all 1,412 opportunities are back.', 'olivia'],
         ['2026-11-24 13:05', 'Closed (completed)', 'olivia'],
@@ -110,7 +123,7 @@ describe.concurrent('post-mortem: the document', () => {
       const times = rows.slice(2).map((row) => row[0]!)
       expect(times).toEqual([...times].sort())
 
-      expect(section(document, 'Preventive action items')).toContain('- [ ] Fix the root cause for good (owner, due date)')
+      expect(section(document, 'Preventive action items')).toContain('- [ ] Fix the root cause for good @owner due YYYY-MM-DD')
       expect(tableRows(section(document, 'Communication log')).slice(2)).toEqual([
         ['2026-11-24 10:15', "Restore from last night's backup is running; 60% back. ETA: 2026-11-24 16:00 UTC", 'olivia'],
       ])
@@ -119,15 +132,17 @@ describe.concurrent('post-mortem: the document', () => {
           '- Filed by: carla',
           '- Owners: olivia',
           '- Assignees: olivia',
+          // Told when it was filed as High, and again when raised to Critical.
+          '- Notified: acme/support-leads, vp-sam',
+          '- Escalation contacts (Critical): cto-casey',
           '- Took part: olivia, rita, tom',
-          '- Notified (Critical): acme/support-leads, vp-sam',
         ].join('\n'),
       )
       expectTablesIntact(document)
     })
   })
 
-  it('root cause "tbd" at close: a draft PR, the section marked in the document, the link comment says what is missing', async () => {
+  it('root cause "tbd" at close: a draft PR, the section marked in the document, the resolved notice says what is missing', async () => {
     await withRepo(async (gh) => {
       const number = file(gh, { answers: answers({ rootCause: 'tbd' }) })
       gh.clock.advance(120)
@@ -146,9 +161,11 @@ describe.concurrent('post-mortem: the document', () => {
       expect(section(document, 'Business impact')).toBe(COMPLETE.impact)
       expect(document).not.toMatch(/\btbd\b/)
 
-      const [link] = links(gh, number)
-      expect(link!.body).toContain('**Missing at close:** Root cause.')
-      expect(link!.body).toContain('The pull request is a draft')
+      const [resolved] = resolvedNotices(gh, number)
+      expect(noticeText(resolved!)).toBe(
+        `**Resolved.** The post-mortem is ready for review in #${pull!.number} (reviewers: olivia, carla). ` +
+          'It is a draft: Root cause was missing at close; fill it in during review.',
+      )
     })
   })
 
@@ -158,11 +175,14 @@ describe.concurrent('post-mortem: the document', () => {
       expectOk(await close(gh, number))
       const [pull] = gh.pulls()
       expect(pull!.draft).toBe(true)
+      expect(pull!.body).toContain('**Draft:** Root cause and Business impact missing at close')
       const document = documentOf(gh, pull!)
       expect(document).toContain('> **Draft:** Root cause and Business impact were missing at close')
       expect(section(document, 'Root cause')).toContain('> **Missing:** Root cause')
       expect(section(document, 'Business impact')).toContain('> **Missing:** Business impact')
-      expect(links(gh, number)[0]!.body).toContain('**Missing at close:** Root cause, Business impact.')
+      expect(noticeText(resolvedNotices(gh, number)[0]!)).toContain(
+        'It is a draft: Root cause and Business impact were missing at close; fill them in during review.',
+      )
     })
   })
 })

@@ -1,24 +1,33 @@
 /**
  * GitHub refusing or failing part-way through a post-mortem: the repository setting that
  * forbids Actions to open pull requests is named on the issue and in the log, a failure that
- * outlasts the retries fails the run, and the next run finishes from the branch already made,
- * without a second branch, commit or PR.
+ * outlasts the retries fails the run, and the next run finishes from the branch or PR already
+ * made, without a second branch, commit or PR: the PR's label and review requests are brought
+ * up to date on every run. A reviewer GitHub refuses is a warning, not a failure.
  */
 import { describe, expect, it } from 'vitest'
+import { teamConfig } from './scenario'
 import {
+  cardRow,
+  close,
   closeEvent,
   expectFailed,
   expectOk,
   file,
-  links,
   mark,
   markerOf,
+  noticeKey,
   notices,
+  noticeText,
   postMortemBranches,
+  resolvedNotices,
   ROUTES,
   run,
   withRepo,
 } from './postmortem-helpers'
+
+const LABELS = '/repos/{owner}/{repo}/issues/{issue_number}/labels'
+const REVIEWERS = '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers'
 
 const SETTING = 'Allow GitHub Actions to create and approve pull requests'
 
@@ -42,15 +51,19 @@ describe.concurrent('post-mortem: refusals and faults', () => {
         '# Post-mortem:',
       )
       const notice = notices(gh, number)
-      expect(notice).toHaveLength(1)
-      expect(notice[0]!.body).toContain(`"${SETTING}" is off`)
-      expect(notice[0]!.body).toContain(`\`${branches[0]}\``)
-      expect(links(gh, number)).toEqual([])
+      expect(notice.map(noticeKey)).toEqual(['postmortem-not-permitted'])
+      expect(noticeText(notice[0]!)).toContain(`"${SETTING}" is off`)
+      expect(noticeText(notice[0]!)).toContain(`\`${branches[0]}\``)
+      expect(resolvedNotices(gh, number)).toEqual([])
+      expect(cardRow(gh, number, 'Post-mortem')).toBeUndefined()
 
       // Still refused: the run fails again, but says nothing new and commits nothing.
       let since = mark(gh)
       expectFailed(await run(gh, event))
-      expect(since.writes().map((request) => `${request.method} ${request.route}`)).toEqual([`POST ${ROUTES.pulls}`])
+      // (The card may catch up on its record of the notice: an edit, not a new comment.)
+      expect(since.describeWrites().filter((write) => !write.startsWith('PATCH /repos/{owner}/{repo}/issues/comments/'))).toEqual([
+        `POST ${ROUTES.pulls}`,
+      ])
       expect(notices(gh, number)).toHaveLength(1)
 
       // The maintainer turns the setting on and re-runs the job.
@@ -70,7 +83,8 @@ describe.concurrent('post-mortem: refusals and faults', () => {
           since.count('POST', ROUTES.refs) +
           since.count('PATCH', ROUTES.ref),
       ).toBe(0)
-      expect(links(gh, number)).toHaveLength(1)
+      expect(resolvedNotices(gh, number).map(noticeKey)).toEqual([`resolved:${gh.pulls()[0]!.number}`])
+      expect(cardRow(gh, number, 'Post-mortem')).toBe(`#${gh.pulls()[0]!.number}`)
     })
   })
 
@@ -94,7 +108,7 @@ describe.concurrent('post-mortem: refusals and faults', () => {
       const branches = postMortemBranches(gh)
       expect(branches).toHaveLength(1)
       const branchSha = gh.branchSha(branches[0])
-      expect(links(gh, number)).toEqual([])
+      expect(resolvedNotices(gh, number)).toEqual([])
 
       since = mark(gh)
       expectOk(await run(gh, event))
@@ -104,7 +118,7 @@ describe.concurrent('post-mortem: refusals and faults', () => {
       expect(gh.branchSha(branches[0])).toBe(branchSha)
       expect(since.count('POST', ROUTES.commits)).toBe(0)
       expect(since.count('POST', ROUTES.pulls)).toBe(1)
-      expect(links(gh, number)).toHaveLength(1)
+      expect(resolvedNotices(gh, number)).toHaveLength(1)
     })
   })
 
@@ -123,7 +137,110 @@ describe.concurrent('post-mortem: refusals and faults', () => {
       expect(since.count('POST', ROUTES.commits)).toBe(1)
       expect(gh.pulls()).toHaveLength(1)
       expect(postMortemBranches(gh)).toHaveLength(1)
-      expect(links(gh, number)).toHaveLength(1)
+      expect(resolvedNotices(gh, number)).toHaveLength(1)
     })
+  })
+
+  it('labelling the PR fails past the retries: the run fails after opening it; the next run labels it, asks the reviewers and says it is resolved, once', async () => {
+    await withRepo(async (gh) => {
+      const number = file(gh)
+      for (let i = 0; i < 4; i++) gh.faults.push({ method: 'POST', route: LABELS }, { status: 502 })
+      const event = closeEvent(gh, number)
+      let since = mark(gh)
+      const error = expectFailed(await run(gh, event))
+      expect(error).toContain('label pull request')
+      expect(error).toContain('502')
+      expect(
+        since
+          .requests()
+          .filter((request) => request.route === LABELS)
+          .map((request) => request.status),
+      ).toEqual([502, 502, 502, 502])
+      expect(since.count('POST', REVIEWERS)).toBe(0)
+      const [opened] = gh.pulls()
+      expect(opened!.labels).toEqual([])
+      expect(opened!.requested_reviewers).toEqual([])
+      expect(resolvedNotices(gh, number)).toEqual([])
+
+      since = mark(gh)
+      const rerun = await run(gh, event)
+      expectOk(rerun)
+      expect(rerun.outputs['post-mortem']).toBe(String(opened!.number))
+      expect(gh.pulls()).toHaveLength(1)
+      const [pull] = gh.pulls()
+      expect(pull!.number).toBe(opened!.number)
+      expect(pull!.labels.map((label) => label.name)).toEqual(['postmortem'])
+      expect(pull!.requested_reviewers.map((user) => user.login)).toEqual(['olivia', 'carla'])
+      expect(since.count('POST', ROUTES.pulls) + since.count('POST', ROUTES.commits)).toBe(0)
+      expect(resolvedNotices(gh, number).map(noticeKey)).toEqual([`resolved:${pull!.number}`])
+      expect(cardRow(gh, number, 'Post-mortem')).toBe(`#${pull!.number}`)
+
+      // All in place: the next run only reads.
+      since = mark(gh)
+      expectOk(await run(gh, event))
+      expect(since.writes()).toEqual([])
+      expect(resolvedNotices(gh, number)).toHaveLength(1)
+    })
+  })
+
+  it('a reviewer GitHub refuses (not a collaborator): a warning naming them, the others asked, the notice says so, the run succeeds', async () => {
+    const config = teamConfig((settings) => {
+      settings['post-mortem'].reviewers = ['vera-from-legal', 'tom']
+    })
+    await withRepo(
+      async (gh) => {
+        const number = file(gh)
+        const since = mark(gh)
+        const result = await close(gh, number)
+        expectOk(result)
+        expect(result.outputs.state).toBe('postmortem')
+        expect(result.warnings.length).toBeGreaterThan(0)
+        for (const warning of result.warnings) expect(warning).toContain('vera-from-legal')
+        expect(result.stdout).toContain('::warning::GitHub refused vera-from-legal as reviewer')
+        const [pull] = gh.pulls()
+        expect(pull!.requested_reviewers.map((user) => user.login)).toEqual(['olivia', 'tom', 'carla'])
+        // All at once first; refused, then one by one.
+        expect(
+          since
+            .requests()
+            .filter((request) => request.route === REVIEWERS)
+            .map((request) => request.status),
+        ).toEqual([422, 201, 422, 201, 201])
+        expect(noticeText(resolvedNotices(gh, number)[0]!)).toBe(
+          `**Resolved.** The post-mortem is ready for review in #${pull!.number} (reviewers: olivia, tom, carla). ` +
+            'GitHub would not request vera-from-legal as reviewer (not a collaborator, or the author).',
+        )
+
+        // The next run asks only for who is missing, and again is refused; it says nothing new.
+        const again = mark(gh)
+        expectOk(await run(gh, gh.act.close(number, { by: 'olivia', reason: 'completed' })))
+        expect(
+          again
+            .requests()
+            .filter((request) => request.route === REVIEWERS)
+            .map((request) => request.status),
+        ).toEqual([422, 422])
+        expect(resolvedNotices(gh, number)).toHaveLength(1)
+        expect(again.count('POST', ROUTES.comments)).toBe(0)
+      },
+      { config },
+    )
+  })
+
+  // Bug: a refused reviewer is warned about twice, once by the gateway (src/github/postmortem-gateway.ts,
+  // requestReviewers: log.warning) and again from the report (src/shell/run-postmortem.ts: report.warnings),
+  // the second time as "GitHub refused vera-from-legal as reviewers of #2".
+  it.fails('a refused reviewer is one warning', async () => {
+    const config = teamConfig((settings) => {
+      settings['post-mortem'].reviewers = ['vera-from-legal']
+    })
+    await withRepo(
+      async (gh) => {
+        const result = await close(gh, file(gh))
+        expectOk(result)
+        expect(result.warnings).toHaveLength(1)
+      },
+      { config },
+    )
   })
 })

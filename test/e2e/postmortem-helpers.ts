@@ -1,17 +1,18 @@
 /**
  * Helpers for the post-mortem end-to-end tests: escalations seeded straight into the local
- * GitHub (closing is what matters here; intake runs only where a test needs its comments),
- * close events run through the bundle, and readers for the pull requests, branches, documents
- * and comments the action leaves behind.
+ * GitHub (closing is what matters here; intake runs only where a test needs its card first),
+ * close events run through the bundle, and readers for the pull requests, branches, documents,
+ * the card and the notices the action leaves behind.
  */
 import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
 import { runAction, type RunResult } from '../harness'
 import { type LocalGitHub, type WebhookEvent } from '../local-github'
 import { COMPLETE, formBody, type Answers } from './scenario'
-import { ownComments } from './thread'
+import { ownComments, type Comment } from './thread'
 
-export { BOT_LOGIN, mark, ownComments as own, withRepo, type Comment } from './thread'
+export { BOT_LOGIN, mark, ownComments as own, withRepo } from './thread'
+export type { Comment }
 
 export type Pull = ReturnType<LocalGitHub['pulls']>[number]
 
@@ -23,16 +24,36 @@ export const TEMPLATE_HEADINGS: string[] = readFileSync('templates/postmortem.md
 
 export const ZWJ = '\u200D'
 
-/** An escalation as intake leaves it: `escalation` + tier label, olivia assigned, filed now by carla. */
-export function file(gh: LocalGitHub, options: { title?: string; answers?: Answers; tier?: string } = {}): number {
-  const tier = options.tier ?? 'tier-1'
+export interface FileOptions {
+  title?: string
+  answers?: Answers
+  /** The tier label put on at filing (its owner assigned); null: only `escalation`, as the form alone does. */
+  tier?: string | null
+  /** Who files it; carla (triage) unless told. */
+  by?: string
+}
+
+function openEscalation(gh: LocalGitHub, options: FileOptions) {
+  const tier = options.tier === undefined ? 'tier-1' : options.tier
   return gh.act.openIssue({
-    by: 'carla',
+    by: options.by ?? 'carla',
     title: options.title ?? '[Escalation] Globex: every open opportunity closed overnight',
     body: formBody(options.answers ?? COMPLETE),
-    labels: ['escalation', tier],
-    assignees: [tier === 'tier-3' ? 'tom' : 'olivia'],
-  }).number
+    labels: tier ? ['escalation', tier] : ['escalation'],
+    assignees: tier ? [tier === 'tier-3' ? 'tom' : 'olivia'] : [],
+  })
+}
+
+/** An escalation as filed: `escalation` + tier label, olivia assigned, filed now by carla; no run yet. */
+export function file(gh: LocalGitHub, options: FileOptions = {}): number {
+  return openEscalation(gh, options).number
+}
+
+/** An escalation filed and taken in by the action (its card posted): what a close usually meets. */
+export async function fileAndTakeIn(gh: LocalGitHub, options: FileOptions = {}): Promise<number> {
+  const events = openEscalation(gh, options)
+  expectOk(await runAction(gh, events.at(-1)!))
+  return events.number
 }
 
 /** The close event as GitHub delivers it (olivia, as completed unless told), not yet run. */
@@ -103,8 +124,42 @@ export async function pathsAt(gh: LocalGitHub, ref: string): Promise<string[]> {
   return tree.tree.filter((entry) => entry.type === 'blob').map((entry) => entry.path)
 }
 
-export const links = (gh: LocalGitHub, number: number) => ownComments(gh, number, 'postmortem-link')
+/** The files a PR's head branch has that the default branch does not. */
+export async function newPaths(gh: LocalGitHub, pull: Pull): Promise<string[]> {
+  const base = new Set(await pathsAt(gh, gh.defaultBranch))
+  return (await pathsAt(gh, pull.head.ref)).filter((path) => !base.has(path))
+}
+
+/** The action's notices on the escalation, oldest first. */
 export const notices = (gh: LocalGitHub, number: number) => ownComments(gh, number, 'notice')
+
+/** The key a notice's marker records (`resolved:<pr>`, `close-unconfirmed:<closedAt>`, …). */
+export function noticeKey(comment: Comment): string {
+  const match = /^<!-- escalation-desk:notice (\{.*?\}) -->/.exec(comment.body ?? '')
+  if (!match) throw new Error(`not a notice:\n${comment.body}`)
+  return (JSON.parse(match[1]!) as { key: string }).key
+}
+
+/** The text of a notice, without its marker line. */
+export const noticeText = (comment: Comment): string => (comment.body ?? '').split('\n').slice(1).join('\n')
+
+/** The notices saying the escalation is resolved and where its post-mortem is: one per post-mortem PR. */
+export const resolvedNotices = (gh: LocalGitHub, number: number) =>
+  notices(gh, number).filter((comment) => noticeKey(comment).startsWith('resolved:'))
+
+/** The escalation's one living comment, the card. */
+export function cardOf(gh: LocalGitHub, number: number): Comment {
+  const cards = ownComments(gh, number, 'card')
+  expect(cards, `exactly one card on #${number}`).toHaveLength(1)
+  return cards[0]!
+}
+
+/** The value of one row of the card's table (`| **Post-mortem** | #12 |` → `#12`), or undefined. */
+export function cardRow(gh: LocalGitHub, number: number, name: string): string | undefined {
+  const prefix = `| **${name}** | `
+  const line = (cardOf(gh, number).body ?? '').split('\n').find((candidate) => candidate.startsWith(prefix))
+  return line?.slice(prefix.length, -' |'.length)
+}
 
 /** The text under a `## heading` of a document, up to the next `## `. */
 export function section(document: string, heading: string): string {
@@ -146,9 +201,16 @@ export function expectTablesIntact(document: string): void {
   }
 }
 
-/** `@name` anywhere in a text that GitHub would link (no joiner after the `@`). */
+/**
+ * `@name` and `@org/team` anywhere in a text that GitHub would link: no joiner after the `@`,
+ * not in code, not in an HTML comment (the action's markers).
+ */
 export function liveMentions(text: string): string[] {
-  return [...text.matchAll(/(?:^|[^\w`])@([A-Za-z0-9][A-Za-z0-9-]*)/g)].map((match) => match[1]!)
+  const prose = text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/`[^`\n]*`/g, '')
+  return [...prose.matchAll(/(?:^|[^\w`])@([A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][\w.-]*)?)/g)].map((match) => match[1]!)
 }
 
 /** The answers with `changes` applied. */

@@ -1,7 +1,8 @@
 /**
  * Post-mortems are reconciled, not appended: a re-run changes nothing and a changed escalation
- * moves the open PR's branch by one commit. Request counts stay small: 8 for a new post-mortem
- * (the target), 1 for a run with nothing to do.
+ * moves the open PR's branch by one commit. Request counts stay small: 13 for the close that
+ * opens the post-mortem (card, commit, PR, label, reviewers, notice), 3 reads for a run with
+ * nothing to do.
  */
 import { describe, expect, it } from 'vitest'
 import {
@@ -11,56 +12,68 @@ import {
   documentOf,
   expectOk,
   file,
+  fileAndTakeIn,
   formBody,
-  links,
   mark,
   markerOf,
+  noticeKey,
+  noticeText,
   postMortemBranches,
+  resolvedNotices,
   ROUTES,
   run,
   section,
   withRepo,
 } from './postmortem-helpers'
 
+const CARD = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
+const PERMISSION = 'GET /repos/{owner}/{repo}/collaborators/{username}/permission'
+
+/** The close of an escalation the action took in when it was filed. */
 const NEW_PULL_ROUTES = [
-  'POST graphql',
+  'POST graphql', // the issue
+  CARD, // the card: resolved
+  'POST graphql', // the post-mortem's state: branch, documents, PRs
+  PERMISSION, // the closer's
   `POST ${ROUTES.trees}`,
   `POST ${ROUTES.commits}`,
   `POST ${ROUTES.refs}`,
   `POST ${ROUTES.pulls}`,
   'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
   'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
-  `POST ${ROUTES.comments}`,
+  `POST ${ROUTES.comments}`, // the resolved notice
+  'POST graphql', // no racing run posted it too
+  CARD, // the card: the PR
 ]
 
 const routes = (since: ReturnType<typeof mark>) => since.requests().map((request) => `${request.method} ${request.route}`)
 
 describe.concurrent('post-mortem: re-runs and changes', () => {
-  it('a new post-mortem takes 8 requests; the same close event again takes 1 read and writes nothing', async () => {
+  it('a new post-mortem takes 13 requests; the same close event again takes 3 reads and writes nothing', async () => {
     await withRepo(async (gh) => {
-      const number = file(gh)
+      const number = await fileAndTakeIn(gh)
       gh.clock.advance(60)
       const event = closeEvent(gh, number)
       let since = mark(gh)
       expectOk(await run(gh, event))
       expect(routes(since)).toEqual(NEW_PULL_ROUTES)
-      expect(since.requests().length).toBeLessThanOrEqual(8)
 
       const branchSha = gh.branchSha(gh.pulls()[0]!.head.ref)
-      const comment = links(gh, number)[0]!
+      const comments = gh.comments(number)
       since = mark(gh)
       const again = await run(gh, event)
       expectOk(again)
       expect(again.outputs.state).toBe('postmortem')
-      expect(routes(since)).toEqual(['POST graphql'])
+      expect(again.outputs['post-mortem']).toBe(String(gh.pulls()[0]!.number))
+      expect(routes(since)).toEqual(['POST graphql', 'POST graphql', PERMISSION])
       expect(since.writes()).toEqual([])
       expect(gh.pulls()).toHaveLength(1)
       expect(gh.branchSha(gh.pulls()[0]!.head.ref)).toBe(branchSha)
-      expect(links(gh, number)).toEqual([comment])
+      expect(gh.comments(number)).toEqual(comments)
     })
   })
 
-  it('reopened, edited and closed again: one new commit on the same branch, the same PR, still one link comment', async () => {
+  it('reopened, edited and closed again: one new commit on the same branch, the same PR, still one resolved notice', async () => {
     await withRepo(async (gh) => {
       const number = file(gh)
       gh.clock.advance(60)
@@ -104,18 +117,19 @@ describe.concurrent('post-mortem: re-runs and changes', () => {
       expect(gh.readFile('main', markerOf(pull!).path)).toBeUndefined()
       // Same day, same title: the PR body and title had nothing to change.
       expect(since.count('PATCH', '/repos/{owner}/{repo}/pulls/{pull_number}')).toBe(0)
-      expect(links(gh, number)).toHaveLength(1)
+      expect(resolvedNotices(gh, number).map(noticeKey)).toEqual([`resolved:${pull!.number}`])
       expect(since.count('POST', ROUTES.comments)).toBe(0)
     })
   })
 
-  it('a draft completed during review: the PR is marked ready, and the document, PR body and link comment drop the missing marks', async () => {
+  it('a draft completed during review: the PR is marked ready, the document and PR body drop the missing marks; the notice is not repeated', async () => {
     await withRepo(async (gh) => {
       const number = file(gh, { answers: answers({ rootCause: 'tbd' }) })
       expectOk(await close(gh, number))
       const [draft] = gh.pulls()
       expect(draft!.draft).toBe(true)
-      expect(links(gh, number)[0]!.body).toContain('Missing at close')
+      const [notice] = resolvedNotices(gh, number)
+      expect(noticeText(notice!)).toContain('It is a draft: Root cause was missing at close')
 
       gh.clock.advance(60 * 26) // the next day: the PR body's close date changes too
       gh.act.reopen(number, 'carla')
@@ -126,17 +140,33 @@ describe.concurrent('post-mortem: re-runs and changes', () => {
       const [pull] = gh.pulls()
       expect(pull!.number).toBe(draft!.number)
       expect(pull!.body).not.toContain('Draft')
-      expect(pull!.body).toContain('closed 2026-11-25')
+      expect(pull!.body).toContain('resolved 2026-11-25')
       expect(pull!.draft).toBe(false)
       expect(since.requests().filter((request) => request.route === 'graphql' && request.write)).toHaveLength(1)
       expect(since.count('PATCH', '/repos/{owner}/{repo}/pulls/{pull_number}')).toBe(1)
       const document = documentOf(gh, pull!)
       expect(document).not.toContain('**Missing:**')
       expect(document).not.toContain('**Draft:**')
-      const comments = links(gh, number)
-      expect(comments).toHaveLength(1)
-      expect(comments[0]!.body).not.toContain('Missing at close')
-      expect(since.count('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}')).toBe(1)
+      // The notice told of the PR when it opened; the same PR is not announced again.
+      expect(resolvedNotices(gh, number)).toEqual([notice])
+      expect(since.count('POST', ROUTES.comments)).toBe(0)
+    })
+  })
+
+  // Bug: the acknowledge clock of an escalation resolved without an acknowledgement keeps running after the
+  // resolution (src/core/lifecycle/clocks.ts, computeClocks: the acknowledge clock is judged against now, not
+  // resolvedAt). Its post-mortem changes with the time of the run, from "on-track" to "breached" with an
+  // "Acknowledge target missed" row, so re-running a close commits a new document (or, once merged, opens a
+  // follow-up PR) although nothing happened.
+  it.fails('closed before the acknowledge target and never acknowledged: the same close run after the target writes nothing', async () => {
+    await withRepo(async (gh) => {
+      const number = file(gh)
+      const event = closeEvent(gh, number)
+      expectOk(await run(gh, event))
+      gh.clock.advance(60) // past the 30m acknowledge target of tier-1
+      const since = mark(gh)
+      expectOk(await run(gh, event))
+      expect(since.describeWrites()).toEqual([])
     })
   })
 })

@@ -230,6 +230,12 @@ export function pullNode(ctx: Ctx, pull: PullRecord) {
     isDraft: pull.draft,
     merged: pull.merged,
     mergedAt: pull.mergedAt,
+    // Users only: the REST route takes no team reviewers.
+    reviewRequests: (args: Args) =>
+      connection(
+        pull.requestedReviewers.map((login) => ({ requestedReviewer: actor(login), asCodeOwner: false })),
+        args,
+      ),
     mergeCommit: pull.mergeCommitSha ? { __typename: 'Commit', oid: pull.mergeCommitSha } : null,
     ...pullFileFields(ctx, pull),
   }
