@@ -71,7 +71,7 @@ async function afterCreation<T>(request: () => Promise<T>): Promise<T> {
 }
 
 function toPull(pull: GqlPull, viewer: Identity): PullInfo {
-  const reviewers = pull.reviewRequests.nodes.flatMap((node) => {
+  const reviewers = (pull.reviewRequests?.nodes ?? []).flatMap((node) => {
     const who = node.requestedReviewer
     return who?.login ? [who.login] : who?.slug ? [`team:${who.slug}`] : []
   })
@@ -241,9 +241,6 @@ export function createPostMortemGateway(
           refused.push(name)
         }
       }
-      log.warning(
-        `GitHub refused ${refused.join(', ')} as reviewer${refused.length === 1 ? '' : 's'} on #${number} (not a collaborator, or the author).`,
-      )
       return refused
     },
   }

@@ -244,7 +244,8 @@ export interface GqlCommitRef {
 export interface GqlPull {
   author: GqlActor | null
   labels: { nodes: { name: string }[] }
-  reviewRequests: { nodes: { requestedReviewer: { __typename: string; login?: string; slug?: string } | null }[] }
+  /** Null when the token may not see review requests. */
+  reviewRequests: { nodes: { requestedReviewer: { __typename: string; login?: string; slug?: string } | null }[] } | null
   id: string
   number: number
   isDraft: boolean

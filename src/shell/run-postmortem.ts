@@ -91,7 +91,9 @@ export async function runPostMortem(
     report.done.push(...published.done)
     report.postmortem = published.pull.number
     if (published.refusedReviewers.length > 0)
-      report.warnings = [`GitHub refused ${published.refusedReviewers.join(', ')} as reviewers of #${published.pull.number}.`]
+      report.warnings = [
+        `GitHub refused ${published.refusedReviewers.join(', ')} as reviewer${published.refusedReviewers.length === 1 ? '' : 's'} of #${published.pull.number} (not a collaborator, or the author).`,
+      ]
     const resolved = planResolved(escalation, config, {
       pull: published.pull.number,
       draft: plan.draft,

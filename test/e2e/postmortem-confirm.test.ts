@@ -121,7 +121,7 @@ describe.concurrent('post-mortem: confirming the resolution', () => {
   // Bug: every run on an escalation whose close waits edits the card twice. planThread (src/core/plans/thread.ts
   // cardFor) renders the card without the "Post-mortem: waits for an owner" row, because that note is not part of
   // the card's data, and runPostMortem (planUnconfirmedClose in src/core/plans/close.ts) renders it back.
-  it.fails('the same outsider’s close delivered again writes nothing', async () => {
+  it('the same outsider’s close delivered again writes nothing', async () => {
     await withRepo(async (gh) => {
       const { closing } = await closedByOutsider(gh)
       expectOk(await run(gh, closing))
@@ -133,7 +133,7 @@ describe.concurrent('post-mortem: confirming the resolution', () => {
 
   // The same cause, seen by people: a comment's run (planThread only, no post-mortem step) edits the card and drops
   // the row saying the post-mortem waits, until the next close or /resolve.
-  it.fails('a comment after the outsider’s close: the card still says the post-mortem waits', async () => {
+  it('a comment after the outsider’s close: the card still says the post-mortem waits', async () => {
     await withRepo(async (gh) => {
       const { number, closing } = await closedByOutsider(gh)
       expectOk(await run(gh, closing))

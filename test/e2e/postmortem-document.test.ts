@@ -152,7 +152,7 @@ describe.concurrent('post-mortem: the document', () => {
 
       const [pull] = gh.pulls()
       expect(pull!.draft).toBe(true)
-      expect(pull!.body).toContain('**Draft:** Root cause missing at close; fill them in before merging.')
+      expect(pull!.body).toContain('**Draft:** Root cause missing at close; fill it in before merging.')
       const document = documentOf(gh, pull!)
       expect(document).toContain('> **Draft:** Root cause was missing at close; those sections are marked below.')
       expect(section(document, 'Root cause')).toBe(

@@ -230,7 +230,7 @@ describe.concurrent('post-mortem: refusals and faults', () => {
   // Bug: a refused reviewer is warned about twice, once by the gateway (src/github/postmortem-gateway.ts,
   // requestReviewers: log.warning) and again from the report (src/shell/run-postmortem.ts: report.warnings),
   // the second time as "GitHub refused vera-from-legal as reviewers of #2".
-  it.fails('a refused reviewer is one warning', async () => {
+  it('a refused reviewer is one warning', async () => {
     const config = teamConfig((settings) => {
       settings['post-mortem'].reviewers = ['vera-from-legal']
     })

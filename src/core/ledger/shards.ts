@@ -28,7 +28,12 @@ export const recordKey = (record: Pick<LedgerRecord, 'number' | 'repo'>) => `${r
 function isRecord(value: unknown): value is LedgerRecord {
   if (typeof value !== 'object' || value === null) return false
   const record = value as Record<string, unknown>
-  return typeof record.number === 'number' && typeof record.tier === 'string' && typeof record.filedAt === 'string' && typeof record.sla === 'object'
+  return (
+    typeof record.number === 'number' &&
+    typeof record.tier === 'string' &&
+    typeof record.filedAt === 'string' &&
+    typeof record.sla === 'object'
+  )
 }
 
 /** A shard's records from its comment's marker; a damaged marker reads as null (the ledger is rebuilt). */

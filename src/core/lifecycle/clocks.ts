@@ -80,7 +80,9 @@ export function computeClocks(input: ClockInput): Clocks {
   const { tier, start, now } = input
   const pauses = closedPauses(input.pauses, input.resolvedAt ?? now)
   const waiting = input.pauses.some((pause) => pause.end === null)
-  const acknowledge = clock('acknowledge', input, start, tier.sla.acknowledgeMinutes, input.acknowledgedAt, false, [])
+  // Resolved without an acknowledgement: the resolution was the response, judged at its time (not
+  // against a clock that would keep running, and keep changing the post-mortem, forever after).
+  const acknowledge = clock('acknowledge', input, start, tier.sla.acknowledgeMinutes, input.acknowledgedAt ?? input.resolvedAt, false, [])
   const resolve = clock('resolve', input, start, tier.sla.resolveMinutes, input.resolvedAt, waiting, pauses)
   // The update clock counts from the latest human update; it stops being owed once resolved
   // (met if that came within the cadence). It has no warning: the cadence itself is the reminder.

@@ -16,7 +16,6 @@ export interface CardChange {
   notices?: string[]
   /** A status comment posted by this run, at this time. */
   statusAt?: Date
-  postmortemNote?: string
 }
 
 function tierHistory(escalation: Escalation): TierRecord[] {
@@ -51,7 +50,6 @@ export function planCard(escalation: Escalation, config: Config, change: CardCha
     notified: change.notified,
     notices: escalation.card ? [] : (change.notices ?? []),
     postmortem: data.postmortem,
-    postmortemNote: change.postmortemNote,
   })
   return upsertComment(escalation.card, 'card', body)
 }

@@ -14,7 +14,7 @@ import { safeInline } from '../render/sanitize'
 import { notifiedPeople } from './thread'
 import { planCard } from './card-plan'
 
-function card(escalation: Escalation, config: Config, sent: string[], extra: { postmortem?: number; postmortemNote?: string }): Action[] {
+function card(escalation: Escalation, config: Config, sent: string[], extra: { postmortem?: number }): Action[] {
   return planCard(escalation, config, { sent, notified: notifiedPeople(escalation, config, [...escalation.sent, ...sent]), ...extra })
 }
 
@@ -22,7 +22,6 @@ function card(escalation: Escalation, config: Config, sent: string[], extra: { p
 export function planUnconfirmedClose(escalation: Escalation, config: Config): Action[] {
   const closer = closerOf(escalation).login ?? 'someone'
   const key = `close-unconfirmed:${escalation.issue.closedAt?.toISOString() ?? ''}`
-  const note = `waits for an owner: \`/resolve <resolution summary>\`, or close the issue again`
   const actions: Action[] = []
   if (!escalation.sent.has(key)) {
     const text =
@@ -30,7 +29,7 @@ export function planUnconfirmedClose(escalation: Escalation, config: Config): Ac
       `resolution: comment \`/resolve <resolution summary>\`, or close the issue again yourself.`
     actions.push({ kind: 'create-comment', marker: 'notice', key, body: renderNotice([key], [text]) })
   }
-  return [...actions, ...card(escalation, config, [key], { postmortemNote: note })]
+  return [...actions, ...card(escalation, config, [key], {})]
 }
 
 export interface ResolvedView {

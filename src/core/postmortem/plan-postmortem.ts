@@ -110,7 +110,7 @@ export function planPostMortem(input: PostMortemPlanInput, existing: PostMortemL
       '',
       `The document is \`${location.path}\`. Reviewers: fill in what went well, what went badly and where we got lucky, and give each preventive action an owner and a due date (\`- [ ] <what> @owner due YYYY-MM-DD\`); merged, each becomes a sub-issue of the escalation.`,
       missing.length > 0
-        ? `\n**Draft:** ${missing.map((field) => field.label).join(' and ')} missing at close; fill them in before merging.`
+        ? `\n**Draft:** ${missing.map((field) => field.label).join(' and ')} missing at close; fill ${missing.length === 1 ? 'it' : 'them'} in before merging.`
         : '',
     ].join('\n'),
   )

@@ -26,8 +26,12 @@ export interface CardView {
   notices: string[]
   /** Post-mortem pull request number, once opened. */
   postmortem: number | null
-  /** Why there is no post-mortem yet (an outsider's close waits for an owner). */
-  postmortemNote?: string
+}
+
+/** Closed by someone below the close permission, and not confirmed since: the card remembers it was said. */
+function awaitsOwner(escalation: Escalation, data: CardData): boolean {
+  const closedAt = escalation.issue.closedAt
+  return escalation.issue.state === 'closed' && closedAt !== null && data.sent.includes(`close-unconfirmed:${closedAt.toISOString()}`)
 }
 
 const STATE_TEXT: Record<LifecycleState, string> = {
@@ -122,7 +126,8 @@ export function renderCard(view: CardView): string {
   const waits = waitingOn(escalation)
   if (waits.length > 0) rows.push(['Waiting on', waits.join(' · ')])
   if (view.postmortem !== null) rows.push(['Post-mortem', `#${view.postmortem}`])
-  else if (view.postmortemNote) rows.push(['Post-mortem', view.postmortemNote])
+  else if (awaitsOwner(escalation, data))
+    rows.push(['Post-mortem', 'waits for an owner: `/resolve <resolution summary>`, or close the issue again'])
   const lines = [
     renderMarker('card', data),
     `### ${tier.name} escalation: ${safeCell(escalation.facts.customer ?? issue.title, 120)}`,

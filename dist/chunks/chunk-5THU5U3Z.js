@@ -34190,7 +34190,7 @@ async function afterCreation(request3) {
   }
 }
 function toPull(pull, viewer) {
-  const reviewers = pull.reviewRequests.nodes.flatMap((node2) => {
+  const reviewers = (pull.reviewRequests?.nodes ?? []).flatMap((node2) => {
     const who = node2.requestedReviewer;
     return who?.login ? [who.login] : who?.slug ? [`team:${who.slug}`] : [];
   });
@@ -34347,9 +34347,6 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log, learn
           refused.push(name);
         }
       }
-      log.warning(
-        `GitHub refused ${refused.join(", ")} as reviewer${refused.length === 1 ? "" : "s"} on #${number} (not a collaborator, or the author).`
-      );
       return refused;
     }
   };
@@ -42275,6 +42272,10 @@ function missingList(filer, missing) {
 }
 
 // src/core/render/card.ts
+function awaitsOwner(escalation, data) {
+  const closedAt = escalation.issue.closedAt;
+  return escalation.issue.state === "closed" && closedAt !== null && data.sent.includes(`close-unconfirmed:${closedAt.toISOString()}`);
+}
 var STATE_TEXT = {
   filed: "Open: waiting for an owner to acknowledge",
   acknowledged: "Acknowledged",
@@ -42358,7 +42359,8 @@ function renderCard(view) {
   const waits = waitingOn(escalation);
   if (waits.length > 0) rows.push(["Waiting on", waits.join(" \xB7 ")]);
   if (view.postmortem !== null) rows.push(["Post-mortem", `#${view.postmortem}`]);
-  else if (view.postmortemNote) rows.push(["Post-mortem", view.postmortemNote]);
+  else if (awaitsOwner(escalation, data))
+    rows.push(["Post-mortem", "waits for an owner: `/resolve <resolution summary>`, or close the issue again"]);
   const lines = [
     renderMarker("card", data),
     `### ${tier.name} escalation: ${safeCell(escalation.facts.customer ?? issue2.title, 120)}`,
@@ -42467,8 +42469,7 @@ function planCard(escalation, config, change) {
     data,
     notified: change.notified,
     notices: escalation.card ? [] : change.notices ?? [],
-    postmortem: data.postmortem,
-    postmortemNote: change.postmortemNote
+    postmortem: data.postmortem
   });
   return upsertComment(escalation.card, "card", body);
 }
@@ -54206,7 +54207,7 @@ function computeClocks(input) {
   const { tier, start, now: now2 } = input;
   const pauses = closedPauses(input.pauses, input.resolvedAt ?? now2);
   const waiting = input.pauses.some((pause) => pause.end === null);
-  const acknowledge = clock("acknowledge", input, start, tier.sla.acknowledgeMinutes, input.acknowledgedAt, false, []);
+  const acknowledge = clock("acknowledge", input, start, tier.sla.acknowledgeMinutes, input.acknowledgedAt ?? input.resolvedAt, false, []);
   const resolve2 = clock("resolve", input, start, tier.sla.resolveMinutes, input.resolvedAt, waiting, pauses);
   const since = input.lastHumanUpdateAt ?? start;
   const update = clock("update", { ...input, warnPercent: 0 }, since, tier.sla.updateEveryMinutes, input.resolvedAt, waiting, pauses);
@@ -54828,7 +54829,7 @@ function planPostMortem(input, existing) {
       "",
       `The document is \`${location.path}\`. Reviewers: fill in what went well, what went badly and where we got lucky, and give each preventive action an owner and a due date (\`- [ ] <what> @owner due YYYY-MM-DD\`); merged, each becomes a sub-issue of the escalation.`,
       missing.length > 0 ? `
-**Draft:** ${missing.map((field) => field.label).join(" and ")} missing at close; fill them in before merging.` : ""
+**Draft:** ${missing.map((field) => field.label).join(" and ")} missing at close; fill ${missing.length === 1 ? "it" : "them"} in before merging.` : ""
     ].join("\n")
   );
   return {
@@ -54851,13 +54852,12 @@ function card(escalation, config, sent, extra) {
 function planUnconfirmedClose(escalation, config) {
   const closer = closerOf(escalation).login ?? "someone";
   const key = `close-unconfirmed:${escalation.issue.closedAt?.toISOString() ?? ""}`;
-  const note = `waits for an owner: \`/resolve <resolution summary>\`, or close the issue again`;
   const actions = [];
   if (!escalation.sent.has(key)) {
     const text3 = `${safeInline(closer)} closed this escalation. ${mentionList(escalation.owners)}: the post-mortem opens once the team confirms the resolution: comment \`/resolve <resolution summary>\`, or close the issue again yourself.`;
     actions.push({ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [text3]) });
   }
-  return [...actions, ...card(escalation, config, [key], { postmortemNote: note })];
+  return [...actions, ...card(escalation, config, [key], {})];
 }
 function planResolved(escalation, config, view) {
   const key = `resolved:${view.pull}`;
@@ -55000,7 +55000,9 @@ async function runPostMortem(gateway, closed, configPath, now2, log) {
     report.done.push(...published.done);
     report.postmortem = published.pull.number;
     if (published.refusedReviewers.length > 0)
-      report.warnings = [`GitHub refused ${published.refusedReviewers.join(", ")} as reviewers of #${published.pull.number}.`];
+      report.warnings = [
+        `GitHub refused ${published.refusedReviewers.join(", ")} as reviewer${published.refusedReviewers.length === 1 ? "" : "s"} of #${published.pull.number} (not a collaborator, or the author).`
+      ];
     const resolved = planResolved(escalation, config, {
       pull: published.pull.number,
       draft: plan.draft,
