@@ -7,6 +7,7 @@ import { identityOf, type Identity } from './identity'
 import { readMoreComments } from './more-comments'
 import type { Logger, Octokits } from './octokit'
 import { createPostMortemGateway, type PostMortemGateway } from './postmortem-gateway'
+import { createLedgerGateway, type LedgerGateway } from './ledger-gateway'
 import {
   FILE_QUERY,
   ISSUE_QUERY,
@@ -15,15 +16,13 @@ import {
   RECENTLY_CLOSED_QUERY,
   recentCommentsOfQuery,
   SWEEP_QUERY,
-  SWEEP_WINDOW,
-  HEAD_WINDOW,
   type GqlBlob,
   type GqlComment,
   type IssueQueryResult,
   type RecentlyClosedResult,
   type SweepQueryResult,
 } from './queries'
-import { mergeComments, toComment, toIssue } from './to-snapshot'
+import { toComment, toIssue, toWindowedIssue } from './to-snapshot'
 
 const KNOWN_ROLES = new Set(['read', 'triage', 'write', 'maintain', 'admin'])
 
@@ -60,7 +59,7 @@ export interface ClosedEscalation {
 }
 
 /** Everything the action asks of GitHub, in the domain's words. The only module that talks to it. */
-export interface EscalationGateway extends PostMortemGateway {
+export interface EscalationGateway extends PostMortemGateway, LedgerGateway {
   readonly repo: RepoRef
   listOpenEscalations(label: string, paths: { config: string; form: string }): Promise<EscalationsRead>
   listRecentlyClosed(label: string, since: Date): Promise<ClosedEscalation[]>
@@ -116,6 +115,7 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
   return {
     repo: { owner, repo },
     ...createPostMortemGateway(octokits, { owner, repo }, log, learn),
+    ...createLedgerGateway(octokits, { owner, repo }, log, learn),
 
     async listOpenEscalations(label, paths) {
       const read: EscalationsRead = { configText: null, formText: null, issues: [], requests: 0, points: 0 }
@@ -140,13 +140,7 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
           read.configText = blobText(page.repository.config ?? null)
           read.formText = blobText(page.repository.form ?? null)
         }
-        for (const node of page.repository.issues.nodes) {
-          const comments = mergeComments(
-            node.head.nodes.map((c) => toComment(c, me)),
-            node.comments.nodes.map((c) => toComment(c, me)),
-          )
-          read.issues.push(toIssue(node, comments, me, node.comments.totalCount > SWEEP_WINDOW + HEAD_WINDOW))
-        }
+        for (const node of page.repository.issues.nodes) read.issues.push(toWindowedIssue(node, me))
         after = page.repository.issues.pageInfo.hasNextPage ? page.repository.issues.pageInfo.endCursor : null
       } while (after)
       return read

@@ -2,7 +2,7 @@
  * GraphQL reads: one request gives the configuration, the form, the issue, its comments and its
  * label history, where REST needs five. Checked against GitHub's schema in the tests.
  */
-const COMMENT_FIELDS = 'fullDatabaseId body createdAt author { __typename login } reactionGroups { content viewerHasReacted }'
+export const COMMENT_FIELDS = 'fullDatabaseId body createdAt author { __typename login } reactionGroups { content viewerHasReacted }'
 
 /** Issue reads also ask whether anyone marked a comment for the post-mortem timeline (🚀). */
 const FULL_COMMENT_FIELDS = `${COMMENT_FIELDS} timelineMarks: reactions(content: ROCKET, first: 1) { totalCount }`
@@ -50,6 +50,22 @@ export const SWEEP_WINDOW = 50
 /** The first comments of each escalation: the card is posted by the first run, so it is among them. */
 export const HEAD_WINDOW = 10
 
+/** An escalation as many-at-once reads see it: its first comments (the card) and its latest ones. */
+export const WINDOWED_ISSUE_FIELDS = `
+  number id fullDatabaseId title body state stateReason createdAt closedAt updatedAt url
+  author { login }
+  labels(first: 30) { nodes { name } }
+  assignees(first: 10) { nodes { login } }
+  head: comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } }
+  comments(last: ${SWEEP_WINDOW}) { totalCount nodes { ${COMMENT_FIELDS} } }
+  timelineItems(last: ${SWEEP_WINDOW}, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }`
+
+export type GqlWindowedIssue = Omit<GqlIssue, 'comments'> & {
+  updatedAt: string
+  head: { nodes: GqlComment[] }
+  comments: { totalCount: number; nodes: GqlComment[] }
+}
+
 /**
  * One page of open escalations with their recent comments and events: 1,000 escalations cost
  * 10 requests (and about 10 GraphQL points each), where REST would need a request per issue.
@@ -64,15 +80,7 @@ query EscalationSweep($owner: String!, $repo: String!, $labels: [String!], $afte
     form: object(expression: $formExpr) @include(if: $withFiles) { ... on Blob { text isTruncated } }
     issues(first: 100, after: $after, states: OPEN, labels: $labels, orderBy: { field: CREATED_AT, direction: ASC }) {
       pageInfo { hasNextPage endCursor }
-      nodes {
-        number id fullDatabaseId title body state stateReason createdAt closedAt url
-        author { login }
-        labels(first: 30) { nodes { name } }
-        assignees(first: 10) { nodes { login } }
-        head: comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } }
-        comments(last: ${SWEEP_WINDOW}) { totalCount nodes { ${COMMENT_FIELDS} } }
-        timelineItems(last: ${SWEEP_WINDOW}, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }
-      }
+      nodes { ${WINDOWED_ISSUE_FIELDS} }
     }
   }
 }`
@@ -84,7 +92,7 @@ export interface SweepQueryResult {
     form?: GqlBlob | null
     issues: {
       pageInfo: { hasNextPage: boolean; endCursor: string | null }
-      nodes: (Omit<GqlIssue, 'comments'> & { head: { nodes: GqlComment[] }; comments: { totalCount: number; nodes: GqlComment[] } })[]
+      nodes: GqlWindowedIssue[]
     }
   }
   viewer: { login: string }

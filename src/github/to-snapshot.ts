@@ -1,6 +1,6 @@
 import type { CommentSnapshot, IssueEvent, IssueSnapshot } from '../core/snapshot'
 import { isViewer, type Identity } from './identity'
-import type { GqlActor, GqlComment, GqlIssue, GqlTimelineEvent } from './queries'
+import { HEAD_WINDOW, SWEEP_WINDOW, type GqlActor, type GqlComment, type GqlIssue, type GqlTimelineEvent, type GqlWindowedIssue } from './queries'
 
 /** GraphQL shapes → the core's plain snapshots (Dates, lower-case states, bots and the action flagged). */
 const GHOST = 'ghost'
@@ -79,4 +79,13 @@ export function toIssue(
     commentsTruncated,
     events: node.timelineItems.nodes.flatMap((event) => toEvent(event, viewer) ?? []),
   }
+}
+
+/** An issue read with its first and latest comments only (sweeps, ledger syncs). */
+export function toWindowedIssue(node: GqlWindowedIssue, viewer: Identity): IssueSnapshot {
+  const comments = mergeComments(
+    node.head.nodes.map((comment) => toComment(comment, viewer)),
+    node.comments.nodes.map((comment) => toComment(comment, viewer)),
+  )
+  return toIssue(node, comments, viewer, node.comments.totalCount > SWEEP_WINDOW + HEAD_WINDOW)
 }

@@ -23,8 +23,21 @@ function draftMutations(ctx: Ctx) {
   return { markPullRequestReadyForReview: setDraft(false), convertPullRequestToDraft: setDraft(true) }
 }
 
+/** Pinning an issue: at most three a repository, as on GitHub. */
+function pinMutations(ctx: Ctx) {
+  return {
+    pinIssue: ({ input }: Args) => {
+      const { repo, issue } = issueByNodeId(ctx.hub, input.issueId, ['I'])
+      const pinned = [...repo.issues.values()].filter((candidate) => candidate.pinned && candidate !== issue)
+      if (pinned.length >= 3) throw new GitHubGraphQLError('UNPROCESSABLE', 'Repository already has three pinned issues.')
+      issue.pinned = true
+      return { clientMutationId: input.clientMutationId ?? null, issue: issueNode(ctxFor(ctx, repo), issue) }
+    },
+  }
+}
+
 function mutationRoot(ctx: Ctx): Record<string, (args: Args) => unknown> {
-  return { ...draftMutations(ctx), ...subIssueMutations(ctx, issueNode), ...projectMutations(ctx, contentNode) }
+  return { ...draftMutations(ctx), ...subIssueMutations(ctx, issueNode), ...projectMutations(ctx, contentNode), ...pinMutations(ctx) }
 }
 
 export function runMutation(

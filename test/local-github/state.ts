@@ -34,6 +34,8 @@ export interface IssueRecord {
   /** Sub-issues by database id, in order (they may live in other repositories of the same owner). */
   subIssueIds: number[]
   parentId: number | null
+  /** Pinned to the repository's issue list (GitHub allows three). */
+  pinned?: boolean
 }
 
 export interface CommentRecord {

@@ -1,0 +1,87 @@
+import type { CommentSnapshot, IssueSnapshot } from '../core/snapshot'
+import { attempt, statusOf } from './attempt'
+import { blobText } from './blob-text'
+import { isViewer, type Identity } from './identity'
+import { CHANGED_SINCE_QUERY, LEDGER_QUERY, PIN_ISSUE_MUTATION, REPORT_LABEL, type ChangedSinceResult, type LedgerQueryResult } from './ledger-queries'
+import type { Logger, Octokits } from './octokit'
+import { toComment, toWindowedIssue } from './to-snapshot'
+
+export interface ReportIssue {
+  number: number
+  nodeId: string
+  body: string
+  comments: CommentSnapshot[]
+}
+
+export interface LedgerRead {
+  configText: string | null
+  formText: string | null
+  /** The action's own report issue (with its shard comments), or null when there is none yet. */
+  report: ReportIssue | null
+  points: number
+}
+
+export interface ChangesRead {
+  issues: IssueSnapshot[]
+  /** The latest `updatedAt` among them: where the next sync starts. */
+  latest: string | null
+  requests: number
+  points: number
+}
+
+export interface LedgerGateway {
+  readLedger(paths: { config: string; form: string }): Promise<LedgerRead>
+  /** Every escalation changed since `since` (all of them when null), page after page. */
+  listChangedSince(label: string, since: string | null): Promise<ChangesRead>
+  createReportIssue(title: string, body: string): Promise<{ number: number; nodeId: string }>
+  updateIssueBody(number: number, body: string): Promise<void>
+}
+
+export function createLedgerGateway({ reader, writer }: Octokits, { owner, repo }: { owner: string; repo: string }, log: Logger, learn: (login: string) => Identity): LedgerGateway {
+  return {
+    async readLedger(paths) {
+      const data = await attempt('read the escalation ledger', () =>
+        reader.graphql<LedgerQueryResult>(LEDGER_QUERY, { owner, repo, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}`, reportLabels: [REPORT_LABEL] }),
+      )
+      const me = learn(data.viewer.login)
+      // Anyone can open an issue with the label; only the action's own is the report.
+      const own = data.repository.reports.nodes.find((node) => isViewer(node.author, me))
+      const report = own ? { number: own.number, nodeId: own.id, body: own.body, comments: own.comments.nodes.map((node) => toComment(node, me)) } : null
+      return { configText: blobText(data.repository.config), formText: blobText(data.repository.form), report, points: data.rateLimit?.cost ?? 1 }
+    },
+
+    async listChangedSince(label, since) {
+      const read: ChangesRead = { issues: [], latest: since, requests: 0, points: 0 }
+      let after: string | null = null
+      do {
+        const page: ChangedSinceResult = await attempt('list escalations changed since the last sync', () =>
+          reader.graphql<ChangedSinceResult>(CHANGED_SINCE_QUERY, { owner, repo, labels: [label], since, after }),
+        )
+        const me = learn(page.viewer.login)
+        read.requests += 1
+        read.points += page.rateLimit?.cost ?? 1
+        for (const node of page.repository.issues.nodes) {
+          read.issues.push(toWindowedIssue(node, me))
+          if (!read.latest || node.updatedAt > read.latest) read.latest = node.updatedAt
+        }
+        after = page.repository.issues.pageInfo.hasNextPage ? page.repository.issues.pageInfo.endCursor : null
+      } while (after)
+      return read
+    },
+
+    async createReportIssue(title, body) {
+      const { data } = await attempt('open the escalation report issue', () => writer.rest.issues.create({ owner, repo, title, body, labels: [REPORT_LABEL] }))
+      try {
+        await writer.graphql(PIN_ISSUE_MUTATION, { id: data.node_id })
+      } catch (error) {
+        // Pinning is a courtesy (three pins a repository): the report works unpinned.
+        log.warning(`Could not pin the report issue #${data.number} (${statusOf(error) ?? 'GraphQL'}): pin it by hand if you like.`)
+      }
+      return { number: data.number, nodeId: data.node_id }
+    },
+
+    async updateIssueBody(number, body) {
+      await attempt(`update #${number}`, () => writer.rest.issues.update({ owner, repo, issue_number: number, body }))
+    },
+  }
+}

@@ -1,0 +1,53 @@
+/** GraphQL reads for the ledger and the report: the report issue with its shards, and what changed since. */
+import { COMMENT_FIELDS, VIEWER, WINDOWED_ISSUE_FIELDS, type GqlBlob, type GqlComment, type GqlWindowedIssue } from './queries'
+
+/** The label the report issue carries: how the action finds it again (with its own authorship). */
+export const REPORT_LABEL = 'escalation-report'
+
+/** The configuration, the form and the report issue with every shard comment, in one request. */
+export const LEDGER_QUERY = `
+query EscalationLedger($owner: String!, $repo: String!, $configExpr: String!, $formExpr: String!, $reportLabels: [String!]) {
+  ${VIEWER}
+  rateLimit { cost remaining }
+  repository(owner: $owner, name: $repo) {
+    config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
+    form: object(expression: $formExpr) { ... on Blob { text isTruncated } }
+    reports: issues(first: 5, labels: $reportLabels, states: OPEN, orderBy: { field: CREATED_AT, direction: ASC }) {
+      nodes { number id body author { __typename login } comments(first: 100) { nodes { ${COMMENT_FIELDS} } } }
+    }
+  }
+}`
+
+export interface LedgerQueryResult {
+  viewer: { login: string }
+  rateLimit: { cost: number } | null
+  repository: {
+    config: GqlBlob | null
+    form: GqlBlob | null
+    reports: { nodes: { number: number; id: string; body: string; author: { __typename: string; login: string } | null; comments: { nodes: GqlComment[] } }[] }
+  }
+}
+
+/** Escalations (open and closed) changed since a moment, oldest change first: the ledger's increments. */
+export const CHANGED_SINCE_QUERY = `
+query EscalationChanges($owner: String!, $repo: String!, $labels: [String!], $since: DateTime, $after: String) {
+  ${VIEWER}
+  rateLimit { cost remaining }
+  repository(owner: $owner, name: $repo) {
+    issues(first: 100, after: $after, labels: $labels, states: [OPEN, CLOSED], filterBy: { since: $since }, orderBy: { field: UPDATED_AT, direction: ASC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes { ${WINDOWED_ISSUE_FIELDS} }
+    }
+  }
+}`
+
+export interface ChangedSinceResult {
+  viewer: { login: string }
+  rateLimit: { cost: number } | null
+  repository: { issues: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GqlWindowedIssue[] } }
+}
+
+export const PIN_ISSUE_MUTATION = `
+mutation EscalationPinReport($id: ID!) {
+  pinIssue(input: { issueId: $id }) { issue { id } }
+}`
