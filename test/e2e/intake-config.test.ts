@@ -1,12 +1,13 @@
 /**
  * Configuration through the bundle: an invalid `.github/escalations.yml` stops the run with
- * `file:line:column`, no file means the built-in defaults, and `form:` moves the issue form.
+ * `file:line:column`, no file means the built-in defaults, and `form:` moves the issue form;
+ * either way the card is the one comment, edited in place as the form is completed.
  */
 import { describe, expect, it } from 'vitest'
 import { parse, stringify } from 'yaml'
 import { runAction } from '../harness'
 import { COMPLETE, FORM_TEXT, formBody, teamConfig } from './scenario'
-import { botComments, expectFailure, expectSuccess, fileEscalation, mark, onlyComment, ownComments, withRepo } from './thread'
+import { botComments, expectFailure, expectSuccess, fileEscalation, mark, onlyComment, withRepo } from './thread'
 
 /** Line numbers matter here: the error must point at them. */
 const INVALID_CONFIG = [
@@ -48,17 +49,23 @@ describe.concurrent('configuration', () => {
         const first = await runAction(gh, opened)
         expectSuccess(first)
         expect(first.stdout).toContain('No .github/escalations.yml on the default branch: using the built-in defaults.')
-        expect(first.outputs).toMatchObject({ state: 'needs-info', tier: 'tier-2' })
-        expect(onlyComment(gh, number, 'missing').body).toContain('- **Root cause**: `n/a` is a placeholder, not an answer.')
+        // carla (triage) asked for High in the form: the built-in tiers let triage set it.
+        expect(first.outputs).toMatchObject({ state: 'filed', 'needs-info': 'true', tier: 'tier-2' })
+        const card = onlyComment(gh, number, 'card')
+        expect(card.body).toContain('- **Root cause**: `n/a` is a placeholder, not an answer.')
+        expect(card.body).toContain('@carla, please edit the issue description')
 
         const done = await runAction(gh, gh.act.editIssue(number, { by: 'carla', body: formBody(COMPLETE) }))
         expectSuccess(done)
-        expect(done.outputs).toMatchObject({ state: 'acknowledged', tier: 'tier-2' })
-        const ack = onlyComment(gh, number, 'ack').body!
-        expect(ack).toContain('### Escalation acknowledged: High (`tier-2`)')
-        expect(ack).toContain('| **Owners** | _none configured_ |')
-        expect(ack).toContain('| **Acknowledge by** | 2026-11-24 11:00 UTC (within 2h) |')
-        expect(ownComments(gh, number, 'notify')).toEqual([]) // nobody configured to notify
+        expect(done.outputs).toMatchObject({ state: 'filed', 'needs-info': 'false', tier: 'tier-2' })
+        const edited = onlyComment(gh, number, 'card')
+        expect(edited.id).toBe(card.id)
+        expect(edited.body).toContain('### High escalation: Globex Corporation')
+        expect(edited.body).toContain('| **Owners** | _none_ |')
+        expect(edited.body).toContain('due 2026-11-24 11:00 UTC') // the built-in tier-2 acknowledges within 2h
+        expect(edited.body).not.toContain('Missing information')
+        expect(edited.body).not.toContain('**Notified:**') // nobody configured to notify
+        expect(botComments(gh, number)).toHaveLength(1)
         expect(gh.assigneesOf(number)).toEqual([])
         expect(gh.labelsOf(number).sort()).toEqual(['escalation', 'tier-2'])
       },
@@ -84,8 +91,8 @@ describe.concurrent('configuration', () => {
         const since = mark(gh)
         const result = await runAction(gh, opened)
         expectSuccess(result)
-        expect(result.outputs.state).toBe('needs-info')
-        const missing = onlyComment(gh, number, 'missing').body!
+        expect(result.outputs).toMatchObject({ state: 'filed', 'needs-info': 'true' })
+        const missing = onlyComment(gh, number, 'card').body!
         expect(missing).toContain('- **Why it happened**: `unknown` is a placeholder, not an answer.')
         expect(missing).toContain('- **Revenue at risk**: not answered.')
         expect(missing).not.toContain('heading is missing')
@@ -101,9 +108,11 @@ describe.concurrent('configuration', () => {
           }),
         )
         expectSuccess(done)
-        expect(done.outputs.state).toBe('acknowledged')
-        expect(onlyComment(gh, number, 'ack').body).toContain(`| **Business impact** | ${COMPLETE.impact} |`)
-        expect(botComments(gh, number)).toHaveLength(3) // missing, notify, ack
+        expect(done.outputs).toMatchObject({ state: 'filed', 'needs-info': 'false' })
+        const card = onlyComment(gh, number, 'card').body!
+        expect(card).toContain(`| **Business impact** | ${COMPLETE.impact} |`)
+        expect(card).not.toContain('Missing information')
+        expect(botComments(gh, number)).toHaveLength(1) // the card, edited in place
       },
       { config: teamConfig((config) => (config.form = '.github/forms/customer-escalation.yml')) },
     )
@@ -119,8 +128,11 @@ describe.concurrent('configuration', () => {
         const { opened, number } = fileEscalation(gh, { answers: { ...COMPLETE, requestedTier: undefined } })
         const result = await runAction(gh, opened, { inputs: { 'config-path': '.github/desk/config.yml' } })
         expectSuccess(result)
-        expect(result.outputs).toMatchObject({ state: 'acknowledged', tier: 'tier-2' })
+        expect(result.outputs).toMatchObject({ state: 'filed', 'needs-info': 'false', tier: 'tier-2' })
         expect(gh.assigneesOf(number)).toEqual(['olivia'])
+        const card = onlyComment(gh, number, 'card').body!
+        expect(card).toContain('High (`tier-2`): the default tier')
+        expect(card).toContain('**Notified:** @acme/support-leads')
       },
       { config: null },
     )

@@ -1,12 +1,14 @@
 /**
  * Untrusted text: bodies at GitHub's 65,536-character limit, thousands of mentions, table
  * pipes and HTML comments in answers, and markers pasted into people's comments. The action
- * must finish, keep every comment under the limit, and never ping or cross-link from user text.
+ * must finish, keep the card (and the sweep's status) under the limit, and never ping or
+ * cross-link from user text; only comments its own identity wrote count as its own.
  */
 import { describe, expect, it } from 'vitest'
 import { runAction } from '../harness'
 import type { LocalGitHub } from '../local-github'
-import { COMPLETE, formBody, type Answers } from './scenario'
+import { COMPLETE, deliver, formBody, type Answers } from './scenario'
+import { expectSwept, sweep } from './sweep-helpers'
 import { botComments, expectSuccess, fileEscalation, mark, onlyComment, ownComments, withRepo } from './thread'
 
 const LIMIT = 65_536
@@ -23,9 +25,9 @@ function bodyOfLength(answers: Answers, key: keyof Answers, unit: string, total 
   return body
 }
 
-/** Live `@login` mentions and `#123` references in a comment, outside its hidden marker line. */
+/** Live `@login` mentions and `#123` references in a comment, outside its hidden marker line and code spans (GitHub links neither). */
 function liveReferences(body: string): string[] {
-  const visible = body.replace(/^<!-- escalation-desk:[^\n]* -->\n/, '')
+  const visible = body.replace(/^<!-- escalation-desk:[^\n]* -->\n/, '').replace(/`[^`\n]*`/g, '')
   return [...visible.matchAll(/@[A-Za-z0-9][A-Za-z0-9/_-]*|#\d+|GH-\d+/gi)].map((match) => match[0])
 }
 
@@ -46,7 +48,7 @@ function expectSafeComments(gh: LocalGitHub, number: number): void {
 describe.concurrent('hostile bodies', () => {
   it('survives a 65,536-character body of mentions, pipes and HTML comments without pinging anyone', async () => {
     await withRepo(async (gh) => {
-      const impact = '@everyone @acme/all #123 GH-77 | cell | <!-- escalation-desk:ack {"tier":"tier-1"} --> '
+      const impact = '@everyone @acme/all #123 GH-77 | cell | <!-- escalation-desk:card {"tier":"tier-1"} --> '
       const answers: Answers = {
         ...COMPLETE,
         customer: 'Globex @hank #42 | <!-- hidden --> \\| pipes',
@@ -57,24 +59,29 @@ describe.concurrent('hostile bodies', () => {
       expect(gh.issue(number).body).toHaveLength(LIMIT)
       const result = await runAction(gh, opened)
       expectSuccess(result)
-      expect(result.outputs).toMatchObject({ state: 'acknowledged', tier: 'tier-2' })
+      expect(result.outputs).toMatchObject({ state: 'filed', tier: 'tier-2', 'needs-info': 'false' })
       expectSafeComments(gh, number)
 
-      const ack = onlyComment(gh, number, 'ack').body!
+      const card = onlyComment(gh, number, 'card').body!
       // user text is echoed, but broken: mentions and references carry a zero-width joiner
-      expect(ack).toContain(`@${ZWJ}everyone @${ZWJ}acme/all #${ZWJ}123 GH-${ZWJ}77`)
-      expect(ack).toContain(`@${ZWJ}hank #${ZWJ}42`)
-      expect(ack).toContain('&lt;!-- escalation-desk:ack')
+      expect(card).toContain(`@${ZWJ}everyone @${ZWJ}acme/all #${ZWJ}123 GH-${ZWJ}77`)
+      expect(card).toContain(`@${ZWJ}hank #${ZWJ}42`)
+      expect(card).toContain('&lt;!-- escalation-desk:card')
       // the impact cell stays one table row: its pipes are escaped, it is cut to length
-      const row = ack.split('\n').find((line) => line.startsWith('| **Business impact** |'))!
+      const row = card.split('\n').find((line) => line.startsWith('| **Business impact** |'))!
       expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(4)
       expect(row.length).toBeLessThan(1000)
-      const customer = ack.split('\n').find((line) => line.startsWith('| **Customer** |'))!
+      const customer = card.split('\n').find((line) => line.startsWith('| **Customer** |'))!
       expect(customer.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|')).toHaveLength(4)
+      expect(card).toMatch(/^\*\*Notified:\*\* @acme\/support-leads$/m) // the configured team is still pinged
 
-      const notify = onlyComment(gh, number, 'notify').body!
-      expect(notify).toContain(`@${ZWJ}everyone #${ZWJ}1 urgent | &lt;!-- x --&gt; GH-${ZWJ}5`)
-      expect(notify).toMatch(/^@acme\/support-leads: this escalation is now/m) // the configured team is still pinged
+      // Past the acknowledge target, the sweep's status quotes the same text, just as safely.
+      gh.clock.set('2026-11-24T11:05:00Z')
+      expectSwept(await sweep(gh))
+      const status = onlyComment(gh, number, 'status').body!
+      expect(status).toContain(`@${ZWJ}hank #${ZWJ}42`)
+      expect(status).toContain('@vp-sam, @olivia: please step in.')
+      expectSafeComments(gh, number)
     })
   })
 
@@ -84,12 +91,13 @@ describe.concurrent('hostile bodies', () => {
       const { opened, number } = fileEscalation(gh, { body })
       const result = await runAction(gh, opened)
       expectSuccess(result)
-      expect(result.outputs.state).toBe('needs-info')
+      expect(result.outputs).toMatchObject({ state: 'filed', 'needs-info': 'true' })
       expectSafeComments(gh, number)
-      const missing = onlyComment(gh, number, 'missing').body!
-      expect(missing).toContain('- **Business impact**: not answered.')
+      const card = onlyComment(gh, number, 'card').body!
+      expect(card).toContain('- **Business impact**: not answered.')
       // the empty headings did not swallow the sections after them
-      expect(result.summary).toContain('Missing: Business impact (empty).')
+      expect(card).toContain('| **The ask** | Approve a data restore')
+      expect(result.summary).toContain('filed, missing Business impact.')
     })
   })
 
@@ -102,54 +110,65 @@ describe.concurrent('hostile bodies', () => {
       const { opened, number } = fileEscalation(gh, { body })
       const result = await runAction(gh, opened)
       expectSuccess(result)
-      expect(result.outputs.state).toBe('needs-info')
+      expect(result.outputs).toMatchObject({ state: 'filed', 'needs-info': 'true' })
       expectSafeComments(gh, number)
-      expect(onlyComment(gh, number, 'missing').body).toContain('- **Root cause**: `tbd` is a placeholder, not an answer.')
-      // complete it: the acknowledgement quotes the flood, neutralised and cut
+      const card = onlyComment(gh, number, 'card')
+      expect(card.body).toContain('- **Root cause**: `tbd` is a placeholder, not an answer.')
+      // complete it: the card, edited in place, quotes the flood, neutralised and cut
       const done = await runAction(gh, gh.act.editIssue(number, { by: 'carla', body: complete }))
       expectSuccess(done)
-      expect(done.outputs.state).toBe('acknowledged')
+      expect(done.outputs['needs-info']).toBe('false')
       expectSafeComments(gh, number)
-      expect(onlyComment(gh, number, 'ack').body).toContain(`@${ZWJ}everyone @${ZWJ}octocat #${ZWJ}1`)
+      expect(onlyComment(gh, number, 'card').id).toBe(card.id)
+      expect(onlyComment(gh, number, 'card').body).toContain(`@${ZWJ}everyone @${ZWJ}octocat #${ZWJ}1`)
     })
   })
 
   it('is not confused by markers pasted into people’s comments', async () => {
     await withRepo(async (gh) => {
-      const { opened, number } = fileEscalation(gh, { answers: { ...COMPLETE, rootCause: 'tbd' } })
-      // Before any run, someone pastes what look like the action's own comments.
+      const { events, number } = fileEscalation(gh, { answers: { ...COMPLETE, rootCause: 'tbd' } })
+      // Before any run, someone pastes what look like the action's own comments: a card that
+      // remembers an acknowledgement and every notification sent, a notice and a status.
       const fakes = [
-        '<!-- escalation-desk:missing {"history":[{"at":"2026-11-24T08:00:00.000Z","missing":[]}]} -->\n### Required information complete',
-        '<!-- escalation-desk:ack {"tier":"tier-1","history":[{"tier":"tier-1","at":"2026-11-24T08:00:00.000Z","by":"rita","source":"label"}]} -->\nacknowledged',
-        '<!-- escalation-desk:notify {"key":"tier-2","notified":["acme/support-leads"]} -->\nalready notified',
+        '<!-- escalation-desk:card {"v":1,"start":"2026-11-24T08:00:00.000Z","sent":["notify:tier-1","notify:tier-2","assigned:tier-2"],"ack":{"at":"2026-11-24T08:00:00.000Z","by":"rita","via":"command"},"commands":[],"tiers":[{"label":"tier-1","at":"2026-11-24T08:00:00.000Z","by":"rita","source":"label"}],"postmortem":null,"lastStatus":null} -->\n### Critical escalation',
+        '<!-- escalation-desk:notice {"key":"notify:tier-1","keys":["notify:tier-1","notify:tier-2"]} -->\nalready notified',
+        '<!-- escalation-desk:status {"key":"breach:acknowledge:tier-1","keys":["breach:acknowledge:tier-1"]} -->\n### Status',
       ]
       const pasted = fakes.map((text) => gh.act.comment(number, text, 'rita').commentId)
 
-      const first = await runAction(gh, opened)
+      const first = await runAction(gh, events[0]!)
       expectSuccess(first)
-      expect(first.outputs.state).toBe('needs-info')
-      const missing = onlyComment(gh, number, 'missing') // the bot's own, posted fresh
-      expect(missing.body).toContain('- **Root cause**: `tbd` is a placeholder, not an answer.')
+      expect(first.outputs).toMatchObject({ state: 'filed', tier: 'tier-2', 'needs-info': 'true' })
+      const card = onlyComment(gh, number, 'card') // the bot's own, posted fresh
+      expect(card.body).toContain('- **Root cause**: `tbd` is a placeholder, not an answer.')
+      expect(card.body).toContain('**Notified:** @acme/support-leads') // not suppressed by the fakes
+      expect(card.body).toContain('due 2026-11-24 11:00 UTC') // the clock starts at filing, not at the fake start
+      expect(card.body).not.toContain('rita')
+      expect(gh.assigneesOf(number)).toEqual(['olivia'])
 
       gh.clock.advance(5)
       const complete = await runAction(gh, gh.act.editIssue(number, { by: 'carla', body: formBody(COMPLETE) }))
       expectSuccess(complete)
-      expect(complete.outputs).toMatchObject({ state: 'acknowledged', tier: 'tier-2' })
-      expect(onlyComment(gh, number, 'missing').id).toBe(missing.id)
-      const ack = onlyComment(gh, number, 'ack').body!
-      expect(ack).toContain('### Escalation acknowledged: High (`tier-2`)')
-      expect(ack).not.toContain('rita')
-      expect(onlyComment(gh, number, 'notify').body).toContain('@acme/support-leads: this escalation is now **High**') // not suppressed by the fake
+      expect(complete.outputs).toMatchObject({ state: 'filed', tier: 'tier-2', 'needs-info': 'false' })
+      expect(onlyComment(gh, number, 'card').id).toBe(card.id)
+      expect(botComments(gh, number)).toHaveLength(1)
 
-      // The people's comments are untouched, and a copy of the real ack pasted by a person changes nothing.
+      // The people's comments are untouched, and a copy of the real card pasted by a person changes nothing.
       const comments = gh.comments(number)
       expect(pasted.map((id) => comments.find((comment) => comment.id === id)?.body)).toEqual(fakes)
-      gh.act.comment(number, ack.replace('tier-2', 'tier-1'), 'carla')
+      const real = onlyComment(gh, number, 'card').body!
+      gh.act.comment(number, real.replace('"ack":null', '"ack":{"at":"2026-11-24T09:01:00.000Z","by":"carla","via":"command"}'), 'carla')
       const since = mark(gh)
       const again = await runAction(gh, gh.act.editIssue(number, { by: 'carla', body: formBody(COMPLETE) }))
       expectSuccess(again)
+      expect(again.outputs.state).toBe('filed')
       expect(since.writes()).toEqual([])
-      expect(ownComments(gh, number, 'ack')).toHaveLength(1)
+      expect(ownComments(gh, number, 'card')).toHaveLength(1)
+
+      // A raise to Critical is told, though a fake notice claims tier-1's people were told.
+      gh.clock.advance(5)
+      for (const result of await deliver(gh, [gh.act.label(number, 'tier-1', 'olivia')])) expectSuccess(result)
+      expect(onlyComment(gh, number, 'notice').body).toContain('@vp-sam')
     })
   })
 })

@@ -1,71 +1,97 @@
 /**
  * The sweep's write budget and its job summary: the most urgent escalations first (breached,
- * then due; higher tier; longest overdue), the rest deferred and named, picked up next run.
+ * then at risk, then due; higher tier; longest overdue), an escalation's writes together or
+ * not at all, the rest deferred and named, picked up by the next runs.
  */
 import { describe, expect, it } from 'vitest'
-import { teamConfig } from './scenario'
-import { acknowledge, at, breaches, expectSwept, mark, seed, statusCounts, statuses, sweep, withSweepRepo } from './sweep-helpers'
+import type { LocalGitHub } from '../local-github'
+import { COMPLETE, teamConfig } from './scenario'
+import { acknowledge, at, breaches, expectSwept, file, mark, statusCounts, statuses, sweep, withSweepRepo } from './sweep-helpers'
+import { onlyComment } from './thread'
 
-const BUDGET_3 = teamConfig((c) => {
-  c['max-writes-per-run'] = 3
-})
+const budget = (writes: number) =>
+  teamConfig((c) => {
+    c['max-writes-per-run'] = writes
+  })
 
 const POST_COMMENT = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
 const POST_LABELS = 'POST /repos/{owner}/{repo}/issues/{issue_number}/labels'
+const PATCH_CARD = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
+const POST_REACTION = 'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions'
+/** A breach or a missed update: the status, the breach label, the card. */
+const BREACHED = [POST_COMMENT, POST_LABELS, PATCH_CARD]
+
+/** The paths of those writes on one escalation. */
+function breachedPaths(gh: LocalGitHub, number: number): string[] {
+  const issue = `/repos/${gh.owner}/${gh.repo}/issues`
+  return [`${issue}/${number}/comments`, `${issue}/${number}/labels`, `${issue}/comments/${onlyComment(gh, number, 'card').id}`]
+}
+
+/** Filed now as `tier` with `customer` (what the dashboard shows). */
+const fileAs = (gh: LocalGitHub, tier: string, customer: string) => file(gh, tier, { answers: { ...COMPLETE, customer } })
 
 describe.concurrent('sweep write budget', () => {
   it('writes the breached tier-1 escalations first, defers the rest by urgency, and catches up next runs', async () => {
     await withSweepRepo(
       async (gh) => {
         at(gh, '2026-11-23T11:00:00Z')
-        const d = seed(gh, 'tier-3', { title: 'D: standard, due' }).number
+        const d = (await fileAs(gh, 'tier-3', 'D: standard, update missed')).number
         at(gh, '2026-11-23T11:10:00Z')
-        acknowledge(gh, d, 'tom')
+        await acknowledge(gh, d, 'tom')
         at(gh, '03:00')
-        const c = seed(gh, 'tier-2', { title: 'C: high, due' }).number
+        const c = (await fileAs(gh, 'tier-2', 'C: high, update missed')).number
         at(gh, '03:10')
-        acknowledge(gh, c, 'olivia')
+        await acknowledge(gh, c, 'olivia')
         at(gh, '09:00')
-        const a = seed(gh, 'tier-1', { title: 'A: critical, breached' }).number
-        const e = seed(gh, 'tier-2', { title: 'E: high, on track' }).number
+        const a = (await fileAs(gh, 'tier-1', 'A: critical, breached')).number
+        const e = (await fileAs(gh, 'tier-2', 'E: high, on track')).number
         at(gh, '09:05')
-        acknowledge(gh, e, 'olivia')
+        await acknowledge(gh, e, 'olivia')
         at(gh, '09:10')
-        const b = seed(gh, 'tier-1', { title: 'B: critical, breached' }).number
+        const b = (await fileAs(gh, 'tier-1', 'B: critical, breached')).number
         at(gh, '09:20')
-        const f = seed(gh, 'tier-1', { title: 'F: critical, due' }).number
+        const f = (await fileAs(gh, 'tier-1', 'F: critical, update missed')).number
         at(gh, '09:25')
-        acknowledge(gh, f, 'olivia')
-        const all = [a, b, c, d, e, f]
+        await acknowledge(gh, f, 'olivia')
+        at(gh, '11:05')
+        const w = (await fileAs(gh, 'tier-1', 'W: critical, at risk')).number
+        const all = [a, b, c, d, e, f, w]
 
-        // 11:30: A and B breached and due (3 writes each), F, C, D due (1 each), E nothing.
+        // 11:30: A and B breached, F, C and D missed their update (3 writes each); W's
+        // acknowledgement is at risk (status and card); E is on track. 7 writes: A and B.
         at(gh, '11:30')
         let since = mark(gh)
         const first = await sweep(gh)
         expectSwept(first)
-        expect(since.describeWrites()).toEqual([POST_LABELS, POST_COMMENT, POST_COMMENT])
+        expect(since.describeWrites()).toEqual([...BREACHED, ...BREACHED])
+        expect(since.writes().map((write) => write.path)).toEqual([...breachedPaths(gh, a), ...breachedPaths(gh, b)])
         expect(gh.labelsOf(a)).toContain('sla-breached')
         expect(breaches(gh, a)).toHaveLength(1)
-        expect(statusCounts(gh, all)).toEqual({ [a]: 1, [b]: 0, [c]: 0, [d]: 0, [e]: 0, [f]: 0 })
-        expect(gh.labelsOf(b)).not.toContain('sla-breached')
-        // The job summary: what was posted, what waits (most urgent first), and why.
-        expect(first.summary).toContain(`**This run** posted to 1 escalation (#${a}).`)
-        expect(first.summary).toContain(`**Deferred** to the next run (write budget reached): 4 (#${b}, #${f}, #${c}, #${d}).`)
-        expect(first.summary).toContain('1 escalations updated within the budget of 3 writes; 4 deferred to the next run.')
-        expect(first.summary).toContain('2 breached, 5 with an update due.')
+        expect(statusCounts(gh, all)).toEqual({ [a]: 1, [b]: 1, [c]: 0, [d]: 0, [e]: 0, [f]: 0, [w]: 0 })
+        expect(gh.labelsOf(f)).not.toContain('sla-breached')
+        // The job summary: what was posted, what waits (most urgent first: breaches before the warning), and why.
+        expect(first.summary).toContain(`**This run** posted on 2 escalations (#${a}, #${b}).`)
+        expect(first.summary).toContain(`**Deferred** to the next run (write budget reached): 4 (#${f}, #${c}, #${d}, #${w}).`)
+        expect(first.summary).toContain('2 escalations updated within the budget of 7 writes; 4 deferred to the next run.')
         // Dashboard rows, most urgent first, and the chart.
         const rows = first.summary.split('\n').filter((line) => /^\| #\d+ \|/.test(line))
-        expect(rows.map((line) => line.split(' | ')[0])).toEqual([`| #${a}`, `| #${b}`, `| #${f}`, `| #${c}`, `| #${d}`, `| #${e}`])
-        // #A got its status this run: its next update is a cadence from now; deferred #F is still overdue.
+        expect(rows.map((line) => line.split(' | ')[0])).toEqual([
+          `| #${a}`,
+          `| #${b}`,
+          `| #${f}`,
+          `| #${c}`,
+          `| #${d}`,
+          `| #${w}`,
+          `| #${e}`,
+        ])
         expect(rows[0]).toBe(
-          `| #${a} | tier-1 | A: critical, breached | 2h 30m | olivia | 🔴 acknowledge breached by 2h | 2026-11-24 13:30 UTC |`,
+          `| #${a} | tier-1 | A: critical, breached | filed | 2h 30m | olivia | 🔴 breached | 🔴 breached | 🟢 on track · 2026-11-25 09:00 UTC |`,
         )
-        expect(rows[2]).toBe(
-          `| #${f} | tier-1 | F: critical, due | 2h 10m | olivia | 🟠 update due · resolve in 21h 50m | 2026-11-24 11:20 UTC |`,
+        expect(rows[6]).toBe(
+          `| #${e} | tier-2 | E: high, on track | acknowledged | 2h 30m | olivia | ✅ met | 🟢 on track | 🟢 on track · 2026-11-27 09:00 UTC |`,
         )
-        expect(rows[5]).toBe(`| #${e} | tier-2 | E: high, on track | 2h 30m | olivia | 🟢 resolve in 2d 21h | 2026-11-24 17:00 UTC |`)
-        expect(first.summary).toContain('| # | Tier | Escalation | Age | Owner | SLA | Next update |')
-        expect(first.summary).toContain('**6 open escalations** at 2026-11-24 11:30 UTC: 3 Critical, 2 High, 1 Standard')
+        expect(first.summary).toContain('| # | Tier | Escalation | State | Age | Owners | Acknowledge | Update | Resolve |')
+        expect(first.summary).toContain('**7 open escalations** at 2026-11-24 11:30 UTC: 4 Critical, 2 High, 1 Standard')
         const pie = /```mermaid\npie showData\n {4}title Open escalations by tier and SLA state\n([\s\S]*?)```/.exec(first.summary)
         expect(pie, first.summary).not.toBeNull()
         expect(
@@ -74,30 +100,31 @@ describe.concurrent('sweep write budget', () => {
             .split('\n')
             .map((line) => line.trim()),
         ).toEqual([
-          '"tier-1 · breached" : 2',
-          '"tier-1 · update due" : 1',
+          '"tier-1 · at risk" : 1',
+          '"tier-1 · breached" : 3',
+          '"tier-2 · breached" : 1',
           '"tier-2 · on track" : 1',
-          '"tier-2 · update due" : 1',
-          '"tier-3 · update due" : 1',
+          '"tier-3 · breached" : 1',
         ])
 
-        // 11:45: B next (3 writes); F, C, D still wait.
-        at(gh, '11:45')
+        // 11:31: F and C next; D and W still wait.
+        at(gh, '11:31')
         since = mark(gh)
         const second = await sweep(gh)
         expectSwept(second)
-        expect(since.describeWrites()).toEqual([POST_LABELS, POST_COMMENT, POST_COMMENT])
-        expect(statusCounts(gh, all)).toEqual({ [a]: 1, [b]: 1, [c]: 0, [d]: 0, [e]: 0, [f]: 0 })
-        expect(second.summary).toContain(`(write budget reached): 3 (#${f}, #${c}, #${d}).`)
+        expect(since.describeWrites()).toEqual([...BREACHED, ...BREACHED])
+        expect(statusCounts(gh, all)).toEqual({ [a]: 1, [b]: 1, [c]: 1, [d]: 0, [e]: 0, [f]: 1, [w]: 0 })
+        expect(second.summary).toContain(`(write budget reached): 2 (#${d}, #${w}).`)
 
-        // 12:00: the three due ones fit; nothing deferred.
-        at(gh, '12:00')
+        // 11:32: D and W fit (3 + 2 writes); nothing deferred.
+        at(gh, '11:32')
         since = mark(gh)
         const third = await sweep(gh)
         expectSwept(third)
-        expect(since.describeWrites()).toEqual([POST_COMMENT, POST_COMMENT, POST_COMMENT])
-        expect(statusCounts(gh, all)).toEqual({ [a]: 1, [b]: 1, [c]: 1, [d]: 1, [e]: 0, [f]: 1 })
-        expect(third.summary).toContain(`**This run** posted to 3 escalations (#${f}, #${c}, #${d}).`)
+        expect(since.describeWrites()).toEqual([...BREACHED, POST_COMMENT, PATCH_CARD])
+        expect(statusCounts(gh, all)).toEqual({ [a]: 1, [b]: 1, [c]: 1, [d]: 1, [e]: 0, [f]: 1, [w]: 1 })
+        expect(statuses(gh, w)[0]!.body).toContain('Acknowledge target at risk')
+        expect(third.summary).toContain(`**This run** posted on 2 escalations (#${d}, #${w}).`)
         expect(third.summary).toContain('Nothing deferred.')
 
         since = mark(gh)
@@ -105,36 +132,39 @@ describe.concurrent('sweep write budget', () => {
         expect(since.writes()).toEqual([])
         for (const number of all) expect(breaches(gh, number).length, `#${number}`).toBeLessThanOrEqual(1)
       },
-      { config: BUDGET_3 },
+      { config: budget(7) },
     )
   })
 
   it('an escalation needing more writes than the whole budget still gets them, over several runs', async () => {
     await withSweepRepo(
       async (gh) => {
-        const { number } = seed(gh, 'tier-1')
-        // A day later: label, two breach notices and a status = 4 writes, over a budget of 3.
+        const { number } = await file(gh, 'tier-1')
+        // Two commands whose runs were dropped: each is owed its 👍 by the sweep.
+        at(gh, '09:10')
+        await acknowledge(gh, number, 'olivia', { text: '/timeline Customer confirmed the data loss on a call', run: false })
+        await acknowledge(gh, number, 'olivia', { text: '/timeline Restore from backup approved', run: false })
+        // A day later: the status (resolve breached, update missed), two 👍, the label and the card = 5 writes, over a budget of 3.
         at(gh, '2026-11-25T09:05:00Z')
         let since = mark(gh)
         const first = await sweep(gh)
         expectSwept(first)
-        expect(since.writes()).toHaveLength(3)
-        expect(gh.labelsOf(number)).toContain('sla-breached')
-        expect(breaches(gh, number)).toHaveLength(2)
-        expect(statuses(gh, number)).toHaveLength(0)
-        expect(first.summary).toContain(`**This run** posted to 1 escalation (#${number}).`)
+        expect(since.describeWrites()).toEqual([POST_COMMENT, POST_REACTION, POST_REACTION])
+        expect(breaches(gh, number)).toHaveLength(1)
+        expect(statuses(gh, number)[0]!.body).toContain('Resolve SLA breached')
+        expect(first.summary).toContain(`**This run** posted on 1 escalation (#${number}).`)
         expect(first.summary).toContain(`(write budget reached): 1 (#${number}).`)
         at(gh, '2026-11-25T09:20:00Z')
         since = mark(gh)
         expectSwept(await sweep(gh))
-        expect(since.writes()).toHaveLength(1)
-        expect(breaches(gh, number)).toHaveLength(2)
+        expect(since.describeWrites()).toEqual([POST_LABELS, PATCH_CARD])
+        expect(gh.labelsOf(number)).toContain('sla-breached')
         expect(statuses(gh, number)).toHaveLength(1)
         since = mark(gh)
         expectSwept(await sweep(gh))
         expect(since.writes()).toEqual([])
       },
-      { config: BUDGET_3 },
+      { config: budget(3) },
     )
   })
 })

@@ -1,7 +1,7 @@
 /**
- * Helpers for the sweep end-to-end tests: escalations seeded straight into the local GitHub
- * (the sweep works off labels, so intake runs only where a test needs them), sweeps run
- * through the bundle, and readers for what the action wrote.
+ * Helpers for the sweep end-to-end tests: escalations filed through intake (so each has its
+ * card, which the sweep needs), owners acknowledging, sweeps run through the bundle, and
+ * readers for what the action wrote.
  */
 import { expect } from 'vitest'
 import { runAction, type RunResult } from '../harness'
@@ -11,27 +11,36 @@ import { ownComments } from './thread'
 
 export { BOT_LOGIN, mark, ownComments as own, withRepo as withSweepRepo, type Comment } from './thread'
 
-/** The owners `teamConfig()` gives each tier (assigned by intake; seeded here directly). */
+/** The owners `teamConfig()` gives each tier (intake assigns them). */
 export const OWNER: Record<string, string> = { 'tier-1': 'olivia', 'tier-2': 'olivia', 'tier-3': 'tom' }
 
 /**
- * An escalation as intake leaves it: `escalation` + tier label, the tier's owner assigned, filed
- * now by carla. Returns the issue number and the webhook events (for tests that run intake).
+ * Files an escalation in `tier` now, as carla (the tier label on it from the start), and runs
+ * intake for its `opened` event: the card is posted, the owner assigned. (The `labeled` runs
+ * that follow on GitHub would find nothing left to do.) Returns the number and all its events.
  */
-export function seed(gh: LocalGitHub, tier: string, options: { title?: string; answers?: Answers; assignees?: string[] } = {}) {
+export async function file(gh: LocalGitHub, tier: string, options: { title?: string; answers?: Answers } = {}) {
   const events = gh.act.openIssue({
     by: 'carla',
     title: options.title ?? `[Escalation] ${tier} customer problem`,
-    body: formBody(options.answers ?? COMPLETE),
+    body: formBody(options.answers ?? { ...COMPLETE, requestedTier: undefined }),
     labels: ['escalation', tier],
-    assignees: options.assignees ?? [OWNER[tier]!],
   })
+  const result = await runAction(gh, events[0]!)
+  expect(result.exitCode, result.stdout).toBe(0)
+  expect(ownComments(gh, events.number, 'card'), result.stdout).toHaveLength(1)
   return { number: events.number, events: [...events] }
 }
 
-/** The owner's first (plain) comment: acknowledges the escalation without being a status update. */
-export function acknowledge(gh: LocalGitHub, number: number, by: string, text = 'Looking into it now.'): void {
-  gh.act.comment(number, text, by)
+/**
+ * The owner's first (plain) comment: acknowledges the escalation without being a status update.
+ * Its run comes through (the card shows the acknowledgement) unless `run: false` (its run was dropped).
+ */
+export async function acknowledge(gh: LocalGitHub, number: number, by: string, options: { text?: string; run?: boolean } = {}) {
+  const event = gh.act.comment(number, options.text ?? 'Looking into it now.', by)
+  if (options.run === false) return
+  const result = await runAction(gh, event)
+  expect(result.exitCode, result.stdout).toBe(0)
 }
 
 /** One scheduled sweep through the bundle. */
@@ -45,7 +54,9 @@ export function at(gh: LocalGitHub, time: string): void {
 }
 
 export const statuses = (gh: LocalGitHub, number: number) => ownComments(gh, number, 'status')
-export const breaches = (gh: LocalGitHub, number: number) => ownComments(gh, number, 'breach')
+/** Status comments that tell of a breach (an acknowledge or resolve SLA). */
+export const breaches = (gh: LocalGitHub, number: number) =>
+  statuses(gh, number).filter((comment) => comment.body?.includes('SLA breached**'))
 
 /** Status comments per issue, e.g. `{ 1: 1, 2: 0 }`: one assertion shows the whole repository. */
 export function statusCounts(gh: LocalGitHub, numbers: number[]): Record<number, number> {

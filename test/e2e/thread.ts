@@ -2,6 +2,8 @@
  * Assertion helpers shared by the end-to-end tests: what the action wrote on an issue, how
  * many requests and writes a run cost, and that a run failed (or succeeded) cleanly.
  */
+import { createServer, request } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { expect } from 'vitest'
 import type { RunResult } from '../harness'
 import { BOT_LOGIN, type LocalGitHub } from '../local-github'
@@ -115,4 +117,46 @@ export function fileEscalation(
     labels: input.labels ?? ['escalation'],
   })
   return { events: [...events], number: events.number, opened: events[0]! }
+}
+
+/**
+ * A proxy in front of the local GitHub that lets GitHub handle the first `times` requests
+ * `loses` picks and then drops their answers: a write that landed whose response was lost on
+ * the way back. (The local GitHub's own faults answer in GitHub's place, so they never store.)
+ * Pass `env` to `runAction`; `lost` lists `METHOD path status` of each answer dropped.
+ */
+export async function startLosingProxy(gh: LocalGitHub, loses: (method: string, path: string) => boolean, times = 1) {
+  const upstreamUrl = new URL(gh.url)
+  const lost: string[] = []
+  let left = times
+  const server = createServer((req, res) => {
+    const drop = left > 0 && loses(req.method ?? 'GET', req.url ?? '/')
+    if (drop) left -= 1
+    const options = { host: upstreamUrl.hostname, port: upstreamUrl.port, method: req.method, path: req.url, headers: req.headers }
+    const upstream = request(options, (answer) => {
+      if (!drop) {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+        return
+      }
+      answer.resume()
+      answer.on('end', () => {
+        lost.push(`${req.method} ${req.url} ${answer.statusCode}`)
+        res.destroy()
+      })
+    })
+    upstream.on('error', () => res.destroy())
+    req.pipe(upstream)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    env: { GITHUB_API_URL: url, GITHUB_GRAPHQL_URL: `${url}/graphql` },
+    lost,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
 }
