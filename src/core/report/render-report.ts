@@ -9,6 +9,7 @@ import { combineRates, type Rate, type Stats } from './stats'
 
 /** Figures from fewer values than this carry their `n`, so nobody reads a trend into two data points. */
 export const SMALL_SAMPLE = 5
+const MAX_REPOSITORIES_NAMED = 50
 
 export interface ReportOptions {
   title: string
@@ -116,8 +117,7 @@ function customersTable(metrics: ReportMetrics): string[] {
 function csatLine(metrics: ReportMetrics): string {
   const { csat } = metrics
   if (csat.average === null) return 'No satisfaction ratings were recorded in this period.'
-  const average = `Average **${csat.average.toFixed(1)} / 5** from ${plural(csat.count, 'rating')}${sampleNote(csat.count)}`
-  return `${average}; ${csat.low} low (rated ${csat.lowRating} or below).`
+  return `Average **${csat.average.toFixed(1)} / 5** from ${plural(csat.count, 'rating')}; ${csat.low} low (rated ${csat.lowRating} or below).`
 }
 
 function actionsLine(metrics: ReportMetrics): string {
@@ -126,18 +126,21 @@ function actionsLine(metrics: ReportMetrics): string {
   return `On the escalations filed: **${open} open** (${overdue} overdue), **${done} done**.`
 }
 
-function footer(options: ReportOptions): string[] {
+/** The repositories covered; a long list is cut so it never crowds out the report. */
+function repositoriesLine(options: ReportOptions): string[] {
   const repositories = options.repositories ?? []
-  return [
-    ...(repositories.length > 0 ? [`Repositories: ${repositories.map((repo) => safeInline(repo, 100)).join(', ')}`, ''] : []),
-    '---',
-    `_Generated ${formatUtc(options.generatedAt)} by Escalation Desk from its ledger._`,
-  ]
+  if (repositories.length === 0) return []
+  const named = repositories.slice(0, MAX_REPOSITORIES_NAMED).map((repo) => safeInline(repo, 100))
+  const more = repositories.length > MAX_REPOSITORIES_NAMED ? ` and ${repositories.length - MAX_REPOSITORIES_NAMED} more` : ''
+  return [`Repositories: ${named.join(', ')}${more}`, '']
+}
+
+function footer(options: ReportOptions): string[] {
+  return ['---', `_Generated ${formatUtc(options.generatedAt)} by Escalation Desk from its ledger._`]
 }
 
 /** The friendly page for a period with nothing filed: what did happen, no table of zeros. */
 function quietReport(metrics: ReportMetrics): string[] {
-  const { first, last } = periodDays(metrics.period)
   const { resolved, resolveMinutes } = metrics.overall
   const lateResolved =
     resolved === 0
@@ -147,38 +150,46 @@ function quietReport(metrics: ReportMetrics): string[] {
             (resolveMinutes.median === null ? '.' : ` (time to resolve, median: ${formatDuration(resolveMinutes.median)}).`),
           '',
         ]
+  return [...lateResolved, ...(metrics.csat.count > 0 ? [csatLine(metrics), ''] : [])]
+}
+
+function quietHeadline(metrics: ReportMetrics): string {
+  const { first, last } = periodDays(metrics.period)
+  return `**No escalations filed between ${first} and ${last}.** A quiet period: nothing to measure.`
+}
+
+function fullReport(metrics: ReportMetrics): string[] {
   return [
-    `**No escalations filed between ${first} and ${last}.** A quiet period: nothing to measure.`,
+    ...tierTable(metrics),
     '',
-    ...lateResolved,
-    ...(metrics.csat.count > 0 ? [csatLine(metrics), ''] : []),
+    ...charts(metrics),
+    '',
+    ...weeklyTrend(metrics),
+    '',
+    ...customersTable(metrics),
+    '',
+    '## Customer satisfaction',
+    '',
+    csatLine(metrics),
+    '',
+    '## Preventive actions',
+    '',
+    actionsLine(metrics),
+    '',
   ]
 }
 
 /** The metrics report as GitHub Markdown, within GitHub's body limit. */
 export function renderReport(metrics: ReportMetrics, options: ReportOptions): string {
-  const body =
-    metrics.overall.count === 0
-      ? quietReport(metrics)
-      : [
-          headline(metrics),
-          '',
-          ...tierTable(metrics),
-          '',
-          ...charts(metrics),
-          '',
-          ...weeklyTrend(metrics),
-          '',
-          ...customersTable(metrics),
-          '',
-          '## Customer satisfaction',
-          '',
-          csatLine(metrics),
-          '',
-          '## Preventive actions',
-          '',
-          actionsLine(metrics),
-          '',
-        ]
-  return fitBody([`# ${safeInline(options.title, 200)}`, '', ...body, ...footer(options)].join('\n'))
+  const quiet = metrics.overall.count === 0
+  const lines = [
+    `# ${safeInline(options.title, 200)}`,
+    '',
+    quiet ? quietHeadline(metrics) : headline(metrics),
+    '',
+    ...repositoriesLine(options),
+    ...(quiet ? quietReport(metrics) : fullReport(metrics)),
+    ...footer(options),
+  ]
+  return fitBody(lines.join('\n'))
 }
