@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-5THU5U3Z.js";
+} from "./chunks/chunk-LOBWGXTS.js";
 export {
   run
 };

@@ -2,7 +2,14 @@ import type { CommentSnapshot, IssueSnapshot } from '../core/snapshot'
 import { attempt, statusOf } from './attempt'
 import { blobText } from './blob-text'
 import { isViewer, type Identity } from './identity'
-import { CHANGED_SINCE_QUERY, LEDGER_QUERY, PIN_ISSUE_MUTATION, REPORT_LABEL, type ChangedSinceResult, type LedgerQueryResult } from './ledger-queries'
+import {
+  CHANGED_SINCE_QUERY,
+  LEDGER_QUERY,
+  PIN_ISSUE_MUTATION,
+  REPORT_LABEL,
+  type ChangedSinceResult,
+  type LedgerQueryResult,
+} from './ledger-queries'
 import type { Logger, Octokits } from './octokit'
 import { toComment, toWindowedIssue } from './to-snapshot'
 
@@ -37,17 +44,35 @@ export interface LedgerGateway {
   updateIssueBody(number: number, body: string): Promise<void>
 }
 
-export function createLedgerGateway({ reader, writer }: Octokits, { owner, repo }: { owner: string; repo: string }, log: Logger, learn: (login: string) => Identity): LedgerGateway {
+export function createLedgerGateway(
+  { reader, writer }: Octokits,
+  { owner, repo }: { owner: string; repo: string },
+  log: Logger,
+  learn: (login: string) => Identity,
+): LedgerGateway {
   return {
     async readLedger(paths) {
       const data = await attempt('read the escalation ledger', () =>
-        reader.graphql<LedgerQueryResult>(LEDGER_QUERY, { owner, repo, configExpr: `HEAD:${paths.config}`, formExpr: `HEAD:${paths.form}`, reportLabels: [REPORT_LABEL] }),
+        reader.graphql<LedgerQueryResult>(LEDGER_QUERY, {
+          owner,
+          repo,
+          configExpr: `HEAD:${paths.config}`,
+          formExpr: `HEAD:${paths.form}`,
+          reportLabels: [REPORT_LABEL],
+        }),
       )
       const me = learn(data.viewer.login)
       // Anyone can open an issue with the label; only the action's own is the report.
       const own = data.repository.reports.nodes.find((node) => isViewer(node.author, me))
-      const report = own ? { number: own.number, nodeId: own.id, body: own.body, comments: own.comments.nodes.map((node) => toComment(node, me)) } : null
-      return { configText: blobText(data.repository.config), formText: blobText(data.repository.form), report, points: data.rateLimit?.cost ?? 1 }
+      const report = own
+        ? { number: own.number, nodeId: own.id, body: own.body, comments: own.comments.nodes.map((node) => toComment(node, me)) }
+        : null
+      return {
+        configText: blobText(data.repository.config),
+        formText: blobText(data.repository.form),
+        report,
+        points: data.rateLimit?.cost ?? 1,
+      }
     },
 
     async listChangedSince(label, since) {
@@ -70,7 +95,9 @@ export function createLedgerGateway({ reader, writer }: Octokits, { owner, repo 
     },
 
     async createReportIssue(title, body) {
-      const { data } = await attempt('open the escalation report issue', () => writer.rest.issues.create({ owner, repo, title, body, labels: [REPORT_LABEL] }))
+      const { data } = await attempt('open the escalation report issue', () =>
+        writer.rest.issues.create({ owner, repo, title, body, labels: [REPORT_LABEL] }),
+      )
       try {
         await writer.graphql(PIN_ISSUE_MUTATION, { id: data.node_id })
       } catch (error) {

@@ -24,7 +24,15 @@ export interface LedgerQueryResult {
   repository: {
     config: GqlBlob | null
     form: GqlBlob | null
-    reports: { nodes: { number: number; id: string; body: string; author: { __typename: string; login: string } | null; comments: { nodes: GqlComment[] } }[] }
+    reports: {
+      nodes: {
+        number: number
+        id: string
+        body: string
+        author: { __typename: string; login: string } | null
+        comments: { nodes: GqlComment[] }
+      }[]
+    }
   }
 }
 

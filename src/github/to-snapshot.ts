@@ -1,6 +1,14 @@
 import type { CommentSnapshot, IssueEvent, IssueSnapshot } from '../core/snapshot'
 import { isViewer, type Identity } from './identity'
-import { HEAD_WINDOW, SWEEP_WINDOW, type GqlActor, type GqlComment, type GqlIssue, type GqlTimelineEvent, type GqlWindowedIssue } from './queries'
+import {
+  HEAD_WINDOW,
+  SWEEP_WINDOW,
+  type GqlActor,
+  type GqlComment,
+  type GqlIssue,
+  type GqlTimelineEvent,
+  type GqlWindowedIssue,
+} from './queries'
 
 /** GraphQL shapes → the core's plain snapshots (Dates, lower-case states, bots and the action flagged). */
 const GHOST = 'ghost'

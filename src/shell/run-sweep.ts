@@ -79,7 +79,7 @@ export async function runSweep(gateway: EscalationGateway, configPath: string, n
   report.done.push(...(await recoverDroppedCloses(gateway, config, configPath, now, log, report)))
   report.decisions.push(
     `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? '' : 's'} (${read.points} points), ${permissions.size} permission lookups.`,
-    `${within.length} escalations updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run${unplanned > 0 ? `; ${unplanned} not planned within the time budget` : ''}.`,
+    `${within.length} escalation${within.length === 1 ? '' : 's'} updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run${unplanned > 0 ? `; ${unplanned} not planned within the time budget` : ''}.`,
   )
   report.details = renderDashboard(
     items,

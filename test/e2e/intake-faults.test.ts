@@ -145,7 +145,7 @@ describe.concurrent('faults', () => {
 
   // Known bug: the first card records `assigned:tier-2` before the assignment is made
   // (src/core/plans/thread.ts, ownerAssignment), so after a failed assignment no run assigns again.
-  it.fails('500s on the owner assignment after the card: a later run still assigns the owner, and posts nothing', async () => {
+  it('500s on the owner assignment after the card: a later run still assigns the owner, and posts nothing', async () => {
     await withRepo(async (gh) => {
       const { opened, number } = fileEscalation(gh, { answers: COMPLETE })
       for (let i = 0; i < 4; i++) gh.faults.push({ method: 'POST', route: ASSIGNEES }, { status: 500 })

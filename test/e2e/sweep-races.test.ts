@@ -165,7 +165,7 @@ describe.concurrent('sweep re-runs and races', () => {
 
   // Known bug: the sweep folds the raise into its status while the raise's own intake run posts
   // its notice; the two comments differ in marker and key, so neither run settles the other.
-  it.fails('a sweep racing the intake of a re-tier tells tier-1’s people of the raise once', async () => {
+  it('a sweep racing the intake of a re-tier tells tier-1’s people of the raise once', async () => {
     await withSweepRepo(async (gh) => {
       const { number } = await raceRaise(gh)
       const told = [...own(gh, number, 'notice'), ...statuses(gh, number)].filter((comment) =>

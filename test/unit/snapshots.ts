@@ -120,7 +120,12 @@ export function applied(snapshot: IssueSnapshot, actions: Action[], time = '09:0
       )
     }
     if (action.kind === 'remove-label') next.labels = next.labels.filter((label) => label !== action.label)
-    if (action.kind === 'add-assignees') next.assignees.push(...action.logins)
+    if (action.kind === 'add-assignees') {
+      next.assignees.push(...action.logins)
+      next.events.push(
+        ...action.logins.map((assignee) => event(time, 'github-actions', { kind: 'assigned', assignee, actorIsBot: true, byAction: true })),
+      )
+    }
     if (action.kind === 'remove-assignees') next.assignees = next.assignees.filter((login) => !action.logins.includes(login))
     if (action.kind === 'create-comment') next.comments.push(own(time, action.body))
     if (action.kind === 'update-comment')

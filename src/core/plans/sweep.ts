@@ -7,11 +7,11 @@ import type { Config } from '../../config/types'
 import type { Escalation } from '../lifecycle/derive'
 import { closedPauses } from '../lifecycle/clocks'
 import { sweepNotifications, type Notification } from '../lifecycle/notifications'
-import { findOwnComments } from '../own-comments'
+import { findOwnComments, isHumanComment } from '../own-comments'
 import type { Action } from '../plan'
 import { renderStatusComment } from '../render/status-comment'
 import { addSlaMinutes } from '../time/sla-clock'
-import { cardFor, reconcileThread } from './thread'
+import { cardFor, reconcileThread, type Reconciled } from './thread'
 
 export interface SweepItem {
   escalation: Escalation
@@ -38,9 +38,28 @@ export function breachLabelWanted(escalation: Escalation): boolean {
   )
 }
 
+/** How long an issue's own run is given to answer a person's act before the sweep does it instead. */
+const ISSUE_RUN_GRACE_MS = 10 * 60_000
+
+/**
+ * A person acted in the last few minutes: that act's own run is answering it (a tier raise, a
+ * refused label, a command). The sweep answers only when that run was evidently dropped, so the
+ * two never tell the same people the same thing.
+ */
+function recentlyActed(escalation: Escalation, now: Date): boolean {
+  const since = now.getTime() - ISSUE_RUN_GRACE_MS
+  const { issue } = escalation
+  return (
+    issue.events.some((event) => !event.byAction && !event.actorIsBot && event.at.getTime() > since) ||
+    issue.comments.some((comment) => isHumanComment(comment) && comment.createdAt.getTime() > since)
+  )
+}
+
+const NOTHING_RECONCILED: Reconciled = { owed: [], sentNow: [], actions: [], resolved: false, decisions: [] }
+
 export function planSweepItem(escalation: Escalation, config: Config, now: Date): SweepItem {
   const { tier } = escalation
-  const reconciled = reconcileThread(escalation, config)
+  const reconciled = recentlyActed(escalation, now) ? NOTHING_RECONCILED : reconcileThread(escalation, config)
   const notifications = sweepNotifications(escalation)
   const since = lastUpdateAt(escalation)
   const nextDigest = addSlaMinutes(since, tier.sla.updateEveryMinutes, tier.calendar, closedPauses(escalation.pauses, now))
@@ -57,7 +76,12 @@ export function planSweepItem(escalation: Escalation, config: Config, now: Date)
   if (breachLabelWanted(escalation) && !hasLabel) actions.push({ kind: 'add-labels', labels: [config.breachLabel] })
   if (!breachLabelWanted(escalation) && hasLabel) actions.push({ kind: 'remove-label', label: config.breachLabel })
   // Without a card (its intake run was dropped) the card is this run's one comment: it carries the clocks.
-  const card = cardFor(escalation, config, reconciled, postStatus ? { sent: notifications.map((n) => n.key), statusAt: now } : {})
+  const card = cardFor(
+    escalation,
+    config,
+    reconciled,
+    postStatus ? { sent: notifications.map((n) => n.key), statusAt: wholeMinute(now) } : {},
+  )
   actions.push(...card)
   actions.push(...reconciled.actions.filter((action) => action.kind === 'close-issue'))
   const overdueMinutes = (now.getTime() - nextDigest.getTime()) / 60_000
@@ -99,4 +123,12 @@ export function takeWithinBudget(items: SweepItem[], maxWrites: number): { now: 
     } else deferred.push(item)
   }
   return { now, deferred }
+}
+
+/**
+ * The sweep's own clock runs a moment past the minute it was started for; cadences count from
+ * the minute, so a status due exactly one cadence later is not missed by that moment.
+ */
+function wholeMinute(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / 60_000) * 60_000)
 }

@@ -81,13 +81,21 @@ function labelActions(escalation: Escalation, config: Config): Action[] {
 }
 
 /** Tier owners are assigned once per tier; after that, people decide who is assigned. */
-function ownerAssignment(escalation: Escalation, sentNow: string[]): Action[] {
-  const key = `assigned:${escalation.tier.label}`
+/**
+ * Tier owners are assigned once per tier; after that, people decide who is assigned. "Once" is
+ * read off the timeline (the action's own assignment), not remembered ahead of the write: an
+ * assignment whose write failed is planned again, never forgotten.
+ */
+function ownerAssignment(escalation: Escalation): Action[] {
+  const { tier, issue } = escalation
   const fromCommand = escalation.commands.some((command) => command.name === 'owner')
-  if (escalation.sent.has(key) || fromCommand || escalation.tier.owners.length === 0) return []
-  sentNow.push(key)
-  const missing = escalation.tier.owners.filter((login) => !escalation.issue.assignees.some((a) => a.toLowerCase() === login.toLowerCase()))
-  return missing.length > 0 ? [{ kind: 'add-assignees', logins: missing }] : []
+  if (fromCommand || tier.owners.length === 0) return []
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+  const assignedByAction = issue.events.some(
+    (event) => event.kind === 'assigned' && event.byAction && tier.owners.some((login) => same(login, event.assignee)),
+  )
+  const missing = tier.owners.filter((login) => !issue.assignees.some((assignee) => same(assignee, login)))
+  return assignedByAction || missing.length === 0 ? [] : [{ kind: 'add-assignees', logins: missing }]
 }
 
 /** Everything a run owes an escalation apart from new comments: what the caller folds into its one comment. */
@@ -110,7 +118,7 @@ export function reconcileThread(escalation: Escalation, config: Config): Reconci
   // On the first run the card itself tells the tier's people; afterwards a notice does.
   if (notification && escalation.card) fresh.unshift({ key: notification.key, text: tierNotice(escalation, notification.mention) })
   const sentNow = [...fresh.map((item) => item.key), ...(notification && !escalation.card ? [notification.key] : [])]
-  const assignment = escalation.issue.state === 'open' ? ownerAssignment(escalation, sentNow) : []
+  const assignment = escalation.issue.state === 'open' ? ownerAssignment(escalation) : []
   const close = commands.resolved && escalation.issue.state === 'open' ? [{ kind: 'close-issue' as const }] : []
   return {
     owed: fresh,

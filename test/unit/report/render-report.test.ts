@@ -102,7 +102,7 @@ describe('renderReport, user text', () => {
   })
 
   it('removes quotes from pie labels and keeps them on one line', () => {
-    const config = defaultConfig()
+    const config = structuredClone(defaultConfig())
     const first = config.tiers[0]
     if (first) first.name = 'Sev "1"\nurgent'
     const text = render([record(1, { tier: 'tier-1' })], config)
@@ -149,7 +149,7 @@ describe('report cells', () => {
 
 describe('renderReport, size', () => {
   it('stays well under GitHub’s body limit for a year of hostile data and the most tiers', () => {
-    const config = defaultConfig()
+    const config = structuredClone(defaultConfig())
     const template = config.tiers[0]
     if (!template) throw new Error('no tier')
     config.tiers = Array.from({ length: 20 }, (_, index) => ({

@@ -33998,6 +33998,14 @@ query EscalationIssue($owner: String!, $repo: String!, $number: Int!, $configExp
 }`;
 var SWEEP_WINDOW = 50;
 var HEAD_WINDOW = 10;
+var WINDOWED_ISSUE_FIELDS = `
+  number id fullDatabaseId title body state stateReason createdAt closedAt updatedAt url
+  author { login }
+  labels(first: 30) { nodes { name } }
+  assignees(first: 10) { nodes { login } }
+  head: comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } }
+  comments(last: ${SWEEP_WINDOW}) { totalCount nodes { ${COMMENT_FIELDS} } }
+  timelineItems(last: ${SWEEP_WINDOW}, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }`;
 var SWEEP_QUERY = `
 query EscalationSweep($owner: String!, $repo: String!, $labels: [String!], $after: String, $configExpr: String!, $formExpr: String!, $withFiles: Boolean!) {
   rateLimit { cost remaining }
@@ -34007,15 +34015,7 @@ query EscalationSweep($owner: String!, $repo: String!, $labels: [String!], $afte
     form: object(expression: $formExpr) @include(if: $withFiles) { ... on Blob { text isTruncated } }
     issues(first: 100, after: $after, states: OPEN, labels: $labels, orderBy: { field: CREATED_AT, direction: ASC }) {
       pageInfo { hasNextPage endCursor }
-      nodes {
-        number id fullDatabaseId title body state stateReason createdAt closedAt url
-        author { login }
-        labels(first: 30) { nodes { name } }
-        assignees(first: 10) { nodes { login } }
-        head: comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } }
-        comments(last: ${SWEEP_WINDOW}) { totalCount nodes { ${COMMENT_FIELDS} } }
-        timelineItems(last: ${SWEEP_WINDOW}, itemTypes: [${EVENT_TYPES}]) { nodes { ${EVENT_FIELDS} } }
-      }
+      nodes { ${WINDOWED_ISSUE_FIELDS} }
     }
   }
 }`;
@@ -34156,6 +34156,13 @@ function toIssue(node2, comments, viewer, commentsTruncated = false) {
     commentsTruncated,
     events: node2.timelineItems.nodes.flatMap((event) => toEvent(event, viewer) ?? [])
   };
+}
+function toWindowedIssue(node2, viewer) {
+  const comments = mergeComments(
+    node2.head.nodes.map((comment) => toComment(comment, viewer)),
+    node2.comments.nodes.map((comment) => toComment(comment, viewer))
+  );
+  return toIssue(node2, comments, viewer, node2.comments.totalCount > SWEEP_WINDOW + HEAD_WINDOW);
 }
 
 // src/github/more-comments.ts
@@ -34352,6 +34359,97 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log, learn
   };
 }
 
+// src/github/ledger-queries.ts
+var REPORT_LABEL = "escalation-report";
+var LEDGER_QUERY = `
+query EscalationLedger($owner: String!, $repo: String!, $configExpr: String!, $formExpr: String!, $reportLabels: [String!]) {
+  ${VIEWER}
+  rateLimit { cost remaining }
+  repository(owner: $owner, name: $repo) {
+    config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
+    form: object(expression: $formExpr) { ... on Blob { text isTruncated } }
+    reports: issues(first: 5, labels: $reportLabels, states: OPEN, orderBy: { field: CREATED_AT, direction: ASC }) {
+      nodes { number id body author { __typename login } comments(first: 100) { nodes { ${COMMENT_FIELDS} } } }
+    }
+  }
+}`;
+var CHANGED_SINCE_QUERY = `
+query EscalationChanges($owner: String!, $repo: String!, $labels: [String!], $since: DateTime, $after: String) {
+  ${VIEWER}
+  rateLimit { cost remaining }
+  repository(owner: $owner, name: $repo) {
+    issues(first: 100, after: $after, labels: $labels, states: [OPEN, CLOSED], filterBy: { since: $since }, orderBy: { field: UPDATED_AT, direction: ASC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes { ${WINDOWED_ISSUE_FIELDS} }
+    }
+  }
+}`;
+var PIN_ISSUE_MUTATION = `
+mutation EscalationPinReport($id: ID!) {
+  pinIssue(input: { issueId: $id }) { issue { id } }
+}`;
+
+// src/github/ledger-gateway.ts
+function createLedgerGateway({ reader, writer }, { owner, repo }, log, learn) {
+  return {
+    async readLedger(paths) {
+      const data = await attempt(
+        "read the escalation ledger",
+        () => reader.graphql(LEDGER_QUERY, {
+          owner,
+          repo,
+          configExpr: `HEAD:${paths.config}`,
+          formExpr: `HEAD:${paths.form}`,
+          reportLabels: [REPORT_LABEL]
+        })
+      );
+      const me = learn(data.viewer.login);
+      const own3 = data.repository.reports.nodes.find((node2) => isViewer(node2.author, me));
+      const report = own3 ? { number: own3.number, nodeId: own3.id, body: own3.body, comments: own3.comments.nodes.map((node2) => toComment(node2, me)) } : null;
+      return {
+        configText: blobText(data.repository.config),
+        formText: blobText(data.repository.form),
+        report,
+        points: data.rateLimit?.cost ?? 1
+      };
+    },
+    async listChangedSince(label, since) {
+      const read = { issues: [], latest: since, requests: 0, points: 0 };
+      let after = null;
+      do {
+        const page = await attempt(
+          "list escalations changed since the last sync",
+          () => reader.graphql(CHANGED_SINCE_QUERY, { owner, repo, labels: [label], since, after })
+        );
+        const me = learn(page.viewer.login);
+        read.requests += 1;
+        read.points += page.rateLimit?.cost ?? 1;
+        for (const node2 of page.repository.issues.nodes) {
+          read.issues.push(toWindowedIssue(node2, me));
+          if (!read.latest || node2.updatedAt > read.latest) read.latest = node2.updatedAt;
+        }
+        after = page.repository.issues.pageInfo.hasNextPage ? page.repository.issues.pageInfo.endCursor : null;
+      } while (after);
+      return read;
+    },
+    async createReportIssue(title, body) {
+      const { data } = await attempt(
+        "open the escalation report issue",
+        () => writer.rest.issues.create({ owner, repo, title, body, labels: [REPORT_LABEL] })
+      );
+      try {
+        await writer.graphql(PIN_ISSUE_MUTATION, { id: data.node_id });
+      } catch (error2) {
+        log.warning(`Could not pin the report issue #${data.number} (${statusOf(error2) ?? "GraphQL"}): pin it by hand if you like.`);
+      }
+      return { number: data.number, nodeId: data.node_id };
+    },
+    async updateIssueBody(number, body) {
+      await attempt(`update #${number}`, () => writer.rest.issues.update({ owner, repo, issue_number: number, body }));
+    }
+  };
+}
+
 // src/github/gateway.ts
 var KNOWN_ROLES = /* @__PURE__ */ new Set(["read", "triage", "write", "maintain", "admin"]);
 var GHOST2 = "ghost";
@@ -34380,6 +34478,7 @@ function createGateway(octokits, { owner, repo }, log) {
   return {
     repo: { owner, repo },
     ...createPostMortemGateway(octokits, { owner, repo }, log, learn),
+    ...createLedgerGateway(octokits, { owner, repo }, log, learn),
     async listOpenEscalations(label, paths) {
       const read = { configText: null, formText: null, issues: [], requests: 0, points: 0 };
       let after = null;
@@ -34404,13 +34503,7 @@ function createGateway(octokits, { owner, repo }, log) {
           read.configText = blobText(page.repository.config ?? null);
           read.formText = blobText(page.repository.form ?? null);
         }
-        for (const node2 of page.repository.issues.nodes) {
-          const comments = mergeComments(
-            node2.head.nodes.map((c) => toComment(c, me)),
-            node2.comments.nodes.map((c) => toComment(c, me))
-          );
-          read.issues.push(toIssue(node2, comments, me, node2.comments.totalCount > SWEEP_WINDOW + HEAD_WINDOW));
-        }
+        for (const node2 of page.repository.issues.nodes) read.issues.push(toWindowedIssue(node2, me));
         after = page.repository.issues.pageInfo.hasNextPage ? page.repository.issues.pageInfo.endCursor : null;
       } while (after);
       return read;
@@ -42523,13 +42616,16 @@ function labelActions(escalation, config) {
     actions.push({ kind: "remove-label", label: config.needsInfoLabel });
   return actions;
 }
-function ownerAssignment(escalation, sentNow) {
-  const key = `assigned:${escalation.tier.label}`;
+function ownerAssignment(escalation) {
+  const { tier, issue: issue2 } = escalation;
   const fromCommand = escalation.commands.some((command) => command.name === "owner");
-  if (escalation.sent.has(key) || fromCommand || escalation.tier.owners.length === 0) return [];
-  sentNow.push(key);
-  const missing = escalation.tier.owners.filter((login) => !escalation.issue.assignees.some((a) => a.toLowerCase() === login.toLowerCase()));
-  return missing.length > 0 ? [{ kind: "add-assignees", logins: missing }] : [];
+  if (fromCommand || tier.owners.length === 0) return [];
+  const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+  const assignedByAction = issue2.events.some(
+    (event) => event.kind === "assigned" && event.byAction && tier.owners.some((login) => same(login, event.assignee))
+  );
+  const missing = tier.owners.filter((login) => !issue2.assignees.some((assignee) => same(assignee, login)));
+  return assignedByAction || missing.length === 0 ? [] : [{ kind: "add-assignees", logins: missing }];
 }
 function reconcileThread(escalation, config) {
   const owed = escalation.tierDecision.notices.map((notice) => ({ key: notice.key, text: notice.text }));
@@ -42538,7 +42634,7 @@ function reconcileThread(escalation, config) {
   const fresh = owed.filter((item) => !escalation.sent.has(item.key));
   if (notification && escalation.card) fresh.unshift({ key: notification.key, text: tierNotice(escalation, notification.mention) });
   const sentNow = [...fresh.map((item) => item.key), ...notification && !escalation.card ? [notification.key] : []];
-  const assignment = escalation.issue.state === "open" ? ownerAssignment(escalation, sentNow) : [];
+  const assignment = escalation.issue.state === "open" ? ownerAssignment(escalation) : [];
   const close2 = commands.resolved && escalation.issue.state === "open" ? [{ kind: "close-issue" }] : [];
   return {
     owed: fresh,
@@ -55141,9 +55237,16 @@ function breachLabelWanted(escalation) {
   const { acknowledge, update, resolve: resolve2 } = escalation.clocks;
   return acknowledge.status === "breached" || acknowledge.status === "missed" || resolve2.status === "breached" || update.status === "breached";
 }
+var ISSUE_RUN_GRACE_MS = 10 * 6e4;
+function recentlyActed(escalation, now2) {
+  const since = now2.getTime() - ISSUE_RUN_GRACE_MS;
+  const { issue: issue2 } = escalation;
+  return issue2.events.some((event) => !event.byAction && !event.actorIsBot && event.at.getTime() > since) || issue2.comments.some((comment) => isHumanComment(comment) && comment.createdAt.getTime() > since);
+}
+var NOTHING_RECONCILED = { owed: [], sentNow: [], actions: [], resolved: false, decisions: [] };
 function planSweepItem(escalation, config, now2) {
   const { tier } = escalation;
-  const reconciled = reconcileThread(escalation, config);
+  const reconciled = recentlyActed(escalation, now2) ? NOTHING_RECONCILED : reconcileThread(escalation, config);
   const notifications = sweepNotifications(escalation);
   const since = lastUpdateAt(escalation);
   const nextDigest = addSlaMinutes(since, tier.sla.updateEveryMinutes, tier.calendar, closedPauses(escalation.pauses, now2));
@@ -55159,7 +55262,12 @@ function planSweepItem(escalation, config, now2) {
   const hasLabel = escalation.issue.labels.includes(config.breachLabel);
   if (breachLabelWanted(escalation) && !hasLabel) actions.push({ kind: "add-labels", labels: [config.breachLabel] });
   if (!breachLabelWanted(escalation) && hasLabel) actions.push({ kind: "remove-label", label: config.breachLabel });
-  const card2 = cardFor(escalation, config, reconciled, postStatus ? { sent: notifications.map((n2) => n2.key), statusAt: now2 } : {});
+  const card2 = cardFor(
+    escalation,
+    config,
+    reconciled,
+    postStatus ? { sent: notifications.map((n2) => n2.key), statusAt: wholeMinute(now2) } : {}
+  );
   actions.push(...card2);
   actions.push(...reconciled.actions.filter((action) => action.kind === "close-issue"));
   const overdueMinutes = (now2.getTime() - nextDigest.getTime()) / 6e4;
@@ -55186,6 +55294,9 @@ function takeWithinBudget(items, maxWrites) {
     } else deferred.push(item);
   }
   return { now: now2, deferred };
+}
+function wholeMinute(instant) {
+  return new Date(Math.floor(instant.getTime() / 6e4) * 6e4);
 }
 
 // src/core/render/dashboard.ts
@@ -55311,7 +55422,7 @@ async function runSweep(gateway, configPath, now2, log) {
   report.done.push(...await recoverDroppedCloses(gateway, config, configPath, now2, log, report));
   report.decisions.push(
     `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? "" : "s"} (${read.points} points), ${permissions.size} permission lookups.`,
-    `${within.length} escalations updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run${unplanned > 0 ? `; ${unplanned} not planned within the time budget` : ""}.`
+    `${within.length} escalation${within.length === 1 ? "" : "s"} updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run${unplanned > 0 ? `; ${unplanned} not planned within the time budget` : ""}.`
   );
   report.details = renderDashboard(
     items,
