@@ -36,6 +36,8 @@ export const MAX_ACTION_ITEMS = 100
 export const MAX_ITEM_TEXT = 256
 const MAX_RAW = 1000
 const MAX_LOGIN = 39
+/** Enough for the longest date form ("September 30th, 2026"). */
+const DATE_SLICE = 40
 
 /**
  * `today`: a due date before it (UTC calendar dates) is `bad-due` on an open item: it would be
@@ -119,7 +121,7 @@ function findDue(text: string): { date: DueDate; span: Span } | null {
     const gap = start
     while (lower[start] === ' ' || lower[start] === '\t') start++
     if (start === gap && lower[at + keyword] !== ':') continue
-    const date = readDueDate(text.slice(start))
+    const date = readDueDate(text.slice(start, start + DATE_SLICE))
     if (date) return { date, span: [at, start + date.length] }
   }
   return null
