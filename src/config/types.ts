@@ -86,7 +86,7 @@ export interface CsatConfig {
 
 export interface RepeatCustomersConfig {
   windowDays: number
-  /** Escalations from one customer within the window, this one included, that make a repeat customer. */
+  /** Earlier escalations from one customer within the window that make this one a repeat customer. */
   threshold: number
   label: string
 }

@@ -131,7 +131,7 @@ describe('csat, repeat-customers and report: invalid values', () => {
     ['csat: { rating: 3 }', `${FILE}:1:9: csat.rating is not a known key (allowed: ask, remind-after-business-days, low-rating)`],
     ['repeat-customers: { window-days: 0 }', `${FILE}:1:34: repeat-customers.window-days must be at least 1 (got 0)`],
     ['repeat-customers: { window-days: 3651 }', `${FILE}:1:34: repeat-customers.window-days must be at most 3650 (got 3651)`],
-    ['repeat-customers: { threshold: 1 }', `${FILE}:1:32: repeat-customers.threshold must be at least 2 (got 1)`],
+    ['repeat-customers: { threshold: 0 }', `${FILE}:1:32: repeat-customers.threshold must be at least 1 (got 0)`],
     ['report: { period-days: 366 }', `${FILE}:1:24: report.period-days must be at most 365 (got 366)`],
     ['report: { commit: yes }', `${FILE}:1:19: report.commit must be true or false (got "yes")`],
     ['report: { issue-title: "" }', `${FILE}:1:24: report.issue-title must not be empty`],
