@@ -22,7 +22,7 @@ import {
   type RecentlyClosedResult,
   type SweepQueryResult,
 } from './queries'
-import { toComment, toIssue, toWindowedIssue } from './to-snapshot'
+import { mergeComments, toComment, toIssue, toWindowedIssue } from './to-snapshot'
 
 const KNOWN_ROLES = new Set(['read', 'triage', 'write', 'maintain', 'admin'])
 
@@ -55,6 +55,8 @@ export interface ClosedEscalation {
   stateReason: string | null
   closedAt: Date | null
   createdAt: Date
+  author: string
+  /** The first comments (the card) and the latest. */
   comments: CommentSnapshot[]
 }
 
@@ -157,7 +159,11 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
         stateReason: node.stateReason?.toLowerCase() ?? null,
         closedAt: node.closedAt ? new Date(node.closedAt) : null,
         createdAt: new Date(node.createdAt),
-        comments: node.comments.nodes.map((c) => toComment(c, me)),
+        author: node.author?.login ?? 'ghost',
+        comments: mergeComments(
+          node.comments.nodes.map((c) => toComment(c, me)),
+          node.recent.nodes.map((c) => toComment(c, me)),
+        ),
       }))
     },
 

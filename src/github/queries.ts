@@ -107,7 +107,11 @@ query EscalationRecentlyClosed($owner: String!, $repo: String!, $labels: [String
   ${VIEWER}
   repository(owner: $owner, name: $repo) {
     issues(first: 50, states: CLOSED, labels: $labels, filterBy: { since: $since }, orderBy: { field: UPDATED_AT, direction: DESC }) {
-      nodes { number title stateReason closedAt createdAt comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } } }
+      nodes {
+        number title stateReason closedAt createdAt author { login }
+        comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } }
+        recent: comments(last: 20) { nodes { ${COMMENT_FIELDS} } }
+      }
     }
   }
 }`
@@ -122,7 +126,9 @@ export interface RecentlyClosedResult {
         stateReason: string | null
         closedAt: string | null
         createdAt: string
+        author: { login: string } | null
         comments: { nodes: GqlComment[] }
+        recent: { nodes: GqlComment[] }
       }[]
     }
   }

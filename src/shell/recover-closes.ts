@@ -5,9 +5,11 @@ import type { EscalationGateway } from '../github/gateway'
 import type { Logger } from '../github/octokit'
 import type { Report } from './report'
 import { runPostMortem } from './run-postmortem'
+import { applyActions } from './apply-actions'
+import { planCsatFollowUp } from '../core/plans/csat-follow-up'
 
-/** How far back the sweep looks for escalations closed without a post-mortem. */
-const LOOK_BACK_DAYS = 14
+/** How far back the sweep looks at closed escalations: dropped closes, and ratings still owed (up to 30 business days). */
+const LOOK_BACK_DAYS = 45
 /** Post-mortems one sweep opens this way: each costs a handful of writes. */
 const MAX_RECOVERED = 3
 
@@ -36,6 +38,10 @@ export async function recoverDroppedCloses(
     const unconfirmed = data.sent.includes(`close-unconfirmed:${issue.closedAt?.toISOString() ?? ''}`)
     return data.postmortem === null && !unconfirmed
   })
+  for (const issue of closed) {
+    const actions = issue.stateReason === 'completed' || issue.stateReason === null ? planCsatFollowUp(issue, config, now()) : []
+    if (actions.length > 0) done.push(...(await applyActions(gateway, issue.number, actions, log)).map((what) => `#${issue.number}: ${what}`))
+  }
   for (const issue of waiting.slice(0, MAX_RECOVERED)) {
     try {
       const result = await runPostMortem(gateway, issue, configPath, now, log)

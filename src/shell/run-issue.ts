@@ -7,6 +7,9 @@ import { readEscalation } from './read-escalation'
 import type { Report } from './report'
 import { runPostMortem } from './run-postmortem'
 
+/** Commands whose record is part of the post-mortem document. */
+const DOCUMENTED = new Set(['csat', 'sponsor', 'timeline'])
+
 export interface IssueRun {
   number: number
   /** The issue was just closed (the `closed` event): its post-mortem is due. */
@@ -47,8 +50,13 @@ export async function runIssue(
   )
   if (plan.actions.length === 0) report.decisions.push('Already up to date: nothing to change.')
   report.done = await applyActions(gateway, number, plan.actions, log)
-  if (!run.closed && !plan.resolved) return report
-  const postmortem = await runPostMortem(gateway, { number, title: issue.title, createdAt: issue.createdAt }, configPath, now, log)
+  // After the close, what the document holds (a rating, a sponsor, a timeline entry) goes into its open PR.
+  const laterWord =
+    issue.state === 'closed' &&
+    escalation.threadCommands.some((item) => !item.decidedBefore && item.verdict.kind === 'accepted' && DOCUMENTED.has(item.command.name))
+  if (!run.closed && !plan.resolved && !laterWord) return report
+  const closed = { number, title: issue.title, createdAt: issue.createdAt }
+  const postmortem = await runPostMortem(gateway, closed, configPath, now, log, { updateOnly: laterWord && !run.closed && !plan.resolved })
   return {
     ...postmortem,
     command: report.command,

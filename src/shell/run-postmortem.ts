@@ -27,12 +27,18 @@ const NOT_PERMITTED = /not permitted to create or approve pull requests/i
  * A closed escalation: its post-mortem pull request when the close is confirmed, a note why
  * not otherwise; the resolved comment and the card. Safe to run again at any time.
  */
+export interface PostMortemOptions {
+  /** Only bring an open post-mortem PR up to date (a rating recorded after the close); never open one. */
+  updateOnly?: boolean
+}
+
 export async function runPostMortem(
   gateway: EscalationGateway,
   closed: ClosedIssue,
   configPath: string,
   now: () => Date,
   log: Logger,
+  options: PostMortemOptions = {},
 ): Promise<Report> {
   const files = { config: configPath, form: DEFAULT_FORM_PATH }
   const report: Report = { number: closed.number, tier: null, state: 'closed', decisions: [], done: [] }
@@ -82,6 +88,9 @@ export async function runPostMortem(
   }
   const plan = planPostMortem({ escalation, config, documentTemplate }, existing)
   if (plan.kind === 'skip') return { ...report, decisions: [`No post-mortem: ${plan.reason}.`] }
+  const openPull = read.pulls.some((pull) => pull.byAction && pull.state === 'OPEN' && pullLocation(pull, issue.number, config) !== null)
+  // Merged already: the card holds what came after (a note on the escalation, no follow-up PR for it).
+  if (options.updateOnly && !openPull) return { ...report, decisions: ['No open post-mortem pull request to update.'] }
   report.state = plan.draft ? 'postmortem-draft' : 'postmortem'
   report.decisions.push(
     `Post-mortem at \`${plan.location.path}\` on \`${plan.location.branch}\`${plan.draft ? ', draft: fields missing' : ''}.`,

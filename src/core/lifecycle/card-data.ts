@@ -4,6 +4,7 @@
  * the first and the latest comments, and on a long thread the commands and the acknowledgement
  * scroll out of view. Every run merges it with what it can see and writes it back.
  */
+import type { PastEscalation } from '../followup/customers'
 import type { CommandName } from './commands'
 
 /** An accepted command, as the card keeps it (its text bounded). */
@@ -44,12 +45,20 @@ export interface CardData {
   postmortem: number | null
   /** When the sweep last posted a status comment (it may scroll out of view). */
   lastStatus: string | null
+  /** The customer's earlier escalations, as the ledger had them when this customer was first seen. */
+  customer: CustomerHistory | null
+}
+
+export interface CustomerHistory {
+  key: string
+  earlier: PastEscalation[]
+  repeat: boolean
 }
 
 /** How much the card carries: enough for any thread, well under GitHub's body limit. */
 export const CARD_LIMITS = { sent: 200, commands: 60, tiers: 30, arg: 500 } as const
 
-export const EMPTY_CARD: CardData = { v: 1, start: null, sent: [], ack: null, commands: [], tiers: [], postmortem: null, lastStatus: null }
+export const EMPTY_CARD: CardData = { v: 1, start: null, sent: [], ack: null, commands: [], tiers: [], postmortem: null, lastStatus: null, customer: null }
 
 const isString = (value: unknown): value is string => typeof value === 'string'
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -79,5 +88,14 @@ export function readCardData(data: unknown): CardData {
       .slice(-CARD_LIMITS.tiers),
     postmortem: typeof data.postmortem === 'number' ? data.postmortem : null,
     lastStatus: isIso(data.lastStatus) ? data.lastStatus : null,
+    customer: readCustomer(data.customer),
   }
+}
+
+function readCustomer(value: unknown): CustomerHistory | null {
+  if (!isRecord(value) || !isString(value.key) || !Array.isArray(value.earlier)) return null
+  const earlier = value.earlier.filter(
+    (past): past is PastEscalation => isRecord(past) && typeof past.number === 'number' && isString(past.tier) && isIso(past.filedAt) && isString(past.state),
+  )
+  return { key: value.key, earlier: earlier.slice(0, 10), repeat: value.repeat === true }
 }

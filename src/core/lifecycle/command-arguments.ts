@@ -1,5 +1,6 @@
 /** What each command needs after its name; a problem is said back to the person, with the fix. */
 import type { Config } from '../../config/types'
+import { parseCsat } from '../followup/csat'
 import { parseTimeExpression, TIME_FORMS } from '../time/parse-time'
 import { COMMANDS, firstWord, type ParsedCommand } from './commands'
 
@@ -48,6 +49,14 @@ export function checkArguments(command: ParsedCommand, context: ArgumentContext)
       const parsed = parseTimeExpression(command.args, context.at, context.timeZone)
       if (!parsed.ok) return `That time could not be read (${parsed.problem}). Accepted forms: ${forms}.`
       return parsed.at <= context.at ? `That time has already passed. Give a time still ahead: ${forms}.` : null
+    }
+    case 'csat': {
+      const parsed = parseCsat(command.args)
+      return 'problem' in parsed ? `${parsed.problem}` : null
+    }
+    case 'sponsor': {
+      const logins = parseLogins(command.args)
+      return logins?.length === 1 ? null : `${usage(command)} names one GitHub login, like \`/sponsor @vp-sam\`.`
     }
     case 'waiting':
       return firstWord(command.args).toLowerCase() === 'customer'

@@ -14,6 +14,8 @@ export const COMMANDS = {
   resume: { usage: '/resume', what: 'stop waiting: the clocks run again' },
   timeline: { usage: '/timeline <text>', what: 'add an entry to the post-mortem timeline' },
   resolve: { usage: '/resolve <resolution summary>', what: 'record the resolution, close the escalation and open the post-mortem' },
+  csat: { usage: '/csat <1-5> [comment]', what: 'after talking to the customer: how they rate the handling (1 poor … 5 great)' },
+  sponsor: { usage: '/sponsor @login', what: 'name the executive sponsor of a repeat customer' },
   help: { usage: '/help', what: 'list these commands' },
 } as const
 

@@ -2,6 +2,7 @@
  * What the accepted commands add up to: the status updates, the ETA, the pauses while waiting
  * on the customer, the owners and the resolution. Pure folds over the command log, oldest first.
  */
+import { parseCsat } from '../followup/csat'
 import { findEta, parseTimeExpression } from '../time/parse-time'
 import type { CommandRecord } from './card-data'
 import { firstWord } from './commands'
@@ -73,6 +74,28 @@ export function pausesOf(records: CommandRecord[]): PauseSpan[] {
 export function resolutionOf(records: CommandRecord[]): Resolution | null {
   const last = records.findLast((record) => record.name === 'resolve')
   return last ? { at: when(last), by: last.by, summary: last.arg } : null
+}
+
+export interface CsatRecord {
+  rating: number
+  comment: string
+  by: string
+  at: Date
+  commentId: number
+}
+
+/** The latest customer-satisfaction rating recorded with `/csat`. */
+export function csatOf(records: CommandRecord[]): CsatRecord | null {
+  const last = records.findLast((record) => record.name === 'csat')
+  if (!last) return null
+  const parsed = parseCsat(last.arg)
+  return 'problem' in parsed ? null : { rating: parsed.rating, comment: parsed.comment, by: last.by, at: when(last), commentId: last.id }
+}
+
+/** The executive sponsor named by the latest `/sponsor`. */
+export function sponsorOf(records: CommandRecord[]): string | null {
+  const last = records.findLast((record) => record.name === 'sponsor')
+  return last ? (parseLogins(last.arg)?.[0] ?? null) : null
 }
 
 /** Owners named by the latest `/owner`, or null when nobody named any. */

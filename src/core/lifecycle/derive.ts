@@ -11,14 +11,18 @@ import { findMissingFields, type MissingField } from '../intake/check-required'
 import { findOwnComment, findOwnComments, type OwnComment } from '../own-comments'
 import { labelEventsOf, type IssueSnapshot, type RepoPermission } from '../snapshot'
 import { findAcknowledgement } from './acknowledgement'
-import { readCardData, type AckRecord, type CardData, type CommandRecord } from './card-data'
+import { readCardData, type AckRecord, type CardData, type CommandRecord, type CustomerHistory } from './card-data'
 import { computeClocks, type Clocks } from './clocks'
+import { findRepeats, isRepeatCustomer, normaliseCustomer, type PastEscalation } from '../followup/customers'
 import {
+  csatOf,
   etaOf,
   ownersOf,
   pausesOf,
   resolutionOf,
+  sponsorOf,
   updatesOf,
+  type CsatRecord,
   type Eta,
   type HumanUpdate,
   type PauseSpan,
@@ -37,6 +41,8 @@ export interface DeriveInput {
   /** Repository permissions the shell looked up (see `permissionsNeeded`). */
   permissions: ReadonlyMap<string, RepoPermission>
   now: Date
+  /** Earlier escalations from the ledger, when this run read it (see `needsCustomerHistory`). */
+  ledger?: PastEscalation[]
 }
 
 export interface Escalation {
@@ -69,6 +75,23 @@ export interface Escalation {
   sent: Set<string>
   card: OwnComment<unknown> | null
   carried: CardData
+  csat: CsatRecord | null
+  sponsor: string | null
+  /** The customer's earlier escalations within the window, and whether that makes a repeat customer. */
+  customer: CustomerHistory | null
+}
+
+/** The ledger is read for a customer not seen before (a new card, or the customer field changed). */
+export function needsCustomerHistory(carried: CardData, customerKey: string | null): boolean {
+  return customerKey !== null && carried.customer?.key !== customerKey
+}
+
+function customerHistory(input: DeriveInput, carried: CardData, customerKey: string | null): CustomerHistory | null {
+  if (customerKey === null) return null
+  if (!input.ledger) return carried.customer?.key === customerKey ? carried.customer : null
+  const { windowDays, threshold } = input.config.repeatCustomers
+  const earlier = findRepeats(customerKey, input.ledger, { now: input.issue.createdAt, windowDays, exclude: input.issue.number })
+  return { key: customerKey, earlier: earlier.slice(0, 10), repeat: isRepeatCustomer(earlier, threshold) }
 }
 
 /** When the escalation began: its first trigger label in view, the card's memory, or filing. */
@@ -149,6 +172,7 @@ export function deriveEscalation(input: DeriveInput): Escalation {
     issue.state === 'closed' && (issue.stateReason === 'completed' || issue.stateReason === null) ? issue.closedAt : null
   const resolvedAt = resolution?.at ?? closedResolved ?? null
   const eta = etaOf(commands, timeZoneOf(tier))
+  const facts = readFacts(parsed)
   const missing = findMissingFields(parsed, template, config)
   const clocks = computeClocks({
     tier,
@@ -162,7 +186,7 @@ export function deriveEscalation(input: DeriveInput): Escalation {
   })
   return {
     issue,
-    facts: readFacts(parsed),
+    facts,
     missing,
     needsInfo: missing.length > 0,
     tier,
@@ -184,5 +208,8 @@ export function deriveEscalation(input: DeriveInput): Escalation {
     sent: sentKeys(issue, carried),
     card,
     carried,
+    csat: csatOf(commands),
+    sponsor: sponsorOf(commands),
+    customer: customerHistory(input, carried, normaliseCustomer(facts.customer)),
   }
 }

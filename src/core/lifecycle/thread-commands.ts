@@ -57,8 +57,14 @@ interface JudgeContext {
   timeZone: string
 }
 
+/** Who is asked for the customer's view: the filer (the customer success manager), or configured people. */
+export function csatAsked(issue: IssueSnapshot, config: Config): string[] {
+  return config.csat.ask === 'filer' ? [issue.author] : config.csat.ask
+}
+
 function judge(comment: CommentSnapshot, command: ParsedCommand, context: JudgeContext): Verdict {
-  const needed = permissionFor(command, context.config)
+  const asked = command.name === 'csat' && csatAsked(context.issue, context.config).some((login) => login.toLowerCase() === comment.author.toLowerCase())
+  const needed = asked ? null : permissionFor(command, context.config)
   if (needed !== null && !hasPermission(context.permissions.get(comment.author), needed))
     return { kind: 'refused', reason: 'permission', needed }
   const problem = checkArguments(command, { config: context.config, at: comment.createdAt, timeZone: context.timeZone })
@@ -80,11 +86,11 @@ export function readThreadCommands(context: JudgeContext): ThreadCommand[] {
   return found
 }
 
+/** Commands whose text runs on past the first line. */
+const MULTILINE = new Set(['status', 'resolve', 'timeline', 'csat'])
+
 function toRecord(item: ThreadCommand): CommandRecord {
-  const arg =
-    item.command.name === 'status' || item.command.name === 'resolve' || item.command.name === 'timeline'
-      ? item.command.text
-      : item.command.args
+  const arg = MULTILINE.has(item.command.name) ? item.command.text : item.command.args
   return {
     id: item.comment.id,
     at: item.comment.createdAt.toISOString(),

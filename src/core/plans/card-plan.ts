@@ -37,6 +37,7 @@ export function nextCardData(escalation: Escalation, change: CardChange): CardDa
     tiers: tierHistory(escalation),
     postmortem: change.postmortem ?? escalation.carried.postmortem,
     lastStatus: change.statusAt?.toISOString() ?? escalation.carried.lastStatus,
+    customer: escalation.customer,
   }
 }
 

@@ -7,6 +7,7 @@ import type { Config } from '../../config/types'
 import type { Escalation } from '../lifecycle/derive'
 import { unique } from '../lifecycle/notifications'
 import { closerOf } from '../postmortem/plan-postmortem'
+import { csatAsked } from '../lifecycle/thread-commands'
 import type { Action } from '../plan'
 import { mentionList } from '../render/card'
 import { renderNotice } from '../render/notice'
@@ -52,6 +53,7 @@ export function planResolved(escalation: Escalation, config: Config, view: Resol
       view.draft
         ? `It is a draft: ${view.missing.join(' and ')} ${view.missing.length === 1 ? 'was' : 'were'} missing at close; fill ${view.missing.length === 1 ? 'it' : 'them'} in during review.`
         : '',
+      csatAsk(escalation, config),
       view.refusedReviewers.length > 0
         ? `GitHub would not request ${view.refusedReviewers.map((who) => safeInline(who)).join(', ')} as reviewer (not a collaborator, or the author).`
         : '',
@@ -68,4 +70,11 @@ export function planNotPlanned(escalation: Escalation, config: Config): Action[]
   const actions: Action[] =
     text && !escalation.sent.has(key) ? [{ kind: 'create-comment', marker: 'notice', key, body: renderNotice([key], [text]) }] : []
   return [...actions, ...card(escalation, config, text ? [key] : [], {})]
+}
+
+/** The customer success manager owns the relationship: once they have talked to the customer, their view is recorded. */
+function csatAsk(escalation: Escalation, config: Config): string {
+  if (escalation.csat) return ''
+  const customer = safeInline(escalation.facts.customer ?? 'the customer', 120)
+  return `${mentionList(csatAsked(escalation.issue, config))}, once you have talked to ${customer}, record how they rate the handling: \`/csat <1-5> [comment]\`.`
 }

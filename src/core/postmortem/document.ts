@@ -104,6 +104,7 @@ function people(escalation: Escalation, config: Config): string {
     `- Notified: ${list(notified, 'nobody')}`,
     `- Escalation contacts (${escalation.tier.name}): ${list(escalation.tier.escalationContacts, 'none configured')}${contacted ? ', told of a breach or a missed update' : ''}`,
     `- Took part: ${list(commenters, 'nobody commented')}`,
+    ...(escalation.sponsor ? [`- Executive sponsor: ${documentInline(escalation.sponsor)}`] : []),
   ].join('\n')
 }
 
@@ -158,6 +159,9 @@ export function renderPostMortem({ escalation, config, template }: DocumentInput
       '- [ ] Add the check that would have caught it earlier (a test, an alert, a review step) @owner due YYYY-MM-DD',
       '- [ ] Write or update the procedure (SOP) that should have prevented it @owner due YYYY-MM-DD',
     ].join('\n'),
+    csat: escalation.csat
+      ? `${escalation.csat.rating}/5, recorded by ${documentInline(escalation.csat.by)} at ${formatUtc(escalation.csat.at)}${escalation.csat.comment ? `:\n\n${documentBlock(escalation.csat.comment)}` : '.'}`
+      : '_Not recorded yet: after talking to the customer, the filer comments `/csat <1-5> [comment]` on the escalation; this document is updated while its pull request is open._',
     communication_log: communicationLog(escalation),
     people: people(escalation, config),
   }

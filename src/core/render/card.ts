@@ -123,6 +123,7 @@ export function renderCard(view: CardView): string {
     ['ETA', etaLine(escalation)],
     ['Latest update', latest ? `${safeCell(latest.by)} at ${formatUtc(latest.at)}: ${safeCell(latest.text, 300)}` : 'none yet'],
   ]
+  rows.push(...followUpRows(escalation, view.config))
   const waits = waitingOn(escalation)
   if (waits.length > 0) rows.push(['Waiting on', waits.join(' · ')])
   if (view.postmortem !== null) rows.push(['Post-mortem', `#${view.postmortem}`])
@@ -142,4 +143,30 @@ export function renderCard(view: CardView): string {
   if (view.notified.length > 0) lines.push(`**Notified:** ${mentionList(view.notified)}`, '')
   lines.push(...commandHelp(), '')
   return fitBody(lines.join('\n').trimEnd())
+}
+
+/** After the fire: the customer's history with us, the sponsor, and how the customer rated it. */
+function followUpRows(escalation: Escalation, config: Config): [string, string][] {
+  const rows: [string, string][] = []
+  const { customer } = escalation
+  if (customer && customer.earlier.length > 0) {
+    const name = (label: string) => config.tiers.find((tier) => tier.label === label)?.name ?? label
+    const sla = (met: boolean | null) => (met === null ? '' : met ? ', SLA met' : ', SLA missed')
+    const earlier = customer.earlier.map((past) => `#${past.number} ${safeCell(name(past.tier))}, ${past.filedAt.slice(0, 10)}, ${past.state}${sla(past.slaMet)}`)
+    rows.push(['Earlier escalations', `${earlier.join(' · ')} (last ${config.repeatCustomers.windowDays} days)`])
+  }
+  if (customer?.repeat || escalation.sponsor) {
+    const sponsor = escalation.sponsor ? `executive sponsor: ${safeCell(escalation.sponsor)}` : 'no executive sponsor yet: name one with `/sponsor @login`'
+    rows.push(['Repeat customer', `${customer?.repeat ? 'yes' : 'no'}; ${sponsor}`])
+  }
+  if (escalation.resolvedAt) {
+    const { csat } = escalation
+    rows.push([
+      'Customer satisfaction',
+      csat
+        ? `${csat.rating}/5 from ${safeCell(csat.by)} at ${formatUtc(csat.at)}${csat.comment ? `: ${safeCell(csat.comment, 300)}` : ''}`
+        : 'not recorded yet: after talking to the customer, comment `/csat <1-5> [comment]`',
+    ])
+  }
+  return rows
 }

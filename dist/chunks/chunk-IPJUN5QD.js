@@ -34024,7 +34024,11 @@ query EscalationRecentlyClosed($owner: String!, $repo: String!, $labels: [String
   ${VIEWER}
   repository(owner: $owner, name: $repo) {
     issues(first: 50, states: CLOSED, labels: $labels, filterBy: { since: $since }, orderBy: { field: UPDATED_AT, direction: DESC }) {
-      nodes { number title stateReason closedAt createdAt comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } } }
+      nodes {
+        number title stateReason closedAt createdAt author { login }
+        comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } }
+        recent: comments(last: 20) { nodes { ${COMMENT_FIELDS} } }
+      }
     }
   }
 }`;
@@ -34520,7 +34524,11 @@ function createGateway(octokits, { owner, repo }, log) {
         stateReason: node2.stateReason?.toLowerCase() ?? null,
         closedAt: node2.closedAt ? new Date(node2.closedAt) : null,
         createdAt: new Date(node2.createdAt),
-        comments: node2.comments.nodes.map((c) => toComment(c, me))
+        author: node2.author?.login ?? "ghost",
+        comments: mergeComments(
+          node2.comments.nodes.map((c) => toComment(c, me)),
+          node2.recent.nodes.map((c) => toComment(c, me))
+        )
       }));
     },
     async issueStates(numbers) {
@@ -41606,6 +41614,91 @@ function friendlyDateTime(dateTimeish) {
   }
 }
 
+// src/core/followup/csat.ts
+var MAX_CSAT_COMMENT = 1e3;
+var ACCEPTED = "Rate from 1 (poor) to 5 (excellent): `/csat 4`, `/csat 4/5` or `/csat 4 of 5`, then any comment, e.g. `/csat 4 quick recovery, slow first reply`.";
+function parseCsat(args) {
+  const text3 = args.slice(0, MAX_CSAT_COMMENT * 2).trim();
+  if (!text3) return { problem: `A rating is missing. ${ACCEPTED}` };
+  const digits = leadingDigits(text3);
+  if (digits.length === 0) return { problem: `The rating comes first, as a number. ${ACCEPTED}` };
+  let rest = text3.slice(digits.length);
+  if (rest[0] === "." || rest[0] === ",") {
+    if (isDigit(rest[1])) return { problem: `Ratings are whole numbers. ${ACCEPTED}` };
+  } else if (rest !== "" && !/[\s/]/.test(rest[0] ?? "")) return { problem: `The rating comes first, as a number. ${ACCEPTED}` };
+  const rating = Number(digits);
+  if (digits.length > 1 || rating < 1 || rating > 5)
+    return { problem: `${digits.length > 3 ? "That" : digits} is not a rating from 1 to 5. ${ACCEPTED}` };
+  const scale = readScale(rest);
+  if (scale && scale.of !== "5") return { problem: `Ratings are out of 5. ${ACCEPTED}` };
+  if (scale) rest = rest.slice(scale.length);
+  return { rating, comment: commentOf(rest) };
+}
+function readScale(rest) {
+  let at = skipSpaces(rest, 0);
+  if (rest[at] === "/") at = skipSpaces(rest, at + 1);
+  else {
+    const word = rest.slice(at).toLowerCase();
+    const prefix = word.startsWith("out of ") ? 7 : word.startsWith("of ") ? 3 : 0;
+    if (prefix === 0) return null;
+    at = skipSpaces(rest, at + prefix);
+  }
+  const of = leadingDigits(rest.slice(at));
+  if (!of) return null;
+  const after = rest[at + of.length];
+  if (after !== void 0 && !/[\s.,:;!)-]/.test(after)) return null;
+  return { of, length: at + of.length };
+}
+function commentOf(rest) {
+  let comment = rest.replace(/\s+/g, " ").trim();
+  const lower2 = comment.toLowerCase();
+  if (lower2.startsWith("stars") || lower2.startsWith("star")) {
+    const word = lower2.startsWith("stars") ? 5 : 4;
+    if (comment[word] === void 0 || !/[\p{L}\p{N}]/u.test(comment[word] ?? "")) comment = comment.slice(word);
+  }
+  let start = 0;
+  while (start < comment.length && " .,:;-\u2013\u2014".includes(comment[start] ?? "")) start++;
+  comment = comment.slice(start);
+  if (comment.length <= MAX_CSAT_COMMENT) return comment;
+  let cut2 = "";
+  for (const char of comment) {
+    if (cut2.length + char.length > MAX_CSAT_COMMENT - 1) break;
+    cut2 += char;
+  }
+  return `${cut2.trimEnd()}\u2026`;
+}
+function leadingDigits(text3) {
+  let end = 0;
+  while (end < text3.length && isDigit(text3[end])) end++;
+  return text3.slice(0, end);
+}
+function skipSpaces(text3, from) {
+  let at = from;
+  while (text3[at] === " " || text3[at] === "	") at++;
+  return at;
+}
+function isDigit(char) {
+  return char !== void 0 && char >= "0" && char <= "9";
+}
+var MONDAY_TO_FRIDAY = [1, 2, 3, 4, 5];
+var MAX_WORKING_DAYS = 3660;
+function businessDaysAfter(start, days, timeZone, workDays = MONDAY_TO_FRIDAY) {
+  const zone = IANAZone.create(timeZone);
+  if (!zone.isValid) throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`);
+  if (!Number.isInteger(days) || days < 0 || days > MAX_WORKING_DAYS)
+    throw new RangeError(`Working days must be a whole number from 0 to ${MAX_WORKING_DAYS}, not ${days}`);
+  const working = new Set(workDays.filter((day) => Number.isInteger(day) && day >= 1 && day <= 7));
+  if (working.size === 0) throw new RangeError("At least one working day (ISO weekday 1\u20137) is needed");
+  const local = DateTime.fromJSDate(start, { zone });
+  let counted = 0;
+  let offset2 = 0;
+  while (counted < days) {
+    offset2++;
+    if (working.has(local.plus({ days: offset2 }).weekday)) counted++;
+  }
+  return local.plus({ days: offset2 }).toJSDate();
+}
+
 // src/core/time/zones.ts
 var ABBREVIATIONS = {
   utc: 0,
@@ -41862,7 +41955,7 @@ function wordsOf(text3) {
   const words = [];
   for (const word of trimmed.split(/\s+/)) {
     const previous2 = words.at(-1) ?? "";
-    if ((word === "am" || word === "pm") && isDigit(previous2.at(-1))) words[words.length - 1] = previous2 + word;
+    if ((word === "am" || word === "pm") && isDigit2(previous2.at(-1))) words[words.length - 1] = previous2 + word;
     else if (word !== "" && word !== "at") words.push(word);
   }
   return words;
@@ -41927,7 +42020,7 @@ function unknownZone(written) {
 function describeClock(clock2) {
   return `"${clock2.hour}:${pad(clock2.minute)}${clock2.meridiem ?? ""}"`;
 }
-function isDigit(char) {
+function isDigit2(char) {
   return char !== void 0 && char >= "0" && char <= "9";
 }
 function pad(value) {
@@ -41948,6 +42041,8 @@ var COMMANDS = {
   resume: { usage: "/resume", what: "stop waiting: the clocks run again" },
   timeline: { usage: "/timeline <text>", what: "add an entry to the post-mortem timeline" },
   resolve: { usage: "/resolve <resolution summary>", what: "record the resolution, close the escalation and open the post-mortem" },
+  csat: { usage: "/csat <1-5> [comment]", what: "after talking to the customer: how they rate the handling (1 poor \u2026 5 great)" },
+  sponsor: { usage: "/sponsor @login", what: "name the executive sponsor of a repeat customer" },
   help: { usage: "/help", what: "list these commands" }
 };
 var MAX_NAME = 16;
@@ -42005,6 +42100,14 @@ function checkArguments(command, context3) {
       const parsed = parseTimeExpression(command.args, context3.at, context3.timeZone);
       if (!parsed.ok) return `That time could not be read (${parsed.problem}). Accepted forms: ${forms}.`;
       return parsed.at <= context3.at ? `That time has already passed. Give a time still ahead: ${forms}.` : null;
+    }
+    case "csat": {
+      const parsed = parseCsat(command.args);
+      return "problem" in parsed ? `${parsed.problem}` : null;
+    }
+    case "sponsor": {
+      const logins = parseLogins(command.args);
+      return logins?.length === 1 ? null : `${usage(command)} names one GitHub login, like \`/sponsor @vp-sam\`.`;
     }
     case "waiting":
       return firstWord(command.args).toLowerCase() === "customer" ? null : `${usage(command)}: say who the escalation waits on, like \`/waiting customer sending logs\`.`;
@@ -42449,6 +42552,7 @@ function renderCard(view) {
     ["ETA", etaLine(escalation)],
     ["Latest update", latest ? `${safeCell(latest.by)} at ${formatUtc(latest.at)}: ${safeCell(latest.text, 300)}` : "none yet"]
   ];
+  rows.push(...followUpRows(escalation, view.config));
   const waits = waitingOn(escalation);
   if (waits.length > 0) rows.push(["Waiting on", waits.join(" \xB7 ")]);
   if (view.postmortem !== null) rows.push(["Post-mortem", `#${view.postmortem}`]);
@@ -42468,6 +42572,28 @@ function renderCard(view) {
   if (view.notified.length > 0) lines.push(`**Notified:** ${mentionList(view.notified)}`, "");
   lines.push(...commandHelp(), "");
   return fitBody(lines.join("\n").trimEnd());
+}
+function followUpRows(escalation, config) {
+  const rows = [];
+  const { customer } = escalation;
+  if (customer && customer.earlier.length > 0) {
+    const name = (label) => config.tiers.find((tier) => tier.label === label)?.name ?? label;
+    const sla = (met) => met === null ? "" : met ? ", SLA met" : ", SLA missed";
+    const earlier = customer.earlier.map((past) => `#${past.number} ${safeCell(name(past.tier))}, ${past.filedAt.slice(0, 10)}, ${past.state}${sla(past.slaMet)}`);
+    rows.push(["Earlier escalations", `${earlier.join(" \xB7 ")} (last ${config.repeatCustomers.windowDays} days)`]);
+  }
+  if (customer?.repeat || escalation.sponsor) {
+    const sponsor = escalation.sponsor ? `executive sponsor: ${safeCell(escalation.sponsor)}` : "no executive sponsor yet: name one with `/sponsor @login`";
+    rows.push(["Repeat customer", `${customer?.repeat ? "yes" : "no"}; ${sponsor}`]);
+  }
+  if (escalation.resolvedAt) {
+    const { csat } = escalation;
+    rows.push([
+      "Customer satisfaction",
+      csat ? `${csat.rating}/5 from ${safeCell(csat.by)} at ${formatUtc(csat.at)}${csat.comment ? `: ${safeCell(csat.comment, 300)}` : ""}` : "not recorded yet: after talking to the customer, comment `/csat <1-5> [comment]`"
+    ]);
+  }
+  return rows;
 }
 
 // src/core/render/notice.ts
@@ -42509,7 +42635,7 @@ function commandReply(item, escalation) {
 
 // src/core/lifecycle/card-data.ts
 var CARD_LIMITS = { sent: 200, commands: 60, tiers: 30, arg: 500 };
-var EMPTY_CARD = { v: 1, start: null, sent: [], ack: null, commands: [], tiers: [], postmortem: null, lastStatus: null };
+var EMPTY_CARD = { v: 1, start: null, sent: [], ack: null, commands: [], tiers: [], postmortem: null, lastStatus: null, customer: null };
 var isString2 = (value) => typeof value === "string";
 var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 var isIso = (value) => isString2(value) && !Number.isNaN(Date.parse(value));
@@ -42529,8 +42655,16 @@ function readCardData(data) {
       (t) => isRecord(t) && isString2(t.label) && isIso(t.at) && (t.by === null || isString2(t.by)) && isString2(t.source)
     ).slice(-CARD_LIMITS.tiers),
     postmortem: typeof data.postmortem === "number" ? data.postmortem : null,
-    lastStatus: isIso(data.lastStatus) ? data.lastStatus : null
+    lastStatus: isIso(data.lastStatus) ? data.lastStatus : null,
+    customer: readCustomer(data.customer)
   };
+}
+function readCustomer(value) {
+  if (!isRecord(value) || !isString2(value.key) || !Array.isArray(value.earlier)) return null;
+  const earlier = value.earlier.filter(
+    (past) => isRecord(past) && typeof past.number === "number" && isString2(past.tier) && isIso(past.filedAt) && isString2(past.state)
+  );
+  return { key: value.key, earlier: earlier.slice(0, 10), repeat: value.repeat === true };
 }
 
 // src/core/plans/card-plan.ts
@@ -42551,7 +42685,8 @@ function nextCardData(escalation, change) {
     commands: escalation.commands.slice(-CARD_LIMITS.commands),
     tiers: tierHistory(escalation),
     postmortem: change.postmortem ?? escalation.carried.postmortem,
-    lastStatus: change.statusAt?.toISOString() ?? escalation.carried.lastStatus
+    lastStatus: change.statusAt?.toISOString() ?? escalation.carried.lastStatus,
+    customer: escalation.customer
   };
 }
 function planCard(escalation, config, change) {
@@ -42614,7 +42749,31 @@ function labelActions(escalation, config) {
   for (const label of decision.labelsToRemove) actions.push({ kind: "remove-label", label });
   if (!escalation.needsInfo && issue2.labels.includes(config.needsInfoLabel))
     actions.push({ kind: "remove-label", label: config.needsInfoLabel });
+  const repeatLabel = config.repeatCustomers.label;
+  if (escalation.customer?.repeat && !issue2.labels.includes(repeatLabel)) actions.push({ kind: "add-labels", labels: [repeatLabel] });
   return actions;
+}
+function followUpOwed(escalation, config) {
+  const owed = [];
+  const { escalationContacts } = escalation.tier;
+  const contacts = escalationContacts.length > 0 ? `${mentionList(escalationContacts)}: ` : "";
+  const { customer, csat, facts } = escalation;
+  const name = safeInline(facts.customer ?? "This customer", 120);
+  if (customer?.repeat && !escalation.sponsor) {
+    const earlier = customer.earlier.map((past) => `#${past.number}`).join(", ");
+    owed.push({
+      key: `repeat:${customer.key}`,
+      text: `${contacts}${name} has escalated ${customer.earlier.length} time${customer.earlier.length === 1 ? "" : "s"} before in the last ${config.repeatCustomers.windowDays} days (${earlier}). A repeat customer may need an executive sponsor: name one with \`/sponsor @login\`.`
+    });
+  }
+  if (csat && csat.rating <= config.csat.lowRating) {
+    const comment = csat.comment ? ` ("${safeInline(csat.comment, 300)}")` : "";
+    owed.push({
+      key: `csat-low:${csat.commentId}`,
+      text: `${contacts}${name} rated the handling of this escalation ${csat.rating}/5${comment}, recorded by ${safeInline(csat.by)}. A follow-up conversation with the customer is due.`
+    });
+  }
+  return owed;
 }
 function ownerAssignment(escalation) {
   const { tier, issue: issue2 } = escalation;
@@ -42628,7 +42787,7 @@ function ownerAssignment(escalation) {
   return assignedByAction || missing.length === 0 ? [] : [{ kind: "add-assignees", logins: missing }];
 }
 function reconcileThread(escalation, config) {
-  const owed = escalation.tierDecision.notices.map((notice) => ({ key: notice.key, text: notice.text }));
+  const owed = [...escalation.tierDecision.notices.map((notice) => ({ key: notice.key, text: notice.text })), ...followUpOwed(escalation, config)];
   const notification = escalation.issue.state === "open" ? tierNotification(escalation, config) : null;
   const commands = commandActions(escalation, owed);
   const fresh = owed.filter((item) => !escalation.sent.has(item.key));
@@ -43043,7 +43202,7 @@ body:
         - label: I briefed my manager
         - label: The customer knows we are escalating
 `;
-var builtInPostMortemTemplate = "# Post-mortem: {{title}}\n\n> Escalation {{escalation}} \xB7 {{tier}} \xB7 filed {{filed_at}} \xB7 closed {{closed_at}}\n{{missing_note}}\n\n## Summary\n\n{{summary}}\n\n## Customer and account\n\n{{customer}}\n\n## Tier and SLA results\n\n{{sla_results}}\n\n## Business impact\n\n{{impact}}\n\n## The ask from leadership\n\n{{ask}}\n\n## Root cause\n\n{{root_cause}}\n\n## Trigger and detection\n\n{{trigger}}\n\n## Resolution\n\n{{resolution}}\n\n## Timeline\n\nAll times UTC, oldest first.\n\n{{timeline}}\n\n## What went well\n\n- _Reviewers: what helped us resolve this?_\n\n## What went badly\n\n- _Reviewers: what slowed us down or made it worse?_\n\n## Where we got lucky\n\n- _Reviewers: what could have gone worse?_\n\n## Preventive action items\n\nThe preventative action plan: what will stop this from happening again. Give each item an owner\nand a due date, as `- [ ] <what> @owner due YYYY-MM-DD`: when this post-mortem is merged, each\nitem becomes a sub-issue of the escalation, assigned to its owner.\n\n{{action_items}}\n\n## Communication log\n\n{{communication_log}}\n\n## People involved\n\n{{people}}\n";
+var builtInPostMortemTemplate = "# Post-mortem: {{title}}\n\n> Escalation {{escalation}} \xB7 {{tier}} \xB7 filed {{filed_at}} \xB7 closed {{closed_at}}\n{{missing_note}}\n\n## Summary\n\n{{summary}}\n\n## Customer and account\n\n{{customer}}\n\n## Tier and SLA results\n\n{{sla_results}}\n\n## Business impact\n\n{{impact}}\n\n## The ask from leadership\n\n{{ask}}\n\n## Root cause\n\n{{root_cause}}\n\n## Trigger and detection\n\n{{trigger}}\n\n## Resolution\n\n{{resolution}}\n\n## Timeline\n\nAll times UTC, oldest first.\n\n{{timeline}}\n\n## What went well\n\n- _Reviewers: what helped us resolve this?_\n\n## What went badly\n\n- _Reviewers: what slowed us down or made it worse?_\n\n## Where we got lucky\n\n- _Reviewers: what could have gone worse?_\n\n## Preventive action items\n\nThe preventative action plan: what will stop this from happening again. Give each item an owner\nand a due date, as `- [ ] <what> @owner due YYYY-MM-DD`: when this post-mortem is merged, each\nitem becomes a sub-issue of the escalation, assigned to its owner.\n\n{{action_items}}\n\n## Customer satisfaction\n\n{{csat}}\n\n## Communication log\n\n{{communication_log}}\n\n## People involved\n\n{{people}}\n";
 
 // src/config/parse-config.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -43203,8 +43362,8 @@ function asResolved(defaults2) {
   const missing = [
     ...TOP_LEVEL_KEYS.filter((key) => defaults2[key] === void 0),
     ...NESTED_MAPS.flatMap((map) => {
-      const given = defaults2[map] ?? {};
-      return NESTED_MAP_KEYS[map].filter((key) => given[key] === void 0).map((key) => `${map}.${key}`);
+      const given2 = defaults2[map] ?? {};
+      return NESTED_MAP_KEYS[map].filter((key) => given2[key] === void 0).map((key) => `${map}.${key}`);
     })
   ];
   if (missing.length > 0) throw new Error(`Built-in defaults are missing: ${missing.join(", ")}`);
@@ -46528,7 +46687,7 @@ function listMarker(line, indent) {
   let start = null;
   if (char !== DASH && char !== PLUS && char !== STAR) {
     end = at;
-    while (end < line.length && end - at < 10 && isDigit2(line.charCodeAt(end))) end++;
+    while (end < line.length && end - at < 10 && isDigit3(line.charCodeAt(end))) end++;
     const digits = end - at;
     const delimiter = line.charCodeAt(end);
     if (digits < 1 || digits > 9 || delimiter !== DOT && delimiter !== PAREN) return null;
@@ -46562,7 +46721,7 @@ function runLength(line, at, char) {
 function isSpaceOrTab(char) {
   return char === SPACE2 || char === TAB2;
 }
-function isDigit2(char) {
+function isDigit3(char) {
   return char >= 48 && char <= 57;
 }
 var TAB2 = 9;
@@ -54311,6 +54470,112 @@ function computeClocks(input) {
   return { acknowledge, update, resolve: resolve2 };
 }
 
+// src/core/followup/customers.ts
+var MAX_INPUT = 1e3;
+var MAX_KEY = 200;
+var DAY2 = 864e5;
+var LEGAL_SUFFIXES = /* @__PURE__ */ new Set([
+  "inc",
+  "incorporated",
+  "ltd",
+  "limited",
+  "llc",
+  "gmbh",
+  "ag",
+  "sa",
+  "sas",
+  "bv",
+  "nv",
+  "plc",
+  "pty",
+  "co",
+  "corp",
+  "corporation",
+  "company",
+  "kk",
+  "oy",
+  "ab",
+  "as",
+  "aps",
+  "srl",
+  "spa",
+  "kg",
+  "se",
+  "llp",
+  "lp",
+  "sarl",
+  "pte",
+  "oyj",
+  "ltda"
+]);
+var ONLY_BEFORE_LTD = /* @__PURE__ */ new Set(["pty", "pte"]);
+var PLACEHOLDERS = /* @__PURE__ */ new Set(["n a", "na", "none", "tbd", "unknown", "no response", "not applicable", "not given", "not known", "nil"]);
+var FOLDS = { \u00DF: "ss", \u00E6: "ae", \u0153: "oe", \u00F8: "o", \u0111: "d", \u00F0: "d", \u0142: "l", \u00FE: "th", \u0131: "i" };
+function normaliseCustomer(name) {
+  if (name === null) return null;
+  const words = foldText(name.slice(0, MAX_INPUT)).split(" ").filter(Boolean);
+  const key = withoutLegalForm(words).join(" ");
+  if (!key || PLACEHOLDERS.has(key)) return null;
+  return cutAtCharacter(key, MAX_KEY);
+}
+function foldText(text3) {
+  let folded = "";
+  for (const char of text3.normalize("NFKD").toLowerCase()) {
+    if (new RegExp("\\p{M}", "u").test(char)) continue;
+    if (char === "." || char === "/" || char === "'" || char === "\u2019") continue;
+    if (char === "&" || char === "+") folded += " and ";
+    else if (/[\p{L}\p{N}]/u.test(char)) folded += FOLDS[char] ?? char;
+    else folded += " ";
+  }
+  return folded;
+}
+function withoutLegalForm(words) {
+  let end = words.length;
+  let removed = false;
+  while (end > 1) {
+    const last = words[end - 1] ?? "";
+    const legal = LEGAL_SUFFIXES.has(last) && (!ONLY_BEFORE_LTD.has(last) || removed && words[end] === "ltd");
+    if (!legal && !(removed && last === "and")) break;
+    end--;
+    removed = true;
+  }
+  const start = end > 1 && words[0] === "the" ? 1 : 0;
+  return words.slice(start, end);
+}
+function cutAtCharacter(text3, max) {
+  if (text3.length <= max) return text3;
+  let cut2 = "";
+  for (const char of text3) {
+    if (cut2.length + char.length > max) break;
+    cut2 += char;
+  }
+  return cut2.trimEnd();
+}
+function findRepeats(customerKey, past, options) {
+  if (customerKey === null) return [];
+  const until = options.now.getTime();
+  const since = until - options.windowDays * DAY2;
+  const seen = /* @__PURE__ */ new Set();
+  const earlier = [];
+  for (const escalation of past) {
+    const filed = Date.parse(escalation.filedAt);
+    if (escalation.customerKey !== customerKey || Number.isNaN(filed) || filed < since || filed > until) continue;
+    if (isCurrent(escalation, options)) continue;
+    const id = `${escalation.repo ?? ""}#${escalation.number}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    earlier.push({ escalation, filed });
+  }
+  return earlier.sort((a, b) => b.filed - a.filed || b.escalation.number - a.escalation.number).map(({ escalation }) => escalation);
+}
+function isCurrent(escalation, options) {
+  if (escalation.number !== options.exclude) return false;
+  return options.excludeRepo === void 0 || escalation.repo === void 0 || escalation.repo.toLowerCase() === options.excludeRepo.toLowerCase();
+}
+function isRepeatCustomer(earlier, threshold) {
+  return earlier.length >= Math.max(1, threshold);
+}
+
 // src/core/lifecycle/commitments.ts
 var when = (record) => new Date(record.at);
 function updatesOf(records) {
@@ -54342,13 +54607,23 @@ function resolutionOf(records) {
   const last = records.findLast((record) => record.name === "resolve");
   return last ? { at: when(last), by: last.by, summary: last.arg } : null;
 }
+function csatOf(records) {
+  const last = records.findLast((record) => record.name === "csat");
+  if (!last) return null;
+  const parsed = parseCsat(last.arg);
+  return "problem" in parsed ? null : { rating: parsed.rating, comment: parsed.comment, by: last.by, at: when(last), commentId: last.id };
+}
+function sponsorOf(records) {
+  const last = records.findLast((record) => record.name === "sponsor");
+  return last ? parseLogins(last.arg)?.[0] ?? null : null;
+}
 function ownersOf(records) {
   const last = records.findLast((record) => record.name === "owner");
   return last ? parseLogins(last.arg) : null;
 }
 
 // src/core/lifecycle/thread-commands.ts
-var ACCEPTED = "THUMBS_UP";
+var ACCEPTED2 = "THUMBS_UP";
 var REFUSED = "CONFUSED";
 function permissionFor(command, config) {
   if (command.name === "help") return null;
@@ -54361,14 +54636,18 @@ function permissionFor(command, config) {
 function pendingCommandAuthors(issue2) {
   const authors = /* @__PURE__ */ new Set();
   for (const comment of issue2.comments) {
-    if (!isHumanComment(comment) || comment.viewerReactions.includes(ACCEPTED) || comment.viewerReactions.includes(REFUSED)) continue;
+    if (!isHumanComment(comment) || comment.viewerReactions.includes(ACCEPTED2) || comment.viewerReactions.includes(REFUSED)) continue;
     const command = parseCommand(comment.body);
     if (command && command.name !== "help") authors.add(comment.author);
   }
   return [...authors];
 }
+function csatAsked(issue2, config) {
+  return config.csat.ask === "filer" ? [issue2.author] : config.csat.ask;
+}
 function judge(comment, command, context3) {
-  const needed = permissionFor(command, context3.config);
+  const asked = command.name === "csat" && csatAsked(context3.issue, context3.config).some((login) => login.toLowerCase() === comment.author.toLowerCase());
+  const needed = asked ? null : permissionFor(command, context3.config);
   if (needed !== null && !hasPermission(context3.permissions.get(comment.author), needed))
     return { kind: "refused", reason: "permission", needed };
   const problem = checkArguments(command, { config: context3.config, at: comment.createdAt, timeZone: context3.timeZone });
@@ -54380,15 +54659,16 @@ function readThreadCommands(context3) {
     if (!isHumanComment(comment)) continue;
     const command = parseCommand(comment.body);
     if (!command) continue;
-    if (comment.viewerReactions.includes(ACCEPTED)) found.push({ comment, command, decidedBefore: true, verdict: { kind: "accepted" } });
+    if (comment.viewerReactions.includes(ACCEPTED2)) found.push({ comment, command, decidedBefore: true, verdict: { kind: "accepted" } });
     else if (comment.viewerReactions.includes(REFUSED))
       found.push({ comment, command, decidedBefore: true, verdict: { kind: "refused", reason: "invalid", problem: "" } });
     else found.push({ comment, command, decidedBefore: false, verdict: judge(comment, command, context3) });
   }
   return found;
 }
+var MULTILINE = /* @__PURE__ */ new Set(["status", "resolve", "timeline", "csat"]);
 function toRecord(item) {
-  const arg = item.command.name === "status" || item.command.name === "resolve" || item.command.name === "timeline" ? item.command.text : item.command.args;
+  const arg = MULTILINE.has(item.command.name) ? item.command.text : item.command.args;
   return {
     id: item.comment.id,
     at: item.comment.createdAt.toISOString(),
@@ -54504,6 +54784,13 @@ function fallbackTier(input, labelsToRemove, notices) {
 }
 
 // src/core/lifecycle/derive.ts
+function customerHistory(input, carried, customerKey) {
+  if (customerKey === null) return null;
+  if (!input.ledger) return carried.customer?.key === customerKey ? carried.customer : null;
+  const { windowDays, threshold } = input.config.repeatCustomers;
+  const earlier = findRepeats(customerKey, input.ledger, { now: input.issue.createdAt, windowDays, exclude: input.issue.number });
+  return { key: customerKey, earlier: earlier.slice(0, 10), repeat: isRepeatCustomer(earlier, threshold) };
+}
 function startOf(issue2, config, carried) {
   const labelled = labelEventsOf(issue2.events).find((event) => event.kind === "labeled" && event.label === config.triggerLabel)?.at;
   const remembered = carried.start ? new Date(carried.start) : null;
@@ -54564,6 +54851,7 @@ function deriveEscalation(input) {
   const closedResolved = issue2.state === "closed" && (issue2.stateReason === "completed" || issue2.stateReason === null) ? issue2.closedAt : null;
   const resolvedAt = resolution?.at ?? closedResolved ?? null;
   const eta = etaOf(commands, timeZoneOf(tier));
+  const facts = readFacts(parsed);
   const missing = findMissingFields(parsed, template, config);
   const clocks = computeClocks({
     tier,
@@ -54577,7 +54865,7 @@ function deriveEscalation(input) {
   });
   return {
     issue: issue2,
-    facts: readFacts(parsed),
+    facts,
     missing,
     needsInfo: missing.length > 0,
     tier,
@@ -54598,7 +54886,10 @@ function deriveEscalation(input) {
     commands,
     sent: sentKeys(issue2, carried),
     card: card2,
-    carried
+    carried,
+    csat: csatOf(commands),
+    sponsor: sponsorOf(commands),
+    customer: customerHistory(input, carried, normaliseCustomer(facts.customer))
   };
 }
 
@@ -54823,7 +55114,8 @@ function people(escalation, config) {
     `- Assignees: ${list2(issue2.assignees, "none")}`,
     `- Notified: ${list2(notified, "nobody")}`,
     `- Escalation contacts (${escalation.tier.name}): ${list2(escalation.tier.escalationContacts, "none configured")}${contacted ? ", told of a breach or a missed update" : ""}`,
-    `- Took part: ${list2(commenters, "nobody commented")}`
+    `- Took part: ${list2(commenters, "nobody commented")}`,
+    ...escalation.sponsor ? [`- Executive sponsor: ${documentInline(escalation.sponsor)}`] : []
   ].join("\n");
 }
 function resolutionNote(escalation) {
@@ -54875,6 +55167,9 @@ function renderPostMortem({ escalation, config, template }) {
       "- [ ] Add the check that would have caught it earlier (a test, an alert, a review step) @owner due YYYY-MM-DD",
       "- [ ] Write or update the procedure (SOP) that should have prevented it @owner due YYYY-MM-DD"
     ].join("\n"),
+    csat: escalation.csat ? `${escalation.csat.rating}/5, recorded by ${documentInline(escalation.csat.by)} at ${formatUtc(escalation.csat.at)}${escalation.csat.comment ? `:
+
+${documentBlock(escalation.csat.comment)}` : "."}` : "_Not recorded yet: after talking to the customer, the filer comments `/csat <1-5> [comment]` on the escalation; this document is updated while its pull request is open._",
     communication_log: communicationLog(escalation),
     people: people(escalation, config)
   };
@@ -54965,6 +55260,7 @@ function planResolved(escalation, config, view) {
       // Reviewers are told by GitHub's review request; naming them here is for the record, not a second ping.
       `**Resolved.** The post-mortem is ready for review in #${view.pull}${reviewers.length > 0 ? ` (reviewers: ${reviewers.map((login) => safeInline(login)).join(", ")})` : ""}.`,
       view.draft ? `It is a draft: ${view.missing.join(" and ")} ${view.missing.length === 1 ? "was" : "were"} missing at close; fill ${view.missing.length === 1 ? "it" : "them"} in during review.` : "",
+      csatAsk(escalation, config),
       view.refusedReviewers.length > 0 ? `GitHub would not request ${view.refusedReviewers.map((who) => safeInline(who)).join(", ")} as reviewer (not a collaborator, or the author).` : ""
     ];
     actions.push({ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [lines.filter(Boolean).join(" ")]) });
@@ -54976,6 +55272,11 @@ function planNotPlanned(escalation, config) {
   const text3 = config.postMortem.notPlannedComment;
   const actions = text3 && !escalation.sent.has(key) ? [{ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [text3]) }] : [];
   return [...actions, ...card(escalation, config, text3 ? [key] : [], {})];
+}
+function csatAsk(escalation, config) {
+  if (escalation.csat) return "";
+  const customer = safeInline(escalation.facts.customer ?? "the customer", 120);
+  return `${mentionList(csatAsked(escalation.issue, config))}, once you have talked to ${customer}, record how they rate the handling: \`/csat <1-5> [comment]\`.`;
 }
 
 // src/shell/publish-postmortem.ts
@@ -55040,7 +55341,7 @@ async function publishPostMortem(gateway, read, plan, number, config) {
 
 // src/shell/run-postmortem.ts
 var NOT_PERMITTED = /not permitted to create or approve pull requests/i;
-async function runPostMortem(gateway, closed, configPath, now2, log) {
+async function runPostMortem(gateway, closed, configPath, now2, log, options = {}) {
   const files = { config: configPath, form: DEFAULT_FORM_PATH };
   const report = { number: closed.number, tier: null, state: "closed", decisions: [], done: [] };
   let guess = locatePostMortem(closed, defaultConfig());
@@ -55088,6 +55389,8 @@ async function runPostMortem(gateway, closed, configPath, now2, log) {
   }
   const plan = planPostMortem({ escalation, config, documentTemplate }, existing);
   if (plan.kind === "skip") return { ...report, decisions: [`No post-mortem: ${plan.reason}.`] };
+  const openPull = read.pulls.some((pull) => pull.byAction && pull.state === "OPEN" && pullLocation(pull, issue2.number, config) !== null);
+  if (options.updateOnly && !openPull) return { ...report, decisions: ["No open post-mortem pull request to update."] };
   report.state = plan.draft ? "postmortem-draft" : "postmortem";
   report.decisions.push(
     `Post-mortem at \`${plan.location.path}\` on \`${plan.location.branch}\`${plan.draft ? ", draft: fields missing" : ""}.`
@@ -55124,6 +55427,7 @@ async function explainRefusal(gateway, number, branch, comments, log) {
 }
 
 // src/shell/run-issue.ts
+var DOCUMENTED = /* @__PURE__ */ new Set(["csat", "sponsor", "timeline"]);
 async function runIssue(gateway, run2, configPath, now2, log) {
   const { number } = run2;
   const read = await gateway.readIssue(number, { config: configPath, form: DEFAULT_FORM_PATH });
@@ -55145,8 +55449,10 @@ async function runIssue(gateway, run2, configPath, now2, log) {
   );
   if (plan.actions.length === 0) report.decisions.push("Already up to date: nothing to change.");
   report.done = await applyActions(gateway, number, plan.actions, log);
-  if (!run2.closed && !plan.resolved) return report;
-  const postmortem = await runPostMortem(gateway, { number, title: issue2.title, createdAt: issue2.createdAt }, configPath, now2, log);
+  const laterWord = issue2.state === "closed" && escalation.threadCommands.some((item) => !item.decidedBefore && item.verdict.kind === "accepted" && DOCUMENTED.has(item.command.name));
+  if (!run2.closed && !plan.resolved && !laterWord) return report;
+  const closed = { number, title: issue2.title, createdAt: issue2.createdAt };
+  const postmortem = await runPostMortem(gateway, closed, configPath, now2, log, { updateOnly: laterWord && !run2.closed && !plan.resolved });
   return {
     ...postmortem,
     command: report.command,
@@ -55343,8 +55649,47 @@ function renderDashboard(items, posted, deferred, now2) {
   return lines.join("\n");
 }
 
+// src/core/plans/csat-follow-up.ts
+var CSAT_REMINDER = "csat-reminder";
+var CSAT_MISSING_AFTER_BREACH = "csat-missing-sla";
+function given(view) {
+  const keys = new Set(readCardData(findOwnComment(view.comments, "card")?.data).sent);
+  for (const own3 of findOwnComments(view.comments, "notice")) {
+    if (Array.isArray(own3.data?.keys)) {
+      for (const key of own3.data.keys) if (typeof key === "string") keys.add(key);
+    }
+  }
+  return keys;
+}
+function planCsatFollowUp(view, config, now2) {
+  const card2 = findOwnComment(view.comments, "card");
+  if (!card2 || !view.closedAt || config.csat.remindAfterBusinessDays === 0) return [];
+  const data = readCardData(card2.data);
+  if (data.commands.some((command) => command.name === "csat")) return [];
+  const tierLabel = data.tiers.at(-1)?.label;
+  const tier = config.tiers.find((candidate) => candidate.label === tierLabel);
+  const calendar = tier?.calendar;
+  const zone = calendar?.kind === "business-hours" ? calendar.timeZone : "UTC";
+  const days = calendar?.kind === "business-hours" ? calendar.days : void 0;
+  if (now2 < businessDaysAfter(view.closedAt, config.csat.remindAfterBusinessDays, zone, days)) return [];
+  const sent = given(view);
+  const asked = config.csat.ask === "filer" ? [view.author] : config.csat.ask;
+  const keys = [];
+  const parts = [];
+  if (!sent.has(CSAT_REMINDER)) {
+    keys.push(CSAT_REMINDER);
+    parts.push(`${mentionList(asked)}, a reminder: once you have talked to the customer, record how they rate the handling of this escalation with \`/csat <1-5> [comment]\`.`);
+  }
+  const breached = data.sent.some((key) => key.startsWith("breach:") || key.startsWith("missed-update:"));
+  if (breached && tier && tier.escalationContacts.length > 0 && !sent.has(CSAT_MISSING_AFTER_BREACH)) {
+    keys.push(CSAT_MISSING_AFTER_BREACH);
+    parts.push(`${mentionList(tier.escalationContacts)}: this escalation missed an SLA target and the customer's view is not recorded yet; a conversation with the customer is due.`);
+  }
+  return parts.length > 0 ? [{ kind: "create-comment", marker: "notice", key: keys[0], body: renderNotice(keys, parts) }] : [];
+}
+
 // src/shell/recover-closes.ts
-var LOOK_BACK_DAYS = 14;
+var LOOK_BACK_DAYS = 45;
 var MAX_RECOVERED = 3;
 async function recoverDroppedCloses(gateway, config, configPath, now2, log, report) {
   const since = new Date(now2().getTime() - LOOK_BACK_DAYS * 864e5);
@@ -55358,6 +55703,10 @@ async function recoverDroppedCloses(gateway, config, configPath, now2, log, repo
     const unconfirmed = data.sent.includes(`close-unconfirmed:${issue2.closedAt?.toISOString() ?? ""}`);
     return data.postmortem === null && !unconfirmed;
   });
+  for (const issue2 of closed) {
+    const actions = issue2.stateReason === "completed" || issue2.stateReason === null ? planCsatFollowUp(issue2, config, now2()) : [];
+    if (actions.length > 0) done.push(...(await applyActions(gateway, issue2.number, actions, log)).map((what) => `#${issue2.number}: ${what}`));
+  }
   for (const issue2 of waiting.slice(0, MAX_RECOVERED)) {
     try {
       const result = await runPostMortem(gateway, issue2, configPath, now2, log);
