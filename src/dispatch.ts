@@ -3,6 +3,7 @@ import type { Logger } from './github/octokit'
 import type { Inputs } from './inputs'
 import { emptyReport, type Report } from './shell/report'
 import { runIssue } from './shell/run-issue'
+import { runReport } from './shell/run-report'
 import { runSweep } from './shell/run-sweep'
 
 export interface EventContext {
@@ -35,7 +36,11 @@ export async function dispatch(
 ): Promise<Report> {
   const action = typeof event.payload.action === 'string' ? event.payload.action : ''
   const ignored = (why: string): Report => ({ ...emptyReport('ignored'), decisions: [why] })
-  if (SWEEP_EVENTS.has(event.eventName)) return runSweep(gateway, inputs.configPath, now, log)
+  if (SWEEP_EVENTS.has(event.eventName)) {
+    return inputs.job === 'report'
+      ? runReport(gateway, inputs.report, inputs.configPath, now, log)
+      : runSweep(gateway, inputs.configPath, now, log)
+  }
   const number = issueNumberOf(event.payload)
   if (event.eventName === 'issues' && ISSUE_ACTIONS.has(action)) {
     if (number === null) return ignored('The event carries no issue number.')

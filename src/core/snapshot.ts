@@ -73,6 +73,8 @@ export interface IssueSnapshot {
   commentsTruncated: boolean
   /** Oldest first. */
   events: IssueEvent[]
+  /** Preventive actions filed as sub-issues (many-at-once reads only). */
+  subIssues?: { total: number; completed: number }
 }
 
 export type RepoPermission = 'none' | 'read' | 'triage' | 'write' | 'maintain' | 'admin'

@@ -8,7 +8,7 @@ import { CONVERT_TO_DRAFT_MUTATION, MARK_READY_MUTATION, POSTMORTEM_QUERY, type 
 import type { Identity } from './identity'
 import { isViewer } from './identity'
 import { toComment, toIssue } from './to-snapshot'
-import type { GqlPull } from './queries'
+import { BRANCH_FILE_QUERY, type BranchFileResult, type GqlPull } from './queries'
 
 export interface CommitRef {
   oid: string
@@ -51,6 +51,8 @@ export interface PostMortemGateway {
   /** Requests reviews; answers who GitHub refused (not a collaborator, or the author). */
   requestReviewers(number: number, reviewers: string[], teamReviewers: string[]): Promise<string[]>
   labelPullRequest(number: number, labels: string[]): Promise<void>
+  /** A branch's head (null when missing), the default branch's head, and a file's text on the branch. */
+  readBranchFile(branch: string, path: string): Promise<{ base: CommitRef; branch: CommitRef | null; text: string | null }>
 }
 
 function commitRef(ref: GqlCommitRef | null): CommitRef | null {
@@ -198,6 +200,20 @@ export function createPostMortemGateway(
         }
         throw toGatewayError(`open the post-mortem pull request from ${draft.head}`, error)
       }
+    },
+
+    async readBranchFile(branch, path) {
+      const data = await attempt(`read ${path} on ${branch}`, () =>
+        reader.graphql<BranchFileResult>(BRANCH_FILE_QUERY, {
+          owner,
+          repo,
+          branchRef: `refs/heads/${branch}`,
+          fileExpr: `${branch}:${path}`,
+        }),
+      )
+      const base = commitRef(data.repository.defaultBranchRef)
+      if (!base) throw new Error('The repository has no default branch to commit to.')
+      return { base, branch: commitRef(data.repository.branch), text: blobText(data.repository.file) }
     },
 
     async updatePullRequest(number, change) {

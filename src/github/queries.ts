@@ -54,6 +54,7 @@ export const HEAD_WINDOW = 10
 export const WINDOWED_ISSUE_FIELDS = `
   number id fullDatabaseId title body state stateReason createdAt closedAt updatedAt url
   author { login }
+  subIssuesSummary { total completed }
   labels(first: 30) { nodes { name } }
   assignees(first: 10) { nodes { login } }
   head: comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } }
@@ -62,6 +63,7 @@ export const WINDOWED_ISSUE_FIELDS = `
 
 export type GqlWindowedIssue = Omit<GqlIssue, 'comments'> & {
   updatedAt: string
+  subIssuesSummary: { total: number; completed: number } | null
   head: { nodes: GqlComment[] }
   comments: { totalCount: number; nodes: GqlComment[] }
 }
@@ -226,7 +228,7 @@ export interface IssueQueryResult {
 
 const PULL_FIELDS =
   'id number isDraft state title body url headRefName author { __typename login } labels(first: 20) { nodes { name } } reviewRequests(first: 20) { nodes { requestedReviewer { __typename ... on User { login } ... on Team { slug } } } }'
-const COMMIT_TARGET = 'target { oid ... on Commit { tree { oid } } }'
+export const COMMIT_TARGET = 'target { oid ... on Commit { tree { oid } } }'
 
 /**
  * Everything a post-mortem needs in one request: the issue, the default branch head, the
@@ -308,3 +310,17 @@ export const CONVERT_TO_DRAFT_MUTATION = `
 mutation EscalationPostMortemDraft($id: ID!) {
   convertPullRequestToDraft(input: { pullRequestId: $id }) { pullRequest { isDraft } }
 }`
+
+/** A branch (or the default branch when it does not exist yet) and one file on it: where a report is committed. */
+export const BRANCH_FILE_QUERY = `
+query EscalationBranchFile($owner: String!, $repo: String!, $branchRef: String!, $fileExpr: String!) {
+  repository(owner: $owner, name: $repo) {
+    defaultBranchRef { name ${COMMIT_TARGET} }
+    branch: ref(qualifiedName: $branchRef) { ${COMMIT_TARGET} }
+    file: object(expression: $fileExpr) { ... on Blob { text isTruncated } }
+  }
+}`
+
+export interface BranchFileResult {
+  repository: { defaultBranchRef: GqlCommitRef | null; branch: GqlCommitRef | null; file: GqlBlob | null }
+}

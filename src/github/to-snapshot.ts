@@ -95,5 +95,8 @@ export function toWindowedIssue(node: GqlWindowedIssue, viewer: Identity): Issue
     node.head.nodes.map((comment) => toComment(comment, viewer)),
     node.comments.nodes.map((comment) => toComment(comment, viewer)),
   )
-  return toIssue(node, comments, viewer, node.comments.totalCount > SWEEP_WINDOW + HEAD_WINDOW)
+  const issue = toIssue(node, comments, viewer, node.comments.totalCount > SWEEP_WINDOW + HEAD_WINDOW)
+  return node.subIssuesSummary
+    ? { ...issue, subIssues: { total: node.subIssuesSummary.total, completed: node.subIssuesSummary.completed } }
+    : issue
 }

@@ -2,7 +2,11 @@
 import type { Config } from '../config/types'
 import { parseIssueBody } from '../core/form/parse-issue-body'
 import type { FormTemplate } from '../core/form/types'
-import { deriveEscalation, type Escalation } from '../core/lifecycle/derive'
+import { readFacts } from '../core/escalation'
+import { normaliseCustomer, type PastEscalation } from '../core/followup/customers'
+import { readCardData } from '../core/lifecycle/card-data'
+import { deriveEscalation, needsCustomerHistory, type Escalation } from '../core/lifecycle/derive'
+import { findOwnComment } from '../core/own-comments'
 import { permissionsNeeded } from '../core/lifecycle/permission-needs'
 import type { IssueSnapshot, RepoPermission } from '../core/snapshot'
 import type { EscalationGateway } from '../github/gateway'
@@ -22,6 +26,8 @@ export interface EscalationContext {
   now: Date
   /** Logins whose permission matters beyond what the lifecycle asks (a closer, say). */
   extraLogins?: string[]
+  /** Reads earlier escalations from the ledger; called only for a customer the card has not seen. */
+  loadLedger?: () => Promise<PastEscalation[]>
 }
 
 export async function readEscalation(
@@ -32,6 +38,17 @@ export async function readEscalation(
   const parsed = parseIssueBody(issue.body, context.template)
   const logins = [...permissionsNeeded(issue, context.config, context.template, parsed), ...(context.extraLogins ?? [])]
   const permissions = await lookUpPermissions(gateway, logins)
-  const escalation = deriveEscalation({ issue, config: context.config, template: context.template, parsed, permissions, now: context.now })
+  const carried = readCardData(findOwnComment<unknown>(issue.comments, 'card')?.data)
+  const customerKey = normaliseCustomer(readFacts(parsed).customer)
+  const ledger = context.loadLedger && needsCustomerHistory(carried, customerKey) ? await context.loadLedger() : undefined
+  const escalation = deriveEscalation({
+    issue,
+    config: context.config,
+    template: context.template,
+    parsed,
+    permissions,
+    now: context.now,
+    ledger,
+  })
   return { escalation, permissions }
 }

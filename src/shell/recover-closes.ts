@@ -40,7 +40,8 @@ export async function recoverDroppedCloses(
   })
   for (const issue of closed) {
     const actions = issue.stateReason === 'completed' || issue.stateReason === null ? planCsatFollowUp(issue, config, now()) : []
-    if (actions.length > 0) done.push(...(await applyActions(gateway, issue.number, actions, log)).map((what) => `#${issue.number}: ${what}`))
+    if (actions.length > 0)
+      done.push(...(await applyActions(gateway, issue.number, actions, log)).map((what) => `#${issue.number}: ${what}`))
   }
   for (const issue of waiting.slice(0, MAX_RECOVERED)) {
     try {

@@ -6,6 +6,8 @@ import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
 import { readEscalation } from './read-escalation'
 import type { Report } from './report'
 import { runPostMortem } from './run-postmortem'
+import { ledgerRecords } from './sync-ledger'
+import { toPastEscalation } from '../core/ledger/from-escalation'
 
 /** Commands whose record is part of the post-mortem document. */
 const DOCUMENTED = new Set(['csat', 'sponsor', 'timeline'])
@@ -38,7 +40,9 @@ export async function runIssue(
   const issue = read.issue
   if (!issue.labels.includes(config.triggerLabel))
     return { ...report, decisions: [`#${number} has no \`${config.triggerLabel}\` label: not an escalation, nothing written.`] }
-  const { escalation } = await readEscalation(gateway, issue, { config, template, now: now() })
+  const loadLedger = async () =>
+    ledgerRecords(await gateway.readLedger({ config: configPath, form: DEFAULT_FORM_PATH })).map(toPastEscalation)
+  const { escalation } = await readEscalation(gateway, issue, { config, template, now: now(), loadLedger })
   const plan = planThread(escalation, config)
   report.tier = escalation.tier.label
   report.state = escalation.state

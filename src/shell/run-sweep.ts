@@ -11,6 +11,7 @@ import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
 import { lookUpPermissions } from './read-escalation'
 import type { Report } from './report'
 import { recoverDroppedCloses } from './recover-closes'
+import { syncLedger } from './sync-ledger'
 
 /** How far back the check after the writes looks for a racing run's twin comment. */
 const SETTLE_WINDOW = 20
@@ -77,6 +78,14 @@ export async function runSweep(gateway: EscalationGateway, configPath: string, n
   }
   report.done.push(...(await settleRaces(gateway, created, log)))
   report.done.push(...(await recoverDroppedCloses(gateway, config, configPath, now, log, report)))
+  try {
+    // The ledger follows the escalations every sweep (two reads when nothing changed), so intake finds repeat customers.
+    const ledger = await syncLedger(gateway, { config, template, now: at, log, read: await gateway.readLedger(paths) })
+    if (ledger.writes > 0)
+      report.done.push(`ledger: ${ledger.writes} write${ledger.writes === 1 ? '' : 's'} (${ledger.records.length} escalations)`)
+  } catch (error) {
+    report.failures?.push(`ledger: ${error instanceof Error ? error.message : String(error)}`)
+  }
   report.decisions.push(
     `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? '' : 's'} (${read.points} points), ${permissions.size} permission lookups.`,
     `${within.length} escalation${within.length === 1 ? '' : 's'} updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run${unplanned > 0 ? `; ${unplanned} not planned within the time budget` : ''}.`,

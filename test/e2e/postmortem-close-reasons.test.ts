@@ -66,7 +66,8 @@ describe.concurrent('post-mortem: close reasons', () => {
       const [resolved] = notices(gh, number)
       expect(noticeKey(resolved!)).toBe(`resolved:${pull!.number}`)
       expect(noticeText(resolved!)).toBe(
-        `**Resolved.** The post-mortem is ready for review in #${pull!.number} (reviewers: olivia, carla).`,
+        `**Resolved.** The post-mortem is ready for review in #${pull!.number} (reviewers: olivia, carla). ` +
+          '@carla, once you have talked to Globex Corporation, record how they rate the handling: `/csat <1-5> [comment]`.',
       )
       expect(cardRow(gh, number, 'State')).toBe('Resolved')
       expect(cardRow(gh, number, 'Post-mortem')).toBe(`#${pull!.number}`)

@@ -164,7 +164,8 @@ describe.concurrent('post-mortem: the document', () => {
       const [resolved] = resolvedNotices(gh, number)
       expect(noticeText(resolved!)).toBe(
         `**Resolved.** The post-mortem is ready for review in #${pull!.number} (reviewers: olivia, carla). ` +
-          'It is a draft: Root cause was missing at close; fill it in during review.',
+          'It is a draft: Root cause was missing at close; fill it in during review. ' +
+          '@carla, once you have talked to Globex Corporation, record how they rate the handling: `/csat <1-5> [comment]`.',
       )
     })
   })

@@ -208,7 +208,8 @@ describe.concurrent('post-mortem: refusals and faults', () => {
         ).toEqual([422, 201, 422, 201, 201])
         expect(noticeText(resolvedNotices(gh, number)[0]!)).toBe(
           `**Resolved.** The post-mortem is ready for review in #${pull!.number} (reviewers: olivia, tom, carla). ` +
-            'GitHub would not request vera-from-legal as reviewer (not a collaborator, or the author).',
+            '@carla, once you have talked to Globex Corporation, record how they rate the handling: `/csat <1-5> [comment]`.' +
+            ' GitHub would not request vera-from-legal as reviewer (not a collaborator, or the author).',
         )
 
         // The next run asks only for who is missing, and again is refused; it says nothing new.

@@ -114,7 +114,7 @@ describe.concurrent('post-mortem: hostile titles and fields', () => {
       expect(section(document, 'Root cause')).toContain('{{ root_cause }} and {{title}} came from the mail merge')
       expect(section(document, 'Trigger and detection')).toContain('{{people}}')
       expect(document.split('\n')[0]).toBe('# Post-mortem: @globex-admins: {{root_cause}} | pipeline wiped')
-      expect(document.match(/^## /gm)).toHaveLength(15) // no section pasted in twice
+      expect(document.match(/^## /gm)).toHaveLength(16) // no section pasted in twice
 
       // Pipes are escaped in cells: every row of every table has its table's width.
       expectTablesIntact(document)
@@ -141,8 +141,8 @@ describe.concurrent('post-mortem: hostile titles and fields', () => {
       expect(pull!.title).toBe(`Post-mortem: @${ZWJ}globex-admins: {{root_cause}} | pipeline wiped (#${number})`)
       expect(liveMentions(pull!.title)).toEqual([])
       expect(liveMentions(pull!.body ?? '')).toEqual([])
-      // The action's comments ping the owner and the tier's configured people; nobody named in the fields.
-      const configured = new Set(['olivia', 'acme/support-leads', 'vp-sam'])
+      // The action's comments ping the owner, the tier's configured people and the filer (for the rating); nobody named in the fields.
+      const configured = new Set(['olivia', 'acme/support-leads', 'vp-sam', 'carla'])
       for (const comment of gh.comments(number).filter((candidate) => candidate.user.login === BOT_LOGIN))
         expect(
           liveMentions(comment.body ?? '').filter((login) => !configured.has(login)),

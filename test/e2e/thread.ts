@@ -32,11 +32,32 @@ export function onlyComment(gh: LocalGitHub, number: number, kind: string): Comm
 }
 
 /** A mark in the request log: what happened after it. */
+/**
+ * Requests that keep the ledger (the report issue, its pin, its comments and body), told apart
+ * from an escalation's own: the sweep keeps the ledger current alongside its real work.
+ */
+export function isLedgerRequest(gh: LocalGitHub, request: { method: string; route: string; path: string; operation?: string }): boolean {
+  if (request.operation === 'EscalationPinReport' || request.operation === 'EscalationLedger' || request.operation === 'EscalationChanges')
+    return true
+  if (request.method === 'POST' && request.route === '/repos/{owner}/{repo}/issues') return true
+  const reports = gh.issuesWithLabel('escalation-report')
+  return reports.some(
+    (number) =>
+      request.path.includes(`/issues/${number}/`) ||
+      request.path.endsWith(`/issues/${number}`) ||
+      (request.route.includes('/issues/comments/') && gh.commentIssue(request.path) === number),
+  )
+}
+
 export function mark(gh: LocalGitHub) {
   const from = gh.requests.length
-  const since = () => gh.requests.slice(from)
+  const all = () => gh.requests.slice(from)
+  const since = () => all().filter((request) => !isLedgerRequest(gh, request))
   return {
+    /** Requests of this escalation's work (the ledger's kept apart: see `ledger`). */
     requests: since,
+    /** The ledger's own requests. */
+    ledger: () => all().filter((request) => isLedgerRequest(gh, request)),
     writes: () => since().filter((request) => request.write),
     /** `METHOD route` of each write, readable in failures. */
     describeWrites: () => describeWrites(since()),

@@ -80,6 +80,11 @@ export function createRepoHandle(ctx: Ctx) {
         .sort((a, b) => a.id - b.id)
         .map((c) => buildComment(ctx, c)),
     labelsOf: (number: number) => [...getIssue(state, number).labels],
+    /** Numbers of the issues that carry a label. */
+    issuesWithLabel: (label: string) =>
+      [...state.issues.values()].filter((issue) => issue.labels.includes(label)).map((issue) => issue.number),
+    /** The issue a comment belongs to, from a REST path like `/repos/o/r/issues/comments/123`. */
+    commentIssue: (path: string): number | undefined => state.comments.get(Number(path.split('/').at(-1)?.split('?')[0]))?.issueNumber,
     assigneesOf: (number: number) => [...getIssue(state, number).assignees],
     timeline: (number: number) => timelineOf(ctx, getIssue(state, number)) as Record<string, any>[],
     pulls: () => [...state.pulls.values()].map((p) => buildPull(ctx, p)),

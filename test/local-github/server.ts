@@ -15,6 +15,8 @@ export interface RequestLogEntry {
   /** POST/PATCH/PUT/DELETE; GraphQL queries are reads, mutations writes. */
   write: boolean
   graphqlCost?: number
+  /** The GraphQL operation's name (`EscalationSweep`, `EscalationPinReport`), read off its query. */
+  operation?: string
   startedAt: number
   endedAt: number
 }
@@ -148,6 +150,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     const outcome = runGraphQL(ctx, state.rate, (parsed ?? {}) as Record<string, unknown>)
     log.write = outcome.isMutation
     log.graphqlCost = outcome.cost
+    log.operation = operationName((parsed ?? {}) as Record<string, unknown>)
     if (outcome.invalid) refuse(outcome.isMutation ? 'unsupported' : 'graphql', outcome.invalid)
     return send(outcome.status, outcome.body)
   }
@@ -175,4 +178,15 @@ function checkRequest(state: ServerState, method: string, match: RouteMatch | un
   const bodyProblem = body === undefined && !match.operation.requestBody?.required ? undefined : validateBody(match, body ?? {})
   if (bodyProblem) return { status: 422, kind: 'body' as const, message: bodyProblem }
   return undefined
+}
+
+/** `query EscalationSweep(...)` → `EscalationSweep`; a scan of the first words, no regular expression. */
+function operationName(body: Record<string, unknown>): string | undefined {
+  if (typeof body.operationName === 'string') return body.operationName
+  if (typeof body.query !== 'string') return undefined
+  const words = body.query
+    .trimStart()
+    .slice(0, 200)
+    .split(/[\s({]+/)
+  return words[0] === 'query' || words[0] === 'mutation' ? words[1] || undefined : undefined
 }

@@ -46,7 +46,7 @@ export function readShard(body: string): Shard | null {
 }
 
 export function renderShard(shard: Shard, total: number): string {
-  return `${renderMarker('ledger', { shard: shard.index, records: shard.records })}\n<sub>Escalation ledger, part ${shard.index + 1} of ${total}: the data behind the report above, kept by Escalation Desk. Editing it changes nothing: the next run rebuilds it from the escalations.</sub>`
+  return `${renderMarker('ledger', { key: `shard:${shard.index}`, shard: shard.index, records: shard.records })}\n<sub>Escalation ledger, part ${shard.index + 1} of ${total}: the data behind the report above, kept by Escalation Desk. Editing it changes nothing: the next run rebuilds it from the escalations.</sub>`
 }
 
 /**

@@ -58,7 +58,17 @@ export interface CustomerHistory {
 /** How much the card carries: enough for any thread, well under GitHub's body limit. */
 export const CARD_LIMITS = { sent: 200, commands: 60, tiers: 30, arg: 500 } as const
 
-export const EMPTY_CARD: CardData = { v: 1, start: null, sent: [], ack: null, commands: [], tiers: [], postmortem: null, lastStatus: null, customer: null }
+export const EMPTY_CARD: CardData = {
+  v: 1,
+  start: null,
+  sent: [],
+  ack: null,
+  commands: [],
+  tiers: [],
+  postmortem: null,
+  lastStatus: null,
+  customer: null,
+}
 
 const isString = (value: unknown): value is string => typeof value === 'string'
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -95,7 +105,8 @@ export function readCardData(data: unknown): CardData {
 function readCustomer(value: unknown): CustomerHistory | null {
   if (!isRecord(value) || !isString(value.key) || !Array.isArray(value.earlier)) return null
   const earlier = value.earlier.filter(
-    (past): past is PastEscalation => isRecord(past) && typeof past.number === 'number' && isString(past.tier) && isIso(past.filedAt) && isString(past.state),
+    (past): past is PastEscalation =>
+      isRecord(past) && typeof past.number === 'number' && isString(past.tier) && isIso(past.filedAt) && isString(past.state),
   )
   return { key: value.key, earlier: earlier.slice(0, 10), repeat: value.repeat === true }
 }

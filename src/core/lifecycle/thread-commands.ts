@@ -63,7 +63,9 @@ export function csatAsked(issue: IssueSnapshot, config: Config): string[] {
 }
 
 function judge(comment: CommentSnapshot, command: ParsedCommand, context: JudgeContext): Verdict {
-  const asked = command.name === 'csat' && csatAsked(context.issue, context.config).some((login) => login.toLowerCase() === comment.author.toLowerCase())
+  const asked =
+    command.name === 'csat' &&
+    csatAsked(context.issue, context.config).some((login) => login.toLowerCase() === comment.author.toLowerCase())
   const needed = asked ? null : permissionFor(command, context.config)
   if (needed !== null && !hasPermission(context.permissions.get(comment.author), needed))
     return { kind: 'refused', reason: 'permission', needed }

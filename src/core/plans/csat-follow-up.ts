@@ -49,12 +49,16 @@ export function planCsatFollowUp(view: ClosedView, config: Config, now: Date): A
   const parts: string[] = []
   if (!sent.has(CSAT_REMINDER)) {
     keys.push(CSAT_REMINDER)
-    parts.push(`${mentionList(asked)}, a reminder: once you have talked to the customer, record how they rate the handling of this escalation with \`/csat <1-5> [comment]\`.`)
+    parts.push(
+      `${mentionList(asked)}, a reminder: once you have talked to the customer, record how they rate the handling of this escalation with \`/csat <1-5> [comment]\`.`,
+    )
   }
   const breached = data.sent.some((key) => key.startsWith('breach:') || key.startsWith('missed-update:'))
   if (breached && tier && tier.escalationContacts.length > 0 && !sent.has(CSAT_MISSING_AFTER_BREACH)) {
     keys.push(CSAT_MISSING_AFTER_BREACH)
-    parts.push(`${mentionList(tier.escalationContacts)}: this escalation missed an SLA target and the customer's view is not recorded yet; a conversation with the customer is due.`)
+    parts.push(
+      `${mentionList(tier.escalationContacts)}: this escalation missed an SLA target and the customer's view is not recorded yet; a conversation with the customer is due.`,
+    )
   }
   return parts.length > 0 ? [{ kind: 'create-comment', marker: 'notice', key: keys[0], body: renderNotice(keys, parts) }] : []
 }

@@ -141,7 +141,10 @@ export interface Reconciled {
 }
 
 export function reconcileThread(escalation: Escalation, config: Config): Reconciled {
-  const owed: Owed[] = [...escalation.tierDecision.notices.map((notice) => ({ key: notice.key, text: notice.text })), ...followUpOwed(escalation, config)]
+  const owed: Owed[] = [
+    ...escalation.tierDecision.notices.map((notice) => ({ key: notice.key, text: notice.text })),
+    ...followUpOwed(escalation, config),
+  ]
   const notification = escalation.issue.state === 'open' ? tierNotification(escalation, config) : null
   const commands = commandActions(escalation, owed)
   const fresh = owed.filter((item) => !escalation.sent.has(item.key))

@@ -152,11 +152,15 @@ function followUpRows(escalation: Escalation, config: Config): [string, string][
   if (customer && customer.earlier.length > 0) {
     const name = (label: string) => config.tiers.find((tier) => tier.label === label)?.name ?? label
     const sla = (met: boolean | null) => (met === null ? '' : met ? ', SLA met' : ', SLA missed')
-    const earlier = customer.earlier.map((past) => `#${past.number} ${safeCell(name(past.tier))}, ${past.filedAt.slice(0, 10)}, ${past.state}${sla(past.slaMet)}`)
+    const earlier = customer.earlier.map(
+      (past) => `#${past.number} ${safeCell(name(past.tier))}, ${past.filedAt.slice(0, 10)}, ${past.state}${sla(past.slaMet)}`,
+    )
     rows.push(['Earlier escalations', `${earlier.join(' · ')} (last ${config.repeatCustomers.windowDays} days)`])
   }
   if (customer?.repeat || escalation.sponsor) {
-    const sponsor = escalation.sponsor ? `executive sponsor: ${safeCell(escalation.sponsor)}` : 'no executive sponsor yet: name one with `/sponsor @login`'
+    const sponsor = escalation.sponsor
+      ? `executive sponsor: ${safeCell(escalation.sponsor)}`
+      : 'no executive sponsor yet: name one with `/sponsor @login`'
     rows.push(['Repeat customer', `${customer?.repeat ? 'yes' : 'no'}; ${sponsor}`])
   }
   if (escalation.resolvedAt) {

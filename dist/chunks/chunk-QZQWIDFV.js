@@ -1877,14 +1877,14 @@ var require_request = __commonJS({
         if (statusCode !== null) {
           this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
-        const result = this[kHandler].onUpgrade(statusCode, headers, socket);
+        const result2 = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
           this.completed = true;
           if (statusCode !== null) {
             this.#publishUpgradeTrailers();
           }
         }
-        return result;
+        return result2;
       }
       /**
        * @param {number} statusCode
@@ -3365,12 +3365,12 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function collectASequenceOfCodePoints(condition, input, position2) {
-      let result = "";
+      let result2 = "";
       while (position2.position < input.length && condition(input[position2.position])) {
-        result += input[position2.position];
+        result2 += input[position2.position];
         position2.position++;
       }
-      return result;
+      return result2;
     }
     function collectASequenceOfCodePointsFast(char, input, position2) {
       const idx = input.indexOf(char, position2.position);
@@ -3592,16 +3592,16 @@ var require_data_url = __commonJS({
       if ((2 << 15) - 1 > length) {
         return String.fromCharCode.apply(null, input);
       }
-      let result = "";
+      let result2 = "";
       let i = 0;
       let addition = (2 << 15) - 1;
       while (i < length) {
         if (i + addition > length) {
           addition = length - i;
         }
-        result += String.fromCharCode.apply(null, input.subarray(i, i += addition));
+        result2 += String.fromCharCode.apply(null, input.subarray(i, i += addition));
       }
-      return result;
+      return result2;
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -3672,8 +3672,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural}: ${context3.types.join(", ")}.`;
+      const plural2 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -3850,15 +3850,15 @@ var require_webidl = __commonJS({
             message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
-        const result = {};
+        const result2 = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result[typedKey] = typedValue;
+            result2[typedKey] = typedValue;
           }
-          return result;
+          return result2;
         }
         const keys = Reflect.ownKeys(O);
         for (const key of keys) {
@@ -3866,10 +3866,10 @@ var require_webidl = __commonJS({
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result[typedKey] = typedValue;
+            result2[typedKey] = typedValue;
           }
         }
-        return result;
+        return result2;
       };
     };
     webidl.interfaceConverter = function(i) {
@@ -4399,7 +4399,7 @@ var require_util2 = __commonJS({
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
-      const result = [];
+      const result2 = [];
       let empty = true;
       for (const token of metadata.split(" ")) {
         empty = false;
@@ -4409,13 +4409,13 @@ var require_util2 = __commonJS({
         }
         const algorithm = parsedToken.groups.algo.toLowerCase();
         if (supportedHashes.includes(algorithm)) {
-          result.push(parsedToken.groups);
+          result2.push(parsedToken.groups);
         }
       }
       if (empty === true) {
         return "no metadata";
       }
-      return result;
+      return result2;
     }
     function getStrongestMetadata(metadataList) {
       let algorithm = metadataList[0].algo;
@@ -4492,12 +4492,12 @@ var require_util2 = __commonJS({
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
     function serializeJavascriptValueToJSONString(value) {
-      const result = JSON.stringify(value);
-      if (result === void 0) {
+      const result2 = JSON.stringify(value);
+      if (result2 === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
-      assert(typeof result === "string");
-      return result;
+      assert(typeof result2 === "string");
+      return result2;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -4535,20 +4535,20 @@ var require_util2 = __commonJS({
           }
           const { [keyIndex]: key, [valueIndex]: value } = values[index2];
           this.#index = index2 + 1;
-          let result;
+          let result2;
           switch (this.#kind) {
             case "key":
-              result = key;
+              result2 = key;
               break;
             case "value":
-              result = value;
+              result2 = value;
               break;
             case "key+value":
-              result = [key, value];
+              result2 = [key, value];
               break;
           }
           return {
-            value: result,
+            value: result2,
             done: false
           };
         }
@@ -5239,11 +5239,11 @@ var require_formdata_parser = __commonJS({
           return "failure";
         }
         position2.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position2);
-        if (result === "failure") {
+        const result2 = parseMultipartFormDataHeaders(input, position2);
+        if (result2 === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result;
+        let { name, filename, contentType, encoding } = result2;
         position2.position += 2;
         let body;
         {
@@ -6919,17 +6919,17 @@ var require_client_h2 = __commonJS({
       }
     } = http2;
     function parseH2Headers(headers) {
-      const result = [];
+      const result2 = [];
       for (const [name, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result.push(Buffer.from(name), Buffer.from(subvalue));
+            result2.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value));
+          result2.push(Buffer.from(name), Buffer.from(value));
         }
       }
-      return result;
+      return result2;
     }
     function parseH2ResponseHeaders(headers) {
       const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
@@ -8545,11 +8545,11 @@ var require_balanced_pool = __commonJS({
         return this;
       }
       _updateBalancedPoolStats() {
-        let result = 0;
+        let result2 = 0;
         for (let i = 0; i < this[kClients].length; i++) {
-          result = getGreatestCommonDivisor(this[kClients][i][kWeight], result);
+          result2 = getGreatestCommonDivisor(this[kClients][i][kWeight], result2);
         }
-        this[kGreatestCommonDivisor] = result;
+        this[kGreatestCommonDivisor] = result2;
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
@@ -10820,20 +10820,20 @@ var require_mock_utils = __commonJS({
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
-      const result = [];
+      const result2 = [];
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+            result2.push(name, Buffer.from(`${value[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value}`));
+          result2.push(name, Buffer.from(`${value}`));
         }
       }
-      return result;
+      return result2;
     }
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
@@ -11236,9 +11236,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one2 = count === 1;
@@ -15000,11 +15000,11 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result2 = packageData(bytes, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result;
+                  fr[kResult] = result2;
                   fireAProgressEvent("load", fr);
                 } catch (error2) {
                   fr[kError] = error2;
@@ -17307,10 +17307,10 @@ var require_connection = __commonJS({
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code = 1005;
       let reason = "";
-      const result = ws[kByteParser].closingInfo;
-      if (result && !result.error) {
-        code = result.code ?? 1005;
-        reason = result.reason;
+      const result2 = ws[kByteParser].closingInfo;
+      if (result2 && !result2.error) {
+        code = result2.code ?? 1005;
+        reason = result2.reason;
       } else if (!ws[kReceivedClose]) {
         code = 1006;
       }
@@ -19267,12 +19267,12 @@ var require_lib = __commonJS({
       };
       return function(mod) {
         if (mod && mod.__esModule) return mod;
-        var result = {};
+        var result2 = {};
         if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result2, mod, k[i]);
         }
-        __setModuleDefault(result, mod);
-        return result;
+        __setModuleDefault(result2, mod);
+        return result2;
       };
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
@@ -19296,8 +19296,8 @@ var require_lib = __commonJS({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result2) {
+          result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -23174,7 +23174,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -23190,7 +23190,7 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -28827,8 +28827,8 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
         reject(e);
       }
     }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    function step(result2) {
+      result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29220,8 +29220,8 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
         reject(e);
       }
     }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    function step(result2) {
+      result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29313,12 +29313,12 @@ function addHook(state, kind, name, hook2) {
   }
   if (kind === "after") {
     hook2 = (method, options) => {
-      let result;
+      let result2;
       return Promise.resolve().then(method.bind(null, options)).then((result_) => {
-        result = result_;
-        return orig(result, options);
+        result2 = result_;
+        return orig(result2, options);
       }).then(() => {
-        return result;
+        return result2;
       });
     };
   }
@@ -29415,16 +29415,16 @@ function isPlainObject(value) {
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
 function mergeDeep(defaults2, options) {
-  const result = Object.assign({}, defaults2);
+  const result2 = Object.assign({}, defaults2);
   Object.keys(options).forEach((key) => {
     if (isPlainObject(options[key])) {
-      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults2[key], options[key]);
+      if (!(key in defaults2)) Object.assign(result2, { [key]: options[key] });
+      else result2[key] = mergeDeep(defaults2[key], options[key]);
     } else {
-      Object.assign(result, { [key]: options[key] });
+      Object.assign(result2, { [key]: options[key] });
     }
   });
-  return result;
+  return result2;
 }
 function removeUndefinedProperties(obj) {
   for (const key in obj) {
@@ -29480,13 +29480,13 @@ function extractUrlVariableNames(url) {
   return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
-  const result = { __proto__: null };
+  const result2 = { __proto__: null };
   for (const key of Object.keys(object)) {
     if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
+      result2[key] = object[key];
     }
   }
-  return result;
+  return result2;
 }
 function encodeReserved(str) {
   return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
@@ -29516,28 +29516,28 @@ function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
 function getValues(context3, operator, key, modifier) {
-  var value = context3[key], result = [];
+  var value = context3[key], result2 = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
       if (modifier && modifier !== "*") {
         value = value.substring(0, parseInt(modifier, 10));
       }
-      result.push(
+      result2.push(
         encodeValue(operator, value, isKeyOperator(operator) ? key : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
-            result.push(
+            result2.push(
               encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
             );
           });
         } else {
           Object.keys(value).forEach(function(k) {
             if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+              result2.push(encodeValue(operator, value[k], k));
             }
           });
         }
@@ -29556,24 +29556,24 @@ function getValues(context3, operator, key, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+          result2.push(encodeUnreserved(key) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
+          result2.push(tmp.join(","));
         }
       }
     }
   } else {
     if (operator === ";") {
       if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
+        result2.push(encodeUnreserved(key));
       }
     } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
+      result2.push(encodeUnreserved(key) + "=");
     } else if (value === "") {
-      result.push("");
+      result2.push("");
     }
   }
-  return result;
+  return result2;
 }
 function parseUrl(template) {
   return {
@@ -29870,14 +29870,14 @@ function parseParameters(header, type, index2, len, stopFlags) {
   return { type, index: index2, parameters };
 }
 function unescapeQuotedPairs(str, start, end) {
-  let result = "";
+  let result2 = "";
   for (let index2 = start; index2 < end; index2++) {
     if (str.charCodeAt(index2) === BSLASH) {
-      result += str.slice(start, index2);
+      result2 += str.slice(start, index2);
       start = ++index2;
     }
   }
-  return result + str.slice(start, end);
+  return result2 + str.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -30102,12 +30102,12 @@ var isContextSourceSupported = () => {
     return featureCache.get(parseFingerprint);
   }
   try {
-    const result = JSON.parse(
+    const result2 = JSON.parse(
       "1",
       (_, __, context3) => !!context3?.source && context3.source === "1"
     );
-    featureCache.set(parseFingerprint, result);
-    return result;
+    featureCache.set(parseFingerprint, result2);
+    return result2;
   } catch {
     featureCache.set(parseFingerprint, false);
     return false;
@@ -30468,16 +30468,16 @@ function isPlainObject3(value) {
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
 function mergeDeep2(defaults2, options) {
-  const result = Object.assign({}, defaults2);
+  const result2 = Object.assign({}, defaults2);
   Object.keys(options).forEach((key) => {
     if (isPlainObject3(options[key])) {
-      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep2(defaults2[key], options[key]);
+      if (!(key in defaults2)) Object.assign(result2, { [key]: options[key] });
+      else result2[key] = mergeDeep2(defaults2[key], options[key]);
     } else {
-      Object.assign(result, { [key]: options[key] });
+      Object.assign(result2, { [key]: options[key] });
     }
   });
-  return result;
+  return result2;
 }
 function removeUndefinedProperties2(obj) {
   for (const key in obj) {
@@ -30533,13 +30533,13 @@ function extractUrlVariableNames2(url) {
   return matches.map(removeNonChars2).reduce((a, b) => a.concat(b), []);
 }
 function omit2(object, keysToOmit) {
-  const result = { __proto__: null };
+  const result2 = { __proto__: null };
   for (const key of Object.keys(object)) {
     if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
+      result2[key] = object[key];
     }
   }
-  return result;
+  return result2;
 }
 function encodeReserved2(str) {
   return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
@@ -30569,28 +30569,28 @@ function isKeyOperator2(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
 function getValues2(context3, operator, key, modifier) {
-  var value = context3[key], result = [];
+  var value = context3[key], result2 = [];
   if (isDefined2(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
       if (modifier && modifier !== "*") {
         value = value.substring(0, parseInt(modifier, 10));
       }
-      result.push(
+      result2.push(
         encodeValue2(operator, value, isKeyOperator2(operator) ? key : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined2).forEach(function(value2) {
-            result.push(
+            result2.push(
               encodeValue2(operator, value2, isKeyOperator2(operator) ? key : "")
             );
           });
         } else {
           Object.keys(value).forEach(function(k) {
             if (isDefined2(value[k])) {
-              result.push(encodeValue2(operator, value[k], k));
+              result2.push(encodeValue2(operator, value[k], k));
             }
           });
         }
@@ -30609,24 +30609,24 @@ function getValues2(context3, operator, key, modifier) {
           });
         }
         if (isKeyOperator2(operator)) {
-          result.push(encodeUnreserved2(key) + "=" + tmp.join(","));
+          result2.push(encodeUnreserved2(key) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
+          result2.push(tmp.join(","));
         }
       }
     }
   } else {
     if (operator === ";") {
       if (isDefined2(value)) {
-        result.push(encodeUnreserved2(key));
+        result2.push(encodeUnreserved2(key));
       }
     } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved2(key) + "=");
+      result2.push(encodeUnreserved2(key) + "=");
     } else if (value === "") {
-      result.push("");
+      result2.push("");
     }
   }
-  return result;
+  return result2;
 }
 function parseUrl2(template) {
   return {
@@ -31026,16 +31026,16 @@ function graphql(request22, query, options) {
   const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result, key) => {
+  ).reduce((result2, key) => {
     if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
-      return result;
+      result2[key] = parsedOptions[key];
+      return result2;
     }
-    if (!result.variables) {
-      result.variables = {};
+    if (!result2.variables) {
+      result2.variables = {};
     }
-    result.variables[key] = parsedOptions[key];
-    return result;
+    result2.variables[key] = parsedOptions[key];
+    return result2;
   }, {});
   const baseUrl2 = parsedOptions.baseUrl || request22.endpoint.DEFAULTS.baseUrl;
   if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
@@ -33784,8 +33784,8 @@ function paginate(octokit, route, parameters, mapFn) {
   );
 }
 function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
+  return iterator2.next().then((result2) => {
+    if (result2.done) {
       return results;
     }
     let earlyExit = false;
@@ -33793,7 +33793,7 @@ function gather(octokit, results, iterator2, mapFn) {
       earlyExit = true;
     }
     results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
+      mapFn ? mapFn(result2.value, done) : result2.value.data
     );
     if (earlyExit) {
       return results;
@@ -34001,6 +34001,7 @@ var HEAD_WINDOW = 10;
 var WINDOWED_ISSUE_FIELDS = `
   number id fullDatabaseId title body state stateReason createdAt closedAt updatedAt url
   author { login }
+  subIssuesSummary { total completed }
   labels(first: 30) { nodes { name } }
   assignees(first: 10) { nodes { login } }
   head: comments(first: ${HEAD_WINDOW}) { nodes { ${COMMENT_FIELDS} } }
@@ -34093,6 +34094,14 @@ var CONVERT_TO_DRAFT_MUTATION = `
 mutation EscalationPostMortemDraft($id: ID!) {
   convertPullRequestToDraft(input: { pullRequestId: $id }) { pullRequest { isDraft } }
 }`;
+var BRANCH_FILE_QUERY = `
+query EscalationBranchFile($owner: String!, $repo: String!, $branchRef: String!, $fileExpr: String!) {
+  repository(owner: $owner, name: $repo) {
+    defaultBranchRef { name ${COMMIT_TARGET} }
+    branch: ref(qualifiedName: $branchRef) { ${COMMIT_TARGET} }
+    file: object(expression: $fileExpr) { ... on Blob { text isTruncated } }
+  }
+}`;
 
 // src/github/to-snapshot.ts
 var GHOST = "ghost";
@@ -34166,7 +34175,8 @@ function toWindowedIssue(node2, viewer) {
     node2.head.nodes.map((comment) => toComment(comment, viewer)),
     node2.comments.nodes.map((comment) => toComment(comment, viewer))
   );
-  return toIssue(node2, comments, viewer, node2.comments.totalCount > SWEEP_WINDOW + HEAD_WINDOW);
+  const issue2 = toIssue(node2, comments, viewer, node2.comments.totalCount > SWEEP_WINDOW + HEAD_WINDOW);
+  return node2.subIssuesSummary ? { ...issue2, subIssues: { total: node2.subIssuesSummary.total, completed: node2.subIssuesSummary.completed } } : issue2;
 }
 
 // src/github/more-comments.ts
@@ -34319,6 +34329,20 @@ function createPostMortemGateway({ reader, writer }, { owner, repo }, log, learn
         }
         throw toGatewayError(`open the post-mortem pull request from ${draft.head}`, error2);
       }
+    },
+    async readBranchFile(branch, path) {
+      const data = await attempt(
+        `read ${path} on ${branch}`,
+        () => reader.graphql(BRANCH_FILE_QUERY, {
+          owner,
+          repo,
+          branchRef: `refs/heads/${branch}`,
+          fileExpr: `${branch}:${path}`
+        })
+      );
+      const base = commitRef(data.repository.defaultBranchRef);
+      if (!base) throw new Error("The repository has no default branch to commit to.");
+      return { base, branch: commitRef(data.repository.branch), text: blobText(data.repository.file) };
     },
     async updatePullRequest(number, change) {
       await attempt(`update pull request #${number}`, () => writer.rest.pulls.update({ owner, repo, pull_number: number, ...change }));
@@ -35096,11 +35120,21 @@ function createOctokit(token, log, pacing, queues) {
 }
 
 // src/inputs.ts
+var JOBS = ["auto", "sweep", "report"];
 function readInputs(read) {
   const token = read("token");
   if (!token) throw new Error("The `token` input is empty: pass `${{ github.token }}` or a GitHub App token.");
   const configPath = read("config-path") || ".github/escalations.yml";
-  return { token, configPath };
+  const job = (read("job") || "auto").toLowerCase();
+  if (!JOBS.includes(job)) throw new Error(`The \`job\` input is ${JSON.stringify(job)}: use one of ${JOBS.join(", ")}.`);
+  const daysText = read("report-days");
+  const days = daysText === "" ? void 0 : Number(daysText);
+  if (days !== void 0 && (!Number.isInteger(days) || days < 1 || days > 366)) {
+    throw new Error(`The \`report-days\` input is ${JSON.stringify(daysText)}: use a whole number of days from 1 to 366.`);
+  }
+  const from = read("report-from") || void 0;
+  const to = read("report-to") || void 0;
+  return { token, configPath, job, report: { days, from, to } };
 }
 
 // src/shell/report.ts
@@ -36818,14 +36852,14 @@ function normalizeObject(obj, normalizer) {
   return normalized;
 }
 function formatOffset(offset2, format) {
-  const hours = Math.trunc(Math.abs(offset2 / 60)), minutes2 = Math.trunc(Math.abs(offset2 % 60)), sign = offset2 >= 0 ? "+" : "-";
+  const hours = Math.trunc(Math.abs(offset2 / 60)), minutes3 = Math.trunc(Math.abs(offset2 % 60)), sign = offset2 >= 0 ? "+" : "-";
   switch (format) {
     case "short":
-      return `${sign}${padStart(hours, 2)}:${padStart(minutes2, 2)}`;
+      return `${sign}${padStart(hours, 2)}:${padStart(minutes3, 2)}`;
     case "narrow":
-      return `${sign}${hours}${minutes2 > 0 ? `:${minutes2}` : ""}`;
+      return `${sign}${hours}${minutes3 > 0 ? `:${minutes3}` : ""}`;
     case "techie":
-      return `${sign}${padStart(hours, 2)}${padStart(minutes2, 2)}`;
+      return `${sign}${padStart(hours, 2)}${padStart(minutes3, 2)}`;
     default:
       throw new RangeError(`Value format ${format} is out of range for property format`);
   }
@@ -37394,18 +37428,18 @@ var obsOffsets = {
   PST: -8 * 60
 };
 function fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr) {
-  const result = {
+  const result2 = {
     year: yearStr.length === 2 ? untruncateYear(parseInteger(yearStr)) : parseInteger(yearStr),
     month: monthsShort.indexOf(monthStr) + 1,
     day: parseInteger(dayStr),
     hour: parseInteger(hourStr),
     minute: parseInteger(minuteStr)
   };
-  if (secondStr) result.second = parseInteger(secondStr);
+  if (secondStr) result2.second = parseInteger(secondStr);
   if (weekdayStr) {
-    result.weekday = weekdayStr.length > 3 ? weekdaysLong.indexOf(weekdayStr) + 1 : weekdaysShort.indexOf(weekdayStr) + 1;
+    result2.weekday = weekdayStr.length > 3 ? weekdaysLong.indexOf(weekdayStr) + 1 : weekdaysShort.indexOf(weekdayStr) + 1;
   }
-  return result;
+  return result2;
 }
 var rfc2822 = /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s)?(\d{1,2})\s(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s(\d{2,4})\s(\d\d):(\d\d)(?::(\d\d))?\s(?:(UT|GMT|[ECMP][SD]T)|([Zz])|(?:([+-]\d\d)(\d\d)))$/;
 function extractRFC2822(match2) {
@@ -37422,7 +37456,7 @@ function extractRFC2822(match2) {
     milOffset,
     offHourStr,
     offMinuteStr
-  ] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
+  ] = match2, result2 = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
   let offset2;
   if (obsOffset) {
     offset2 = obsOffsets[obsOffset];
@@ -37431,7 +37465,7 @@ function extractRFC2822(match2) {
   } else {
     offset2 = signedOffset(offHourStr, offMinuteStr);
   }
-  return [result, new FixedOffsetZone(offset2)];
+  return [result2, new FixedOffsetZone(offset2)];
 }
 function preprocessRFC2822(s2) {
   return s2.replace(/\([^()]*\)|[\n\t]/g, " ").replace(/(\s\s+)/g, " ").trim();
@@ -37440,12 +37474,12 @@ var rfc1123 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (Jan|Feb|Mar|Apr|May|Jun|J
 var rfc850 = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d\d)-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d\d) (\d\d):(\d\d):(\d\d) GMT$/;
 var ascii = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( \d|\d\d) (\d\d):(\d\d):(\d\d) (\d{4})$/;
 function extractRFC1123Or850(match2) {
-  const [, weekdayStr, dayStr, monthStr, yearStr, hourStr, minuteStr, secondStr] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
-  return [result, FixedOffsetZone.utcInstance];
+  const [, weekdayStr, dayStr, monthStr, yearStr, hourStr, minuteStr, secondStr] = match2, result2 = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
+  return [result2, FixedOffsetZone.utcInstance];
 }
 function extractASCII(match2) {
-  const [, weekdayStr, monthStr, dayStr, hourStr, minuteStr, secondStr, yearStr] = match2, result = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
-  return [result, FixedOffsetZone.utcInstance];
+  const [, weekdayStr, monthStr, dayStr, hourStr, minuteStr, secondStr, yearStr] = match2, result2 = fromStrings(weekdayStr, yearStr, monthStr, dayStr, hourStr, minuteStr, secondStr);
+  return [result2, FixedOffsetZone.utcInstance];
 }
 var isoYmdWithTimeExtensionRegex = combineRegexes(isoYmdRegex, isoTimeExtensionRegex);
 var isoWeekWithTimeExtensionRegex = combineRegexes(isoWeekRegex, isoTimeExtensionRegex);
@@ -37618,13 +37652,13 @@ function clone$1(dur, alts, clear = false) {
   return new Duration(conf);
 }
 function durationToMillis(matrix, vals) {
-  let sum = vals.milliseconds ?? 0;
+  let sum2 = vals.milliseconds ?? 0;
   for (const unit of reverseUnits.slice(1)) {
     if (vals[unit]) {
-      sum += vals[unit] * matrix[unit]["milliseconds"];
+      sum2 += vals[unit] * matrix[unit]["milliseconds"];
     }
   }
-  return sum;
+  return sum2;
 }
 function normalizeValues(matrix, vals) {
   const factor = durationToMillis(matrix, vals) < 0 ? -1 : 1;
@@ -38036,13 +38070,13 @@ var Duration = class _Duration {
    */
   plus(duration) {
     if (!this.isValid) return this;
-    const dur = _Duration.fromDurationLike(duration), result = {};
+    const dur = _Duration.fromDurationLike(duration), result2 = {};
     for (const k of orderedUnits$1) {
       if (hasOwnProperty(dur.values, k) || hasOwnProperty(this.values, k)) {
-        result[k] = dur.get(k) + this.get(k);
+        result2[k] = dur.get(k) + this.get(k);
       }
     }
-    return clone$1(this, { values: result }, true);
+    return clone$1(this, { values: result2 }, true);
   }
   /**
    * Make this Duration shorter by the specified amount. Return a newly-constructed Duration.
@@ -38063,11 +38097,11 @@ var Duration = class _Duration {
    */
   mapUnits(fn) {
     if (!this.isValid) return this;
-    const result = {};
+    const result2 = {};
     for (const k of Object.keys(this.values)) {
-      result[k] = asNumber(fn(this.values[k], k));
+      result2[k] = asNumber(fn(this.values[k], k));
     }
-    return clone$1(this, { values: result }, true);
+    return clone$1(this, { values: result2 }, true);
   }
   /**
    * Get the value of unit.
@@ -39487,7 +39521,7 @@ var TokenParser = class {
     if (!this.isValid) {
       return { input, tokens: this.tokens, invalidReason: this.invalidReason };
     } else {
-      const [rawMatches, matches] = match(input, this.regex, this.handlers), [result, zone, specificOffset] = matches ? dateTimeFromMatches(matches) : [null, null, void 0];
+      const [rawMatches, matches] = match(input, this.regex, this.handlers), [result2, zone, specificOffset] = matches ? dateTimeFromMatches(matches) : [null, null, void 0];
       if (hasOwnProperty(matches, "a") && hasOwnProperty(matches, "H")) {
         throw new ConflictingSpecificationError(
           "Can't include meridiem when specifying 24-hour format"
@@ -39499,7 +39533,7 @@ var TokenParser = class {
         regex: this.regex,
         rawMatches,
         matches,
-        result,
+        result: result2,
         zone,
         specificOffset
       };
@@ -39517,8 +39551,8 @@ function explainFromTokens(locale, input, format) {
   return parser.explainFromTokens(input);
 }
 function parseFromTokens(locale, input, format) {
-  const { result, zone, specificOffset, invalidReason } = explainFromTokens(locale, input, format);
-  return [result, zone, specificOffset, invalidReason];
+  const { result: result2, zone, specificOffset, invalidReason } = explainFromTokens(locale, input, format);
+  return [result2, zone, specificOffset, invalidReason];
 }
 function formatOptsToTokens(formatOpts, locale) {
   if (!formatOpts) {
@@ -41430,12 +41464,12 @@ var DateTime = class _DateTime {
         `fromFormatParser called with a locale of ${localeToUse}, but the format parser was created for ${formatParser.locale}`
       );
     }
-    const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text3);
+    const { result: result2, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text3);
     if (invalidReason) {
       return _DateTime.invalid(invalidReason);
     } else {
       return parseDataToDateTime(
-        result,
+        result2,
         zone,
         opts,
         `format ${formatParser.format}`,
@@ -41756,10 +41790,10 @@ function parseOffset(text3) {
   const body = text3.slice(1);
   const colon = body.indexOf(":");
   const hours = colon >= 0 ? body.slice(0, colon) : body.length > 2 ? body.slice(0, body.length - 2) : body;
-  const minutes2 = colon >= 0 ? body.slice(colon + 1) : body.length > 2 ? body.slice(-2) : "00";
-  if (!isDigits(hours, 1, 2) || !isDigits(minutes2, 2, 2)) return null;
-  const total = Number(hours) * 60 + Number(minutes2);
-  if (Number(minutes2) > 59 || total > 14 * 60) return null;
+  const minutes3 = colon >= 0 ? body.slice(colon + 1) : body.length > 2 ? body.slice(-2) : "00";
+  if (!isDigits(hours, 1, 2) || !isDigits(minutes3, 2, 2)) return null;
+  const total = Number(hours) * 60 + Number(minutes3);
+  if (Number(minutes3) > 59 || total > 14 * 60) return null;
   return sign * total;
 }
 function isDigits(text3, min, max) {
@@ -41961,9 +41995,9 @@ function wordsOf(text3) {
   return words;
 }
 function relative(words, now2) {
-  const minutes2 = readDuration(words.filter((word) => word !== "and").join(""));
-  if (minutes2 === null) return refuse(`"in ${words.join(" ")}" is not a duration such as in 2h, in 90m, in 1h30m or in 2d`);
-  return { ok: true, at: new Date(now2.getTime() + minutes2 * MINUTE) };
+  const minutes3 = readDuration(words.filter((word) => word !== "and").join(""));
+  if (minutes3 === null) return refuse(`"in ${words.join(" ")}" is not a duration such as in 2h, in 90m, in 1h30m or in 2d`);
+  return { ok: true, at: new Date(now2.getTime() + minutes3 * MINUTE) };
 }
 function readParts(words) {
   const parts = { day: null, clock: null, zoneWords: [] };
@@ -42240,8 +42274,8 @@ function gapEnd(local) {
 
 // src/core/time/sla-clock.ts
 var MINUTE2 = 6e4;
-function addSlaMinutes(start, minutes2, calendar, pauses = []) {
-  let remaining = Math.max(0, minutes2) * MINUTE2;
+function addSlaMinutes(start, minutes3, calendar, pauses = []) {
+  let remaining = Math.max(0, minutes3) * MINUTE2;
   if (!Number.isFinite(start.getTime()) || !Number.isFinite(remaining)) return /* @__PURE__ */ new Date(NaN);
   for (const stretch of runningStretches(start.getTime(), calendar, pauses)) {
     const length = stretch.end - stretch.start;
@@ -42328,19 +42362,19 @@ var DurationError = class extends Error {
 function parseDuration(text3) {
   const match2 = DURATION.exec(text3.trim());
   if (!match2) throw new DurationError(`not a duration: ${JSON.stringify(text3)} (expected e.g. 30m, 2h, 1d, 1h30m)`);
-  const [, days, hours, minutes2] = match2;
-  return Number(days ?? 0) * MINUTES_PER_DAY2 + Number(hours ?? 0) * MINUTES_PER_HOUR + Number(minutes2 ?? 0);
+  const [, days, hours, minutes3] = match2;
+  return Number(days ?? 0) * MINUTES_PER_DAY2 + Number(hours ?? 0) * MINUTES_PER_HOUR + Number(minutes3 ?? 0);
 }
 function durationBoundProblem(text3, min, max = MAX_DURATION_MINUTES) {
-  const minutes2 = parseDuration(text3);
+  const minutes3 = parseDuration(text3);
   const got = `(got ${JSON.stringify(text3.length > 40 ? `${text3.slice(0, 37)}...` : text3)})`;
-  if (min === 0 && minutes2 === 0) return `must be longer than 0 minutes ${got}`;
-  if (minutes2 < min) return `must be at least ${formatDuration(min).replace(" ", "")} ${got}`;
-  if (minutes2 > max) return `must be at most ${formatDuration(max).replace(" ", "")} ${got}`;
+  if (min === 0 && minutes3 === 0) return `must be longer than 0 minutes ${got}`;
+  if (minutes3 < min) return `must be at least ${formatDuration(min).replace(" ", "")} ${got}`;
+  if (minutes3 > max) return `must be at most ${formatDuration(max).replace(" ", "")} ${got}`;
   return void 0;
 }
-function formatDuration(minutes2) {
-  const total = Math.floor(Math.abs(minutes2));
+function formatDuration(minutes3) {
+  const total = Math.floor(Math.abs(minutes3));
   const parts = [
     [Math.floor(total / MINUTES_PER_DAY2), "d"],
     [Math.floor(total % MINUTES_PER_DAY2 / MINUTES_PER_HOUR), "h"],
@@ -42579,7 +42613,9 @@ function followUpRows(escalation, config) {
   if (customer && customer.earlier.length > 0) {
     const name = (label) => config.tiers.find((tier) => tier.label === label)?.name ?? label;
     const sla = (met) => met === null ? "" : met ? ", SLA met" : ", SLA missed";
-    const earlier = customer.earlier.map((past) => `#${past.number} ${safeCell(name(past.tier))}, ${past.filedAt.slice(0, 10)}, ${past.state}${sla(past.slaMet)}`);
+    const earlier = customer.earlier.map(
+      (past) => `#${past.number} ${safeCell(name(past.tier))}, ${past.filedAt.slice(0, 10)}, ${past.state}${sla(past.slaMet)}`
+    );
     rows.push(["Earlier escalations", `${earlier.join(" \xB7 ")} (last ${config.repeatCustomers.windowDays} days)`]);
   }
   if (customer?.repeat || escalation.sponsor) {
@@ -42635,7 +42671,17 @@ function commandReply(item, escalation) {
 
 // src/core/lifecycle/card-data.ts
 var CARD_LIMITS = { sent: 200, commands: 60, tiers: 30, arg: 500 };
-var EMPTY_CARD = { v: 1, start: null, sent: [], ack: null, commands: [], tiers: [], postmortem: null, lastStatus: null, customer: null };
+var EMPTY_CARD = {
+  v: 1,
+  start: null,
+  sent: [],
+  ack: null,
+  commands: [],
+  tiers: [],
+  postmortem: null,
+  lastStatus: null,
+  customer: null
+};
 var isString2 = (value) => typeof value === "string";
 var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 var isIso = (value) => isString2(value) && !Number.isNaN(Date.parse(value));
@@ -42787,7 +42833,10 @@ function ownerAssignment(escalation) {
   return assignedByAction || missing.length === 0 ? [] : [{ kind: "add-assignees", logins: missing }];
 }
 function reconcileThread(escalation, config) {
-  const owed = [...escalation.tierDecision.notices.map((notice) => ({ key: notice.key, text: notice.text })), ...followUpOwed(escalation, config)];
+  const owed = [
+    ...escalation.tierDecision.notices.map((notice) => ({ key: notice.key, text: notice.text })),
+    ...followUpOwed(escalation, config)
+  ];
   const notification = escalation.issue.state === "open" ? tierNotification(escalation, config) : null;
   const commands = commandActions(escalation, owed);
   const fresh = owed.filter((item) => !escalation.sent.has(item.key));
@@ -46132,11 +46181,11 @@ function isTimeZone(zone) {
 }
 function parseHours(hours) {
   const [start = "", end = ""] = hours.split("-");
-  const minutes2 = (hhmm) => {
+  const minutes3 = (hhmm) => {
     const [h = 0, m = 0] = hhmm.split(":").map(Number);
     return h * 60 + m;
   };
-  return [minutes2(start), minutes2(end)];
+  return [minutes3(start), minutes3(end)];
 }
 
 // src/config/normalise.ts
@@ -47018,12 +47067,12 @@ function one(value, includeImageAlt, includeHtml) {
   return "";
 }
 function all(values, includeImageAlt, includeHtml) {
-  const result = [];
+  const result2 = [];
   let index2 = -1;
   while (++index2 < values.length) {
-    result[index2] = one(values[index2], includeImageAlt, includeHtml);
+    result2[index2] = one(values[index2], includeImageAlt, includeHtml);
   }
-  return result.join("");
+  return result2.join("");
 }
 function node(value) {
   return Boolean(value && typeof value === "object");
@@ -53136,7 +53185,7 @@ function sliceChunks(chunks, token) {
 }
 function serializeChunks(chunks, expandTabs) {
   let index2 = -1;
-  const result = [];
+  const result2 = [];
   let atTab;
   while (++index2 < chunks.length) {
     const chunk = chunks[index2];
@@ -53174,9 +53223,9 @@ function serializeChunks(chunks, expandTabs) {
       }
     }
     atTab = chunk === -2;
-    result.push(value);
+    result2.push(value);
   }
-  return result.join("");
+  return result2.join("");
 }
 
 // node_modules/micromark/lib/parse.js
@@ -53886,8 +53935,8 @@ function compiler(options) {
       value = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
       this.data.characterReferenceType = void 0;
     } else {
-      const result = decodeNamedCharacterReference(data2);
-      value = result;
+      const result2 = decodeNamedCharacterReference(data2);
+      value = result2;
     }
     const tail = this.stack[this.stack.length - 1];
     tail.value += value;
@@ -54401,75 +54450,6 @@ function requestedTierIndex(parsed, template) {
   return index2 >= 0 ? index2 : null;
 }
 
-// src/core/snapshot.ts
-function labelEventsOf(events) {
-  return events.filter((event) => event.kind === "labeled" || event.kind === "unlabeled");
-}
-
-// src/core/intake/permissions.ts
-var RANK = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
-function hasPermission(actual, needed) {
-  return RANK[actual ?? "none"] >= RANK[needed];
-}
-
-// src/core/lifecycle/acknowledgement.ts
-function acknowledgementCandidates(issue2, start, tierLabels) {
-  return [...new Set(candidates(issue2, start, tierLabels).map((candidate) => candidate.by))];
-}
-function candidates(issue2, start, tierLabels) {
-  const found = [];
-  for (const comment of issue2.comments) {
-    if (!isHumanComment(comment) || comment.createdAt < start || comment.author === issue2.author) continue;
-    found.push({ at: comment.createdAt, by: comment.author, via: parseCommand(comment.body) ? "command" : "comment" });
-  }
-  for (const event of issue2.events) {
-    if (event.byAction || event.actorIsBot || event.at < start || event.actor === issue2.author) continue;
-    if (event.kind === "assigned" || event.kind === "unassigned") found.push({ at: event.at, by: event.actor, via: "assignment" });
-    if (event.kind === "labeled" && tierLabels.has(event.label)) found.push({ at: event.at, by: event.actor, via: "tier" });
-  }
-  return found.sort((a, b) => a.at.getTime() - b.at.getTime());
-}
-function findAcknowledgement(input) {
-  const { issue: issue2, permissions } = input;
-  const responsible = new Set([...input.owners, ...issue2.assignees].map((login) => login.toLowerCase()));
-  const qualifies = (login) => responsible.has(login.toLowerCase()) || hasPermission(permissions.get(login), "triage");
-  const first = candidates(issue2, input.start, input.tierLabels).find((candidate) => qualifies(candidate.by));
-  const fresh = first ? { at: first.at.toISOString(), by: first.by, via: first.via } : null;
-  if (!input.carried) return fresh;
-  if (!fresh) return input.carried;
-  return Date.parse(fresh.at) < Date.parse(input.carried.at) ? fresh : input.carried;
-}
-
-// src/core/lifecycle/clocks.ts
-function closedPauses(pauses, now2) {
-  return pauses.map((pause) => ({ start: pause.start, end: pause.end ?? (now2 > pause.start ? now2 : pause.start) }));
-}
-function clock(kind, input, since, targetMinutes, doneAt, paused, pauses) {
-  const { calendar } = input.tier;
-  const dueAt = addSlaMinutes(since, targetMinutes, calendar, pauses);
-  const warnAt = input.warnPercent > 0 ? addSlaMinutes(since, targetMinutes * input.warnPercent / 100, calendar, pauses) : null;
-  const base = { kind, targetMinutes, dueAt, warnAt, since };
-  if (doneAt) {
-    const late2 = doneAt > dueAt;
-    return { ...base, status: late2 ? "missed" : "met", doneAt, minutes: late2 ? slaMinutesBetween(dueAt, doneAt, calendar, pauses) : 0 };
-  }
-  const { now: now2 } = input;
-  if (now2 > dueAt) return { ...base, status: "breached", doneAt: null, minutes: slaMinutesBetween(dueAt, now2, calendar, pauses) };
-  const left = slaMinutesBetween(now2, dueAt, calendar, pauses);
-  if (paused) return { ...base, status: "paused", doneAt: null, minutes: left };
-  return { ...base, status: warnAt && now2 >= warnAt ? "at-risk" : "on-track", doneAt: null, minutes: left };
-}
-function computeClocks(input) {
-  const { tier, start, now: now2 } = input;
-  const pauses = closedPauses(input.pauses, input.resolvedAt ?? now2);
-  const waiting = input.pauses.some((pause) => pause.end === null);
-  const acknowledge = clock("acknowledge", input, start, tier.sla.acknowledgeMinutes, input.acknowledgedAt ?? input.resolvedAt, false, []);
-  const resolve2 = clock("resolve", input, start, tier.sla.resolveMinutes, input.resolvedAt, waiting, pauses);
-  const since = input.lastHumanUpdateAt ?? start;
-  const update = clock("update", { ...input, warnPercent: 0 }, since, tier.sla.updateEveryMinutes, input.resolvedAt, waiting, pauses);
-  return { acknowledge, update, resolve: resolve2 };
-}
-
 // src/core/followup/customers.ts
 var MAX_INPUT = 1e3;
 var MAX_KEY = 200;
@@ -54574,6 +54554,75 @@ function isCurrent(escalation, options) {
 }
 function isRepeatCustomer(earlier, threshold) {
   return earlier.length >= Math.max(1, threshold);
+}
+
+// src/core/snapshot.ts
+function labelEventsOf(events) {
+  return events.filter((event) => event.kind === "labeled" || event.kind === "unlabeled");
+}
+
+// src/core/intake/permissions.ts
+var RANK = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
+function hasPermission(actual, needed) {
+  return RANK[actual ?? "none"] >= RANK[needed];
+}
+
+// src/core/lifecycle/acknowledgement.ts
+function acknowledgementCandidates(issue2, start, tierLabels) {
+  return [...new Set(candidates(issue2, start, tierLabels).map((candidate) => candidate.by))];
+}
+function candidates(issue2, start, tierLabels) {
+  const found = [];
+  for (const comment of issue2.comments) {
+    if (!isHumanComment(comment) || comment.createdAt < start || comment.author === issue2.author) continue;
+    found.push({ at: comment.createdAt, by: comment.author, via: parseCommand(comment.body) ? "command" : "comment" });
+  }
+  for (const event of issue2.events) {
+    if (event.byAction || event.actorIsBot || event.at < start || event.actor === issue2.author) continue;
+    if (event.kind === "assigned" || event.kind === "unassigned") found.push({ at: event.at, by: event.actor, via: "assignment" });
+    if (event.kind === "labeled" && tierLabels.has(event.label)) found.push({ at: event.at, by: event.actor, via: "tier" });
+  }
+  return found.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+function findAcknowledgement(input) {
+  const { issue: issue2, permissions } = input;
+  const responsible = new Set([...input.owners, ...issue2.assignees].map((login) => login.toLowerCase()));
+  const qualifies = (login) => responsible.has(login.toLowerCase()) || hasPermission(permissions.get(login), "triage");
+  const first = candidates(issue2, input.start, input.tierLabels).find((candidate) => qualifies(candidate.by));
+  const fresh = first ? { at: first.at.toISOString(), by: first.by, via: first.via } : null;
+  if (!input.carried) return fresh;
+  if (!fresh) return input.carried;
+  return Date.parse(fresh.at) < Date.parse(input.carried.at) ? fresh : input.carried;
+}
+
+// src/core/lifecycle/clocks.ts
+function closedPauses(pauses, now2) {
+  return pauses.map((pause) => ({ start: pause.start, end: pause.end ?? (now2 > pause.start ? now2 : pause.start) }));
+}
+function clock(kind, input, since, targetMinutes, doneAt, paused, pauses) {
+  const { calendar } = input.tier;
+  const dueAt = addSlaMinutes(since, targetMinutes, calendar, pauses);
+  const warnAt = input.warnPercent > 0 ? addSlaMinutes(since, targetMinutes * input.warnPercent / 100, calendar, pauses) : null;
+  const base = { kind, targetMinutes, dueAt, warnAt, since };
+  if (doneAt) {
+    const late2 = doneAt > dueAt;
+    return { ...base, status: late2 ? "missed" : "met", doneAt, minutes: late2 ? slaMinutesBetween(dueAt, doneAt, calendar, pauses) : 0 };
+  }
+  const { now: now2 } = input;
+  if (now2 > dueAt) return { ...base, status: "breached", doneAt: null, minutes: slaMinutesBetween(dueAt, now2, calendar, pauses) };
+  const left = slaMinutesBetween(now2, dueAt, calendar, pauses);
+  if (paused) return { ...base, status: "paused", doneAt: null, minutes: left };
+  return { ...base, status: warnAt && now2 >= warnAt ? "at-risk" : "on-track", doneAt: null, minutes: left };
+}
+function computeClocks(input) {
+  const { tier, start, now: now2 } = input;
+  const pauses = closedPauses(input.pauses, input.resolvedAt ?? now2);
+  const waiting = input.pauses.some((pause) => pause.end === null);
+  const acknowledge = clock("acknowledge", input, start, tier.sla.acknowledgeMinutes, input.acknowledgedAt ?? input.resolvedAt, false, []);
+  const resolve2 = clock("resolve", input, start, tier.sla.resolveMinutes, input.resolvedAt, waiting, pauses);
+  const since = input.lastHumanUpdateAt ?? start;
+  const update = clock("update", { ...input, warnPercent: 0 }, since, tier.sla.updateEveryMinutes, input.resolvedAt, waiting, pauses);
+  return { acknowledge, update, resolve: resolve2 };
 }
 
 // src/core/lifecycle/commitments.ts
@@ -54784,6 +54833,9 @@ function fallbackTier(input, labelsToRemove, notices) {
 }
 
 // src/core/lifecycle/derive.ts
+function needsCustomerHistory(carried, customerKey) {
+  return customerKey !== null && carried.customer?.key !== customerKey;
+}
 function customerHistory(input, carried, customerKey) {
   if (customerKey === null) return null;
   if (!input.ledger) return carried.customer?.key === customerKey ? carried.customer : null;
@@ -54919,7 +54971,18 @@ async function readEscalation(gateway, issue2, context3) {
   const parsed = parseIssueBody(issue2.body, context3.template);
   const logins = [...permissionsNeeded(issue2, context3.config, context3.template, parsed), ...context3.extraLogins ?? []];
   const permissions = await lookUpPermissions(gateway, logins);
-  const escalation = deriveEscalation({ issue: issue2, config: context3.config, template: context3.template, parsed, permissions, now: context3.now });
+  const carried = readCardData(findOwnComment(issue2.comments, "card")?.data);
+  const customerKey = normaliseCustomer(readFacts(parsed).customer);
+  const ledger = context3.loadLedger && needsCustomerHistory(carried, customerKey) ? await context3.loadLedger() : void 0;
+  const escalation = deriveEscalation({
+    issue: issue2,
+    config: context3.config,
+    template: context3.template,
+    parsed,
+    permissions,
+    now: context3.now,
+    ledger
+  });
   return { escalation, permissions };
 }
 
@@ -55067,8 +55130,8 @@ function clockRow(name, clock2, escalation) {
   const sla = clock2.doneAt ? Math.round(slaMinutesBetween(clock2.since, clock2.doneAt, calendar, pauses)) : null;
   const wall = clock2.doneAt ? Math.round((clock2.doneAt.getTime() - clock2.since.getTime()) / 6e4) : null;
   const actual = sla === null || wall === null ? "not done" : sla === wall ? formatDuration(sla) : `${formatDuration(sla)} (${formatDuration(wall)} elapsed)`;
-  const result = clock2.status === "met" ? "met" : clock2.status === "missed" ? `**missed** by ${formatDuration(Math.max(1, Math.round(clock2.minutes)))}` : `**${clock2.status}**`;
-  return [name, actual, formatDuration(clock2.targetMinutes), formatDue(clock2.dueAt, escalation.tier.calendar), result];
+  const result2 = clock2.status === "met" ? "met" : clock2.status === "missed" ? `**missed** by ${formatDuration(Math.max(1, Math.round(clock2.minutes)))}` : `**${clock2.status}**`;
+  return [name, actual, formatDuration(clock2.targetMinutes), formatDue(clock2.dueAt, escalation.tier.calendar), result2];
 }
 function slaResults(escalation) {
   const { clocks, tier, pauses } = escalation;
@@ -55426,6 +55489,194 @@ async function explainRefusal(gateway, number, branch, comments, log) {
   await applyActions(gateway, number, [{ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [text3]) }], log);
 }
 
+// src/core/ledger/from-escalation.ts
+var result = (clock2) => clock2.status === "met" ? "met" : clock2.status === "missed" || clock2.status === "breached" ? "missed" : "open";
+function toLedgerRecord(escalation, repo) {
+  const { clocks, tier, acknowledgement, resolvedAt, start, sent, issue: issue2 } = escalation;
+  const pauses = closedPauses(escalation.pauses, resolvedAt ?? start);
+  const ackAt = acknowledgement ? new Date(acknowledgement.at) : null;
+  const breaches = [...sent].filter((key) => key.startsWith("breach:") || key.startsWith("missed-update:")).length;
+  return {
+    number: escalation.issue.number,
+    ...repo ? { repo } : {},
+    customer: escalation.facts.customer,
+    customerKey: normaliseCustomer(escalation.facts.customer),
+    tier: tier.label,
+    state: escalation.state,
+    filedAt: start.toISOString(),
+    acknowledgedAt: ackAt?.toISOString() ?? null,
+    resolvedAt: resolvedAt?.toISOString() ?? null,
+    ackMinutes: ackAt ? Math.round(slaMinutesBetween(start, ackAt, tier.calendar)) : null,
+    resolveMinutes: resolvedAt ? Math.round(slaMinutesBetween(start, resolvedAt, tier.calendar, pauses)) : null,
+    sla: { acknowledge: result(clocks.acknowledge), update: result(clocks.update), resolve: result(clocks.resolve) },
+    breaches,
+    csat: escalation.csat ? { rating: escalation.csat.rating, by: escalation.csat.by, at: escalation.csat.at.toISOString() } : null,
+    actions: { open: (issue2.subIssues?.total ?? 0) - (issue2.subIssues?.completed ?? 0), done: issue2.subIssues?.completed ?? 0, overdue: 0 },
+    repeat: escalation.customer?.repeat ?? false,
+    sponsor: escalation.sponsor
+  };
+}
+function toPastEscalation(record) {
+  const decided = record.sla.acknowledge !== "open" && record.sla.resolve !== "open";
+  return {
+    number: record.number,
+    ...record.repo ? { repo: record.repo } : {},
+    customerKey: record.customerKey,
+    tier: record.tier,
+    filedAt: record.filedAt,
+    state: record.state,
+    slaMet: decided ? record.sla.acknowledge === "met" && record.sla.resolve === "met" : null
+  };
+}
+
+// src/core/ledger/shards.ts
+var SHARD_BUDGET = 6e4;
+var LEDGER_VERSION = 1;
+var recordKey = (record) => `${record.repo ?? ""}#${record.number}`;
+function isRecord3(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const record = value;
+  return typeof record.number === "number" && typeof record.tier === "string" && typeof record.filedAt === "string" && typeof record.sla === "object";
+}
+function readShard(body) {
+  const marker = readMarker(body);
+  if (marker?.kind !== "ledger") return null;
+  const data = marker.data;
+  if (typeof data?.shard !== "number" || !Array.isArray(data.records) || !data.records.every(isRecord3)) return null;
+  return { index: data.shard, records: data.records };
+}
+function renderShard(shard, total) {
+  return `${renderMarker("ledger", { key: `shard:${shard.index}`, shard: shard.index, records: shard.records })}
+<sub>Escalation ledger, part ${shard.index + 1} of ${total}: the data behind the report above, kept by Escalation Desk. Editing it changes nothing: the next run rebuilds it from the escalations.</sub>`;
+}
+function packShards(records, previous2) {
+  const home = /* @__PURE__ */ new Map();
+  for (const shard of previous2) for (const record of shard.records) home.set(recordKey(record), shard.index);
+  const shards = previous2.map((shard) => ({ index: shard.index, records: [] }));
+  const size = (shard) => JSON.stringify(shard.records).length;
+  const homeless = [];
+  for (const record of records) {
+    const index2 = home.get(recordKey(record));
+    const shard = index2 === void 0 ? void 0 : shards.find((candidate) => candidate.index === index2);
+    if (shard && size(shard) + JSON.stringify(record).length < SHARD_BUDGET) shard.records.push(record);
+    else homeless.push(record);
+  }
+  for (const record of homeless) {
+    let shard = shards.find((candidate) => size(candidate) + JSON.stringify(record).length < SHARD_BUDGET);
+    if (!shard) {
+      shard = { index: shards.length, records: [] };
+      shards.push(shard);
+    }
+    shard.records.push(record);
+  }
+  return shards;
+}
+
+// src/core/ledger/meta.ts
+function readMeta(body) {
+  const marker = readMarker(body);
+  if (marker?.kind !== "report") return null;
+  const data = marker.data;
+  if (typeof data?.version !== "number") return null;
+  return { syncedAt: typeof data.syncedAt === "string" ? data.syncedAt : null, version: data.version };
+}
+function withMeta(body, meta) {
+  const marker = renderMarker("report", meta);
+  const rest = readMarker(body)?.kind === "report" ? body.slice(body.indexOf("-->") + 3).replace(/^\n/, "") : body;
+  return `${marker}
+${rest}`;
+}
+var FRESH_META = { syncedAt: null, version: LEDGER_VERSION };
+
+// src/shell/sync-ledger.ts
+var REPORT_PLACEHOLDER = "_No report yet: the escalation report appears here once the report job has run._";
+function ledgerRecords(read) {
+  return (readShards(read) ?? []).flatMap((shard) => shard.records);
+}
+function readShards(read) {
+  const comments = (read.report?.comments ?? []).filter(
+    (comment) => isActionComment(comment) && comment.body.startsWith("<!-- escalation-desk:ledger")
+  );
+  const shards = [];
+  for (const comment of comments) {
+    const shard = readShard(comment.body);
+    if (!shard) return null;
+    shards.push(shard);
+  }
+  return shards.sort((a, b) => a.index - b.index);
+}
+async function syncLedger(gateway, context3) {
+  const { config, template, now: now2, read } = context3;
+  const meta = read.report ? readMeta(read.report.body) : null;
+  const shards = readShards(read);
+  const rebuilt = !meta || meta.version !== LEDGER_VERSION || shards === null;
+  const base = rebuilt ? [] : shards ?? [];
+  const records = new Map(base.flatMap((shard) => shard.records).map((record) => [recordKey(record), record]));
+  const changes = await gateway.listChangedSince(config.triggerLabel, rebuilt ? null : meta.syncedAt);
+  let changed = false;
+  for (const issue2 of changes.issues) {
+    const escalation = deriveEscalation({
+      issue: issue2,
+      config,
+      template,
+      parsed: parseIssueBody(issue2.body, template),
+      permissions: /* @__PURE__ */ new Map(),
+      now: now2
+    });
+    const fresh = toLedgerRecord(escalation);
+    const key = recordKey(fresh);
+    const previous2 = records.get(key);
+    const record = context3.patch ? context3.patch({ ...fresh, actions: { ...fresh.actions, overdue: previous2?.actions.overdue ?? 0 } }) : fresh;
+    if (JSON.stringify(previous2) !== JSON.stringify(record)) {
+      records.set(key, record);
+      changed = true;
+    }
+  }
+  const ledger = {
+    records: [...records.values()].sort((a, b) => a.number - b.number),
+    reportIssue: read.report?.number ?? null,
+    requests: changes.requests,
+    writes: 0,
+    rebuilt,
+    reportBody: read.report?.body ?? null
+  };
+  const nextMeta = { syncedAt: changes.latest ?? meta?.syncedAt ?? null, version: LEDGER_VERSION };
+  if (!changed && !rebuilt && nextMeta.syncedAt === meta?.syncedAt) return ledger;
+  if (!read.report && ledger.records.length === 0 && !context3.createReport) return ledger;
+  const number = read.report?.number ?? await createReport(gateway, config, nextMeta, ledger);
+  ledger.reportIssue = number;
+  await writeShards(gateway, number, read, packShards(ledger.records, base), ledger);
+  const body = withMeta(read.report?.body ?? REPORT_PLACEHOLDER, nextMeta);
+  if (read.report && body !== read.report.body) {
+    await gateway.updateIssueBody(number, body);
+    ledger.writes += 1;
+  }
+  ledger.reportBody = body;
+  context3.log.info(
+    `Ledger: ${ledger.records.length} escalations${rebuilt ? " (rebuilt from the issues)" : ""}, ${changes.issues.length} read as changed.`
+  );
+  return ledger;
+}
+async function createReport(gateway, config, meta, ledger) {
+  const created = await gateway.createReportIssue(config.report.issueTitle, withMeta(REPORT_PLACEHOLDER, meta));
+  ledger.writes += 1;
+  return created.number;
+}
+async function writeShards(gateway, number, read, next, ledger) {
+  const comments = (read.report?.comments ?? []).filter(
+    (comment) => isActionComment(comment) && comment.body.startsWith("<!-- escalation-desk:ledger")
+  );
+  const total = next.length;
+  for (const shard of next) {
+    const body = renderShard(shard, total);
+    const comment = comments.find((candidate) => readShard(candidate.body)?.index === shard.index);
+    if (comment && comment.body === body) continue;
+    if (comment) await gateway.updateComment(comment.id, body);
+    else await gateway.createComment(number, body, "ledger", `shard:${shard.index}`);
+    ledger.writes += 1;
+  }
+}
+
 // src/shell/run-issue.ts
 var DOCUMENTED = /* @__PURE__ */ new Set(["csat", "sponsor", "timeline"]);
 async function runIssue(gateway, run2, configPath, now2, log) {
@@ -55437,7 +55688,8 @@ async function runIssue(gateway, run2, configPath, now2, log) {
   const issue2 = read.issue;
   if (!issue2.labels.includes(config.triggerLabel))
     return { ...report, decisions: [`#${number} has no \`${config.triggerLabel}\` label: not an escalation, nothing written.`] };
-  const { escalation } = await readEscalation(gateway, issue2, { config, template, now: now2() });
+  const loadLedger = async () => ledgerRecords(await gateway.readLedger({ config: configPath, form: DEFAULT_FORM_PATH })).map(toPastEscalation);
+  const { escalation } = await readEscalation(gateway, issue2, { config, template, now: now2(), loadLedger });
   const plan = planThread(escalation, config);
   report.tier = escalation.tier.label;
   report.state = escalation.state;
@@ -55459,6 +55711,415 @@ async function runIssue(gateway, run2, configPath, now2, log) {
     decisions: [...report.decisions, ...postmortem.decisions],
     done: [...report.done, ...postmortem.done]
   };
+}
+
+// src/core/report/period.ts
+var DAY3 = 864e5;
+var DEFAULT_DAYS2 = 30;
+var MAX_PERIOD_DAYS = 366;
+var CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function utcDate(instant) {
+  return instant.toISOString().slice(0, 10);
+}
+function periodDays(period) {
+  const lastInstant = new Date(Math.max(period.from.getTime(), period.to.getTime() - 1));
+  return { first: utcDate(period.from), last: utcDate(lastInstant) };
+}
+function periodBetween(from, to) {
+  const partial = { from, to, label: "" };
+  const { first, last } = periodDays(partial);
+  return { from, to, label: `${first} \u2013 ${last}` };
+}
+function readDate2(text3) {
+  const match2 = CALENDAR_DATE.exec(text3.trim());
+  if (!match2) return null;
+  const [, year, month, day] = match2.map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return utcDate(date) === text3.trim() ? date : null;
+}
+function daysProblem(days) {
+  if (Number.isInteger(days) && days >= 1 && days <= MAX_PERIOD_DAYS) return void 0;
+  return `the period must be a whole number of days from 1 to ${MAX_PERIOD_DAYS} (got ${days})`;
+}
+function periodOf(input) {
+  const days = input.days ?? DEFAULT_DAYS2;
+  const tooLong = daysProblem(days);
+  if (tooLong) return { problem: tooLong };
+  const from = input.from === void 0 ? void 0 : readDate2(input.from);
+  const to = input.to === void 0 ? void 0 : readDate2(input.to);
+  if (from === null) return { problem: unreadable("from", input.from) };
+  if (to === null) return { problem: unreadable("to", input.to) };
+  const end = to ? new Date(to.getTime() + DAY3) : input.now;
+  const start = from ?? new Date(end.getTime() - days * DAY3);
+  if (start.getTime() >= end.getTime()) {
+    return {
+      problem: `the period starts after it ends: from ${utcDate(start)} is after ${to ? `to ${utcDate(to)}` : `today (${utcDate(end)})`}`
+    };
+  }
+  const span = Math.ceil((end.getTime() - start.getTime()) / DAY3);
+  if (span > MAX_PERIOD_DAYS) return { problem: `the period spans ${span} days; at most ${MAX_PERIOD_DAYS} are allowed` };
+  return periodBetween(start, end);
+}
+function unreadable(name, text3) {
+  const shown = JSON.stringify((text3 ?? "").slice(0, 40));
+  return `${name} must be a date written YYYY-MM-DD, e.g. 2026-11-01 (got ${shown})`;
+}
+
+// src/core/report/stats.ts
+function nearestRank(sorted, percent) {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil(percent / 100 * sorted.length));
+  return sorted[rank - 1] ?? null;
+}
+function summarize(values) {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  const total = sorted.reduce((sum2, value) => sum2 + value, 0);
+  return {
+    n: sorted.length,
+    median: nearestRank(sorted, 50),
+    p90: nearestRank(sorted, 90),
+    mean: sorted.length === 0 ? null : total / sorted.length
+  };
+}
+function rate(met, missed) {
+  return { met, missed, percent: met + missed === 0 ? null : met / (met + missed) * 100 };
+}
+function rateOf(results) {
+  return rate(results.filter((result2) => result2 === "met").length, results.filter((result2) => result2 === "missed").length);
+}
+function combineRates(rates) {
+  return rate(
+    rates.reduce((sum2, r) => sum2 + r.met, 0),
+    rates.reduce((sum2, r) => sum2 + r.missed, 0)
+  );
+}
+
+// src/core/report/weeks.ts
+var DAY4 = 864e5;
+var WEEK = 7 * DAY4;
+function isoWeekStart(instant) {
+  const sinceMonday = (instant.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate() - sinceMonday));
+}
+var WeekBuckets = class {
+  starts;
+  first;
+  constructor(period) {
+    this.first = isoWeekStart(period.from).getTime();
+    const last = isoWeekStart(new Date(Math.max(period.from.getTime(), period.to.getTime() - 1))).getTime();
+    this.starts = [];
+    for (let week = this.first; week <= last; week += WEEK) this.starts.push(utcDate(new Date(week)));
+  }
+  /** The bucket of an instant inside the period. */
+  indexOf(instant) {
+    return Math.floor((isoWeekStart(new Date(instant)).getTime() - this.first) / WEEK);
+  }
+};
+
+// src/core/report/metrics.ts
+var OVERALL_TIER = "all";
+var TOP_CUSTOMERS = 10;
+function within(iso, period) {
+  if (!iso) return false;
+  const time = Date.parse(iso);
+  return time >= period.from.getTime() && time < period.to.getTime();
+}
+var sum = (values) => values.reduce((total, value) => total + value, 0);
+var minutes2 = (values) => values.filter((value) => value !== null);
+function tierMetrics(tier, name, filed, resolved) {
+  return {
+    tier,
+    name,
+    count: filed.length,
+    resolved: resolved.length,
+    mttaMinutes: summarize(minutes2(filed.map((r) => r.ackMinutes))),
+    resolveMinutes: summarize(minutes2(resolved.map((r) => r.resolveMinutes))),
+    attainment: {
+      acknowledge: rateOf(filed.map((r) => r.sla.acknowledge)),
+      update: rateOf(filed.map((r) => r.sla.update)),
+      resolve: rateOf(filed.map((r) => r.sla.resolve))
+    },
+    breaches: sum(filed.map((r) => r.breaches))
+  };
+}
+function perTier(filed, resolved, config) {
+  const configured = config.tiers.map((tier) => ({ label: tier.label, name: tier.name }));
+  const known = new Set(configured.map((tier) => tier.label));
+  const removed = [...new Set([...filed, ...resolved].map((r) => r.tier))].filter((label) => !known.has(label)).sort().map((label) => ({ label, name: label }));
+  return [...configured, ...removed].map(
+    ({ label, name }) => tierMetrics(
+      label,
+      name,
+      filed.filter((r) => r.tier === label),
+      resolved.filter((r) => r.tier === label)
+    )
+  );
+}
+function topCustomers(filed) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const record of filed) {
+    const key = record.customerKey ?? record.customer?.trim().toLowerCase();
+    if (!key) continue;
+    const at = Date.parse(record.filedAt);
+    const group = groups2.get(key) ?? { customer: "", count: 0, repeat: false, latest: -Infinity };
+    group.count += 1;
+    group.repeat ||= record.repeat;
+    if (at >= group.latest) Object.assign(group, { latest: at, customer: record.customer?.trim() || key });
+    groups2.set(key, group);
+  }
+  return [...groups2.values()].sort((a, b) => b.count - a.count || b.latest - a.latest || a.customer.localeCompare(b.customer)).slice(0, TOP_CUSTOMERS).map(({ customer, count, repeat }) => ({ customer, count, repeat }));
+}
+function csatOf2(records, period, lowRating) {
+  const ratings = records.flatMap((r) => r.csat && within(r.csat.at, period) ? [r.csat.rating] : []);
+  return {
+    count: ratings.length,
+    average: ratings.length === 0 ? null : sum(ratings) / ratings.length,
+    low: ratings.filter((rating) => rating <= lowRating).length,
+    lowRating
+  };
+}
+function weeklyOf(filed, resolved, period) {
+  const buckets = new WeekBuckets(period);
+  const weeks = buckets.starts.map((weekStart) => ({ weekStart, filed: 0, resolved: 0, breached: 0 }));
+  const weekOf = (iso) => weeks[buckets.indexOf(Date.parse(iso))];
+  for (const record of filed) {
+    const week = weekOf(record.filedAt);
+    if (!week) continue;
+    week.filed += 1;
+    if (record.breaches > 0) week.breached += 1;
+  }
+  for (const record of resolved) {
+    const week = record.resolvedAt ? weekOf(record.resolvedAt) : void 0;
+    if (week) week.resolved += 1;
+  }
+  return weeks;
+}
+function computeMetrics(records, config, period, lowRating) {
+  const filed = records.filter((r) => within(r.filedAt, period));
+  const resolved = records.filter((r) => within(r.resolvedAt, period));
+  return {
+    period,
+    overall: tierMetrics(OVERALL_TIER, "All tiers", filed, resolved),
+    tiers: perTier(filed, resolved, config),
+    customers: topCustomers(filed),
+    csat: csatOf2(records, period, lowRating),
+    actions: {
+      open: sum(filed.map((r) => r.actions.open)),
+      done: sum(filed.map((r) => r.actions.done)),
+      overdue: sum(filed.map((r) => r.actions.overdue))
+    },
+    weekly: weeklyOf(filed, resolved, period)
+  };
+}
+
+// src/core/report/charts.ts
+var BAR = "\u2588";
+var BAR_WIDTH = 20;
+function pieLabel(text3) {
+  const oneLine = text3.replace(/["\p{Cc}]/gu, " ").replace(/\s+/g, " ").trim();
+  return truncate2(oneLine, 60) || "\u2014";
+}
+function pieChart(title, slices) {
+  const shown = slices.filter((slice) => slice.value > 0);
+  if (shown.length === 0) return [];
+  return [
+    "```mermaid",
+    "pie showData",
+    `    title ${pieLabel(title)}`,
+    ...shown.map((slice) => `    "${pieLabel(slice.label)}" : ${slice.value}`),
+    "```"
+  ];
+}
+function bar(count, max) {
+  if (count <= 0) return "0";
+  const length = max <= BAR_WIDTH ? count : Math.max(1, Math.round(count / max * BAR_WIDTH));
+  return `${BAR.repeat(length)} ${count}`;
+}
+
+// src/core/report/render-report.ts
+var SMALL_SAMPLE = 5;
+var MAX_REPOSITORIES_NAMED = 50;
+var plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+var sampleNote = (n2) => n2 < SMALL_SAMPLE ? ` (n = ${n2})` : "";
+function percentText(rate2) {
+  const rounded = Math.round(rate2.percent ?? 0);
+  const shown = rate2.missed > 0 && rounded === 100 ? 99 : rate2.met > 0 && rounded === 0 ? 1 : rounded;
+  return `${shown}%`;
+}
+function rateCell(rate2) {
+  return rate2.percent === null ? "\u2014" : `${percentText(rate2)} (${rate2.met}/${rate2.met + rate2.missed})`;
+}
+function statsCell(stats) {
+  if (stats.median === null || stats.p90 === null) return "\u2014";
+  return `${formatDuration(stats.median)} / ${formatDuration(stats.p90)}${sampleNote(stats.n)}`;
+}
+function headline(metrics) {
+  const { overall, csat, period } = metrics;
+  const mtta = overall.mttaMinutes.median;
+  const attainment = combineRates(Object.values(overall.attainment));
+  return [
+    `**${plural(overall.count, "escalation")}** filed ${period.label}`,
+    mtta === null ? "none acknowledged yet" : `MTTA median **${formatDuration(mtta)}**${sampleNote(overall.mttaMinutes.n)}`,
+    attainment.percent === null ? "no SLA target decided yet" : `SLA attainment **${percentText(attainment)}** (${attainment.met}/${attainment.met + attainment.missed} targets met)`,
+    csat.average === null ? "no CSAT ratings" : `CSAT **${csat.average.toFixed(1)} / 5** (${plural(csat.count, "rating")})`
+  ].join(" \xB7 ");
+}
+function tierRow(tier, name) {
+  const { acknowledge, update, resolve: resolve2 } = tier.attainment;
+  const cells = [name, tier.count, statsCell(tier.mttaMinutes), tier.resolved, statsCell(tier.resolveMinutes)];
+  return `| ${[...cells, rateCell(acknowledge), rateCell(update), rateCell(resolve2), tier.breaches].join(" | ")} |`;
+}
+function tierTable(metrics) {
+  return [
+    "## By tier",
+    "",
+    "| Tier | Filed | Time to acknowledge (median / p90) | Resolved | Time to resolve (median / p90) | Acknowledge SLA | Update SLA | Resolve SLA | Breaches |",
+    "|---|--:|---|--:|---|---|---|---|--:|",
+    ...metrics.tiers.map((tier) => tierRow(tier, `${safeCell(tier.name, 60)} (${safeCell(tier.tier, 60)})`)),
+    tierRow(metrics.overall, "**All tiers**"),
+    "",
+    `_Times are SLA time: business hours only, waiting on the customer excluded. Median and 90th percentile by nearest rank; "n = \u2026" marks figures from fewer than ${SMALL_SAMPLE} escalations. Attainment counts decided targets (met or missed); targets still running are left out. Resolved and time to resolve count escalations resolved in the period._`
+  ];
+}
+function charts(metrics) {
+  const attainment = combineRates(Object.values(metrics.overall.attainment));
+  const slaPie = pieChart("SLA targets met vs missed, all tiers and clocks", [
+    { label: "Met", value: attainment.met },
+    { label: "Missed", value: attainment.missed }
+  ]);
+  const tierPie = pieChart(
+    "Escalations filed by tier",
+    metrics.tiers.map((tier) => ({ label: `${tier.name} (${tier.tier})`, value: tier.count }))
+  );
+  return [...slaPie.length > 0 ? ["## SLA attainment", "", ...slaPie, ""] : [], "## Escalations by tier", "", ...tierPie];
+}
+function weeklyTrend(metrics) {
+  const max = Math.max(0, ...metrics.weekly.flatMap((week) => [week.filed, week.resolved, week.breached]));
+  return [
+    "## Weekly trend",
+    "",
+    "| Week of | Filed | Resolved | Breached |",
+    "|---|---|---|---|",
+    ...metrics.weekly.map(
+      (week) => `| ${week.weekStart} | ${bar(week.filed, max)} | ${bar(week.resolved, max)} | ${bar(week.breached, max)} |`
+    ),
+    "",
+    "_Weeks start on Monday (UTC); the first and last may reach outside the period, and count only what happened inside it. Breached: escalations filed that week with at least one SLA breach._"
+  ];
+}
+function customersTable(metrics) {
+  if (metrics.customers.length === 0) return ["## Top customers", "", "_No customer named on the escalations filed._"];
+  return [
+    "## Top customers",
+    "",
+    "| # | Customer | Escalations | Repeat customer |",
+    "|--:|---|--:|---|",
+    ...metrics.customers.map((c, index2) => `| ${index2 + 1} | ${safeCell(c.customer, 80)} | ${c.count} | ${c.repeat ? "\u{1F501} repeat" : ""} |`)
+  ];
+}
+function csatLine(metrics) {
+  const { csat } = metrics;
+  if (csat.average === null) return "No satisfaction ratings were recorded in this period.";
+  return `Average **${csat.average.toFixed(1)} / 5** from ${plural(csat.count, "rating")}; ${csat.low} low (rated ${csat.lowRating} or below).`;
+}
+function actionsLine(metrics) {
+  const { open: open2, done, overdue } = metrics.actions;
+  if (open2 + done === 0) return "No preventive actions on the escalations filed.";
+  return `On the escalations filed: **${open2} open** (${overdue} overdue), **${done} done**.`;
+}
+function repositoriesLine(options) {
+  const repositories = options.repositories ?? [];
+  if (repositories.length === 0) return [];
+  const named = repositories.slice(0, MAX_REPOSITORIES_NAMED).map((repo) => safeInline(repo, 100));
+  const more = repositories.length > MAX_REPOSITORIES_NAMED ? ` and ${repositories.length - MAX_REPOSITORIES_NAMED} more` : "";
+  return [`Repositories: ${named.join(", ")}${more}`, ""];
+}
+function footer(options) {
+  return ["---", `_Generated ${formatUtc(options.generatedAt)} by Escalation Desk from its ledger._`];
+}
+function quietReport(metrics) {
+  const { resolved, resolveMinutes } = metrics.overall;
+  const lateResolved = resolved === 0 ? [] : [
+    `${plural(resolved, "escalation")} filed earlier ${resolved === 1 ? "was" : "were"} resolved in this period` + (resolveMinutes.median === null ? "." : ` (time to resolve, median: ${formatDuration(resolveMinutes.median)}).`),
+    ""
+  ];
+  return [...lateResolved, ...metrics.csat.count > 0 ? [csatLine(metrics), ""] : []];
+}
+function quietHeadline(metrics) {
+  const { first, last } = periodDays(metrics.period);
+  return `**No escalations filed between ${first} and ${last}.** A quiet period: nothing to measure.`;
+}
+function fullReport(metrics) {
+  return [
+    ...tierTable(metrics),
+    "",
+    ...charts(metrics),
+    "",
+    ...weeklyTrend(metrics),
+    "",
+    ...customersTable(metrics),
+    "",
+    "## Customer satisfaction",
+    "",
+    csatLine(metrics),
+    "",
+    "## Preventive actions",
+    "",
+    actionsLine(metrics),
+    ""
+  ];
+}
+function renderReport(metrics, options) {
+  const quiet = metrics.overall.count === 0;
+  const lines = [
+    `# ${safeInline(options.title, 200)}`,
+    "",
+    quiet ? quietHeadline(metrics) : headline(metrics),
+    "",
+    ...repositoriesLine(options),
+    ...quiet ? quietReport(metrics) : fullReport(metrics),
+    ...footer(options)
+  ];
+  return fitBody(lines.join("\n"));
+}
+
+// src/shell/run-report.ts
+var REPORTS_BRANCH = "escalation-reports";
+async function runReport(gateway, request3, configPath, now2, log) {
+  const read = await gateway.readLedger({ config: configPath, form: DEFAULT_FORM_PATH });
+  const { config, template } = await loadSettings(read, configPath, gateway, log);
+  const at = now2();
+  const period = periodOf({ now: at, days: request3.days ?? config.report.periodDays, from: request3.from, to: request3.to });
+  if ("problem" in period) throw new Error(`The report period cannot be read: ${period.problem}`);
+  const ledger = await syncLedger(gateway, { config, template, now: at, log, read, createReport: true });
+  const metrics = computeMetrics(ledger.records, config, period, config.csat.lowRating);
+  const text3 = renderReport(metrics, { title: config.report.issueTitle, generatedAt: period.to });
+  const report = { number: ledger.reportIssue, tier: null, state: "report", decisions: [], done: [], details: text3 };
+  report.decisions.push(
+    `${ledger.records.length} escalations in the ledger${ledger.rebuilt ? " (rebuilt from the issues)" : ""}; period ${period.label}.`
+  );
+  if (ledger.writes > 0) report.done.push(`updated the ledger (${ledger.writes} write${ledger.writes === 1 ? "" : "s"})`);
+  if (ledger.reportIssue !== null) {
+    const fresh = ledger.reportBody ?? "";
+    const body = withMeta(text3, readMeta(fresh) ?? FRESH_META);
+    if (body !== fresh) {
+      await gateway.updateIssueBody(ledger.reportIssue, body);
+      report.done.push(`updated the report in #${ledger.reportIssue}`);
+    }
+  }
+  if (config.report.commit)
+    report.done.push(
+      ...await commitReport(gateway, `${config.report.directory}/${periodDays(period).first}_${periodDays(period).last}.md`, text3)
+    );
+  return report;
+}
+async function commitReport(gateway, path, text3) {
+  const branch = await gateway.readBranchFile(REPORTS_BRANCH, path);
+  if (branch.text === text3) return [];
+  const parent = branch.branch ?? branch.base;
+  const sha = await gateway.commitFile(parent, path, text3, `Escalation report ${path}`);
+  await gateway.moveBranch(REPORTS_BRANCH, sha, branch.branch !== null);
+  return [`committed \`${path}\` on \`${REPORTS_BRANCH}\``];
 }
 
 // src/core/render/changes.ts
@@ -55487,7 +56148,7 @@ function describeChanges(escalation, since) {
 }
 
 // src/core/render/status-comment.ts
-var late = (minutes2) => formatDuration(Math.max(1, Math.round(minutes2)));
+var late = (minutes3) => formatDuration(Math.max(1, Math.round(minutes3)));
 function reasonLine(notification, escalation) {
   const { tier, clocks, eta, owners } = escalation;
   const people2 = mentionList(notification.mention);
@@ -55509,12 +56170,12 @@ function renderStatusComment(view) {
   const { escalation, notifications, now: now2 } = view;
   const { tier, clocks } = escalation;
   const breached = [clocks.acknowledge, clocks.resolve].some((clock2) => clock2.status === "breached" || clock2.status === "missed") || clocks.update.status === "breached";
-  const headline = breached ? "\u{1F534} SLA breached" : notifications.some((n2) => n2.reason === "warning") ? "\u{1F7E0} at risk" : "\u{1F7E2} within SLA";
+  const headline2 = breached ? "\u{1F534} SLA breached" : notifications.some((n2) => n2.reason === "warning") ? "\u{1F7E0} at risk" : "\u{1F7E2} within SLA";
   const latest = escalation.updates.at(-1);
   const changes = describeChanges(escalation, view.since);
   const lines = [
     renderMarker("status", { key: view.keys[0] ?? `digest:${now2.toISOString()}`, keys: view.keys }),
-    `### Status: ${safeInline(tier.name)} escalation, ${safeInline(escalation.facts.customer ?? escalation.issue.title, 120)} \xB7 ${headline}`,
+    `### Status: ${safeInline(tier.name)} escalation, ${safeInline(escalation.facts.customer ?? escalation.issue.title, 120)} \xB7 ${headline2}`,
     "",
     ...notifications.flatMap((notification) => [reasonLine(notification, escalation), ""]),
     ...view.owed.flatMap((text3) => [text3, ""]),
@@ -55678,12 +56339,16 @@ function planCsatFollowUp(view, config, now2) {
   const parts = [];
   if (!sent.has(CSAT_REMINDER)) {
     keys.push(CSAT_REMINDER);
-    parts.push(`${mentionList(asked)}, a reminder: once you have talked to the customer, record how they rate the handling of this escalation with \`/csat <1-5> [comment]\`.`);
+    parts.push(
+      `${mentionList(asked)}, a reminder: once you have talked to the customer, record how they rate the handling of this escalation with \`/csat <1-5> [comment]\`.`
+    );
   }
   const breached = data.sent.some((key) => key.startsWith("breach:") || key.startsWith("missed-update:"));
   if (breached && tier && tier.escalationContacts.length > 0 && !sent.has(CSAT_MISSING_AFTER_BREACH)) {
     keys.push(CSAT_MISSING_AFTER_BREACH);
-    parts.push(`${mentionList(tier.escalationContacts)}: this escalation missed an SLA target and the customer's view is not recorded yet; a conversation with the customer is due.`);
+    parts.push(
+      `${mentionList(tier.escalationContacts)}: this escalation missed an SLA target and the customer's view is not recorded yet; a conversation with the customer is due.`
+    );
   }
   return parts.length > 0 ? [{ kind: "create-comment", marker: "notice", key: keys[0], body: renderNotice(keys, parts) }] : [];
 }
@@ -55705,14 +56370,15 @@ async function recoverDroppedCloses(gateway, config, configPath, now2, log, repo
   });
   for (const issue2 of closed) {
     const actions = issue2.stateReason === "completed" || issue2.stateReason === null ? planCsatFollowUp(issue2, config, now2()) : [];
-    if (actions.length > 0) done.push(...(await applyActions(gateway, issue2.number, actions, log)).map((what) => `#${issue2.number}: ${what}`));
+    if (actions.length > 0)
+      done.push(...(await applyActions(gateway, issue2.number, actions, log)).map((what) => `#${issue2.number}: ${what}`));
   }
   for (const issue2 of waiting.slice(0, MAX_RECOVERED)) {
     try {
-      const result = await runPostMortem(gateway, issue2, configPath, now2, log);
-      done.push(...result.done.map((what) => `#${issue2.number}: ${what}`));
+      const result2 = await runPostMortem(gateway, issue2, configPath, now2, log);
+      done.push(...result2.done.map((what) => `#${issue2.number}: ${what}`));
       report.decisions.push(
-        `#${issue2.number} was closed without its post-mortem (a dropped close event): ${result.decisions.at(-1) ?? "handled"}`
+        `#${issue2.number} was closed without its post-mortem (a dropped close event): ${result2.decisions.at(-1) ?? "handled"}`
       );
     } catch (error2) {
       report.failures?.push(`#${issue2.number} (post-mortem): ${error2 instanceof Error ? error2.message : String(error2)}`);
@@ -55746,12 +56412,12 @@ async function runSweep(gateway, configPath, now2, log) {
     items.push(planSweepItem(escalation, config, at));
   }
   items.sort(byUrgency(config));
-  const { now: within, deferred } = takeWithinBudget(items, config.maxWritesPerRun);
-  const states = within.length > 0 ? await gateway.issueStates(within.map((item) => item.escalation.issue.number)) : /* @__PURE__ */ new Map();
+  const { now: within2, deferred } = takeWithinBudget(items, config.maxWritesPerRun);
+  const states = within2.length > 0 ? await gateway.issueStates(within2.map((item) => item.escalation.issue.number)) : /* @__PURE__ */ new Map();
   const report = { number: null, tier: null, state: "swept", decisions: [], done: [], failures: [] };
   const posted = [];
   const created = [];
-  for (const item of within) {
+  for (const item of within2) {
     const number = item.escalation.issue.number;
     if (states.get(number) !== "open") {
       report.decisions.push(`#${number} was closed meanwhile: skipped.`);
@@ -55770,9 +56436,16 @@ async function runSweep(gateway, configPath, now2, log) {
   }
   report.done.push(...await settleRaces(gateway, created, log));
   report.done.push(...await recoverDroppedCloses(gateway, config, configPath, now2, log, report));
+  try {
+    const ledger = await syncLedger(gateway, { config, template, now: at, log, read: await gateway.readLedger(paths) });
+    if (ledger.writes > 0)
+      report.done.push(`ledger: ${ledger.writes} write${ledger.writes === 1 ? "" : "s"} (${ledger.records.length} escalations)`);
+  } catch (error2) {
+    report.failures?.push(`ledger: ${error2 instanceof Error ? error2.message : String(error2)}`);
+  }
   report.decisions.push(
     `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? "" : "s"} (${read.points} points), ${permissions.size} permission lookups.`,
-    `${within.length} escalation${within.length === 1 ? "" : "s"} updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run${unplanned > 0 ? `; ${unplanned} not planned within the time budget` : ""}.`
+    `${within2.length} escalation${within2.length === 1 ? "" : "s"} updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run${unplanned > 0 ? `; ${unplanned} not planned within the time budget` : ""}.`
   );
   report.details = renderDashboard(
     items,
@@ -55807,7 +56480,9 @@ function issueNumberOf(payload) {
 async function dispatch(event, inputs, gateway, now2, log) {
   const action = typeof event.payload.action === "string" ? event.payload.action : "";
   const ignored = (why) => ({ ...emptyReport("ignored"), decisions: [why] });
-  if (SWEEP_EVENTS.has(event.eventName)) return runSweep(gateway, inputs.configPath, now2, log);
+  if (SWEEP_EVENTS.has(event.eventName)) {
+    return inputs.job === "report" ? runReport(gateway, inputs.report, inputs.configPath, now2, log) : runSweep(gateway, inputs.configPath, now2, log);
+  }
   const number = issueNumberOf(event.payload);
   if (event.eventName === "issues" && ISSUE_ACTIONS.has(action)) {
     if (number === null) return ignored("The event carries no issue number.");
