@@ -3,6 +3,7 @@ import type { Logger } from './github/octokit'
 import type { Inputs } from './inputs'
 import { emptyReport, type Report } from './shell/report'
 import { runIssue } from './shell/run-issue'
+import { runPull } from './shell/run-pull'
 import { runReport } from './shell/run-report'
 import { runSweep } from './shell/run-sweep'
 
@@ -14,6 +15,8 @@ export interface EventContext {
 /** Issue events that can change an escalation: each run reconciles the whole issue. */
 const ISSUE_ACTIONS = new Set(['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'assigned', 'unassigned', 'closed'])
 const SWEEP_EVENTS = new Set(['schedule', 'workflow_dispatch'])
+/** A post-mortem PR opened or edited (its checklist is checked) or merged (its checklist becomes sub-issues). */
+const PULL_ACTIONS = new Set(['opened', 'edited', 'synchronize', 'reopened', 'closed'])
 
 interface IssuePayload {
   number?: unknown
@@ -45,6 +48,11 @@ export async function dispatch(
   if (event.eventName === 'issues' && ISSUE_ACTIONS.has(action)) {
     if (number === null) return ignored('The event carries no issue number.')
     return runIssue(gateway, { number, closed: action === 'closed' }, inputs.configPath, now, log)
+  }
+  if (event.eventName === 'pull_request' && PULL_ACTIONS.has(action)) {
+    const pull = event.payload.pull_request as { number?: unknown; merged?: unknown } | undefined
+    if (typeof pull?.number !== 'number') return ignored('The event carries no pull request number.')
+    return runPull(gateway, { number: pull.number, merged: pull.merged === true }, inputs.configPath, now, log)
   }
   if (event.eventName === 'issue_comment' && (action === 'created' || action === 'edited')) {
     if (number === null) return ignored('The comment is on a pull request, not an escalation.')

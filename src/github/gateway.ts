@@ -8,6 +8,7 @@ import { readMoreComments } from './more-comments'
 import type { Logger, Octokits } from './octokit'
 import { createPostMortemGateway, type PostMortemGateway } from './postmortem-gateway'
 import { createLedgerGateway, type LedgerGateway } from './ledger-gateway'
+import { createFollowUpGateway, type FollowUpGateway } from './followup-gateway'
 import {
   FILE_QUERY,
   ISSUE_QUERY,
@@ -61,7 +62,7 @@ export interface ClosedEscalation {
 }
 
 /** Everything the action asks of GitHub, in the domain's words. The only module that talks to it. */
-export interface EscalationGateway extends PostMortemGateway, LedgerGateway {
+export interface EscalationGateway extends PostMortemGateway, LedgerGateway, FollowUpGateway {
   readonly repo: RepoRef
   listOpenEscalations(label: string, paths: { config: string; form: string }): Promise<EscalationsRead>
   listRecentlyClosed(label: string, since: Date): Promise<ClosedEscalation[]>
@@ -118,6 +119,7 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
     repo: { owner, repo },
     ...createPostMortemGateway(octokits, { owner, repo }, log, learn),
     ...createLedgerGateway(octokits, { owner, repo }, log, learn),
+    ...createFollowUpGateway(octokits, { owner, repo }, learn),
 
     async listOpenEscalations(label, paths) {
       const read: EscalationsRead = { configText: null, formText: null, issues: [], requests: 0, points: 0 }

@@ -12,6 +12,8 @@ import { lookUpPermissions } from './read-escalation'
 import type { Report } from './report'
 import { recoverDroppedCloses } from './recover-closes'
 import { syncLedger } from './sync-ledger'
+import { planActionNudges } from '../core/plans/action-nudges'
+import type { LedgerRecord } from '../core/ledger/record'
 
 /** How far back the check after the writes looks for a racing run's twin comment. */
 const SETTLE_WINDOW = 20
@@ -78,9 +80,25 @@ export async function runSweep(gateway: EscalationGateway, configPath: string, n
   }
   report.done.push(...(await settleRaces(gateway, created, log)))
   report.done.push(...(await recoverDroppedCloses(gateway, config, configPath, now, log, report)))
+  const actions = planActionNudges(await gateway.listOpenActions(config.preventiveActions.label), config, at)
+  for (const nudge of actions.nudges) {
+    try {
+      report.done.push(
+        ...(await applyActions(gateway, nudge.number, nudge.actions, log, { settleRaces: false })).map(
+          (what) => `#${nudge.number}: ${what}`,
+        ),
+      )
+    } catch (error) {
+      report.failures?.push(`#${nudge.number}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  const patch = (record: LedgerRecord) => ({
+    ...record,
+    actions: { ...record.actions, overdue: actions.overdueByEscalation.get(record.number) ?? 0 },
+  })
   try {
     // The ledger follows the escalations every sweep (two reads when nothing changed), so intake finds repeat customers.
-    const ledger = await syncLedger(gateway, { config, template, now: at, log, read: await gateway.readLedger(paths) })
+    const ledger = await syncLedger(gateway, { config, template, now: at, log, read: await gateway.readLedger(paths), patch })
     if (ledger.writes > 0)
       report.done.push(`ledger: ${ledger.writes} write${ledger.writes === 1 ? '' : 's'} (${ledger.records.length} escalations)`)
   } catch (error) {
@@ -95,6 +113,7 @@ export async function runSweep(gateway: EscalationGateway, configPath: string, n
     posted,
     deferred.map((item) => item.escalation.issue.number),
     at,
+    { open: actions.open, overdue: actions.overdue },
   )
   return report
 }

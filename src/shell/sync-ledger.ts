@@ -82,11 +82,18 @@ export async function syncLedger(gateway: EscalationGateway, context: SyncContex
     const fresh = toLedgerRecord(escalation)
     const key = recordKey(fresh)
     const previous = records.get(key)
-    const record = context.patch
-      ? context.patch({ ...fresh, actions: { ...fresh.actions, overdue: previous?.actions.overdue ?? 0 } })
-      : fresh
+    const record = { ...fresh, actions: { ...fresh.actions, overdue: previous?.actions.overdue ?? 0 } }
     if (JSON.stringify(previous) !== JSON.stringify(record)) {
       records.set(key, record)
+      changed = true
+    }
+  }
+  // What the issues' own changes do not show (an action falling overdue) is patched on every record.
+  if (context.patch) {
+    for (const [key, record] of records) {
+      const patched = context.patch(record)
+      if (JSON.stringify(patched) === JSON.stringify(record)) continue
+      records.set(key, patched)
       changed = true
     }
   }

@@ -25,7 +25,7 @@ import {
 } from './sweep-helpers'
 
 describe.concurrent('sweep re-runs and races', () => {
-  it('a second sweep right after the first makes no writes, only its reads (open escalations, recently closed)', async () => {
+  it('a second sweep right after the first makes no writes, only its reads (open escalations, recently closed, open actions; the ledger)', async () => {
     await withSweepRepo(async (gh) => {
       const t1 = (await file(gh, 'tier-1')).number // breached and due at 11:05
       const t2 = (await file(gh, 'tier-2')).number
@@ -50,7 +50,11 @@ describe.concurrent('sweep re-runs and races', () => {
       const again = await sweep(gh)
       expectSwept(again)
       expect(since.writes()).toEqual([])
-      expect(since.requests().map((request) => request.route)).toEqual(['graphql', 'graphql'])
+      expect(since.requests().map((request) => request.route)).toEqual(['graphql', 'graphql', 'graphql'])
+      expect(since.ledger().map((request) => `${request.route} ${request.write ? 'write' : 'read'}`)).toEqual([
+        'graphql read',
+        'graphql read',
+      ])
       expect(again.summary).toContain('**This run** posted on 0 escalations.')
       expect(again.summary).toContain('Nothing deferred.')
       expect(gh.comments(t2).find((comment) => comment.id === update.commentId)!.reactions['+1']).toBe(1)

@@ -47,6 +47,15 @@ export interface CardData {
   lastStatus: string | null
   /** The customer's earlier escalations, as the ledger had them when this customer was first seen. */
   customer: CustomerHistory | null
+  /** Preventive actions filed as sub-issues when the post-mortem was merged. */
+  actions: ActionRecord[]
+}
+
+export interface ActionRecord {
+  number: number
+  title: string
+  owner: string | null
+  due: string | null
 }
 
 export interface CustomerHistory {
@@ -68,6 +77,7 @@ export const EMPTY_CARD: CardData = {
   postmortem: null,
   lastStatus: null,
   customer: null,
+  actions: [],
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string'
@@ -99,6 +109,9 @@ export function readCardData(data: unknown): CardData {
     postmortem: typeof data.postmortem === 'number' ? data.postmortem : null,
     lastStatus: isIso(data.lastStatus) ? data.lastStatus : null,
     customer: readCustomer(data.customer),
+    actions: list(data.actions)
+      .filter((a): a is ActionRecord => isRecord(a) && typeof a.number === 'number' && isString(a.title))
+      .slice(0, 100),
   }
 }
 

@@ -1,6 +1,6 @@
 /** The card's next memory and its upsert: every job ends by bringing the card up to date. */
 import type { Config } from '../../config/types'
-import { CARD_LIMITS, type CardData, type TierRecord } from '../lifecycle/card-data'
+import { CARD_LIMITS, type ActionRecord, type CardData, type TierRecord } from '../lifecycle/card-data'
 import type { Escalation } from '../lifecycle/derive'
 import { upsertComment } from '../own-comments'
 import type { Action } from '../plan'
@@ -16,6 +16,8 @@ export interface CardChange {
   notices?: string[]
   /** A status comment posted by this run, at this time. */
   statusAt?: Date
+  /** Preventive actions filed this run. */
+  actions?: ActionRecord[]
 }
 
 function tierHistory(escalation: Escalation): TierRecord[] {
@@ -38,6 +40,7 @@ export function nextCardData(escalation: Escalation, change: CardChange): CardDa
     postmortem: change.postmortem ?? escalation.carried.postmortem,
     lastStatus: change.statusAt?.toISOString() ?? escalation.carried.lastStatus,
     customer: escalation.customer,
+    actions: change.actions ?? escalation.carried.actions,
   }
 }
 

@@ -123,7 +123,7 @@ export function renderCard(view: CardView): string {
     ['ETA', etaLine(escalation)],
     ['Latest update', latest ? `${safeCell(latest.by)} at ${formatUtc(latest.at)}: ${safeCell(latest.text, 300)}` : 'none yet'],
   ]
-  rows.push(...followUpRows(escalation, view.config))
+  rows.push(...followUpRows(escalation, view.config, data))
   const waits = waitingOn(escalation)
   if (waits.length > 0) rows.push(['Waiting on', waits.join(' · ')])
   if (view.postmortem !== null) rows.push(['Post-mortem', `#${view.postmortem}`])
@@ -146,7 +146,7 @@ export function renderCard(view: CardView): string {
 }
 
 /** After the fire: the customer's history with us, the sponsor, and how the customer rated it. */
-function followUpRows(escalation: Escalation, config: Config): [string, string][] {
+function followUpRows(escalation: Escalation, config: Config, data: CardData): [string, string][] {
   const rows: [string, string][] = []
   const { customer } = escalation
   if (customer && customer.earlier.length > 0) {
@@ -162,6 +162,14 @@ function followUpRows(escalation: Escalation, config: Config): [string, string][
       ? `executive sponsor: ${safeCell(escalation.sponsor)}`
       : 'no executive sponsor yet: name one with `/sponsor @login`'
     rows.push(['Repeat customer', `${customer?.repeat ? 'yes' : 'no'}; ${sponsor}`])
+  }
+  const { actions } = data
+  if (actions.length > 0) {
+    const list = actions.map(
+      (action) =>
+        `#${action.number}${action.owner ? ` (${safeCell(action.owner)}${action.due ? `, due ${action.due}` : ''})` : action.due ? ` (due ${action.due})` : ''}`,
+    )
+    rows.push(['Preventive actions', list.join(' · ')])
   }
   if (escalation.resolvedAt) {
     const { csat } = escalation

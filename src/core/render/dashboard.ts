@@ -37,7 +37,13 @@ function row(item: SweepItem, now: Date): string {
 }
 
 /** The sweep's job summary: every open escalation at a glance, most urgent first, and what this run did. */
-export function renderDashboard(items: SweepItem[], posted: number[], deferred: number[], now: Date): string {
+export function renderDashboard(
+  items: SweepItem[],
+  posted: number[],
+  deferred: number[],
+  now: Date,
+  actions: { open: number; overdue: number } = { open: 0, overdue: 0 },
+): string {
   const byTier = new Map<string, number>()
   for (const item of items) byTier.set(item.escalation.tier.name, (byTier.get(item.escalation.tier.name) ?? 0) + 1)
   const lines = [
@@ -49,6 +55,8 @@ export function renderDashboard(items: SweepItem[], posted: number[], deferred: 
     '|---|---|---|---|---|---|---|---|---|',
     ...items.slice(0, MAX_ROWS).map((item) => row(item, now)),
     ...(items.length > MAX_ROWS ? [`| | | _and ${items.length - MAX_ROWS} more_ | | | | | | |`] : []),
+    '',
+    `**Preventive actions:** ${actions.open} open, ${actions.overdue} overdue.`,
     '',
     `**This run** posted on ${posted.length} escalation${posted.length === 1 ? '' : 's'}${
       posted.length > 0

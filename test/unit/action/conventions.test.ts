@@ -49,7 +49,7 @@ describe('JavaScript action conventions', () => {
     expect(action.name).toBeTruthy()
     expect(action.description).toBeTruthy()
     expect(action.branding.icon).toBeTruthy()
-    expect(Object.keys(action.inputs)).toEqual(['token', 'config-path'])
+    expect(Object.keys(action.inputs)).toEqual(['token', 'config-path', 'job', 'report-days', 'report-from', 'report-to'])
     expect(action.inputs.token?.default).toBe('${{ github.token }}')
     expect(action.inputs['config-path']?.default).toBe('.github/escalations.yml')
     expect(Object.keys(action.outputs)).toEqual(['escalation-number', 'tier', 'state', 'needs-info', 'command', 'post-mortem'])

@@ -124,7 +124,7 @@ describe('the request log', () => {
       expectSuccess(result)
       const debug = result.stdout.split('\n').filter((line) => line.startsWith('::debug::'))
       const logged = debug.filter((line) => /^::debug::(GET|POST|PATCH|PUT|DELETE) \/\S* (\d{3}|failed .*) in \d+ ms$/.test(line))
-      expect(logged).toHaveLength(since.requests().length)
+      expect(logged).toHaveLength(since.requests().length + since.ledger().length)
       const labels = logged.filter((line) => line.includes(` /repos/acme/support/issues/${number}/labels `))
       expect(labels.map((line) => line.split(' ')[2])).toEqual(['502', '200'])
       expect(logged.filter((line) => line.startsWith('::debug::POST /graphql 200 in '))).not.toEqual([])

@@ -3672,8 +3672,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11236,9 +11236,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one2 = count === 1;
@@ -34478,6 +34478,155 @@ function createLedgerGateway({ reader, writer }, { owner, repo }, log, learn) {
   };
 }
 
+// src/github/followup-queries.ts
+var PULL_FIELDS2 = `id number state merged isDraft title body url headRefName baseRefName author { __typename login }
+  labels(first: 20) { nodes { name } }
+  comments(first: 50) { nodes { ${COMMENT_FIELDS} } }`;
+var PULL_QUERY = `
+query EscalationPull($owner: String!, $repo: String!, $number: Int!, $configExpr: String!, $formExpr: String!) {
+  ${VIEWER}
+  repository(owner: $owner, name: $repo) {
+    config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
+    form: object(expression: $formExpr) { ... on Blob { text isTruncated } }
+    defaultBranchRef { name }
+    pullRequest(number: $number) { ${PULL_FIELDS2} }
+  }
+}`;
+var FILE_AT_QUERY = `
+query EscalationFileAt($owner: String!, $repo: String!, $expr: String!) {
+  repository(owner: $owner, name: $repo) { object(expression: $expr) { ... on Blob { text isTruncated } } }
+}`;
+var ACTION_ISSUE_FIELDS = `number fullDatabaseId title body state author { __typename login } assignees(first: 10) { nodes { login } }
+  comments(last: 10) { nodes { ${COMMENT_FIELDS} } }`;
+var ACTIONS_QUERY = `
+query EscalationActions($owner: String!, $repo: String!, $number: Int!, $labels: [String!]) {
+  ${VIEWER}
+  repository(owner: $owner, name: $repo) {
+    issue(number: $number) { id fullDatabaseId subIssues(first: 100) { nodes { ${ACTION_ISSUE_FIELDS} } } }
+    labelled: issues(first: 100, labels: $labels, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${ACTION_ISSUE_FIELDS} } }
+  }
+}`;
+var OPEN_ACTIONS_QUERY = `
+query EscalationOpenActions($owner: String!, $repo: String!, $labels: [String!], $after: String) {
+  ${VIEWER}
+  repository(owner: $owner, name: $repo) {
+    issues(first: 100, after: $after, states: OPEN, labels: $labels, orderBy: { field: CREATED_AT, direction: ASC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes { ${ACTION_ISSUE_FIELDS} parent { number } }
+    }
+  }
+}`;
+
+// src/github/followup-gateway.ts
+function toActionIssue(node2, viewer) {
+  return {
+    number: node2.number,
+    databaseId: Number(node2.fullDatabaseId),
+    title: node2.title,
+    body: node2.body,
+    state: node2.state === "OPEN" ? "open" : "closed",
+    byAction: isViewer(node2.author, viewer),
+    assignees: node2.assignees.nodes.map((user) => user.login),
+    comments: node2.comments.nodes.map((comment) => toComment(comment, viewer)),
+    parent: node2.parent?.number ?? null
+  };
+}
+function createFollowUpGateway({ reader, writer }, { owner, repo }, learn) {
+  return {
+    async readPull(number, paths) {
+      const data = await attempt(
+        `read pull request #${number}`,
+        () => reader.graphql(PULL_QUERY, {
+          owner,
+          repo,
+          number,
+          configExpr: `HEAD:${paths.config}`,
+          formExpr: `HEAD:${paths.form}`
+        })
+      );
+      const me = learn(data.viewer.login);
+      const pull = data.repository.pullRequest;
+      if (!pull) return null;
+      return {
+        configText: blobText(data.repository.config),
+        formText: blobText(data.repository.form),
+        pull: {
+          id: pull.id,
+          number: pull.number,
+          isDraft: pull.isDraft,
+          state: pull.state,
+          title: pull.title,
+          body: pull.body,
+          url: pull.url,
+          headRefName: pull.headRefName,
+          baseRefName: pull.baseRefName,
+          merged: pull.merged,
+          byAction: isViewer(pull.author, me),
+          labels: pull.labels.nodes.map((label) => label.name),
+          requestedReviewers: []
+        },
+        comments: pull.comments.nodes.map((comment) => toComment(comment, me)),
+        defaultBranch: data.repository.defaultBranchRef?.name ?? null
+      };
+    },
+    async readFileAt(ref, path) {
+      const data = await attempt(
+        `read ${path} at ${ref}`,
+        () => reader.graphql(FILE_AT_QUERY, { owner, repo, expr: `${ref}:${path}` })
+      );
+      return blobText(data.repository.object);
+    },
+    async readActions(escalation, label) {
+      const data = await attempt(
+        `read the preventive actions of #${escalation}`,
+        () => reader.graphql(ACTIONS_QUERY, { owner, repo, number: escalation, labels: [label] })
+      );
+      const me = learn(data.viewer.login);
+      const issue2 = data.repository.issue;
+      return {
+        parentDatabaseId: issue2 ? Number(issue2.fullDatabaseId) : null,
+        linked: (issue2?.subIssues.nodes ?? []).map((node2) => toActionIssue(node2, me)),
+        labelled: data.repository.labelled.nodes.map((node2) => toActionIssue(node2, me))
+      };
+    },
+    async listOpenActions(label) {
+      const found = [];
+      let after = null;
+      do {
+        const page = await attempt(
+          "list open preventive actions",
+          () => reader.graphql(OPEN_ACTIONS_QUERY, { owner, repo, labels: [label], after })
+        );
+        const me = learn(page.viewer.login);
+        found.push(...page.repository.issues.nodes.map((node2) => toActionIssue(node2, me)));
+        after = page.repository.issues.pageInfo.hasNextPage ? page.repository.issues.pageInfo.endCursor : null;
+      } while (after);
+      return found;
+    },
+    async createIssue(issue2) {
+      const { data } = await attempt(
+        `open the issue "${issue2.title.slice(0, 60)}"`,
+        () => writer.rest.issues.create({ owner, repo, ...issue2 })
+      );
+      return { number: data.number, databaseId: data.id };
+    },
+    async updateIssue(number, change) {
+      await attempt(`update #${number}`, () => writer.rest.issues.update({ owner, repo, issue_number: number, ...change }));
+    },
+    async addSubIssue(parent, subIssueDatabaseId) {
+      await attempt(
+        `link a preventive action to #${parent}`,
+        () => writer.request("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", {
+          owner,
+          repo,
+          issue_number: parent,
+          sub_issue_id: subIssueDatabaseId
+        })
+      );
+    }
+  };
+}
+
 // src/github/gateway.ts
 var KNOWN_ROLES = /* @__PURE__ */ new Set(["read", "triage", "write", "maintain", "admin"]);
 var GHOST2 = "ghost";
@@ -34507,6 +34656,7 @@ function createGateway(octokits, { owner, repo }, log) {
     repo: { owner, repo },
     ...createPostMortemGateway(octokits, { owner, repo }, log, learn),
     ...createLedgerGateway(octokits, { owner, repo }, log, learn),
+    ...createFollowUpGateway(octokits, { owner, repo }, learn),
     async listOpenEscalations(label, paths) {
       const read = { configText: null, formText: null, issues: [], requests: 0, points: 0 };
       let after = null;
@@ -42586,7 +42736,7 @@ function renderCard(view) {
     ["ETA", etaLine(escalation)],
     ["Latest update", latest ? `${safeCell(latest.by)} at ${formatUtc(latest.at)}: ${safeCell(latest.text, 300)}` : "none yet"]
   ];
-  rows.push(...followUpRows(escalation, view.config));
+  rows.push(...followUpRows(escalation, view.config, data));
   const waits = waitingOn(escalation);
   if (waits.length > 0) rows.push(["Waiting on", waits.join(" \xB7 ")]);
   if (view.postmortem !== null) rows.push(["Post-mortem", `#${view.postmortem}`]);
@@ -42607,7 +42757,7 @@ function renderCard(view) {
   lines.push(...commandHelp(), "");
   return fitBody(lines.join("\n").trimEnd());
 }
-function followUpRows(escalation, config) {
+function followUpRows(escalation, config, data) {
   const rows = [];
   const { customer } = escalation;
   if (customer && customer.earlier.length > 0) {
@@ -42621,6 +42771,13 @@ function followUpRows(escalation, config) {
   if (customer?.repeat || escalation.sponsor) {
     const sponsor = escalation.sponsor ? `executive sponsor: ${safeCell(escalation.sponsor)}` : "no executive sponsor yet: name one with `/sponsor @login`";
     rows.push(["Repeat customer", `${customer?.repeat ? "yes" : "no"}; ${sponsor}`]);
+  }
+  const { actions } = data;
+  if (actions.length > 0) {
+    const list2 = actions.map(
+      (action) => `#${action.number}${action.owner ? ` (${safeCell(action.owner)}${action.due ? `, due ${action.due}` : ""})` : action.due ? ` (due ${action.due})` : ""}`
+    );
+    rows.push(["Preventive actions", list2.join(" \xB7 ")]);
   }
   if (escalation.resolvedAt) {
     const { csat } = escalation;
@@ -42680,7 +42837,8 @@ var EMPTY_CARD = {
   tiers: [],
   postmortem: null,
   lastStatus: null,
-  customer: null
+  customer: null,
+  actions: []
 };
 var isString2 = (value) => typeof value === "string";
 var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -42702,7 +42860,8 @@ function readCardData(data) {
     ).slice(-CARD_LIMITS.tiers),
     postmortem: typeof data.postmortem === "number" ? data.postmortem : null,
     lastStatus: isIso(data.lastStatus) ? data.lastStatus : null,
-    customer: readCustomer(data.customer)
+    customer: readCustomer(data.customer),
+    actions: list2(data.actions).filter((a) => isRecord(a) && typeof a.number === "number" && isString2(a.title)).slice(0, 100)
   };
 }
 function readCustomer(value) {
@@ -42732,7 +42891,8 @@ function nextCardData(escalation, change) {
     tiers: tierHistory(escalation),
     postmortem: change.postmortem ?? escalation.carried.postmortem,
     lastStatus: change.statusAt?.toISOString() ?? escalation.carried.lastStatus,
-    customer: escalation.customer
+    customer: escalation.customer,
+    actions: change.actions ?? escalation.carried.actions
   };
 }
 function planCard(escalation, config, change) {
@@ -52178,24 +52338,24 @@ function resolveToLabelEnd(events, context3) {
 function tokenizeLabelEnd(effects, ok, nok) {
   const self2 = this;
   const labelStarts = self2._labelStarts;
-  let labelStart;
+  let labelStart2;
   let defined;
   if (labelStarts) {
     while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
       labelStarts.pop();
     }
-    labelStart = labelStarts[labelStarts.length - 1];
+    labelStart2 = labelStarts[labelStarts.length - 1];
   }
   return start;
   function start(code) {
-    if (!labelStart) {
+    if (!labelStart2) {
       return nok(code);
     }
-    if (labelStart._inactive) {
+    if (labelStart2._inactive) {
       return labelEndNok(code);
     }
     defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
-      start: labelStart.end,
+      start: labelStart2.end,
       end: self2.now()
     })));
     effects.enter("labelEnd");
@@ -52222,7 +52382,7 @@ function tokenizeLabelEnd(effects, ok, nok) {
     return ok(code);
   }
   function labelEndNok(code) {
-    labelStart._balanced = true;
+    labelStart2._balanced = true;
     return nok(code);
   }
 }
@@ -53430,7 +53590,7 @@ function compiler(options) {
       image: opener(image),
       label: buffer,
       link: opener(link),
-      listItem: opener(listItem),
+      listItem: opener(listItem2),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list2, onenterlistordered),
       listUnordered: opener(list2),
@@ -53585,7 +53745,7 @@ function compiler(options) {
     let index2 = start - 1;
     let containerBalance = -1;
     let listSpread = false;
-    let listItem2;
+    let listItem3;
     let lineIndex;
     let firstBlankLineIndex;
     let atMarker;
@@ -53606,7 +53766,7 @@ function compiler(options) {
         }
         case "lineEndingBlank": {
           if (event[0] === "enter") {
-            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
+            if (listItem3 && !atMarker && !containerBalance && !firstBlankLineIndex) {
               firstBlankLineIndex = index2;
             }
             atMarker = void 0;
@@ -53625,7 +53785,7 @@ function compiler(options) {
         }
       }
       if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem2) {
+        if (listItem3) {
           let tailIndex = index2;
           lineIndex = void 0;
           while (tailIndex--) {
@@ -53644,12 +53804,12 @@ function compiler(options) {
             }
           }
           if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem2._spread = true;
+            listItem3._spread = true;
           }
-          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          listItem3.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
           insertions.push({
             at: lineIndex || index2,
-            event: ["exit", listItem2, event[2]]
+            event: ["exit", listItem3, event[2]]
           });
         }
         if (event[1].type === "listItemPrefix") {
@@ -53660,7 +53820,7 @@ function compiler(options) {
             // @ts-expect-error: we’ll add `end` in a second.
             end: void 0
           };
-          listItem2 = item;
+          listItem3 = item;
           insertions.push({
             at: index2,
             event: ["enter", item, event[2]]
@@ -54045,7 +54205,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function listItem(token) {
+  function listItem2(token) {
     return {
       type: "listItem",
       spread: token._spread,
@@ -55626,9 +55786,17 @@ async function syncLedger(gateway, context3) {
     const fresh = toLedgerRecord(escalation);
     const key = recordKey(fresh);
     const previous2 = records.get(key);
-    const record = context3.patch ? context3.patch({ ...fresh, actions: { ...fresh.actions, overdue: previous2?.actions.overdue ?? 0 } }) : fresh;
+    const record = { ...fresh, actions: { ...fresh.actions, overdue: previous2?.actions.overdue ?? 0 } };
     if (JSON.stringify(previous2) !== JSON.stringify(record)) {
       records.set(key, record);
+      changed = true;
+    }
+  }
+  if (context3.patch) {
+    for (const [key, record] of records) {
+      const patched = context3.patch(record);
+      if (JSON.stringify(patched) === JSON.stringify(record)) continue;
+      records.set(key, patched);
       changed = true;
     }
   }
@@ -55713,17 +55881,635 @@ async function runIssue(gateway, run2, configPath, now2, log) {
   };
 }
 
+// src/core/followup/due-date.ts
+var SLICE = 40;
+var ISO = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![\p{L}\p{N}])/u;
+var DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\p{L}\p{N}])/u;
+var DAY_MONTH = new RegExp("^(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(\\p{L}{3,9})\\.?(?:,?[ \\t]+(\\d{4}))?(?![\\p{L}\\p{N}])", "iu");
+var MONTH_DAY = new RegExp("^(\\p{L}{3,9})\\.?[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?:,?[ \\t]+(\\d{4}))?(?![\\p{L}\\p{N}])", "iu");
+var PLACEHOLDER = /^yyyy-mm-dd(?![\p{L}\p{N}])/iu;
+var MONTHS = {
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12
+};
+function readDueDate(text3) {
+  const slice = text3.slice(0, SLICE);
+  const placeholder = PLACEHOLDER.exec(slice);
+  if (placeholder) return { kind: "placeholder", length: placeholder[0].length };
+  const iso = ISO.exec(slice);
+  if (iso) return calendarDate(iso[1], iso[3], iso[4], iso[0].length);
+  const dotted = DOTTED.exec(slice);
+  if (dotted) return calendarDate(dotted[3], dotted[2], dotted[1], dotted[0].length);
+  const dayMonth = DAY_MONTH.exec(slice);
+  if (dayMonth) return namedMonthDate(dayMonth[3], dayMonth[2], dayMonth[1], dayMonth[0].length);
+  const monthDay = MONTH_DAY.exec(slice);
+  if (monthDay) return namedMonthDate(monthDay[3], monthDay[1], monthDay[2], monthDay[0].length);
+  return null;
+}
+function namedMonthDate(year, monthName, day, length) {
+  const month = MONTHS[(monthName ?? "").toLowerCase()];
+  if (!month) return null;
+  if (!year) return { kind: "invalid", length };
+  return calendarDate(year, String(month), day, length);
+}
+function calendarDate(year, month, day, length) {
+  const date = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone: "utc" });
+  if (!date.isValid) return { kind: "invalid", length };
+  return { kind: "date", iso: date.toISODate() ?? "", length };
+}
+function utcDate(instant) {
+  return instant.toISOString().slice(0, 10);
+}
+
+// src/core/followup/section-lines.ts
+function scanSectionTasks(document3, isSectionTitle, maxTasks) {
+  const tasks = [];
+  let sectionFound = false;
+  let inSection = false;
+  let fence = null;
+  let inComment = false;
+  let itemContentColumn = null;
+  let previousBlank = true;
+  let start = 0;
+  while (start <= document3.length) {
+    const newline = document3.indexOf("\n", start);
+    const end = newline < 0 ? document3.length : newline;
+    const line = document3.slice(start, end > start && document3[end - 1] === "\r" ? end - 1 : end);
+    start = end + 1;
+    const indent = indentOf2(line);
+    const nestedUnderItem = itemContentColumn !== null && indent.columns >= itemContentColumn;
+    if (fence) {
+      if (closesFence2(line, indent, fence)) fence = null;
+      continue;
+    }
+    if (inComment) {
+      if (line.includes("-->")) inComment = false;
+      continue;
+    }
+    const base = nestedUnderItem && itemContentColumn !== null ? itemContentColumn : 0;
+    if (indent.columns - base <= 3) {
+      const opened = opensFence(line.slice(indent.chars), base);
+      const comment = !opened && line.slice(indent.chars).startsWith("<!--");
+      if (opened || comment) {
+        fence = opened;
+        inComment = comment && !line.includes("-->", indent.chars + 4);
+        if (base === 0) itemContentColumn = null;
+        continue;
+      }
+    }
+    const blank = indent.chars === line.length;
+    if (!nestedUnderItem && indent.columns <= 3) {
+      const level = headingLevel(line.slice(indent.chars));
+      if (level > 0 && level <= 2) {
+        if (inSection) break;
+        inSection = level === 2 && isSectionTitle(headingText(line.slice(indent.chars + level)));
+        sectionFound ||= inSection;
+        itemContentColumn = null;
+        previousBlank = true;
+        continue;
+      }
+    }
+    if (!inSection || nestedUnderItem || blank) {
+      previousBlank = blank;
+      continue;
+    }
+    const item = indent.columns <= 3 ? listItem(line.slice(indent.chars)) : null;
+    if (item) {
+      itemContentColumn = indent.columns + item.marker;
+      const task = taskOf(item.content);
+      if (task) {
+        if (tasks.length >= maxTasks) return { sectionFound, tasks, truncated: true };
+        tasks.push({ raw: line, ...task });
+      }
+    } else if (previousBlank) {
+      itemContentColumn = null;
+    }
+    previousBlank = false;
+  }
+  return { sectionFound, tasks, truncated: false };
+}
+function indentOf2(line) {
+  let columns = 0;
+  let chars = 0;
+  for (; chars < line.length; chars++) {
+    if (line[chars] === " ") columns++;
+    else if (line[chars] === "	") columns += 4 - columns % 4;
+    else break;
+  }
+  return { chars, columns };
+}
+function opensFence(text3, base) {
+  const char = text3[0];
+  if (char !== "`" && char !== "~") return null;
+  const length = runLength2(text3, char);
+  if (length < 3) return null;
+  if (char === "`" && text3.indexOf("`", length) >= 0) return null;
+  return { char, length, base };
+}
+function closesFence2(line, indent, fence) {
+  if (indent.columns - fence.base > 3) return false;
+  const text3 = line.slice(indent.chars);
+  const length = runLength2(text3, fence.char);
+  return length >= fence.length && text3.slice(length).trim() === "";
+}
+function runLength2(text3, char) {
+  let length = 0;
+  while (text3[length] === char) length++;
+  return length;
+}
+function headingLevel(text3) {
+  const level = runLength2(text3, "#");
+  if (level < 1 || level > 6) return 0;
+  const next = text3[level];
+  return next === void 0 || next === " " || next === "	" ? level : 0;
+}
+function headingText(rest) {
+  let text3 = rest.trim();
+  let hashes = text3.length;
+  while (hashes > 0 && text3[hashes - 1] === "#") hashes--;
+  if (hashes < text3.length && (hashes === 0 || text3[hashes - 1] === " " || text3[hashes - 1] === "	")) text3 = text3.slice(0, hashes);
+  return text3.trim();
+}
+function listItem(text3) {
+  let width = 0;
+  if (text3[0] === "-" || text3[0] === "*" || text3[0] === "+") width = 1;
+  else {
+    while (width < 9 && isDigit4(text3[width])) width++;
+    if (width === 0 || text3[width] !== "." && text3[width] !== ")") return null;
+    width++;
+  }
+  const spaces = runLength2(text3.slice(width), " ");
+  if (spaces === 0 && width < text3.length) return null;
+  const gap = spaces >= 5 ? 1 : Math.max(spaces, 1);
+  return { marker: width + gap, content: text3.slice(width + spaces) };
+}
+function isDigit4(char) {
+  return char !== void 0 && char >= "0" && char <= "9";
+}
+function taskOf(content3) {
+  if (content3[0] !== "[" || content3[2] !== "]") return null;
+  const box = content3[1];
+  if (box !== " " && box !== "x" && box !== "X") return null;
+  const after = content3[3];
+  if (after !== " " && after !== "	") return null;
+  const rest = content3.slice(4).trim();
+  return rest ? { done: box !== " ", content: rest } : null;
+}
+
+// src/core/followup/action-items.ts
+var MAX_ACTION_ITEMS = 100;
+var MAX_ITEM_TEXT = 256;
+var MAX_RAW = 1e3;
+var MAX_LOGIN = 39;
+var DATE_SLICE = 40;
+function parseActionItems(document3, options = {}) {
+  const scan = scanSectionTasks(document3, isActionSectionTitle, MAX_ACTION_ITEMS);
+  const today = options.today ? utcDate(options.today) : null;
+  const items = scan.tasks.map((task, position2) => {
+    const owner = findOwner(task.content);
+    const due = findDue(task.content);
+    return {
+      index: position2 + 1,
+      text: truncate2(tidy(withoutSpans(task.content, [...owner.spans, ...due ? [due.span] : []])), MAX_ITEM_TEXT),
+      owner: owner.login,
+      due: due?.date.kind === "date" ? due.date.iso : null,
+      done: task.done,
+      problems: problemsOf(owner, due?.date ?? null, task.done, today),
+      raw: truncate2(task.raw, MAX_RAW)
+    };
+  });
+  return { items, sectionFound: scan.sectionFound, truncated: scan.truncated };
+}
+function isActionSectionTitle(title) {
+  const text3 = title.toLowerCase();
+  return text3.startsWith("preventive action item") || text3.startsWith("preventative action item");
+}
+function findOwner(text3) {
+  const scan = { login: null, placeholder: false, spans: [] };
+  for (let at = text3.indexOf("@"); at >= 0 && scan.login === null; at = text3.indexOf("@", at + 1)) {
+    if (at > 0 && isWordChar2(text3[at - 1])) continue;
+    const login = loginAt(text3, at + 1);
+    if (!login) continue;
+    scan.spans.push([labelStart(text3, at), at + 1 + login.length]);
+    if (login.toLowerCase() === "owner") scan.placeholder = true;
+    else scan.login = login;
+  }
+  return scan;
+}
+function labelStart(text3, at) {
+  let start = at;
+  while (start > 0 && (text3[start - 1] === " " || text3[start - 1] === "	")) start--;
+  if (text3[start - 1] === ":") start--;
+  const label = text3.slice(Math.max(0, start - 5), start).toLowerCase();
+  return label === "owner" && !isWordChar2(text3[start - 6]) ? start - 5 : at;
+}
+function loginAt(text3, start) {
+  let end = start;
+  while (end < text3.length && end - start <= MAX_LOGIN && (isAlphanumeric(text3[end]) || text3[end] === "-")) end++;
+  let login = text3.slice(start, end);
+  if (login.length > MAX_LOGIN || isWordChar2(text3[end]) || text3[end] === "/") return null;
+  while (login.endsWith("-")) login = login.slice(0, -1);
+  return login && !login.startsWith("-") ? login : null;
+}
+function findDue(text3) {
+  const lower2 = text3.toLowerCase();
+  for (let at = 0; at < lower2.length; at++) {
+    const keyword = lower2.startsWith("due", at) ? 3 : lower2.startsWith("by", at) ? 2 : 0;
+    if (keyword === 0 || at > 0 && isWordChar2(lower2[at - 1])) continue;
+    let start = at + keyword;
+    if (lower2[start] === ":") start++;
+    const gap = start;
+    while (lower2[start] === " " || lower2[start] === "	") start++;
+    if (start === gap && lower2[at + keyword] !== ":") continue;
+    const date = readDueDate(text3.slice(start, start + DATE_SLICE));
+    if (date) return { date, span: [at, start + date.length] };
+  }
+  return null;
+}
+function problemsOf(owner, due, done, today) {
+  const problems = [];
+  if (!owner.login) problems.push("no-owner");
+  if (!due || due.kind === "placeholder") problems.push("no-due");
+  else if (due.kind === "invalid" || today !== null && !done && due.iso < today) problems.push("bad-due");
+  if (owner.placeholder || due?.kind === "placeholder") problems.push("placeholder");
+  return problems;
+}
+function withoutSpans(text3, spans) {
+  let result2 = "";
+  let from = 0;
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    result2 += `${text3.slice(from, start)} `;
+    from = end;
+  }
+  return result2 + text3.slice(from);
+}
+var SEPARATORS2 = " ,;:-\u2013\u2014\xB7|/";
+function tidy(text3) {
+  const tidied = text3.replace(/\s+/g, " ").replace(/ (?=[,;:.)\]])/g, "").replace(/[,;:](?=[,;:)\]])/g, "").replace(/\( ?\)|\[ ?\]/g, "").replace(/ {2}/g, " ");
+  let start = 0;
+  let end = tidied.length;
+  while (start < end && SEPARATORS2.includes(tidied[start] ?? "")) start++;
+  while (end > start && SEPARATORS2.includes(tidied[end - 1] ?? "")) end--;
+  return tidied.slice(start, end);
+}
+function isAlphanumeric(char) {
+  return char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z" || char >= "0" && char <= "9");
+}
+function isWordChar2(char) {
+  return isAlphanumeric(char) || char === "_";
+}
+
+// src/core/followup/problem-text.ts
+function describeProblems(item) {
+  const placeholder = item.problems.includes("placeholder");
+  const fixes = [];
+  if (item.problems.includes("no-owner")) {
+    fixes.push(
+      placeholder && hasOwnerPlaceholder(item.raw) ? `replace ${inlineCode("@owner")} with the owner's login` : `add the owner as ${inlineCode("@login")}`
+    );
+  }
+  if (item.problems.includes("no-due")) {
+    fixes.push(
+      placeholder && hasDatePlaceholder(item.raw) ? `replace ${inlineCode("YYYY-MM-DD")} with the date` : `add ${inlineCode("due YYYY-MM-DD")}`
+    );
+  }
+  if (item.problems.includes("bad-due")) {
+    fixes.push(
+      item.due ? `${item.due} is already past: give a later date` : `the due date is not a day of the calendar: write it as ${inlineCode("due YYYY-MM-DD")}`
+    );
+  }
+  if (placeholder && item.owner && hasOwnerPlaceholder(item.raw)) fixes.push(`remove the template's ${inlineCode("@owner")}`);
+  return fixes.join("; ");
+}
+function hasOwnerPlaceholder(raw) {
+  return raw.toLowerCase().includes("@owner");
+}
+function hasDatePlaceholder(raw) {
+  return raw.toLowerCase().includes("yyyy-mm-dd");
+}
+
+// src/core/followup/render-followup.ts
+var FORMAT = inlineCode("- [ ] <what> @owner due YYYY-MM-DD");
+var DATE_FORMS = ["2026-12-15", "2026/12/15", "15 Dec 2026", "Dec 15, 2026", "15.12.2026"].map(inlineCode).join(", ");
+var HOW_TO_WRITE = `Write each item on one line as ${FORMAT}. Dates may be written ${DATE_FORMS} (day.month.year).`;
+var SECTION = inlineCode("## Preventive action items");
+var TABLE_BUDGET = 5e4;
+var MAX_TITLE = 256;
+function renderActionsCheck(items, sectionFound, truncated = false) {
+  const heading = "### Preventive action items";
+  if (!sectionFound) {
+    return [
+      heading,
+      "",
+      `This post-mortem has no ${SECTION} section, so no follow-up issue will be opened when it is merged.`,
+      `Add the section back with one line per action, as ${FORMAT}.`
+    ].join("\n");
+  }
+  if (items.length === 0) {
+    return [
+      heading,
+      "",
+      `The ${SECTION} section lists no actions yet. Add one line per action, as ${FORMAT}: when this pull request is merged, each becomes a sub-issue of the escalation, assigned to its owner.`
+    ].join("\n");
+  }
+  const notReady = items.filter((item) => !item.done && item.problems.length > 0);
+  const cap = truncated ? ["", capNote()] : [];
+  if (notReady.length === 0) return fitBody([heading, "", readyLine(items), "", ...itemTable(items, false), ...cap].join("\n"));
+  return fitBody(
+    [
+      heading,
+      "",
+      `**${notReady.length} of ${items.length} ${plural(items.length, "item")} ${notReady.length === 1 ? "is" : "are"} not ready:** each needs an owner and a due date to become a sub-issue of the escalation when this pull request is merged.`,
+      "",
+      ...itemTable(notReady, true),
+      "",
+      HOW_TO_WRITE,
+      ...cap,
+      "",
+      "_This comment is updated when the document changes._"
+    ].join("\n")
+  );
+}
+function readyLine(items) {
+  const done = items.filter((item) => item.done).length;
+  const checked = done > 0 ? ` (${done} already checked off)` : "";
+  if (items.length === 1) {
+    return `\u2705 The one item is ready to become a sub-issue of the escalation when this pull request is merged${checked}, assigned to its owner with its due date.`;
+  }
+  return `\u2705 All ${items.length} items are ready to become sub-issues of the escalation when this pull request is merged${checked}, each assigned to its owner with its due date.`;
+}
+function capNote() {
+  return `Only the first ${MAX_ACTION_ITEMS} items are read (GitHub allows ${MAX_ACTION_ITEMS} sub-issues under one issue): fold the rest into fewer items.`;
+}
+function itemTable(items, withFixes) {
+  const rows = [
+    withFixes ? "| # | Action | Owner | Due | To fix |" : "| # | Action | Owner | Due |",
+    withFixes ? "| ---: | --- | --- | --- | --- |" : "| ---: | --- | --- | --- |"
+  ];
+  let length = 0;
+  for (const [shown, item] of items.entries()) {
+    const cells = [
+      String(item.index),
+      item.text ? safeCell(item.text, 120) : "_(no description)_",
+      item.owner ? inlineCode(item.owner) : "\u2014",
+      item.due ?? "\u2014"
+    ];
+    const row2 = `| ${[...cells, ...withFixes ? [describeProblems(item)] : []].join(" | ")} |`;
+    length += row2.length + 1;
+    if (length > TABLE_BUDGET) return [...rows, "", `_\u2026 and ${items.length - shown} more not shown._`];
+    rows.push(row2);
+  }
+  return rows;
+}
+function renderActionIssue(item, context3) {
+  const title = item.text ? inertTitle(item.text) : `Preventive action ${item.index} from the post-mortem of escalation ${context3.escalation}`;
+  const body = [
+    `A preventive action agreed in the post-mortem of #${context3.escalation} (${safeInline(context3.escalationTitle, 200)}): part of what stops it from happening again.`,
+    "",
+    `- **What:** ${item.text ? safeInline(item.text, 300) : "_not described_"}`,
+    `- **Owner:** ${item.owner ? inlineCode(item.owner) : "_not named in the post-mortem_"}`,
+    `- **Due:** ${item.due ?? "_no date given_"}`,
+    `- **Escalation:** #${context3.escalation}`,
+    `- **Post-mortem:** #${context3.postMortemPull}, ${inlineCode(safeInline(context3.postMortemPath, 300))}`,
+    "",
+    item.done ? "It was already checked off in the post-mortem." : "Close this issue when the action is done. If the date has to move, change the **Due:** line above and say why in a comment."
+  ].join("\n");
+  return { title, body: fitBody(body) };
+}
+function inertTitle(text3) {
+  let line = "";
+  for (const char of text3) line += char < " " || char === "\x7F" ? " " : char;
+  return cutGraphemes(neutralizeMentions(line.replace(/\s+/g, " ").trim()), MAX_TITLE);
+}
+function cutGraphemes(text3, max) {
+  if (text3.length <= max) return text3;
+  let cut2 = "";
+  for (const { segment } of new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text3)) {
+    if (cut2.length + segment.length > max - 1) break;
+    cut2 += segment;
+  }
+  return `${cut2.trimEnd()}\u2026`;
+}
+function renderOverdueNudge(item, today) {
+  const what = safeInline(item.title, 200);
+  const when2 = dueWords(item.due, today);
+  const how = "Close this issue when it is done; if it needs more time, change the **Due:** line in the description to the new date and say why in a comment.";
+  if (item.owner && isLogin(item.owner)) return `@${item.owner}, this preventive action ${when2}: **${what}**. ${how}`;
+  return `This preventive action has no owner and ${when2}: **${what}**. Assign whoever will do it. ${how}`;
+}
+function dueWords(due, today) {
+  const dueDay = Date.parse(`${due}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(due) || Number.isNaN(dueDay)) return `was due ${safeInline(due, 40)}`;
+  const days = Math.round((Date.parse(`${utcDate(today)}T00:00:00Z`) - dueDay) / 864e5);
+  if (days > 0) return `was due ${due} (${days} ${plural(days, "day")} ago)`;
+  if (days === 0) return `is due today (${due})`;
+  return `is due ${due} (in ${-days} ${plural(-days, "day")})`;
+}
+function isLogin(login) {
+  if (login.length < 1 || login.length > 39 || login.startsWith("-") || login.endsWith("-")) return false;
+  for (const char of login) if (!/[A-Za-z0-9-]/.test(char)) return false;
+  return true;
+}
+function plural(count, word) {
+  return count === 1 ? word : `${word}s`;
+}
+
+// src/core/followup/action-issues.ts
+var MAX_SUB_ISSUES = 100;
+function readActionMarker(issue2) {
+  if (!issue2.byAction) return null;
+  const marker = readMarker(issue2.body);
+  if (marker?.kind !== "preventive-action") return null;
+  const data = marker.data;
+  if (typeof data?.escalation !== "number" || typeof data.key !== "number" || typeof data.text !== "string") return null;
+  return {
+    escalation: data.escalation,
+    pull: data.pull ?? 0,
+    key: data.key,
+    text: data.text,
+    due: data.due ?? null,
+    owner: data.owner ?? null
+  };
+}
+function issueFor(item, context3) {
+  const { title, body } = renderActionIssue(item, context3);
+  const marker = {
+    escalation: context3.escalation,
+    pull: context3.postMortemPull,
+    key: item.index,
+    text: item.text,
+    due: item.due,
+    owner: item.owner
+  };
+  return { title, body: `${renderMarker("preventive-action", marker)}
+${body}` };
+}
+function planActionIssues(items, existing, context3) {
+  const mine = existing.filter((issue2) => readActionMarker(issue2)?.escalation === context3.escalation);
+  const unmatched = new Set(mine);
+  const changes = [];
+  const skipped = [];
+  const open2 = items.filter((item) => !item.done);
+  for (const item of items.filter((candidate) => candidate.done))
+    skipped.push({ item, why: "already done when the post-mortem was merged" });
+  const pick2 = (test) => {
+    const found = [...unmatched].find((issue2) => test(readActionMarker(issue2)));
+    if (found) unmatched.delete(found);
+    return found;
+  };
+  const matches = open2.map((item) => ({ item, issue: pick2((marker) => marker.text === item.text) }));
+  for (const match2 of matches) match2.issue ??= pick2((marker) => marker.key === match2.item.index);
+  let count = mine.length;
+  for (const { item, issue: issue2 } of matches) {
+    const wanted = issueFor(item, context3);
+    const assignees = item.owner ? [item.owner] : [];
+    if (!issue2) {
+      if (count >= MAX_SUB_ISSUES) {
+        skipped.push({ item, why: `GitHub allows ${MAX_SUB_ISSUES} sub-issues an issue` });
+        continue;
+      }
+      count += 1;
+      changes.push({ kind: "create", item, ...wanted, assignees });
+      continue;
+    }
+    const ownerChanged = item.owner !== null && !issue2.assignees.some((login) => login.toLowerCase() === item.owner?.toLowerCase());
+    if (issue2.title !== wanted.title || issue2.body !== wanted.body || ownerChanged) {
+      changes.push({ kind: "update", issue: issue2, item, ...wanted, assignees: ownerChanged ? assignees : null });
+    } else changes.push({ kind: "keep", issue: issue2, item });
+  }
+  for (const issue2 of mine) if (!context3.linked.has(issue2.number)) changes.push({ kind: "link", issue: issue2 });
+  return { changes, skipped };
+}
+
+// src/shell/run-pull.ts
+async function runPull(gateway, event, configPath, now2, log) {
+  const report = { number: event.number, tier: null, state: "ignored", decisions: [], done: [] };
+  const read = await gateway.readPull(event.number, { config: configPath, form: DEFAULT_FORM_PATH });
+  if (!read) return { ...report, decisions: [`Pull request #${event.number} was not found.`] };
+  const { config, template } = await loadSettings(read, configPath, gateway, log);
+  const escalation = readMarker(read.pull.body)?.data?.issue;
+  const location = typeof escalation === "number" ? pullLocation(read.pull, escalation, config) : null;
+  if (!read.pull.labels.includes(config.postMortem.label) || !location || typeof escalation !== "number") {
+    return { ...report, decisions: [`#${event.number} is not a post-mortem pull request of this action: nothing to do.`] };
+  }
+  report.number = escalation;
+  if (read.pull.merged) return runMerged(gateway, { read, escalation, path: location.path, config, configPath, template, now: now2, log }, report);
+  if (read.pull.state !== "OPEN") return { ...report, decisions: [`#${event.number} was closed without merging: no preventive actions.`] };
+  const document3 = await gateway.readFileAt(read.pull.headRefName, location.path);
+  const scan = parseActionItems(document3 ?? "", { today: now2() });
+  const check = `${renderMarker("actions-check")}
+${renderActionsCheck(scan.items, scan.sectionFound, scan.truncated)}`;
+  report.state = "postmortem-review";
+  report.decisions.push(
+    `${scan.items.length} preventive action${scan.items.length === 1 ? "" : "s"}; ${scan.items.filter((item) => item.problems.length > 0).length} need an owner or a date.`
+  );
+  report.done = await applyActions(
+    gateway,
+    event.number,
+    upsertComment(findOwnComment(read.comments, "actions-check"), "actions-check", check),
+    log
+  );
+  return report;
+}
+async function runMerged(gateway, context3, report) {
+  const { read, escalation, path, config, log } = context3;
+  const document3 = await gateway.readFileAt(read.pull.baseRefName, path) ?? await gateway.readFileAt(read.pull.headRefName, path);
+  const scan = parseActionItems(document3 ?? "");
+  const actions = await gateway.readActions(escalation, config.preventiveActions.label);
+  const issueRead = await gateway.readIssue(escalation, { config: context3.configPath, form: DEFAULT_FORM_PATH });
+  const title = issueRead.issue ? displayTitle(issueRead.issue.title) : `#${escalation}`;
+  const linked = new Set(actions.linked.map((issue2) => issue2.number));
+  const known = new Map([...actions.labelled, ...actions.linked].map((issue2) => [issue2.number, issue2]));
+  const plan = planActionIssues(scan.items, [...known.values()], {
+    escalation,
+    escalationTitle: title,
+    postMortemPull: read.pull.number,
+    postMortemPath: path,
+    linked
+  });
+  report.state = "postmortem-merged";
+  report.decisions.push(
+    `${scan.items.length} preventive action${scan.items.length === 1 ? "" : "s"} in the merged post-mortem; ${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"} to make.`
+  );
+  for (const skipped of plan.skipped) report.decisions.push(`Not filed: "${skipped.item.text.slice(0, 80)}" (${skipped.why}).`);
+  const list2 = await applyActionPlan(gateway, escalation, plan, config, report);
+  if (issueRead.issue) {
+    const { escalation: derived } = await readEscalation(gateway, issueRead.issue, {
+      config,
+      template: context3.template,
+      now: context3.now()
+    });
+    const card2 = planCard(derived, config, {
+      sent: [],
+      notified: notifiedPeople(derived, config, derived.sent),
+      actions: list2.sort((a, b) => a.number - b.number)
+    });
+    report.done.push(...await applyActions(gateway, escalation, card2, log));
+  }
+  return report;
+}
+async function applyActionPlan(gateway, escalation, plan, config, report) {
+  const records = [];
+  for (const change of plan.changes) {
+    if (change.kind === "create") {
+      const created = await gateway.createIssue({
+        title: change.title,
+        body: change.body,
+        labels: [config.preventiveActions.label],
+        assignees: change.assignees
+      });
+      await gateway.addSubIssue(escalation, created.databaseId);
+      records.push({ number: created.number, title: change.title, owner: change.item.owner, due: change.item.due });
+      report.done.push(`filed #${created.number} as a sub-issue of #${escalation}`);
+    } else if (change.kind === "update") {
+      await gateway.updateIssue(change.issue.number, {
+        title: change.title,
+        body: change.body,
+        ...change.assignees ? { assignees: change.assignees } : {}
+      });
+      records.push({ number: change.issue.number, title: change.title, owner: change.item.owner, due: change.item.due });
+      report.done.push(`updated #${change.issue.number}`);
+    } else if (change.kind === "link") {
+      await gateway.addSubIssue(escalation, change.issue.databaseId);
+      report.done.push(`linked #${change.issue.number} to #${escalation}`);
+    } else records.push({ number: change.issue.number, title: change.issue.title, owner: change.item.owner, due: change.item.due });
+  }
+  return records;
+}
+
 // src/core/report/period.ts
 var DAY3 = 864e5;
 var DEFAULT_DAYS2 = 30;
 var MAX_PERIOD_DAYS = 366;
 var CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-function utcDate(instant) {
+function utcDate2(instant) {
   return instant.toISOString().slice(0, 10);
 }
 function periodDays(period) {
   const lastInstant = new Date(Math.max(period.from.getTime(), period.to.getTime() - 1));
-  return { first: utcDate(period.from), last: utcDate(lastInstant) };
+  return { first: utcDate2(period.from), last: utcDate2(lastInstant) };
 }
 function periodBetween(from, to) {
   const partial = { from, to, label: "" };
@@ -55735,7 +56521,7 @@ function readDate2(text3) {
   if (!match2) return null;
   const [, year, month, day] = match2.map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
-  return utcDate(date) === text3.trim() ? date : null;
+  return utcDate2(date) === text3.trim() ? date : null;
 }
 function daysProblem(days) {
   if (Number.isInteger(days) && days >= 1 && days <= MAX_PERIOD_DAYS) return void 0;
@@ -55753,7 +56539,7 @@ function periodOf(input) {
   const start = from ?? new Date(end.getTime() - days * DAY3);
   if (start.getTime() >= end.getTime()) {
     return {
-      problem: `the period starts after it ends: from ${utcDate(start)} is after ${to ? `to ${utcDate(to)}` : `today (${utcDate(end)})`}`
+      problem: `the period starts after it ends: from ${utcDate2(start)} is after ${to ? `to ${utcDate2(to)}` : `today (${utcDate2(end)})`}`
     };
   }
   const span = Math.ceil((end.getTime() - start.getTime()) / DAY3);
@@ -55808,7 +56594,7 @@ var WeekBuckets = class {
     this.first = isoWeekStart(period.from).getTime();
     const last = isoWeekStart(new Date(Math.max(period.from.getTime(), period.to.getTime() - 1))).getTime();
     this.starts = [];
-    for (let week = this.first; week <= last; week += WEEK) this.starts.push(utcDate(new Date(week)));
+    for (let week = this.first; week <= last; week += WEEK) this.starts.push(utcDate2(new Date(week)));
   }
   /** The bucket of an instant inside the period. */
   indexOf(instant) {
@@ -55939,7 +56725,7 @@ function bar(count, max) {
 // src/core/report/render-report.ts
 var SMALL_SAMPLE = 5;
 var MAX_REPOSITORIES_NAMED = 50;
-var plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+var plural2 = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
 var sampleNote = (n2) => n2 < SMALL_SAMPLE ? ` (n = ${n2})` : "";
 function percentText(rate2) {
   const rounded = Math.round(rate2.percent ?? 0);
@@ -55958,10 +56744,10 @@ function headline(metrics) {
   const mtta = overall.mttaMinutes.median;
   const attainment = combineRates(Object.values(overall.attainment));
   return [
-    `**${plural(overall.count, "escalation")}** filed ${period.label}`,
+    `**${plural2(overall.count, "escalation")}** filed ${period.label}`,
     mtta === null ? "none acknowledged yet" : `MTTA median **${formatDuration(mtta)}**${sampleNote(overall.mttaMinutes.n)}`,
     attainment.percent === null ? "no SLA target decided yet" : `SLA attainment **${percentText(attainment)}** (${attainment.met}/${attainment.met + attainment.missed} targets met)`,
-    csat.average === null ? "no CSAT ratings" : `CSAT **${csat.average.toFixed(1)} / 5** (${plural(csat.count, "rating")})`
+    csat.average === null ? "no CSAT ratings" : `CSAT **${csat.average.toFixed(1)} / 5** (${plural2(csat.count, "rating")})`
   ].join(" \xB7 ");
 }
 function tierRow(tier, name) {
@@ -56020,7 +56806,7 @@ function customersTable(metrics) {
 function csatLine(metrics) {
   const { csat } = metrics;
   if (csat.average === null) return "No satisfaction ratings were recorded in this period.";
-  return `Average **${csat.average.toFixed(1)} / 5** from ${plural(csat.count, "rating")}; ${csat.low} low (rated ${csat.lowRating} or below).`;
+  return `Average **${csat.average.toFixed(1)} / 5** from ${plural2(csat.count, "rating")}; ${csat.low} low (rated ${csat.lowRating} or below).`;
 }
 function actionsLine(metrics) {
   const { open: open2, done, overdue } = metrics.actions;
@@ -56040,7 +56826,7 @@ function footer(options) {
 function quietReport(metrics) {
   const { resolved, resolveMinutes } = metrics.overall;
   const lateResolved = resolved === 0 ? [] : [
-    `${plural(resolved, "escalation")} filed earlier ${resolved === 1 ? "was" : "were"} resolved in this period` + (resolveMinutes.median === null ? "." : ` (time to resolve, median: ${formatDuration(resolveMinutes.median)}).`),
+    `${plural2(resolved, "escalation")} filed earlier ${resolved === 1 ? "was" : "were"} resolved in this period` + (resolveMinutes.median === null ? "." : ` (time to resolve, median: ${formatDuration(resolveMinutes.median)}).`),
     ""
   ];
   return [...lateResolved, ...metrics.csat.count > 0 ? [csatLine(metrics), ""] : []];
@@ -56291,7 +57077,7 @@ function row(item, now2) {
   const title = safeCell(e.facts.customer ?? e.issue.title, 60);
   return `| #${e.issue.number} | ${e.tier.label} | ${title} | ${e.state} | ${age} | ${safeCell(e.owners.join(", ") || "\u2014")} | ${clockWord(e.clocks.acknowledge)} | ${clockWord(e.clocks.update)} | ${clockWord(e.clocks.resolve)} \xB7 ${formatUtc(e.clocks.resolve.dueAt)} |`;
 }
-function renderDashboard(items, posted, deferred, now2) {
+function renderDashboard(items, posted, deferred, now2, actions = { open: 0, overdue: 0 }) {
   const byTier = /* @__PURE__ */ new Map();
   for (const item of items) byTier.set(item.escalation.tier.name, (byTier.get(item.escalation.tier.name) ?? 0) + 1);
   const lines = [
@@ -56302,6 +57088,8 @@ function renderDashboard(items, posted, deferred, now2) {
     "|---|---|---|---|---|---|---|---|---|",
     ...items.slice(0, MAX_ROWS).map((item) => row(item, now2)),
     ...items.length > MAX_ROWS ? [`| | | _and ${items.length - MAX_ROWS} more_ | | | | | | |`] : [],
+    "",
+    `**Preventive actions:** ${actions.open} open, ${actions.overdue} overdue.`,
     "",
     `**This run** posted on ${posted.length} escalation${posted.length === 1 ? "" : "s"}${posted.length > 0 ? ` (${posted.slice(0, 50).map((n2) => `#${n2}`).join(", ")})` : ""}.`,
     "",
@@ -56387,6 +57175,35 @@ async function recoverDroppedCloses(gateway, config, configPath, now2, log, repo
   return done;
 }
 
+// src/core/plans/action-nudges.ts
+var DUE_LINE = "- **Due:** ";
+function dueOf(issue2) {
+  const line = issue2.body.split("\n").find((candidate) => candidate.startsWith(DUE_LINE));
+  const written = line?.slice(DUE_LINE.length, DUE_LINE.length + 10) ?? "";
+  if (written.length === 10 && !Number.isNaN(Date.parse(`${written}T00:00:00Z`)) && written[4] === "-" && written[7] === "-") return written;
+  return readActionMarker(issue2)?.due ?? null;
+}
+function planActionNudges(actions, config, now2) {
+  const today = now2.toISOString().slice(0, 10);
+  const overview = { open: 0, overdue: 0, overdueByEscalation: /* @__PURE__ */ new Map(), nudges: [] };
+  for (const issue2 of actions) {
+    const marker = readActionMarker(issue2);
+    if (!marker || issue2.state !== "open") continue;
+    overview.open += 1;
+    const due = dueOf(issue2);
+    if (!due || due >= today) continue;
+    overview.overdue += 1;
+    overview.overdueByEscalation.set(marker.escalation, (overview.overdueByEscalation.get(marker.escalation) ?? 0) + 1);
+    const last = findOwnComments(issue2.comments, "nudge").at(-1)?.comment.createdAt;
+    if (last && now2.getTime() - last.getTime() < config.preventiveActions.nudgeEveryMinutes * 6e4) continue;
+    const owner = issue2.assignees[0] ?? marker.owner;
+    const body = `${renderMarker("nudge", { key: `nudge:${today}` })}
+${renderOverdueNudge({ owner, due, title: issue2.title }, now2)}`;
+    overview.nudges.push({ number: issue2.number, actions: [{ kind: "create-comment", marker: "nudge", key: `nudge:${today}`, body }] });
+  }
+  return overview;
+}
+
 // src/shell/run-sweep.ts
 var SETTLE_WINDOW = 20;
 var DEFAULT_TRIGGER = "escalation";
@@ -56436,8 +57253,24 @@ async function runSweep(gateway, configPath, now2, log) {
   }
   report.done.push(...await settleRaces(gateway, created, log));
   report.done.push(...await recoverDroppedCloses(gateway, config, configPath, now2, log, report));
+  const actions = planActionNudges(await gateway.listOpenActions(config.preventiveActions.label), config, at);
+  for (const nudge of actions.nudges) {
+    try {
+      report.done.push(
+        ...(await applyActions(gateway, nudge.number, nudge.actions, log, { settleRaces: false })).map(
+          (what) => `#${nudge.number}: ${what}`
+        )
+      );
+    } catch (error2) {
+      report.failures?.push(`#${nudge.number}: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    }
+  }
+  const patch = (record) => ({
+    ...record,
+    actions: { ...record.actions, overdue: actions.overdueByEscalation.get(record.number) ?? 0 }
+  });
   try {
-    const ledger = await syncLedger(gateway, { config, template, now: at, log, read: await gateway.readLedger(paths) });
+    const ledger = await syncLedger(gateway, { config, template, now: at, log, read: await gateway.readLedger(paths), patch });
     if (ledger.writes > 0)
       report.done.push(`ledger: ${ledger.writes} write${ledger.writes === 1 ? "" : "s"} (${ledger.records.length} escalations)`);
   } catch (error2) {
@@ -56451,7 +57284,8 @@ async function runSweep(gateway, configPath, now2, log) {
     items,
     posted,
     deferred.map((item) => item.escalation.issue.number),
-    at
+    at,
+    { open: actions.open, overdue: actions.overdue }
   );
   return report;
 }
@@ -56472,6 +57306,7 @@ async function settleRaces(gateway, created, log) {
 // src/dispatch.ts
 var ISSUE_ACTIONS = /* @__PURE__ */ new Set(["opened", "edited", "labeled", "unlabeled", "reopened", "assigned", "unassigned", "closed"]);
 var SWEEP_EVENTS = /* @__PURE__ */ new Set(["schedule", "workflow_dispatch"]);
+var PULL_ACTIONS = /* @__PURE__ */ new Set(["opened", "edited", "synchronize", "reopened", "closed"]);
 function issueNumberOf(payload) {
   const issue2 = payload.issue;
   if (!issue2 || typeof issue2.number !== "number" || issue2.pull_request) return null;
@@ -56487,6 +57322,11 @@ async function dispatch(event, inputs, gateway, now2, log) {
   if (event.eventName === "issues" && ISSUE_ACTIONS.has(action)) {
     if (number === null) return ignored("The event carries no issue number.");
     return runIssue(gateway, { number, closed: action === "closed" }, inputs.configPath, now2, log);
+  }
+  if (event.eventName === "pull_request" && PULL_ACTIONS.has(action)) {
+    const pull = event.payload.pull_request;
+    if (typeof pull?.number !== "number") return ignored("The event carries no pull request number.");
+    return runPull(gateway, { number: pull.number, merged: pull.merged === true }, inputs.configPath, now2, log);
   }
   if (event.eventName === "issue_comment" && (action === "created" || action === "edited")) {
     if (number === null) return ignored("The comment is on a pull request, not an escalation.");
