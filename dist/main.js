@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-JZ3TGJFV.js";
+} from "./chunks/chunk-XBU2RO3B.js";
 export {
   run
 };

@@ -9,6 +9,7 @@ import type { Logger, Octokits } from './octokit'
 import { createPostMortemGateway, type PostMortemGateway } from './postmortem-gateway'
 import { createLedgerGateway, type LedgerGateway } from './ledger-gateway'
 import { createFollowUpGateway, type FollowUpGateway } from './followup-gateway'
+import { createProjectGateway, type ProjectGateway } from './project-gateway'
 import {
   FILE_QUERY,
   ISSUE_QUERY,
@@ -62,8 +63,12 @@ export interface ClosedEscalation {
 }
 
 /** Everything the action asks of GitHub, in the domain's words. The only module that talks to it. */
-export interface EscalationGateway extends PostMortemGateway, LedgerGateway, FollowUpGateway {
+export interface EscalationGateway extends PostMortemGateway, LedgerGateway, FollowUpGateway, ProjectGateway {
   readonly repo: RepoRef
+  /** The same gateway for another repository of the same owner (organisation mode). */
+  forRepository(name: string): EscalationGateway
+  /** The owner's repositories (not archived) the token can see, by name. */
+  listRepositories(): Promise<string[]>
   listOpenEscalations(label: string, paths: { config: string; form: string }): Promise<EscalationsRead>
   listRecentlyClosed(label: string, since: Date): Promise<ClosedEscalation[]>
   issueStates(numbers: number[]): Promise<Map<number, 'open' | 'closed'>>
@@ -117,9 +122,33 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
 
   return {
     repo: { owner, repo },
+    forRepository: (name) => createGateway(octokits, { owner, repo: name }, log),
+
+    async listRepositories() {
+      const names: string[] = []
+      for (const kind of ['organization', 'user'] as const) {
+        let after: string | null = null
+        try {
+          do {
+            const page: RepositoriesPage = await reader.graphql<RepositoriesPage>(repositoriesQuery(kind), { owner, after })
+            const connection = page[kind]?.repositories
+            if (!connection) break
+            names.push(...connection.nodes.filter((node) => !node.isArchived).map((node) => node.name))
+            after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null
+          } while (after)
+          if (names.length > 0) return names
+        } catch (error) {
+          // An organisation login asked as a user (or the reverse) answers NOT_FOUND: try the other kind.
+          const types = ((error as { errors?: { type?: string }[] }).errors ?? []).map((e) => e.type)
+          if (!types.includes('NOT_FOUND')) throw toGatewayError(`list the repositories of ${owner}`, error)
+        }
+      }
+      return names
+    },
     ...createPostMortemGateway(octokits, { owner, repo }, log, learn),
     ...createLedgerGateway(octokits, { owner, repo }, log, learn),
     ...createFollowUpGateway(octokits, { owner, repo }, learn),
+    ...createProjectGateway(octokits),
 
     async listOpenEscalations(label, paths) {
       const read: EscalationsRead = { configText: null, formText: null, issues: [], requests: 0, points: 0 }
@@ -298,3 +327,19 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
 }
 
 export { GatewayError }
+
+interface RepositoriesPage {
+  organization?: {
+    repositories: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { name: string; isArchived: boolean }[] }
+  } | null
+  user?: {
+    repositories: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { name: string; isArchived: boolean }[] }
+  } | null
+}
+
+/** The owner's repositories, as an organisation or as a user. */
+export function repositoriesQuery(kind: 'organization' | 'user'): string {
+  return `query EscalationRepositories($owner: String!, $after: String) {
+  ${kind}(login: $owner) { repositories(first: 100, after: $after, orderBy: { field: NAME, direction: ASC }) { pageInfo { hasNextPage endCursor } nodes { name isArchived } } }
+}`
+}

@@ -5,10 +5,12 @@ import { isViewer, type Identity } from './identity'
 import {
   CHANGED_SINCE_QUERY,
   LEDGER_QUERY,
+  OWN_ISSUE_QUERY,
   PIN_ISSUE_MUTATION,
   REPORT_LABEL,
   type ChangedSinceResult,
   type LedgerQueryResult,
+  type OwnIssueResult,
 } from './ledger-queries'
 import type { Logger, Octokits } from './octokit'
 import { toComment, toWindowedIssue } from './to-snapshot'
@@ -41,6 +43,10 @@ export interface LedgerGateway {
   /** Every escalation changed since `since` (all of them when null), page after page. */
   listChangedSince(label: string, since: string | null): Promise<ChangesRead>
   createReportIssue(title: string, body: string): Promise<{ number: number; nodeId: string }>
+  /** An open issue of the action's own that carries `label`, or null. */
+  findOwnIssue(label: string): Promise<{ number: number; body: string } | null>
+  /** Opens an issue with `label` and pins it (pinning is best effort). */
+  createPinnedIssue(title: string, body: string, label: string): Promise<{ number: number; nodeId: string }>
   updateIssueBody(number: number, body: string): Promise<void>
 }
 
@@ -50,6 +56,19 @@ export function createLedgerGateway(
   log: Logger,
   learn: (login: string) => Identity,
 ): LedgerGateway {
+  async function createPinnedIssue(title: string, body: string, label: string): Promise<{ number: number; nodeId: string }> {
+    const { data } = await attempt(`open the issue "${title}"`, () =>
+      writer.rest.issues.create({ owner, repo, title, body, labels: [label] }),
+    )
+    try {
+      await writer.graphql(PIN_ISSUE_MUTATION, { id: data.node_id })
+    } catch (error) {
+      // Pinning is a courtesy (three pins a repository): the issue works unpinned.
+      log.warning(`Could not pin #${data.number} (${statusOf(error) ?? 'GraphQL'}): pin it by hand if you like.`)
+    }
+    return { number: data.number, nodeId: data.node_id }
+  }
+
   return {
     async readLedger(paths) {
       const data = await attempt('read the escalation ledger', () =>
@@ -94,18 +113,18 @@ export function createLedgerGateway(
       return read
     },
 
-    async createReportIssue(title, body) {
-      const { data } = await attempt('open the escalation report issue', () =>
-        writer.rest.issues.create({ owner, repo, title, body, labels: [REPORT_LABEL] }),
+    createReportIssue: (title, body) => createPinnedIssue(title, body, REPORT_LABEL),
+
+    async findOwnIssue(label) {
+      const data = await attempt(`find the issue labelled ${label}`, () =>
+        reader.graphql<OwnIssueResult>(OWN_ISSUE_QUERY, { owner, repo, labels: [label] }),
       )
-      try {
-        await writer.graphql(PIN_ISSUE_MUTATION, { id: data.node_id })
-      } catch (error) {
-        // Pinning is a courtesy (three pins a repository): the report works unpinned.
-        log.warning(`Could not pin the report issue #${data.number} (${statusOf(error) ?? 'GraphQL'}): pin it by hand if you like.`)
-      }
-      return { number: data.number, nodeId: data.node_id }
+      const me = learn(data.viewer.login)
+      const own = data.repository.issues.nodes.find((node) => isViewer(node.author, me))
+      return own ? { number: own.number, body: own.body } : null
     },
+
+    createPinnedIssue,
 
     async updateIssueBody(number, body) {
       await attempt(`update #${number}`, () => writer.rest.issues.update({ owner, repo, issue_number: number, body }))

@@ -59,3 +59,17 @@ export const PIN_ISSUE_MUTATION = `
 mutation EscalationPinReport($id: ID!) {
   pinIssue(input: { issueId: $id }) { issue { id } }
 }`
+
+/** The action's own issue carrying a label (the dashboard): found by the label, trusted by its author. */
+export const OWN_ISSUE_QUERY = `
+query EscalationOwnIssue($owner: String!, $repo: String!, $labels: [String!]) {
+  ${VIEWER}
+  repository(owner: $owner, name: $repo) {
+    issues(first: 5, labels: $labels, states: OPEN, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { number body author { __typename login } } }
+  }
+}`
+
+export interface OwnIssueResult {
+  viewer: { login: string }
+  repository: { issues: { nodes: { number: number; body: string; author: { __typename: string; login: string } | null }[] } }
+}

@@ -1,3 +1,5 @@
+import type { DashboardRow } from '../core/render/org-dashboard'
+
 /** What a run decided and did: becomes the job summary, the outputs and the log. */
 export interface Report {
   number: number | null
@@ -18,6 +20,8 @@ export interface Report {
   warnings?: string[]
   /** Writes that failed after retries; the run fails once the summary is written. */
   failures?: string[]
+  /** A sweep's open escalations, for the organisation's dashboard. */
+  rows?: DashboardRow[]
 }
 
 export function emptyReport(state: string): Report {

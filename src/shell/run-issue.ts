@@ -4,6 +4,7 @@ import type { Logger } from '../github/octokit'
 import { applyActions } from './apply-actions'
 import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
 import { readEscalation } from './read-escalation'
+import { projectSession, syncBoard } from './project-sync'
 import type { Report } from './report'
 import { runPostMortem } from './run-postmortem'
 import { ledgerRecords } from './sync-ledger'
@@ -43,7 +44,10 @@ export async function runIssue(
   const loadLedger = async () =>
     ledgerRecords(await gateway.readLedger({ config: configPath, form: DEFAULT_FORM_PATH })).map(toPastEscalation)
   const { escalation } = await readEscalation(gateway, issue, { config, template, now: now(), loadLedger })
-  const plan = planThread(escalation, config)
+  const board = projectSession(gateway, config)
+  const item =
+    escalation.issue.state === 'open' || escalation.carried.project ? await syncBoard(board, gateway, escalation, config) : { done: [] }
+  const plan = planThread(escalation, config, item.record ? { project: item.record } : {})
   report.tier = escalation.tier.label
   report.state = escalation.state
   report.needsInfo = escalation.needsInfo
@@ -53,7 +57,8 @@ export async function runIssue(
     ...plan.decisions,
   )
   if (plan.actions.length === 0) report.decisions.push('Already up to date: nothing to change.')
-  report.done = await applyActions(gateway, number, plan.actions, log)
+  report.done = [...item.done, ...(await applyActions(gateway, number, plan.actions, log))]
+  if (board.warnings.length > 0) report.warnings = [...(report.warnings ?? []), ...board.warnings]
   // After the close, what the document holds (a rating, a sponsor, a timeline entry) goes into its open PR.
   const laterWord =
     issue.state === 'closed' &&

@@ -12,6 +12,9 @@ import { lookUpPermissions } from './read-escalation'
 import type { Report } from './report'
 import { recoverDroppedCloses } from './recover-closes'
 import { syncLedger } from './sync-ledger'
+import { dashboardRow } from '../core/render/org-dashboard'
+import { runOrgSweep } from './run-org-sweep'
+import { projectSession, syncBoard } from './project-sync'
 import { planActionNudges } from '../core/plans/action-nudges'
 import type { LedgerRecord } from '../core/ledger/record'
 
@@ -33,17 +36,35 @@ export const PLANNING_BUDGET_MS = 120_000
  * owed or the cadence is due; breach labels; cards; the most urgent first, within the write
  * budget. Then escalations whose close event was dropped get their post-mortem.
  */
-export async function runSweep(gateway: EscalationGateway, configPath: string, now: () => Date, log: Logger): Promise<Report> {
+export interface SweepOptions {
+  /** Organisation mode: the central repository's configuration, for repositories without their own. */
+  fallbackConfigText?: string | null
+  /** Organisation mode: this sweep is one repository's, so it does not fan out again. */
+  inOrganization?: boolean
+}
+
+export async function runSweep(
+  gateway: EscalationGateway,
+  configPath: string,
+  now: () => Date,
+  log: Logger,
+  options: SweepOptions = {},
+): Promise<Report> {
   const paths = { config: configPath, form: DEFAULT_FORM_PATH }
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths)
+  if (read.configText === null && options.fallbackConfigText) read = { ...read, configText: options.fallbackConfigText }
   const { config, template } = await loadSettings(read, configPath, gateway, log)
-  if (config.triggerLabel !== DEFAULT_TRIGGER) read = await gateway.listOpenEscalations(config.triggerLabel, paths)
+  if (config.organization && !options.inOrganization) return runOrgSweep(gateway, config, read.configText, configPath, now, log)
+  if (config.triggerLabel !== DEFAULT_TRIGGER)
+    read = { ...(await gateway.listOpenEscalations(config.triggerLabel, paths)), configText: read.configText }
   const parsed = new Map(read.issues.map((issue) => [issue.number, parseIssueBody(issue.body, template)]))
   const needed = read.issues.flatMap((issue) => permissionsNeeded(issue, config, template, parsed.get(issue.number)!))
   const permissions = await lookUpPermissions(gateway, needed)
   const at = now()
   const started = Date.now()
   const items: SweepItem[] = []
+  const board = projectSession(gateway, config)
+  const boardDone: string[] = []
   let unplanned = 0
   for (const issue of read.issues) {
     if (Date.now() - started > PLANNING_BUDGET_MS) {
@@ -51,7 +72,9 @@ export async function runSweep(gateway: EscalationGateway, configPath: string, n
       continue
     }
     const escalation = deriveEscalation({ issue, config, template, parsed: parsed.get(issue.number)!, permissions, now: at })
-    items.push(planSweepItem(escalation, config, at))
+    const item = await syncBoard(board, gateway, escalation, config)
+    boardDone.push(...item.done.map((what) => `#${issue.number}: ${what}`))
+    items.push(planSweepItem(escalation, config, at, item.record ? { project: item.record } : {}))
   }
   items.sort(byUrgency(config))
   const { now: within, deferred } = takeWithinBudget(items, config.maxWritesPerRun)
@@ -78,7 +101,8 @@ export async function runSweep(gateway: EscalationGateway, configPath: string, n
       report.failures?.push(`#${number}: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
-  report.done.push(...(await settleRaces(gateway, created, log)))
+  report.done.push(...boardDone, ...(await settleRaces(gateway, created, log)))
+  if (board.warnings.length > 0) report.warnings = board.warnings
   report.done.push(...(await recoverDroppedCloses(gateway, config, configPath, now, log, report)))
   const actions = planActionNudges(await gateway.listOpenActions(config.preventiveActions.label), config, at)
   for (const nudge of actions.nudges) {
@@ -108,6 +132,8 @@ export async function runSweep(gateway: EscalationGateway, configPath: string, n
     `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? '' : 's'} (${read.points} points), ${permissions.size} permission lookups.`,
     `${within.length} escalation${within.length === 1 ? '' : 's'} updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run${unplanned > 0 ? `; ${unplanned} not planned within the time budget` : ''}.`,
   )
+  const repository = `${gateway.repo.owner}/${gateway.repo.repo}`
+  report.rows = items.map((item) => dashboardRow(item, repository, config, at))
   report.details = renderDashboard(
     items,
     posted,

@@ -5,6 +5,7 @@
  * scroll out of view. Every run merges it with what it can see and writes it back.
  */
 import type { PastEscalation } from '../followup/customers'
+import type { ProjectRecord } from '../project/plan-project'
 import type { CommandName } from './commands'
 
 /** An accepted command, as the card keeps it (its text bounded). */
@@ -49,6 +50,10 @@ export interface CardData {
   customer: CustomerHistory | null
   /** Preventive actions filed as sub-issues when the post-mortem was merged. */
   actions: ActionRecord[]
+  /** The escalation's item on the configured Projects board and the field values last written. */
+  project: ProjectRecord | null
+  /** Chat notices sent, by notification key and channel (`slack:notify:tier-1`). */
+  chat: string[]
 }
 
 export interface ActionRecord {
@@ -78,6 +83,8 @@ export const EMPTY_CARD: CardData = {
   lastStatus: null,
   customer: null,
   actions: [],
+  project: null,
+  chat: [],
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string'
@@ -109,6 +116,11 @@ export function readCardData(data: unknown): CardData {
     postmortem: typeof data.postmortem === 'number' ? data.postmortem : null,
     lastStatus: isIso(data.lastStatus) ? data.lastStatus : null,
     customer: readCustomer(data.customer),
+    project:
+      isRecord(data.project) && isString(data.project.item) && isRecord(data.project.values)
+        ? (data.project as unknown as ProjectRecord)
+        : null,
+    chat: list(data.chat).filter(isString).slice(-CARD_LIMITS.sent),
     actions: list(data.actions)
       .filter((a): a is ActionRecord => isRecord(a) && typeof a.number === 'number' && isString(a.title))
       .slice(0, 100),

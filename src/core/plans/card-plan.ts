@@ -1,6 +1,7 @@
 /** The card's next memory and its upsert: every job ends by bringing the card up to date. */
 import type { Config } from '../../config/types'
 import { CARD_LIMITS, type ActionRecord, type CardData, type TierRecord } from '../lifecycle/card-data'
+import type { ProjectRecord } from '../project/plan-project'
 import type { Escalation } from '../lifecycle/derive'
 import { upsertComment } from '../own-comments'
 import type { Action } from '../plan'
@@ -18,6 +19,10 @@ export interface CardChange {
   statusAt?: Date
   /** Preventive actions filed this run. */
   actions?: ActionRecord[]
+  /** The board item as this run left it. */
+  project?: ProjectRecord | null
+  /** Chat notices this run sent. */
+  chat?: string[]
 }
 
 function tierHistory(escalation: Escalation): TierRecord[] {
@@ -41,6 +46,8 @@ export function nextCardData(escalation: Escalation, change: CardChange): CardDa
     lastStatus: change.statusAt?.toISOString() ?? escalation.carried.lastStatus,
     customer: escalation.customer,
     actions: change.actions ?? escalation.carried.actions,
+    project: change.project === undefined ? escalation.carried.project : change.project,
+    chat: [...new Set([...escalation.carried.chat, ...(change.chat ?? [])])].slice(-CARD_LIMITS.sent),
   }
 }
 

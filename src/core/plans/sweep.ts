@@ -11,7 +11,7 @@ import { findOwnComments, isHumanComment } from '../own-comments'
 import type { Action } from '../plan'
 import { renderStatusComment } from '../render/status-comment'
 import { addSlaMinutes } from '../time/sla-clock'
-import { cardFor, reconcileThread, type Reconciled } from './thread'
+import { cardFor, reconcileThread, type Outbound, type Reconciled } from './thread'
 
 export interface SweepItem {
   escalation: Escalation
@@ -21,6 +21,8 @@ export interface SweepItem {
   digestDue: boolean
   /** SLA minutes past the digest's due time (negative: not yet due), for ordering. */
   overdueMinutes: number
+  /** Notification keys this plan gives (the chat follows them). */
+  sent: string[]
 }
 
 /** The latest update of any kind: a human `/status`, the sweep's last status, or the start. */
@@ -57,7 +59,7 @@ function recentlyActed(escalation: Escalation, now: Date): boolean {
 
 const NOTHING_RECONCILED: Reconciled = { owed: [], sentNow: [], actions: [], resolved: false, decisions: [] }
 
-export function planSweepItem(escalation: Escalation, config: Config, now: Date): SweepItem {
+export function planSweepItem(escalation: Escalation, config: Config, now: Date, outbound: Outbound = {}): SweepItem {
   const { tier } = escalation
   const reconciled = recentlyActed(escalation, now) ? NOTHING_RECONCILED : reconcileThread(escalation, config)
   const notifications = sweepNotifications(escalation)
@@ -80,12 +82,13 @@ export function planSweepItem(escalation: Escalation, config: Config, now: Date)
     escalation,
     config,
     reconciled,
-    postStatus ? { sent: notifications.map((n) => n.key), statusAt: wholeMinute(now) } : {},
+    postStatus ? { sent: notifications.map((n) => n.key), statusAt: wholeMinute(now), ...outbound } : outbound,
   )
   actions.push(...card)
   actions.push(...reconciled.actions.filter((action) => action.kind === 'close-issue'))
   const overdueMinutes = (now.getTime() - nextDigest.getTime()) / 60_000
-  return { escalation, actions, notifications, digestDue, overdueMinutes }
+  const sent = [...reconciled.sentNow, ...(postStatus ? notifications.map((n) => n.key) : [])]
+  return { escalation, actions, notifications, digestDue, overdueMinutes, sent }
 }
 
 /** Breached first, then warnings, then due digests; higher tier first; longest overdue first. */

@@ -10,6 +10,7 @@ import type { Escalation } from '../lifecycle/derive'
 import { notifyKey, tierNotification, unique } from '../lifecycle/notifications'
 import type { ThreadCommand } from '../lifecycle/thread-commands'
 import type { Action } from '../plan'
+import type { ProjectRecord } from '../project/plan-project'
 import { mentionList } from '../render/card'
 import { renderNotice, tierNotice } from '../render/notice'
 import { safeInline } from '../render/sanitize'
@@ -21,6 +22,8 @@ export interface ThreadPlan {
   /** A `/resolve` accepted in this run: the shell opens the post-mortem once the issue is closed. */
   resolved: boolean
   decisions: string[]
+  /** Notification keys this run gives (the chat follows them). */
+  sent: string[]
 }
 
 export interface Owed {
@@ -168,7 +171,7 @@ export function cardFor(
   escalation: Escalation,
   config: Config,
   reconciled: Reconciled,
-  extra: { sent?: string[]; postmortem?: number | null; statusAt?: Date } = {},
+  extra: { sent?: string[]; postmortem?: number | null; statusAt?: Date } & Outbound = {},
 ): Action[] {
   const sent = [...reconciled.sentNow, ...(extra.sent ?? [])]
   // On the first card the owners are told by the Owners row, the tier's people by the Notified line.
@@ -178,12 +181,20 @@ export function cardFor(
     notices: reconciled.owed.map((item) => item.text),
     postmortem: extra.postmortem,
     statusAt: extra.statusAt,
+    project: extra.project,
+    chat: extra.chat,
   })
 }
 
-export function planThread(escalation: Escalation, config: Config): ThreadPlan {
+/** What went out beyond GitHub's issues this run, for the card to remember: the board item, chat notices. */
+export interface Outbound {
+  project?: ProjectRecord | null
+  chat?: string[]
+}
+
+export function planThread(escalation: Escalation, config: Config, outbound: Outbound = {}): ThreadPlan {
   const reconciled = reconcileThread(escalation, config)
-  const card = cardFor(escalation, config, reconciled)
+  const card = cardFor(escalation, config, reconciled, outbound)
   const notice: Action[] =
     escalation.card && reconciled.owed.length > 0
       ? [
@@ -202,5 +213,5 @@ export function planThread(escalation: Escalation, config: Config): ThreadPlan {
   const beforeClose = closeIndex === -1 ? reconciled.actions : reconciled.actions.slice(0, closeIndex)
   const closing = closeIndex === -1 ? [] : reconciled.actions.slice(closeIndex)
   const actions = escalation.card ? [...notice, ...beforeClose, ...card, ...closing] : [...card, ...beforeClose, ...closing]
-  return { actions, resolved: reconciled.resolved, decisions: reconciled.decisions }
+  return { actions, resolved: reconciled.resolved, decisions: reconciled.decisions, sent: reconciled.sentNow }
 }

@@ -29636,7 +29636,7 @@ function parse(options) {
   if (!/^http/.test(url)) {
     url = options.baseUrl + url;
   }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const omittedParameters = Object.keys(options).filter((option2) => urlVariableNames.includes(option2)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
@@ -30689,7 +30689,7 @@ function parse3(options) {
   if (!/^http/.test(url)) {
     url = options.baseUrl + url;
   }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const omittedParameters = Object.keys(options).filter((option2) => urlVariableNames.includes(option2)).concat("baseUrl");
   const remainingParameters = omit2(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
@@ -34416,9 +34416,28 @@ var PIN_ISSUE_MUTATION = `
 mutation EscalationPinReport($id: ID!) {
   pinIssue(input: { issueId: $id }) { issue { id } }
 }`;
+var OWN_ISSUE_QUERY = `
+query EscalationOwnIssue($owner: String!, $repo: String!, $labels: [String!]) {
+  ${VIEWER}
+  repository(owner: $owner, name: $repo) {
+    issues(first: 5, labels: $labels, states: OPEN, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { number body author { __typename login } } }
+  }
+}`;
 
 // src/github/ledger-gateway.ts
 function createLedgerGateway({ reader, writer }, { owner, repo }, log, learn) {
+  async function createPinnedIssue(title, body, label) {
+    const { data } = await attempt(
+      `open the issue "${title}"`,
+      () => writer.rest.issues.create({ owner, repo, title, body, labels: [label] })
+    );
+    try {
+      await writer.graphql(PIN_ISSUE_MUTATION, { id: data.node_id });
+    } catch (error2) {
+      log.warning(`Could not pin #${data.number} (${statusOf(error2) ?? "GraphQL"}): pin it by hand if you like.`);
+    }
+    return { number: data.number, nodeId: data.node_id };
+  }
   return {
     async readLedger(paths) {
       const data = await attempt(
@@ -34460,18 +34479,17 @@ function createLedgerGateway({ reader, writer }, { owner, repo }, log, learn) {
       } while (after);
       return read;
     },
-    async createReportIssue(title, body) {
-      const { data } = await attempt(
-        "open the escalation report issue",
-        () => writer.rest.issues.create({ owner, repo, title, body, labels: [REPORT_LABEL] })
+    createReportIssue: (title, body) => createPinnedIssue(title, body, REPORT_LABEL),
+    async findOwnIssue(label) {
+      const data = await attempt(
+        `find the issue labelled ${label}`,
+        () => reader.graphql(OWN_ISSUE_QUERY, { owner, repo, labels: [label] })
       );
-      try {
-        await writer.graphql(PIN_ISSUE_MUTATION, { id: data.node_id });
-      } catch (error2) {
-        log.warning(`Could not pin the report issue #${data.number} (${statusOf(error2) ?? "GraphQL"}): pin it by hand if you like.`);
-      }
-      return { number: data.number, nodeId: data.node_id };
+      const me = learn(data.viewer.login);
+      const own3 = data.repository.issues.nodes.find((node2) => isViewer(node2.author, me));
+      return own3 ? { number: own3.number, body: own3.body } : null;
     },
+    createPinnedIssue,
     async updateIssueBody(number, body) {
       await attempt(`update #${number}`, () => writer.rest.issues.update({ owner, repo, issue_number: number, body }));
     }
@@ -34627,6 +34645,70 @@ function createFollowUpGateway({ reader, writer }, { owner, repo }, learn) {
   };
 }
 
+// src/github/project-queries.ts
+var PROJECT_FIELDS = `id title fields(first: 50) { nodes {
+  ... on ProjectV2FieldCommon { id name dataType }
+  ... on ProjectV2SingleSelectField { options { id name } } } }`;
+var ORG_PROJECT_QUERY = `
+query EscalationOrgProject($owner: String!, $number: Int!) {
+  organization(login: $owner) { projectV2(number: $number) { ${PROJECT_FIELDS} } }
+}`;
+var USER_PROJECT_QUERY = `
+query EscalationUserProject($owner: String!, $number: Int!) {
+  user(login: $owner) { projectV2(number: $number) { ${PROJECT_FIELDS} } }
+}`;
+var ADD_PROJECT_ITEM_MUTATION = `
+mutation EscalationAddToProject($projectId: ID!, $contentId: ID!) {
+  addProjectV2ItemById(input: { projectId: $projectId, contentId: $contentId }) { item { id } }
+}`;
+var UPDATE_PROJECT_FIELD_MUTATION = `
+mutation EscalationProjectField($projectId: ID!, $itemId: ID!, $fieldId: ID!, $value: ProjectV2FieldValue!) {
+  updateProjectV2ItemFieldValue(input: { projectId: $projectId, itemId: $itemId, fieldId: $fieldId, value: $value }) { projectV2Item { id } }
+}`;
+
+// src/github/project-gateway.ts
+var ACCESS_ERRORS = /* @__PURE__ */ new Set(["FORBIDDEN", "INSUFFICIENT_SCOPES"]);
+function toProject(node2) {
+  const fields = node2.fields.nodes.flatMap(
+    (field) => "id" in field && typeof field.id === "string" ? [{ id: field.id, name: field.name, dataType: field.dataType, options: field.options ?? [] }] : []
+  );
+  return { id: node2.id, fields };
+}
+function createProjectGateway({ reader, writer }) {
+  async function read(query, owner, number) {
+    try {
+      const data = await reader.graphql(query, { owner, number });
+      const node2 = data.organization?.projectV2 ?? data.user?.projectV2 ?? null;
+      return node2 ? { project: toProject(node2) } : null;
+    } catch (error2) {
+      const failure = error2;
+      const types = (failure.errors ?? []).map((e) => e.type ?? "");
+      if (types.some((type) => ACCESS_ERRORS.has(type)))
+        return { unavailable: "no-access", detail: failure.errors?.[0]?.message ?? "no access" };
+      if (types.length > 0 && types.every((type) => type === "NOT_FOUND")) return null;
+      throw error2;
+    }
+  }
+  return {
+    async readProject(owner, number) {
+      return attempt(`read project ${owner}/${number}`, async () => {
+        const found = await read(ORG_PROJECT_QUERY, owner, number) ?? await read(USER_PROJECT_QUERY, owner, number);
+        return found ?? { unavailable: "not-found", detail: `no project number ${number} for ${owner}` };
+      });
+    },
+    async addProjectItem(projectId, contentId) {
+      const data = await attempt(
+        "add the escalation to the project",
+        () => writer.graphql(ADD_PROJECT_ITEM_MUTATION, { projectId, contentId })
+      );
+      return data.addProjectV2ItemById.item.id;
+    },
+    async updateProjectField(projectId, itemId, fieldId, value) {
+      await attempt("update a project field", () => writer.graphql(UPDATE_PROJECT_FIELD_MUTATION, { projectId, itemId, fieldId, value }));
+    }
+  };
+}
+
 // src/github/gateway.ts
 var KNOWN_ROLES = /* @__PURE__ */ new Set(["read", "triage", "write", "maintain", "admin"]);
 var GHOST2 = "ghost";
@@ -34654,9 +34736,31 @@ function createGateway(octokits, { owner, repo }, log) {
   }
   return {
     repo: { owner, repo },
+    forRepository: (name) => createGateway(octokits, { owner, repo: name }, log),
+    async listRepositories() {
+      const names = [];
+      for (const kind of ["organization", "user"]) {
+        let after = null;
+        try {
+          do {
+            const page = await reader.graphql(repositoriesQuery(kind), { owner, after });
+            const connection = page[kind]?.repositories;
+            if (!connection) break;
+            names.push(...connection.nodes.filter((node2) => !node2.isArchived).map((node2) => node2.name));
+            after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+          } while (after);
+          if (names.length > 0) return names;
+        } catch (error2) {
+          const types = (error2.errors ?? []).map((e) => e.type);
+          if (!types.includes("NOT_FOUND")) throw toGatewayError(`list the repositories of ${owner}`, error2);
+        }
+      }
+      return names;
+    },
     ...createPostMortemGateway(octokits, { owner, repo }, log, learn),
     ...createLedgerGateway(octokits, { owner, repo }, log, learn),
     ...createFollowUpGateway(octokits, { owner, repo }, learn),
+    ...createProjectGateway(octokits),
     async listOpenEscalations(label, paths) {
       const read = { configText: null, formText: null, issues: [], requests: 0, points: 0 };
       let after = null;
@@ -34811,6 +34915,11 @@ function createGateway(octokits, { owner, repo }, log) {
       );
     }
   };
+}
+function repositoriesQuery(kind) {
+  return `query EscalationRepositories($owner: String!, $after: String) {
+  ${kind}(login: $owner) { repositories(first: 100, after: $after, orderBy: { field: NAME, direction: ASC }) { pageInfo { hasNextPage endCursor } nodes { name isArchived } } }
+}`;
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -42838,7 +42947,9 @@ var EMPTY_CARD = {
   postmortem: null,
   lastStatus: null,
   customer: null,
-  actions: []
+  actions: [],
+  project: null,
+  chat: []
 };
 var isString2 = (value) => typeof value === "string";
 var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -42861,6 +42972,8 @@ function readCardData(data) {
     postmortem: typeof data.postmortem === "number" ? data.postmortem : null,
     lastStatus: isIso(data.lastStatus) ? data.lastStatus : null,
     customer: readCustomer(data.customer),
+    project: isRecord(data.project) && isString2(data.project.item) && isRecord(data.project.values) ? data.project : null,
+    chat: list2(data.chat).filter(isString2).slice(-CARD_LIMITS.sent),
     actions: list2(data.actions).filter((a) => isRecord(a) && typeof a.number === "number" && isString2(a.title)).slice(0, 100)
   };
 }
@@ -42892,7 +43005,9 @@ function nextCardData(escalation, change) {
     postmortem: change.postmortem ?? escalation.carried.postmortem,
     lastStatus: change.statusAt?.toISOString() ?? escalation.carried.lastStatus,
     customer: escalation.customer,
-    actions: change.actions ?? escalation.carried.actions
+    actions: change.actions ?? escalation.carried.actions,
+    project: change.project === void 0 ? escalation.carried.project : change.project,
+    chat: [.../* @__PURE__ */ new Set([...escalation.carried.chat, ...change.chat ?? []])].slice(-CARD_LIMITS.sent)
   };
 }
 function planCard(escalation, config, change) {
@@ -43020,12 +43135,14 @@ function cardFor(escalation, config, reconciled, extra = {}) {
     notified: notifiedPeople(escalation, config, [...escalation.sent, ...sent]),
     notices: reconciled.owed.map((item) => item.text),
     postmortem: extra.postmortem,
-    statusAt: extra.statusAt
+    statusAt: extra.statusAt,
+    project: extra.project,
+    chat: extra.chat
   });
 }
-function planThread(escalation, config) {
+function planThread(escalation, config, outbound = {}) {
   const reconciled = reconcileThread(escalation, config);
-  const card2 = cardFor(escalation, config, reconciled);
+  const card2 = cardFor(escalation, config, reconciled, outbound);
   const notice = escalation.card && reconciled.owed.length > 0 ? [
     {
       kind: "create-comment",
@@ -43041,7 +43158,7 @@ function planThread(escalation, config) {
   const beforeClose = closeIndex === -1 ? reconciled.actions : reconciled.actions.slice(0, closeIndex);
   const closing = closeIndex === -1 ? [] : reconciled.actions.slice(closeIndex);
   const actions = escalation.card ? [...notice, ...beforeClose, ...card2, ...closing] : [...card2, ...beforeClose, ...closing];
-  return { actions, resolved: reconciled.resolved, decisions: reconciled.decisions };
+  return { actions, resolved: reconciled.resolved, decisions: reconciled.decisions, sent: reconciled.sentNow };
 }
 
 // src/core/plan.ts
@@ -46500,7 +46617,7 @@ function toConfig(raw) {
       commit: report.commit,
       directory: normaliseDirectory(report.directory)
     },
-    project: raw.project && toProject(raw.project),
+    project: raw.project && toProject2(raw.project),
     organization: raw.organization && { repositories: copyList(raw.organization.repositories) }
   };
 }
@@ -46535,7 +46652,7 @@ function toCalendar(calendar) {
     endMinute
   };
 }
-function toProject(project) {
+function toProject2(project) {
   const { fields } = project;
   return {
     owner: stripAt(project.owner),
@@ -46653,11 +46770,11 @@ function readFormElement(element, index2, where) {
     id,
     label: label.trim(),
     type,
-    options: options.map((option) => option.label),
+    options: options.map((option2) => option2.label),
     multiple: type === "dropdown" && attributes["multiple"] === true,
     render: type === "textarea" && typeof render === "string" && render !== "" ? render : null,
     // Checkboxes carry `required` per option; the field counts as required if any option is.
-    required: isRequired(element["validations"]) || options.some((option) => option.required)
+    required: isRequired(element["validations"]) || options.some((option2) => option2.required)
   };
 }
 function readOptions(type, value, at) {
@@ -46665,10 +46782,10 @@ function readOptions(type, value, at) {
   if (!Array.isArray(value) || value.length === 0) {
     throw new FormTemplateError(`Form element ${at} (${type}) needs a non-empty "attributes.options" list`);
   }
-  return value.map((option, n2) => {
-    if (type === "dropdown" && isScalar2(option)) return { label: String(option), required: false };
-    if (type === "checkboxes" && isRecord2(option) && isScalar2(option["label"])) {
-      return { label: String(option["label"]), required: option["required"] === true };
+  return value.map((option2, n2) => {
+    if (type === "dropdown" && isScalar2(option2)) return { label: String(option2), required: false };
+    if (type === "checkboxes" && isRecord2(option2) && isScalar2(option2["label"])) {
+      return { label: String(option2["label"]), required: option2["required"] === true };
     }
     const shape = type === "dropdown" ? "a string" : 'a mapping with "label"';
     throw new FormTemplateError(`Form element ${at} (${type}) option ${n2} must be ${shape}`);
@@ -54456,14 +54573,14 @@ function withoutBlankEnds(lines) {
 // src/core/form/split-choices.ts
 var SEPARATOR = ", ";
 function splitChoices(text3, options) {
-  const byLength = [...new Set(options)].filter((option) => option !== "").sort((a, b) => b.length - a.length);
+  const byLength = [...new Set(options)].filter((option2) => option2 !== "").sort((a, b) => b.length - a.length);
   const selected = [];
   let position2 = 0;
   while (position2 < text3.length) {
-    const option = optionAt(text3, position2, byLength);
-    if (option !== void 0) {
-      selected.push(option);
-      position2 += option.length + SEPARATOR.length;
+    const option2 = optionAt(text3, position2, byLength);
+    if (option2 !== void 0) {
+      selected.push(option2);
+      position2 += option2.length + SEPARATOR.length;
       continue;
     }
     const end = nextOptionStart(text3, position2, byLength);
@@ -54474,9 +54591,9 @@ function splitChoices(text3, options) {
   return selected;
 }
 function optionAt(text3, position2, byLength) {
-  return byLength.find((option) => {
-    const end = position2 + option.length;
-    return text3.startsWith(option, position2) && (end === text3.length || text3.startsWith(SEPARATOR, end));
+  return byLength.find((option2) => {
+    const end = position2 + option2.length;
+    return text3.startsWith(option2, position2) && (end === text3.length || text3.startsWith(SEPARATOR, end));
   });
 }
 function nextOptionStart(text3, position2, byLength) {
@@ -55144,6 +55261,123 @@ async function readEscalation(gateway, issue2, context3) {
     ledger
   });
   return { escalation, permissions };
+}
+
+// src/core/project/plan-project.ts
+var STATE_NAMES = {
+  filed: ["filed", "new", "open", "triage"],
+  acknowledged: ["acknowledged", "ack"],
+  investigating: ["investigating", "in progress"],
+  waiting: ["waiting", "waiting on customer", "blocked"],
+  resolved: ["resolved", "done"],
+  closed: ["closed", "won't fix", "not planned"]
+};
+var SCALE = { k: 1e3, m: 1e6, b: 1e9 };
+function accountValue(text3) {
+  if (!text3) return null;
+  const head = text3.slice(0, 60);
+  let start = 0;
+  while (start < head.length && !(head[start] >= "0" && head[start] <= "9")) start++;
+  let end = start;
+  while (end < head.length && (head[end] >= "0" && head[end] <= "9" || head[end] === "," || head[end] === ".")) end++;
+  if (start === end) return null;
+  const number = Number(head.slice(start, end).replace(/,/g, ""));
+  if (!Number.isFinite(number)) return null;
+  const unit = head.slice(end).trimStart().charAt(0).toLowerCase();
+  return Math.round(number * (SCALE[unit] ?? 1));
+}
+function option(field, names) {
+  const wanted = names.map((name) => name.toLowerCase());
+  return field.options.find((candidate) => wanted.includes(candidate.name.trim().toLowerCase()))?.id ?? null;
+}
+function valueFor(field, kind, escalation) {
+  const { tier, facts, clocks, owners, state } = escalation;
+  const text3 = {
+    tier: tier.name,
+    state,
+    slaDue: clocks.resolve.dueAt.toISOString().slice(0, 10),
+    customer: facts.customer ?? "",
+    arr: facts.accountValue ?? "",
+    owner: owners.join(", ")
+  }[kind];
+  switch (field.dataType) {
+    case "SINGLE_SELECT": {
+      const names = kind === "tier" ? [tier.name, tier.label] : kind === "state" ? STATE_NAMES[state] : [text3];
+      const id = option(field, names);
+      return id ? { singleSelectOptionId: id } : null;
+    }
+    case "DATE":
+      return kind === "slaDue" ? { date: text3 } : null;
+    case "NUMBER": {
+      const number = kind === "arr" ? accountValue(facts.accountValue) : null;
+      return number === null ? null : { number };
+    }
+    case "TEXT":
+      return { text: text3.slice(0, 1e3) };
+    default:
+      return null;
+  }
+}
+function planProjectFields(project, names, escalation, recorded) {
+  const updates = [];
+  for (const kind of Object.keys(names)) {
+    const field = project.fields.find((candidate) => candidate.name.toLowerCase() === names[kind].toLowerCase());
+    if (!field) continue;
+    const value = valueFor(field, kind, escalation);
+    if (!value) continue;
+    const record = JSON.stringify(value);
+    if (recorded[field.name] === record) continue;
+    updates.push({ fieldId: field.id, name: field.name, value, recorded: record });
+  }
+  return updates;
+}
+
+// src/shell/project-sync.ts
+function projectSession(gateway, config) {
+  let read = null;
+  const warnings = [];
+  return {
+    warnings,
+    async project() {
+      if (!config.project) return null;
+      const { owner, number } = config.project;
+      read ??= gateway.readProject(owner, number);
+      const result2 = await read;
+      if ("project" in result2) return result2.project;
+      if (warnings.length === 0) {
+        warnings.push(
+          result2.unavailable === "no-access" ? `The Projects board ${owner}#${number} is not kept in sync: this token cannot use Projects (GITHUB_TOKEN never can). Pass a GitHub App token with Projects access as \`token\` (see the README).` : `The Projects board ${owner}#${number} was not found: check \`project\` in the configuration.`
+        );
+      }
+      return null;
+    }
+  };
+}
+async function syncProjectItem(session, gateway, escalation, config) {
+  const project = config.project ? await session.project() : null;
+  if (!project || !config.project) return { done: [] };
+  const carried = escalation.carried.project;
+  const done = [];
+  const item = carried?.item ?? await gateway.addProjectItem(project.id, escalation.issue.nodeId);
+  if (!carried) done.push(`added #${escalation.issue.number} to the project`);
+  const updates = planProjectFields(project, config.project.fields, escalation, carried?.values ?? {});
+  const values = { ...carried?.values ?? {} };
+  for (const update of updates) {
+    await gateway.updateProjectField(project.id, item, update.fieldId, update.value);
+    values[update.name] = update.recorded;
+  }
+  if (updates.length > 0) done.push(`set ${updates.map((update) => update.name).join(", ")} on the project`);
+  return { record: { item, values }, done };
+}
+async function syncBoard(session, gateway, escalation, config) {
+  try {
+    return await syncProjectItem(session, gateway, escalation, config);
+  } catch (error2) {
+    session.warnings.push(
+      `The Projects board was not updated for #${escalation.issue.number}: ${error2 instanceof Error ? error2.message : String(error2)}`
+    );
+    return { done: [] };
+  }
 }
 
 // src/core/postmortem/paths.ts
@@ -55858,18 +56092,21 @@ async function runIssue(gateway, run2, configPath, now2, log) {
     return { ...report, decisions: [`#${number} has no \`${config.triggerLabel}\` label: not an escalation, nothing written.`] };
   const loadLedger = async () => ledgerRecords(await gateway.readLedger({ config: configPath, form: DEFAULT_FORM_PATH })).map(toPastEscalation);
   const { escalation } = await readEscalation(gateway, issue2, { config, template, now: now2(), loadLedger });
-  const plan = planThread(escalation, config);
+  const board = projectSession(gateway, config);
+  const item = escalation.issue.state === "open" || escalation.carried.project ? await syncBoard(board, gateway, escalation, config) : { done: [] };
+  const plan = planThread(escalation, config, item.record ? { project: item.record } : {});
   report.tier = escalation.tier.label;
   report.state = escalation.state;
   report.needsInfo = escalation.needsInfo;
-  report.command = escalation.threadCommands.filter((item) => !item.decidedBefore && item.verdict.kind === "accepted").at(-1)?.command.name;
+  report.command = escalation.threadCommands.filter((item2) => !item2.decidedBefore && item2.verdict.kind === "accepted").at(-1)?.command.name;
   report.decisions.push(
     `${escalation.tier.name} (\`${escalation.tier.label}\`), ${escalation.state}${escalation.needsInfo ? `, missing ${escalation.missing.map((field) => field.label).join(", ")}` : ""}.`,
     ...plan.decisions
   );
   if (plan.actions.length === 0) report.decisions.push("Already up to date: nothing to change.");
-  report.done = await applyActions(gateway, number, plan.actions, log);
-  const laterWord = issue2.state === "closed" && escalation.threadCommands.some((item) => !item.decidedBefore && item.verdict.kind === "accepted" && DOCUMENTED.has(item.command.name));
+  report.done = [...item.done, ...await applyActions(gateway, number, plan.actions, log)];
+  if (board.warnings.length > 0) report.warnings = [...report.warnings ?? [], ...board.warnings];
+  const laterWord = issue2.state === "closed" && escalation.threadCommands.some((item2) => !item2.decidedBefore && item2.verdict.kind === "accepted" && DOCUMENTED.has(item2.command.name));
   if (!run2.closed && !plan.resolved && !laterWord) return report;
   const closed = { number, title: issue2.title, createdAt: issue2.createdAt };
   const postmortem = await runPostMortem(gateway, closed, configPath, now2, log, { updateOnly: laterWord && !run2.closed && !plan.resolved });
@@ -56998,7 +57235,7 @@ function recentlyActed(escalation, now2) {
   return issue2.events.some((event) => !event.byAction && !event.actorIsBot && event.at.getTime() > since) || issue2.comments.some((comment) => isHumanComment(comment) && comment.createdAt.getTime() > since);
 }
 var NOTHING_RECONCILED = { owed: [], sentNow: [], actions: [], resolved: false, decisions: [] };
-function planSweepItem(escalation, config, now2) {
+function planSweepItem(escalation, config, now2, outbound = {}) {
   const { tier } = escalation;
   const reconciled = recentlyActed(escalation, now2) ? NOTHING_RECONCILED : reconcileThread(escalation, config);
   const notifications = sweepNotifications(escalation);
@@ -57020,12 +57257,13 @@ function planSweepItem(escalation, config, now2) {
     escalation,
     config,
     reconciled,
-    postStatus ? { sent: notifications.map((n2) => n2.key), statusAt: wholeMinute(now2) } : {}
+    postStatus ? { sent: notifications.map((n2) => n2.key), statusAt: wholeMinute(now2), ...outbound } : outbound
   );
   actions.push(...card2);
   actions.push(...reconciled.actions.filter((action) => action.kind === "close-issue"));
   const overdueMinutes = (now2.getTime() - nextDigest.getTime()) / 6e4;
-  return { escalation, actions, notifications, digestDue, overdueMinutes };
+  const sent = [...reconciled.sentNow, ...postStatus ? notifications.map((n2) => n2.key) : []];
+  return { escalation, actions, notifications, digestDue, overdueMinutes, sent };
 }
 function byUrgency(config) {
   const rank = (item) => config.tiers.findIndex((tier) => tier.label === item.escalation.tier.label);
@@ -57175,6 +57413,93 @@ async function recoverDroppedCloses(gateway, config, configPath, now2, log, repo
   return done;
 }
 
+// src/core/render/org-dashboard.ts
+var URGENCY = { breached: 0, "at risk": 1, waiting: 2, "on track": 3 };
+function dashboardRow(item, repository, config, now2) {
+  const { escalation: e } = item;
+  const state = slaState(item);
+  return {
+    repository,
+    number: e.issue.number,
+    tierRank: config.tiers.findIndex((tier) => tier.label === e.tier.label),
+    tier: e.tier.label,
+    customer: e.facts.customer ?? e.issue.title,
+    state: e.state,
+    sla: state,
+    acknowledge: clockWord(e.clocks.acknowledge),
+    update: clockWord(e.clocks.update),
+    resolve: clockWord(e.clocks.resolve),
+    resolveDue: formatUtc(e.clocks.resolve.dueAt),
+    ageMinutes: Math.max(0, Math.round((now2.getTime() - e.start.getTime()) / 6e4)),
+    urgency: URGENCY[state]
+  };
+}
+function byOrgUrgency(a, b) {
+  return a.urgency - b.urgency || a.tierRank - b.tierRank || b.ageMinutes - a.ageMinutes;
+}
+var MAX_ROWS2 = 300;
+function renderOrgDashboard(rows, repositories, now2, failures) {
+  const sorted = [...rows].sort(byOrgUrgency);
+  const breached = rows.filter((row2) => row2.sla === "breached").length;
+  const lines = [
+    renderMarker("org-dashboard"),
+    `### Escalations across ${repositories.length} repositor${repositories.length === 1 ? "y" : "ies"}`,
+    "",
+    `**${rows.length} open** at ${formatUtc(now2)}, ${breached} breached. Most urgent first; each row links to its escalation, whose card has the details.`,
+    "",
+    "| Escalation | Tier | Customer | State | Age | Acknowledge | Update | Resolve | Resolve by |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...sorted.slice(0, MAX_ROWS2).map(
+      (row2) => `| ${safeCell(row2.repository)}#${row2.number} | ${safeCell(row2.tier)} | ${safeCell(row2.customer, 60)} | ${row2.state} | ${formatDuration(row2.ageMinutes)} | ${row2.acknowledge} | ${row2.update} | ${row2.resolve} | ${row2.resolveDue} |`
+    ),
+    ...rows.length > MAX_ROWS2 ? [`| _and ${rows.length - MAX_ROWS2} more_ | | | | | | | | |`] : []
+  ];
+  if (failures.length > 0)
+    lines.push("", `**Not swept this run** (retried next run): ${failures.map((failure) => safeCell(failure, 200)).join("; ")}`);
+  return fitBody(lines.join("\n"));
+}
+
+// src/shell/run-org-sweep.ts
+var DASHBOARD_LABEL = "escalation-dashboard";
+async function runOrgSweep(gateway, config, configText, configPath, now2, log) {
+  const wanted = config.organization?.repositories ?? [];
+  const repositories = wanted === "all" ? await gateway.listRepositories() : wanted;
+  const report = { number: null, tier: null, state: "swept", decisions: [], done: [], failures: [] };
+  const rows = [];
+  for (const name of repositories) {
+    try {
+      const swept = await runSweep(gateway.forRepository(name), configPath, now2, log, {
+        fallbackConfigText: configText,
+        inOrganization: true
+      });
+      rows.push(...swept.rows ?? []);
+      report.done.push(...swept.done.map((what) => `${name}${what.startsWith("#") ? "" : ": "}${what}`));
+      report.failures?.push(...(swept.failures ?? []).map((failure) => `${name}${failure.startsWith("#") ? "" : ": "}${failure}`));
+      report.decisions.push(`${name}: ${swept.decisions[0] ?? "swept"}`);
+    } catch (error2) {
+      report.failures?.push(`${name}: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    }
+  }
+  const at = now2();
+  const dashboard = renderOrgDashboard(rows, repositories, at, report.failures ?? []);
+  report.details = dashboard.slice(dashboard.indexOf("\n") + 1);
+  report.done.push(...await publishDashboard(gateway, dashboard));
+  report.decisions.unshift(
+    `Organisation sweep over ${repositories.length} repositor${repositories.length === 1 ? "y" : "ies"}: ${rows.length} open escalations.`
+  );
+  return report;
+}
+async function publishDashboard(gateway, body) {
+  const existing = await gateway.findOwnIssue(DASHBOARD_LABEL);
+  if (!existing) {
+    const created = await gateway.createPinnedIssue("Escalation dashboard", body, DASHBOARD_LABEL);
+    return [`opened the dashboard #${created.number}`];
+  }
+  if (existing.body === body) return [];
+  await gateway.updateIssueBody(existing.number, body);
+  return [`updated the dashboard #${existing.number}`];
+}
+
 // src/core/plans/action-nudges.ts
 var DUE_LINE = "- **Due:** ";
 function dueOf(issue2) {
@@ -57208,17 +57533,22 @@ ${renderOverdueNudge({ owner, due, title: issue2.title }, now2)}`;
 var SETTLE_WINDOW = 20;
 var DEFAULT_TRIGGER = "escalation";
 var PLANNING_BUDGET_MS = 12e4;
-async function runSweep(gateway, configPath, now2, log) {
+async function runSweep(gateway, configPath, now2, log, options = {}) {
   const paths = { config: configPath, form: DEFAULT_FORM_PATH };
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths);
+  if (read.configText === null && options.fallbackConfigText) read = { ...read, configText: options.fallbackConfigText };
   const { config, template } = await loadSettings(read, configPath, gateway, log);
-  if (config.triggerLabel !== DEFAULT_TRIGGER) read = await gateway.listOpenEscalations(config.triggerLabel, paths);
+  if (config.organization && !options.inOrganization) return runOrgSweep(gateway, config, read.configText, configPath, now2, log);
+  if (config.triggerLabel !== DEFAULT_TRIGGER)
+    read = { ...await gateway.listOpenEscalations(config.triggerLabel, paths), configText: read.configText };
   const parsed = new Map(read.issues.map((issue2) => [issue2.number, parseIssueBody(issue2.body, template)]));
   const needed = read.issues.flatMap((issue2) => permissionsNeeded(issue2, config, template, parsed.get(issue2.number)));
   const permissions = await lookUpPermissions(gateway, needed);
   const at = now2();
   const started = Date.now();
   const items = [];
+  const board = projectSession(gateway, config);
+  const boardDone = [];
   let unplanned = 0;
   for (const issue2 of read.issues) {
     if (Date.now() - started > PLANNING_BUDGET_MS) {
@@ -57226,7 +57556,9 @@ async function runSweep(gateway, configPath, now2, log) {
       continue;
     }
     const escalation = deriveEscalation({ issue: issue2, config, template, parsed: parsed.get(issue2.number), permissions, now: at });
-    items.push(planSweepItem(escalation, config, at));
+    const item = await syncBoard(board, gateway, escalation, config);
+    boardDone.push(...item.done.map((what) => `#${issue2.number}: ${what}`));
+    items.push(planSweepItem(escalation, config, at, item.record ? { project: item.record } : {}));
   }
   items.sort(byUrgency(config));
   const { now: within2, deferred } = takeWithinBudget(items, config.maxWritesPerRun);
@@ -57251,7 +57583,8 @@ async function runSweep(gateway, configPath, now2, log) {
       report.failures?.push(`#${number}: ${error2 instanceof Error ? error2.message : String(error2)}`);
     }
   }
-  report.done.push(...await settleRaces(gateway, created, log));
+  report.done.push(...boardDone, ...await settleRaces(gateway, created, log));
+  if (board.warnings.length > 0) report.warnings = board.warnings;
   report.done.push(...await recoverDroppedCloses(gateway, config, configPath, now2, log, report));
   const actions = planActionNudges(await gateway.listOpenActions(config.preventiveActions.label), config, at);
   for (const nudge of actions.nudges) {
@@ -57280,6 +57613,8 @@ async function runSweep(gateway, configPath, now2, log) {
     `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? "" : "s"} (${read.points} points), ${permissions.size} permission lookups.`,
     `${within2.length} escalation${within2.length === 1 ? "" : "s"} updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run${unplanned > 0 ? `; ${unplanned} not planned within the time budget` : ""}.`
   );
+  const repository = `${gateway.repo.owner}/${gateway.repo.repo}`;
+  report.rows = items.map((item) => dashboardRow(item, repository, config, at));
   report.details = renderDashboard(
     items,
     posted,

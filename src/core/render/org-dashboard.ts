@@ -1,0 +1,84 @@
+/**
+ * One desk across repositories: every open escalation of every repository, most urgent first,
+ * with the same SLA words as each card, for the central repository's job summary and its
+ * pinned dashboard issue.
+ */
+import { formatDuration } from '../../config/duration'
+import type { Config } from '../../config/types'
+import type { SweepItem } from '../plans/sweep'
+import { formatUtc } from '../time/sla-clock'
+import { clockWord } from './clock-text'
+import { slaState } from './dashboard'
+import { fitBody } from './limits'
+import { renderMarker } from './markers'
+import { safeCell } from './sanitize'
+
+export interface DashboardRow {
+  repository: string
+  number: number
+  tierRank: number
+  tier: string
+  customer: string
+  state: string
+  sla: string
+  acknowledge: string
+  update: string
+  resolve: string
+  resolveDue: string
+  ageMinutes: number
+  /** 0 breached, 1 at risk, 2 waiting, 3 on track: the order people want. */
+  urgency: number
+}
+
+const URGENCY = { breached: 0, 'at risk': 1, waiting: 2, 'on track': 3 } as const
+
+export function dashboardRow(item: SweepItem, repository: string, config: Config, now: Date): DashboardRow {
+  const { escalation: e } = item
+  const state = slaState(item)
+  return {
+    repository,
+    number: e.issue.number,
+    tierRank: config.tiers.findIndex((tier) => tier.label === e.tier.label),
+    tier: e.tier.label,
+    customer: e.facts.customer ?? e.issue.title,
+    state: e.state,
+    sla: state,
+    acknowledge: clockWord(e.clocks.acknowledge),
+    update: clockWord(e.clocks.update),
+    resolve: clockWord(e.clocks.resolve),
+    resolveDue: formatUtc(e.clocks.resolve.dueAt),
+    ageMinutes: Math.max(0, Math.round((now.getTime() - e.start.getTime()) / 60_000)),
+    urgency: URGENCY[state],
+  }
+}
+
+/** Most urgent first: breached, at risk, waiting, on track; higher tier first; oldest first. */
+export function byOrgUrgency(a: DashboardRow, b: DashboardRow): number {
+  return a.urgency - b.urgency || a.tierRank - b.tierRank || b.ageMinutes - a.ageMinutes
+}
+
+const MAX_ROWS = 300
+
+export function renderOrgDashboard(rows: DashboardRow[], repositories: string[], now: Date, failures: string[]): string {
+  const sorted = [...rows].sort(byOrgUrgency)
+  const breached = rows.filter((row) => row.sla === 'breached').length
+  const lines = [
+    renderMarker('org-dashboard'),
+    `### Escalations across ${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'}`,
+    '',
+    `**${rows.length} open** at ${formatUtc(now)}, ${breached} breached. Most urgent first; each row links to its escalation, whose card has the details.`,
+    '',
+    '| Escalation | Tier | Customer | State | Age | Acknowledge | Update | Resolve | Resolve by |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...sorted
+      .slice(0, MAX_ROWS)
+      .map(
+        (row) =>
+          `| ${safeCell(row.repository)}#${row.number} | ${safeCell(row.tier)} | ${safeCell(row.customer, 60)} | ${row.state} | ${formatDuration(row.ageMinutes)} | ${row.acknowledge} | ${row.update} | ${row.resolve} | ${row.resolveDue} |`,
+      ),
+    ...(rows.length > MAX_ROWS ? [`| _and ${rows.length - MAX_ROWS} more_ | | | | | | | | |`] : []),
+  ]
+  if (failures.length > 0)
+    lines.push('', `**Not swept this run** (retried next run): ${failures.map((failure) => safeCell(failure, 200)).join('; ')}`)
+  return fitBody(lines.join('\n'))
+}

@@ -1,0 +1,63 @@
+import type { Config } from '../config/types'
+import { renderOrgDashboard, type DashboardRow } from '../core/render/org-dashboard'
+import type { EscalationGateway } from '../github/gateway'
+import type { Logger } from '../github/octokit'
+import type { Report } from './report'
+import { runSweep } from './run-sweep'
+
+/** The label of the central repository's dashboard issue (found again by it, and by its author). */
+export const DASHBOARD_LABEL = 'escalation-dashboard'
+
+/**
+ * One desk across an organisation: the central repository's workflow sweeps every listed
+ * repository (or all of them), posting in each as its own sweep would, and keeps one
+ * dashboard of every open escalation, most urgent first. Repositories without a configuration
+ * of their own use the central one. One repository failing does not stop the others.
+ */
+export async function runOrgSweep(
+  gateway: EscalationGateway,
+  config: Config,
+  configText: string | null,
+  configPath: string,
+  now: () => Date,
+  log: Logger,
+): Promise<Report> {
+  const wanted = config.organization?.repositories ?? []
+  const repositories = wanted === 'all' ? await gateway.listRepositories() : wanted
+  const report: Report = { number: null, tier: null, state: 'swept', decisions: [], done: [], failures: [] }
+  const rows: DashboardRow[] = []
+  for (const name of repositories) {
+    try {
+      const swept = await runSweep(gateway.forRepository(name), configPath, now, log, {
+        fallbackConfigText: configText,
+        inOrganization: true,
+      })
+      rows.push(...(swept.rows ?? []))
+      report.done.push(...swept.done.map((what) => `${name}${what.startsWith('#') ? '' : ': '}${what}`))
+      report.failures?.push(...(swept.failures ?? []).map((failure) => `${name}${failure.startsWith('#') ? '' : ': '}${failure}`))
+      report.decisions.push(`${name}: ${swept.decisions[0] ?? 'swept'}`)
+    } catch (error) {
+      report.failures?.push(`${name}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  const at = now()
+  const dashboard = renderOrgDashboard(rows, repositories, at, report.failures ?? [])
+  report.details = dashboard.slice(dashboard.indexOf('\n') + 1)
+  report.done.push(...(await publishDashboard(gateway, dashboard)))
+  report.decisions.unshift(
+    `Organisation sweep over ${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'}: ${rows.length} open escalations.`,
+  )
+  return report
+}
+
+/** The central repository's pinned dashboard issue, edited in place (opened and pinned the first time). */
+async function publishDashboard(gateway: EscalationGateway, body: string): Promise<string[]> {
+  const existing = await gateway.findOwnIssue(DASHBOARD_LABEL)
+  if (!existing) {
+    const created = await gateway.createPinnedIssue('Escalation dashboard', body, DASHBOARD_LABEL)
+    return [`opened the dashboard #${created.number}`]
+  }
+  if (existing.body === body) return []
+  await gateway.updateIssueBody(existing.number, body)
+  return [`updated the dashboard #${existing.number}`]
+}
