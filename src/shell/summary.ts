@@ -12,6 +12,7 @@ export async function writeSummary(report: Report): Promise<void> {
     .addList(report.decisions.length > 0 ? report.decisions : ['Nothing.'])
     .addHeading('Done', 3)
     .addList(report.done.length > 0 ? report.done.slice(0, 300) : ['No changes on GitHub.'])
+  if (report.warnings?.length) summary.addHeading('Warnings', 3).addList(report.warnings)
   if (report.details) summary.addHeading('Open escalations', 3).addRaw(report.details, true)
   if (report.failures?.length) summary.addHeading('Failed (retried next run)', 3).addList(report.failures)
   await summary.write()

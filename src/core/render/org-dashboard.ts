@@ -74,7 +74,7 @@ export function renderOrgDashboard(rows: DashboardRow[], repositories: string[],
       .slice(0, MAX_ROWS)
       .map(
         (row) =>
-          `| ${safeCell(row.repository)}#${row.number} | ${safeCell(row.tier)} | ${safeCell(row.customer, 60)} | ${row.state} | ${formatDuration(row.ageMinutes)} | ${row.acknowledge} | ${row.update} | ${row.resolve} | ${row.resolveDue} |`,
+          `| ${safeCell(`${row.repository}#${row.number}`)} | ${safeCell(row.tier)} | ${safeCell(row.customer, 60)} | ${row.state} | ${formatDuration(row.ageMinutes)} | ${row.acknowledge} | ${row.update} | ${row.resolve} | ${row.resolveDue} |`,
       ),
     ...(rows.length > MAX_ROWS ? [`| _and ${rows.length - MAX_ROWS} more_ | | | | | | | | |`] : []),
   ]

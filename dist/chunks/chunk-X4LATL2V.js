@@ -57450,7 +57450,7 @@ function renderOrgDashboard(rows, repositories, now2, failures) {
     "| Escalation | Tier | Customer | State | Age | Acknowledge | Update | Resolve | Resolve by |",
     "|---|---|---|---|---|---|---|---|---|",
     ...sorted.slice(0, MAX_ROWS2).map(
-      (row2) => `| ${safeCell(row2.repository)}#${row2.number} | ${safeCell(row2.tier)} | ${safeCell(row2.customer, 60)} | ${row2.state} | ${formatDuration(row2.ageMinutes)} | ${row2.acknowledge} | ${row2.update} | ${row2.resolve} | ${row2.resolveDue} |`
+      (row2) => `| ${safeCell(`${row2.repository}#${row2.number}`)} | ${safeCell(row2.tier)} | ${safeCell(row2.customer, 60)} | ${row2.state} | ${formatDuration(row2.ageMinutes)} | ${row2.acknowledge} | ${row2.update} | ${row2.resolve} | ${row2.resolveDue} |`
     ),
     ...rows.length > MAX_ROWS2 ? [`| _and ${rows.length - MAX_ROWS2} more_ | | | | | | | | |`] : []
   ];
@@ -57675,6 +57675,7 @@ async function writeSummary(report) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const title = report.number === null ? "Escalation Desk" : `Escalation Desk: #${report.number}`;
   const summary2 = summary.addHeading(title, 2).addRaw(`**State:** \`${report.state}\`${report.tier ? ` \xB7 **Tier:** \`${report.tier}\`` : ""}`, true).addHeading("Decided", 3).addList(report.decisions.length > 0 ? report.decisions : ["Nothing."]).addHeading("Done", 3).addList(report.done.length > 0 ? report.done.slice(0, 300) : ["No changes on GitHub."]);
+  if (report.warnings?.length) summary2.addHeading("Warnings", 3).addList(report.warnings);
   if (report.details) summary2.addHeading("Open escalations", 3).addRaw(report.details, true);
   if (report.failures?.length) summary2.addHeading("Failed (retried next run)", 3).addList(report.failures);
   await summary2.write();

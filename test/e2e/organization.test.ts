@@ -1,0 +1,65 @@
+/**
+ * One desk across an organisation, through the bundle: the central repository's sweep (with an
+ * App token that reaches every repository) sweeps each listed repository, posting there as its
+ * own sweep would, and keeps one pinned dashboard of every open escalation, most urgent first.
+ */
+import { describe, expect, it } from 'vitest'
+import { runAction } from '../harness'
+import type { LocalGitHub } from '../local-github'
+import { COMPLETE, FORM_TEXT, formBody, teamConfig } from './scenario'
+import { expectSuccess, withRepo } from './thread'
+
+const CENTRAL = teamConfig((config) => (config.organization = { repositories: ['support-emea', 'support-us'] }))
+const APP = { token: 'ghs_orgdesk' }
+
+/** A product repository with the form and labels; escalations are filed there and run through intake. */
+function product(gh: LocalGitHub, name: string) {
+  const repo = gh.addRepository(name)
+  repo.putFile('.github/ISSUE_TEMPLATE/escalation.yml', FORM_TEXT)
+  for (const label of ['escalation', 'needs-info', 'tier-1', 'tier-2', 'tier-3', 'sla-breached']) repo.createLabel(label)
+  for (const [login, role] of [['carla', 'triage'], ['olivia', 'maintain'], ['tom', 'write']] as const) repo.setCollaborator(login, role)
+  return repo
+}
+
+async function file(gh: LocalGitHub, repo: ReturnType<typeof product>, tier: string, customer: string) {
+  const events = repo.act.openIssue({ by: 'carla', title: `[Escalation] ${customer}`, body: formBody({ ...COMPLETE, customer, requestedTier: tier }), labels: ['escalation'] })
+  for (const event of events) expectSuccess(await runAction(gh, event, { inputs: APP, env: { GITHUB_REPOSITORY: `${repo.owner}/${repo.repo}` } }))
+  return events.number
+}
+
+describe('organisation mode', () => {
+  it('sweeps every listed repository and keeps one dashboard, most urgent first', async () => {
+    await withRepo(
+      async (gh) => {
+        gh.addToken(APP.token, { login: 'escalation-desk', kind: 'app' })
+        const emea = product(gh, 'support-emea')
+        const us = product(gh, 'support-us')
+        const critical = await file(gh, emea, 'Tier 1 – Critical', 'Globex Corporation')
+        const standard = await file(gh, us, 'Tier 3 – Standard', 'Initech')
+        gh.clock.advance(40) // Globex's 30m acknowledge target has passed
+        const result = await runAction(gh, gh.schedulePayload(), { inputs: APP })
+        expectSuccess(result)
+        // Posted where the escalation lives: the breach status in support-emea.
+        const statuses = emea.comments(critical).filter((comment) => comment.body?.startsWith('<!-- escalation-desk:status'))
+        expect(statuses).toHaveLength(1)
+        expect(statuses[0]!.body).toContain('Acknowledge SLA breached')
+        expect(us.comments(standard).filter((comment) => comment.body?.startsWith('<!-- escalation-desk:status'))).toEqual([])
+        // One dashboard in the central repository, breached first.
+        const dashboards = gh.issuesWithLabel('escalation-dashboard')
+        expect(dashboards).toHaveLength(1)
+        const body = gh.issue(dashboards[0]!).body as string
+        const rows = body.split('\n').filter((line) => line.startsWith('| acme/'))
+        expect(rows).toHaveLength(2)
+        expect(rows[0]).toContain('acme/support-emea#\u200D' + critical)
+        expect(rows[0]).toContain('🔴 breached')
+        expect(rows[1]).toContain('acme/support-us#\u200D' + standard)
+        expect(result.summary).toContain('Escalations across 2 repositories')
+        // A second sweep with nothing new edits nothing.
+        const again = await runAction(gh, gh.schedulePayload(), { inputs: APP })
+        expectSuccess(again)
+        expect(gh.issue(dashboards[0]!).body).toBe(body)
+      },
+      { config: CENTRAL },
+    )
+  })
+})
