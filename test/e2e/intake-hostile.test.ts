@@ -70,7 +70,7 @@ describe.concurrent('hostile bodies', () => {
       expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(4)
       expect(row.length).toBeLessThan(1000)
       const customer = ack.split('\n').find((line) => line.startsWith('| **Customer** |'))!
-      expect(customer.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|')).toHaveLength(4)
+      expect(customer.replace(/\\\|/g, '').split('|')).toHaveLength(4) // GFM reads every `\\|` as a pipe in the cell
 
       const notify = onlyComment(gh, number, 'notify').body!
       expect(notify).toContain(`@${ZWJ}everyone #${ZWJ}1 urgent | &lt;!-- x --&gt; GH-${ZWJ}5`)

@@ -2,7 +2,7 @@ import type { Config } from '../../config/types'
 import { formatDuration } from '../../config/duration'
 import { readFacts, type EscalationFacts } from '../escalation'
 import type { MissingField } from '../intake/check-required'
-import { escapeHtml, neutralizeMentions, safeCell, safeInline } from '../render/sanitize'
+import { safeCell, safeDocumentBlock, safeInline } from '../render/sanitize'
 import type { IssueSnapshot } from '../snapshot'
 import type { Assessment } from '../sweep/assess'
 import { formatUtc } from '../time/sla-clock'
@@ -21,13 +21,13 @@ export interface DocumentInput {
 }
 
 /**
- * User text as a Markdown block: formatting kept, mentions and HTML defused. A required field
+ * User text as a Markdown block: formatting kept, headings and HTML defused (a file notifies nobody). A required field
  * that did not count at close (empty, a placeholder such as "tbd", too short) is marked missing
  * instead of quoted as if it were the answer; a too-short answer is kept under the mark.
  */
 function userBlock(text: string | null, missingLabel: string, gap?: MissingField): string {
   const label = gap?.label ?? missingLabel
-  const quoted = text ? neutralizeMentions(escapeHtml(text.replace(/\r\n?/g, '\n'))) : ''
+  const quoted = text ? safeDocumentBlock(text) : ''
   if (gap?.reason === 'too-short' && text)
     return `> **Missing:** ${label} was too short to count when the escalation closed. Complete it during review.\n\n${quoted}`
   if (!text || gap) return `> **Missing:** ${label} was not answered when the escalation closed. Fill it in during review.`

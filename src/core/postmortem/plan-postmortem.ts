@@ -8,7 +8,7 @@ import { readMarker, renderMarker } from '../render/markers'
 import { renderNoticeComment } from '../render/notices'
 import type { IssueSnapshot } from '../snapshot'
 import { assessEscalation } from '../sweep/assess'
-import { truncate } from '../render/sanitize'
+import { safeTitle } from '../render/sanitize'
 import { renderPostMortem } from './document'
 import { locatePostMortem, type PostMortemLocation } from './paths'
 
@@ -80,8 +80,8 @@ export function planPostMortem(input: PostMortemInput, existing: PostMortemLocat
   const assessment = assessEscalation(issue, config, issue.closedAt ?? issue.createdAt, () => false)
   const document = renderPostMortem({ issue, config, parsed: input.parsed, assessment, missing, template: input.documentTemplate })
   const owners = [...new Set([...assessment.tier.owners, ...config.postMortem.reviewers])]
-  // GitHub takes titles of up to 256 characters; the cut falls between characters, never inside an emoji.
-  const title = `${truncate(`Post-mortem: ${issue.title.replace(/\s+/g, ' ').trim()}`, 240)} (#${issue.number})`
+  // GitHub takes titles of up to 256 characters; the cut falls between graphemes. Titles notify like bodies.
+  const title = `${safeTitle(`Post-mortem: ${issue.title}`, 240)} (#${issue.number})`
   const body = fitBody(
     [
       renderMarker('postmortem', { issue: issue.number, path: location.path, branch: location.branch }),

@@ -2,7 +2,7 @@ import type { MissingField } from '../intake/check-required'
 import { formatUtc } from '../time/sla-clock'
 import { fitBody } from './limits'
 import { renderMarker } from './markers'
-import { inlineCode, safeInline } from './sanitize'
+import { safeCode, safeInline } from './sanitize'
 
 export interface MissingCheck {
   at: string
@@ -21,7 +21,7 @@ function describeReason(field: MissingField): string {
     case 'empty':
       return 'not answered'
     case 'placeholder':
-      return `${inlineCode(safeInline(field.given ?? '', 40))} is a placeholder, not an answer`
+      return `${safeCode(field.given ?? '', 40)} is a placeholder, not an answer`
     case 'too-short':
       return `too short (${field.given?.length ?? 0} of at least ${field.minLength} characters)`
   }
