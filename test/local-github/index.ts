@@ -151,5 +151,14 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
     branchSha: (branch = state.defaultBranch): string | undefined => state.git.refs.get(`heads/${branch}`),
     branches: () => [...state.git.refs.keys()].filter((r) => r.startsWith('heads/')).map((r) => r.slice('heads/'.length)),
     labelExists: (name: string) => findLabel(state, name) !== undefined,
+    /** Every issue and pull request number, and each branch's file paths: for checks that read all that was written. */
+    inventory: () => ({
+      numbers: [...state.issues.keys()].sort((a, b) => a - b),
+      paths: Object.fromEntries(
+        [...state.git.refs].flatMap(([ref, sha]) =>
+          ref.startsWith('heads/') ? [[ref.slice('heads/'.length), [...state.git.flatten(state.git.commits.get(sha)!.tree).keys()]]] : [],
+        ),
+      ) as Record<string, string[]>,
+    }),
   }
 }
