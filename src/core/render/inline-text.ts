@@ -95,6 +95,8 @@ function rewriteText(text: string, rules: InlineRules, out: Output, following: s
   const emails = emailRanges(text)
   // Inside a link's `(destination)` nothing of ours may be inserted: the link would swallow it.
   let destinationEnd = -1
+  // A destination already found to act as text: a `](` inside it is broken too, without scanning again.
+  let brokenUntil = -1
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!
     const prev = text[i - 1]
@@ -107,12 +109,13 @@ function rewriteText(text: string, rules: InlineRules, out: Output, following: s
       out.push(text.slice(i, email))
       i = email - 1
     } else if (char === ']' && text[i + 1] === '(' && !inDestination) {
-      const end = linkDestinationEnd(text, i + 2)
+      const end = i < brokenUntil ? brokenUntil : linkDestinationEnd(text, i + 2)
       // A link to an issue cross-references it, and a destination that did not make a link would read as
       // text with mentions in it: break the link syntax, so its URL is treated as any other (code, autolink).
-      const breakLink = rules.notifying && (namesIssue(text, i + 2, end) || destinationMayAct(text.slice(i + 2, end)))
+      const breakLink = rules.notifying && (i < brokenUntil || namesIssue(text, i + 2, end) || destinationMayAct(text.slice(i + 2, end)))
       out.push(breakLink ? ']\\' : ']')
-      if (!breakLink) destinationEnd = end
+      if (breakLink) brokenUntil = end
+      else destinationEnd = end
     } else if (issueEnd !== null) {
       out.pushMarkup(inlineCode(text.slice(i, issueEnd)))
       if (text[issueEnd] === '`') out.push(' ')

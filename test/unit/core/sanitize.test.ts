@@ -204,6 +204,10 @@ describe('linear time on hostile input', () => {
     '@'.repeat(100_000),
     'https://'.repeat(50_000),
     `https://x.com/${'('.repeat(50_000)}${')'.repeat(50_000)}`,
+    '](@'.repeat(50_000),
+    'a@'.repeat(100_000) + 'b.io',
+    'xhttps://'.repeat(50_000),
+    '\\'.repeat(100_000) + '<'.repeat(100_000),
   ]
   it.each(hostile.map((text, index) => [index, text]))('input %i', (_, text) => {
     expect(safeDocumentBlock(text).length).toBeGreaterThan(0)
