@@ -34,7 +34,7 @@ const TITLE: InlineRules = { angles: 'none', notifying: true, escapeLoneBacktick
 const COMMENT_BLOCK: InlineRules = { angles: 'tags', notifying: true, escapeLoneBackticks: true, links: 'autolink' }
 const DOCUMENT_BLOCK: InlineRules = { angles: 'tags', notifying: false, escapeLoneBackticks: true, links: 'verbatim' }
 
-/** `@alice` → `@\u200Dalice`, `#12` → `#\u200D12`, `GH-12` → `GH-\u200D12`; not inside code, e-mail addresses or URLs. */
+/** `@alice` → `@\u200Dalice`, `#12` → `#\u200D12`, `GH-12` → `GH-\u200D12`, links to issues as code; code and e-mail addresses untouched. */
 export function neutralizeMentions(text: string): string {
   return rewriteInline(text, { angles: 'none', notifying: true, escapeLoneBackticks: false, links: 'text' })
 }
