@@ -96,5 +96,14 @@ export function createRepoHandle(ctx: Ctx) {
     branchSha: (branch = state.defaultBranch): string | undefined => state.git.refs.get(`heads/${branch}`),
     branches: () => [...state.git.refs.keys()].filter((r) => r.startsWith('heads/')).map((r) => r.slice('heads/'.length)),
     labelExists: (name: string) => findLabel(state, name) !== undefined,
+    /** Every issue number, and every file on every branch: what the rendering check walks. */
+    inventory: () => ({
+      numbers: [...state.issues.keys()].sort((a, b) => a - b),
+      paths: Object.fromEntries(
+        [...state.git.refs].flatMap(([ref, sha]) =>
+          ref.startsWith('heads/') ? [[ref.slice('heads/'.length), [...state.git.flatten(state.git.commits.get(sha)!.tree).keys()]]] : [],
+        ),
+      ) as Record<string, string[]>,
+    }),
   }
 }

@@ -4,7 +4,7 @@ import type { Escalation } from '../lifecycle/derive'
 import { hasPermission } from '../intake/permissions'
 import { fitBody } from '../render/limits'
 import { readMarker, renderMarker } from '../render/markers'
-import { safeInline, truncate } from '../render/sanitize'
+import { safeInline, safeTitle } from '../render/sanitize'
 import type { IssueSnapshot, RepoPermission } from '../snapshot'
 import { renderPostMortem } from './document'
 import { locatePostMortem, postMortemDirectory, type PostMortemLocation } from './paths'
@@ -102,7 +102,7 @@ export function planPostMortem(input: PostMortemPlanInput, existing: PostMortemL
   const document = renderPostMortem({ escalation, config, template: input.documentTemplate })
   const people = [...new Set([...escalation.owners, ...config.postMortem.reviewers, issue.author])]
   // GitHub takes titles of up to 256 characters. Titles notify like bodies: mentions and references made inert.
-  const title = `${truncate(`Post-mortem: ${safeInline(displayTitle(issue.title), 400)}`, 240)} (#${issue.number})`
+  const title = `Post-mortem: ${safeTitle(displayTitle(issue.title), 228)} (#${issue.number})`
   const body = fitBody(
     [
       renderMarker('postmortem', { issue: issue.number, path: location.path, branch: location.branch }),
