@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-X4LATL2V.js";
+} from "./chunks/chunk-RG65OFY4.js";
 
 // src/index.ts
 await run();

@@ -72,7 +72,7 @@ describe.concurrent('hostile bodies', () => {
       expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(4)
       expect(row.length).toBeLessThan(1000)
       const customer = card.split('\n').find((line) => line.startsWith('| **Customer** |'))!
-      expect(customer.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|')).toHaveLength(4)
+      expect(customer.replace(/\\\|/g, '').split('|')).toHaveLength(4) // GFM reads every `\\|` as a pipe in the cell
       expect(card).toMatch(/^\*\*Notified:\*\* @acme\/support-leads$/m) // the configured team is still pinged
 
       // Past the acknowledge target, the sweep's status quotes the same text, just as safely.

@@ -17,13 +17,24 @@ function product(gh: LocalGitHub, name: string) {
   const repo = gh.addRepository(name)
   repo.putFile('.github/ISSUE_TEMPLATE/escalation.yml', FORM_TEXT)
   for (const label of ['escalation', 'needs-info', 'tier-1', 'tier-2', 'tier-3', 'sla-breached']) repo.createLabel(label)
-  for (const [login, role] of [['carla', 'triage'], ['olivia', 'maintain'], ['tom', 'write']] as const) repo.setCollaborator(login, role)
+  for (const [login, role] of [
+    ['carla', 'triage'],
+    ['olivia', 'maintain'],
+    ['tom', 'write'],
+  ] as const)
+    repo.setCollaborator(login, role)
   return repo
 }
 
 async function file(gh: LocalGitHub, repo: ReturnType<typeof product>, tier: string, customer: string) {
-  const events = repo.act.openIssue({ by: 'carla', title: `[Escalation] ${customer}`, body: formBody({ ...COMPLETE, customer, requestedTier: tier }), labels: ['escalation'] })
-  for (const event of events) expectSuccess(await runAction(gh, event, { inputs: APP, env: { GITHUB_REPOSITORY: `${repo.owner}/${repo.repo}` } }))
+  const events = repo.act.openIssue({
+    by: 'carla',
+    title: `[Escalation] ${customer}`,
+    body: formBody({ ...COMPLETE, customer, requestedTier: tier }),
+    labels: ['escalation'],
+  })
+  for (const event of events)
+    expectSuccess(await runAction(gh, event, { inputs: APP, env: { GITHUB_REPOSITORY: `${repo.owner}/${repo.repo}` } }))
   return events.number
 }
 

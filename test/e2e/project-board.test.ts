@@ -9,7 +9,8 @@ import type { LocalGitHub } from '../local-github'
 import { COMPLETE, deliver, teamConfig } from './scenario'
 import { expectSuccess, fileEscalation, mark, onlyComment, withRepo } from './thread'
 
-const card = (gh: LocalGitHub, number: number) => gh.comments(number).find((comment) => comment.body?.startsWith('<!-- escalation-desk:card'))?.body ?? ''
+const card = (gh: LocalGitHub, number: number) =>
+  gh.comments(number).find((comment) => comment.body?.startsWith('<!-- escalation-desk:card'))?.body ?? ''
 
 const WITH_BOARD = teamConfig((config) => (config.project = { owner: 'acme', number: 3 }))
 
@@ -41,7 +42,14 @@ describe.concurrent('the Projects board', () => {
         const [item] = gh.projectItems(3)
         expect(gh.projectItems(3)).toHaveLength(1)
         expect(item!.content?.number).toBe(number)
-        expect(item!.values).toMatchObject({ Tier: 'Critical', State: 'Filed', 'SLA due': '2026-11-25', Customer: 'Globex Corporation', ARR: 1200000, Owner: 'olivia' })
+        expect(item!.values).toMatchObject({
+          Tier: 'Critical',
+          State: 'Filed',
+          'SLA due': '2026-11-25',
+          Customer: 'Globex Corporation',
+          ARR: 1200000,
+          Owner: 'olivia',
+        })
         gh.clock.advance(10)
         expectSuccess(await runAction(gh, gh.act.comment(number, '/ack', 'olivia'), { inputs }))
         expect(gh.projectItems(3)[0]!.values.State).toBe('Acknowledged')

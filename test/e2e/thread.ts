@@ -8,6 +8,8 @@ import { expect } from 'vitest'
 import type { RunResult } from '../harness'
 import { BOT_LOGIN, type LocalGitHub } from '../local-github'
 import { formBody, startRepo, type Answers } from './scenario'
+import { checkWrittenByAction } from '../render/check-written'
+import { findRenderingProblems } from '../render/gfm'
 
 export { BOT_LOGIN }
 
@@ -121,6 +123,13 @@ export async function withRepo(run: (gh: LocalGitHub) => Promise<void>, options:
   try {
     await run(gh)
     expect(gh.validationErrors).toEqual([])
+    // Everything the action wrote renders as GitHub renders it: no raw Markdown, no entities, no split addresses.
+    expect(checkWrittenByAction(gh)).toEqual([])
+    expect(
+      gh.summaries.flatMap((summary, index) =>
+        findRenderingProblems(summary, { kind: 'summary' }).map((problem) => `summary ${index + 1}: ${problem}`),
+      ),
+    ).toEqual([])
   } finally {
     await gh.close()
   }

@@ -104,12 +104,15 @@ export async function runAction(gh: LocalGitHub, event: WebhookEvent, options: R
       options.cwd ?? PROJECT_ROOT,
       options.timeoutMs ?? 120_000,
     )
+    const summary = readFileSync(files.summary, 'utf8')
+    // Every job summary a run writes is kept on the local GitHub, for the rendering check of the test that ran it.
+    gh.summaries.push(summary)
     return {
       exitCode,
       stdout,
       stderr,
       outputs: parseOutputFile(readFileSync(files.output, 'utf8')),
-      summary: readFileSync(files.summary, 'utf8'),
+      summary,
       errors: parseCommands(stdout, 'error'),
       warnings: parseCommands(stdout, 'warning'),
     }

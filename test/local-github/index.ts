@@ -97,6 +97,8 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
     ...createRepoHandle(ctx),
     /** createProject({ owner?, number?, title, fields }) and projectItems(number, owner?). */
     ...projectHandle(hub, state.owner),
+    /** The job summary of every run against this local GitHub (kept by the harness), oldest first. */
+    summaries: [] as string[],
     url: ctx.api,
     graphqlUrl: `${ctx.api}/graphql`,
     clock,

@@ -4859,8 +4859,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list3) {
+      const value = list3.get(name, true);
       if (value === null) {
         return null;
       }
@@ -12272,9 +12272,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list3 = this.#headersList.cookies;
+        if (list3) {
+          return [...list3];
         }
         return [];
       }
@@ -12314,8 +12314,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list3) {
+        o.#headersList = list3;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13283,13 +13283,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list3 = dependentControllerMap.get(this.signal);
+          if (list3 === void 0) {
+            list3 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list3);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list3.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -20168,16 +20168,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
+          return this._lists.forEach(function(list3) {
+            return list3.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list2;
+          var j, len, list3;
           for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
+            list3 = arr[j];
+            if (list3.length > 0) {
+              return list3;
             }
           }
           return [];
@@ -27558,15 +27558,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list3, type) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -39616,10 +39616,10 @@ var partTypeStyleToTokenVal = {
 function tokenForPart(part, formatOpts, resolvedOpts) {
   const { type, value } = part;
   if (type === "literal") {
-    const isSpace = /^\s+$/.test(value);
+    const isSpace2 = /^\s+$/.test(value);
     return {
-      literal: !isSpace,
-      val: isSpace ? " " : value
+      literal: !isSpace2,
+      val: isSpace2 ? " " : value
     };
   }
   const style = formatOpts[type];
@@ -42696,43 +42696,538 @@ function commandHelp(open2 = false) {
   ];
 }
 
+// src/core/render/markdown-scan.ts
+function codeSpanRanges(text3) {
+  const runs = [];
+  const runAt = /* @__PURE__ */ new Map();
+  for (let i = 0; i < text3.length; i++) {
+    if (text3[i] !== "`") continue;
+    let end = i;
+    while (text3[end] === "`") end++;
+    runAt.set(i, runs.length);
+    runs.push({ start: i, length: end - i });
+    i = end - 1;
+  }
+  const byLength = /* @__PURE__ */ new Map();
+  runs.forEach((run2, index2) => {
+    const entry = byLength.get(run2.length) ?? { indices: [], cursor: 0 };
+    entry.indices.push(index2);
+    byLength.set(run2.length, entry);
+  });
+  const closerAfter = (index2, length) => {
+    const entry = byLength.get(length);
+    if (!entry) return void 0;
+    while (entry.cursor < entry.indices.length && entry.indices[entry.cursor] <= index2) entry.cursor++;
+    return entry.indices[entry.cursor];
+  };
+  const ranges = [];
+  for (let i = 0; i < text3.length; ) {
+    const index2 = runAt.get(i);
+    if (index2 === void 0) {
+      if (text3[i] === "]" && text3[i + 1] === "(") i = linkDestinationEnd(text3, i + 2);
+      else i = urlPrefixLength(text3, i) > 0 ? urlRunEnd(text3, i) : i + 1;
+      continue;
+    }
+    const run2 = runs[index2];
+    const escaped = precededByOddBackslashes(text3, run2.start);
+    const length = escaped ? run2.length - 1 : run2.length;
+    const closer = length > 0 ? closerAfter(index2, length) : void 0;
+    if (closer === void 0) {
+      i = run2.start + run2.length;
+      continue;
+    }
+    ranges.push([run2.start + (escaped ? 1 : 0), runs[closer].start + length]);
+    i = runs[closer].start + length;
+  }
+  return ranges;
+}
+function linkDestinationEnd(text3, from) {
+  let depth = 1;
+  let i = from;
+  for (; i < text3.length && text3[i] !== "\n"; i++) {
+    if (text3[i] === "\\") i++;
+    else if (text3[i] === "(") depth++;
+    else if (text3[i] === ")" && --depth === 0) return i + 1;
+  }
+  return i;
+}
+function urlPrefixLength(text3, i) {
+  const first = text3[i];
+  if (first !== "h" && first !== "H" && first !== "f" && first !== "F" && first !== "w" && first !== "W") return 0;
+  const head = text3.slice(i, i + 8).toLowerCase();
+  for (const prefix of ["https://", "http://", "ftp://", "www."]) if (head.startsWith(prefix)) return prefix.length;
+  return 0;
+}
+function urlRunEnd(text3, from) {
+  let end = from;
+  while (end < text3.length && text3[end] !== "<" && !/\s/.test(text3[end])) end++;
+  return end;
+}
+function precededByOddBackslashes(text3, index2) {
+  let count = 0;
+  for (let i = index2 - 1; i >= 0 && text3[i] === "\\"; i--) count++;
+  return count % 2 === 1;
+}
+function indentation(line, from = 0, column = from) {
+  let at = column;
+  let end = from;
+  for (; end < line.length; end++) {
+    if (line[end] === " ") at++;
+    else if (line[end] === "	") at += 4 - at % 4;
+    else break;
+  }
+  return { columns: at - column, end, column: at };
+}
+function openingFence(line) {
+  const { columns, end } = indentation(line);
+  const char = line[end];
+  if (columns > 3 || char !== "`" && char !== "~") return null;
+  let stop = end;
+  while (line[stop] === char) stop++;
+  if (stop - end < 3) return null;
+  if (char === "`" && line.includes("`", stop)) return null;
+  return { char, length: stop - end };
+}
+function closesFence(line, fence) {
+  const { columns, end } = indentation(line);
+  if (columns > 3) return false;
+  let stop = end;
+  while (line[stop] === fence.char) stop++;
+  return stop - end >= fence.length && line.slice(stop).trim() === "";
+}
+function listMarkerEnd(line, from) {
+  let end = from;
+  const char = line[from];
+  if (char === "-" || char === "+" || char === "*") end = from + 1;
+  else {
+    while (end < line.length && end - from < 9 && line[end] >= "0" && line[end] <= "9") end++;
+    if (end === from || line[end] !== "." && line[end] !== ")") return null;
+    end++;
+  }
+  const after = line[end];
+  return after === void 0 || after === " " || after === "	" ? end : null;
+}
+function suffixShape(line) {
+  const n2 = line.length;
+  const only = new Array(n2 + 1).fill(null);
+  const count = new Array(n2 + 1).fill(0);
+  const run2 = new Array(n2 + 1).fill(0);
+  for (let i = n2 - 1; i >= 0; i--) {
+    const char = line[i];
+    run2[i] = line[i + 1] === char ? run2[i + 1] + 1 : 1;
+    if (char === " " || char === "	") [only[i], count[i]] = [only[i + 1], count[i + 1]];
+    else if (only[i + 1] === null && count[i + 1] === 0) [only[i], count[i]] = [char, 1];
+    else if (only[i + 1] === char) [only[i], count[i]] = [char, count[i + 1] + 1];
+    else [only[i], count[i]] = ["mixed", 0];
+  }
+  return { only, count, run: run2 };
+}
+function isAtxHeading(line, at) {
+  let end = at;
+  while (line[end] === "#" && end - at < 7) end++;
+  const after = line[end];
+  return end > at && end - at <= 6 && (after === void 0 || after === " " || after === "	");
+}
+function classifyLineStart(line) {
+  const shape = suffixShape(line);
+  let { end: at, column } = indentation(line);
+  for (; ; ) {
+    const char = line[at];
+    const only = shape.only[at];
+    if ((only === "-" || only === "*" || only === "_") && shape.count[at] >= 3) return { kind: "break", at };
+    if ((char === "=" || char === "-") && only === char && shape.run[at] === shape.count[at]) return { kind: "break", at };
+    if (char === "#" && isAtxHeading(line, at)) return { kind: "heading", at };
+    if (char === "<" && startsHtml(line, at)) return { kind: "html", at };
+    if (char === ">") {
+      ;
+      ({ end: at, column } = indentation(line, at + 1, column + 1));
+      continue;
+    }
+    const marker = listMarkerEnd(line, at);
+    if (marker === null) return { kind: "text", at };
+    const after = indentation(line, marker, column + (marker - at));
+    if (after.columns >= 5 && after.end < line.length) return { kind: "code", at: after.end };
+    ({ end: at, column } = after);
+  }
+}
+function startsHtml(text3, at) {
+  return couldFollowHtmlStart(text3[at + 1]);
+}
+function couldFollowHtmlStart(next) {
+  return next !== void 0 && next !== "=" && next !== ">" && !/\s/.test(next);
+}
+function wellFormed(text3) {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text3.length; i++) {
+    const code = text3.charCodeAt(i);
+    if (code < 55296 || code > 57343) continue;
+    const next = text3.charCodeAt(i + 1);
+    if (code <= 56319 && next >= 56320 && next <= 57343) {
+      i++;
+      continue;
+    }
+    out += `${text3.slice(from, i)}\uFFFD`;
+    from = i + 1;
+  }
+  return from === 0 ? text3 : out + text3.slice(from);
+}
+function inlineCode(text3) {
+  let longestRun = 0;
+  for (let i = 0, run2 = 0; i < text3.length; i++) {
+    run2 = text3[i] === "`" ? run2 + 1 : 0;
+    longestRun = Math.max(longestRun, run2);
+  }
+  const fence = "`".repeat(longestRun + 1);
+  const stripped = text3.startsWith(" ") && text3.endsWith(" ") && text3.trim() !== "";
+  const pad2 = text3.startsWith("`") || text3.endsWith("`") || stripped ? " " : "";
+  return `${fence}${pad2}${text3}${pad2}${fence}`;
+}
+
+// src/core/render/links.ts
+var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+var isAlnum = (char) => isLetter(char) || char !== void 0 && char >= "0" && char <= "9";
+var isHostChar = (char) => isAlnum(char) || char === "." || char === "-";
+var isSpace = (char) => char !== void 0 && /\s/.test(char);
+function findLink(text3, i) {
+  const prefix = urlPrefixLength(text3, i);
+  if (prefix === 0) return null;
+  const www = prefix === 4;
+  const prev = text3[i - 1];
+  if (www ? !(prev === void 0 || isSpace(prev) || "(*_~".includes(prev)) : isLetter(prev)) return null;
+  if (!isAlnum(text3[i + prefix])) return null;
+  let host = i + prefix;
+  while (isHostChar(text3[host])) host++;
+  const after = text3[host];
+  if (after !== void 0 && !"/?#:".includes(after) && !isSpace(after) && after !== "<" && after !== ">") return null;
+  const { end, run: run2 } = urlExtent(text3, i);
+  return end > i + prefix ? { end, cutByAngle: text3[run2] === "<" || text3[run2] === ">", www } : null;
+}
+function namesIssue(text3, from, to) {
+  return findLastIssuePath(text3, from, to) >= 0;
+}
+function issueLinkFinder(text3) {
+  let runStop = -1;
+  let lastIssuePath = -1;
+  return (i) => {
+    if (urlPrefixLength(text3, i) === 0) return null;
+    if (i >= runStop) {
+      runStop = urlExtent(text3, i).run;
+      lastIssuePath = findLastIssuePath(text3, i, runStop);
+    }
+    return lastIssuePath > i ? trimTrailing(text3, i, runStop) : null;
+  };
+}
+function urlExtent(text3, i) {
+  let run2 = i;
+  const stop = urlRunEnd(text3, i);
+  while (run2 < stop && text3[run2] !== ">") run2++;
+  return { end: trimTrailing(text3, i, run2), run: run2 };
+}
+var TRAILING_PUNCTUATION = /* @__PURE__ */ new Set(["?", "!", ".", ",", ":", ";", "*", "_", "~", "'", '"']);
+function trimTrailing(text3, start, runEnd) {
+  let end = runEnd;
+  let open2 = 0;
+  let close2 = 0;
+  for (let i = start; i < end; i++) {
+    if (text3[i] === "(") open2++;
+    else if (text3[i] === ")") close2++;
+  }
+  while (end > start) {
+    const last = text3[end - 1];
+    if (TRAILING_PUNCTUATION.has(last)) end--;
+    else if (last === ")" && close2 > open2) {
+      close2--;
+      end--;
+    } else break;
+  }
+  return end;
+}
+var RISKY = /[@#`*_]|GH-\d/i;
+var ACTS_AS_TEXT = /[@`]|#\d|GH-\d/i;
+function destinationMayAct(destination) {
+  return ACTS_AS_TEXT.test(destination);
+}
+function writeLink(url, link, style) {
+  if (style === "text") return null;
+  const risky = link.cutByAngle || url.includes("`") || style === "autolink" && RISKY.test(url);
+  if (!risky) return url;
+  return link.www ? inlineCode(url) : `<${url}>`;
+}
+var ISSUE_PATHS = ["/issues/", "/pull/", "/pulls/", "/discussions/"];
+function findLastIssuePath(text3, from, to) {
+  const lower2 = text3.slice(from, to).toLowerCase();
+  let last = -1;
+  for (const path of ISSUE_PATHS) {
+    for (let at = lower2.indexOf(path); at >= 0; at = lower2.indexOf(path, at + 1)) {
+      const next = lower2[at + path.length];
+      if (next !== void 0 && next >= "0" && next <= "9") last = Math.max(last, from + at);
+    }
+  }
+  return last;
+}
+var isEmailLocal = (char) => isAlnum(char) || char !== void 0 && ".+-_".includes(char);
+function emailRanges(text3) {
+  const ranges = /* @__PURE__ */ new Map();
+  let previousAt = -1;
+  for (let at = text3.indexOf("@"); at >= 0; previousAt = at, at = text3.indexOf("@", at + 1)) {
+    let start = at;
+    while (start - 1 > previousAt && isEmailLocal(text3[start - 1])) start--;
+    if (start === at || text3[start - 1] === "/") continue;
+    let end = at + 1;
+    let dots = 0;
+    for (; end < text3.length; end++) {
+      const char = text3[end];
+      if (char === "." && isAlnum(text3[end + 1])) dots++;
+      else if (!isAlnum(char) && char !== "-" && char !== "_" && char !== ".") break;
+    }
+    if (text3[end] === "@") continue;
+    if (text3.startsWith("://", end)) while (end > at + 1 && isLetter(text3[end - 1])) end--;
+    while (end > at + 1 && ".-_".includes(text3[end - 1])) end--;
+    if (dots > 0 && isLetter(text3[end - 1])) ranges.set(start, end);
+  }
+  return ranges;
+}
+
+// src/core/render/inline-text.ts
+var ZWJ = "\u200D";
+function rewriteInline(text3, rules) {
+  const out = new Output();
+  let from = 0;
+  for (const [start, end] of codeSpanRanges(text3)) {
+    rewriteText(text3.slice(from, start), rules, out, text3[start]);
+    out.pushCode(text3.slice(start, end));
+    from = end;
+  }
+  rewriteText(text3.slice(from), rules, out, void 0);
+  return out.toString();
+}
+var Output = class {
+  pieces = [];
+  last = "";
+  backslashes = 0;
+  push(piece) {
+    if (piece === "") return;
+    this.pieces.push(piece);
+    this.last = piece[piece.length - 1];
+    let run2 = 0;
+    while (run2 < piece.length && piece[piece.length - 1 - run2] === "\\") run2++;
+    this.backslashes = run2 === piece.length ? this.backslashes + run2 : run2;
+  }
+  /** A code span, kept apart from a backtick just before it: side by side, their runs would merge and pair differently. */
+  pushCode(code) {
+    if (this.last === "`") this.push(" ");
+    this.push(code);
+  }
+  /** Markup of ours (a code span, an `<autolink>`): a backslash typed just before would escape its first character. */
+  pushMarkup(markup) {
+    if (this.escapesNext) this.push("\\");
+    this.pushCode(markup);
+  }
+  /** Removes the backslash that would escape the next character, if there is one. */
+  dropEscape() {
+    if (!this.escapesNext) return;
+    const trimmed = this.pieces.pop().slice(0, -1);
+    if (trimmed !== "") this.pieces.push(trimmed);
+    this.backslashes--;
+    this.last = this.pieces.at(-1)?.at(-1) ?? "";
+  }
+  /** The output ends in an odd run of backslashes: the next character is escaped. */
+  get escapesNext() {
+    return this.backslashes % 2 === 1;
+  }
+  toString() {
+    return this.pieces.join("");
+  }
+};
+var isAsciiAlnum = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z" || char >= "0" && char <= "9");
+var isDigit3 = (char) => char !== void 0 && char >= "0" && char <= "9";
+var endsEmailLocal = (char) => isAsciiAlnum(char) || char === "." || char === "+" || char === "-";
+function rewriteText(text3, rules, out, following) {
+  const issueLinkEnd = issueLinkFinder(text3);
+  const emails = emailRanges(text3);
+  let destinationEnd = -1;
+  let brokenUntil = -1;
+  for (let i = 0; i < text3.length; i++) {
+    const char = text3[i];
+    const prev = text3[i - 1];
+    const inDestination = i < destinationEnd;
+    const email = emails.get(i);
+    const issueEnd = rules.notifying && !inDestination ? issueLinkEnd(i) : null;
+    const link = issueEnd === null && !inDestination ? findLink(text3, i) : null;
+    const written = link && writeLink(text3.slice(i, link.end), link, rules.links);
+    if (email !== void 0) {
+      out.push(text3.slice(i, email));
+      i = email - 1;
+    } else if (char === "]" && text3[i + 1] === "(" && !inDestination) {
+      const end = i < brokenUntil ? brokenUntil : linkDestinationEnd(text3, i + 2);
+      const breakLink = rules.notifying && (i < brokenUntil || namesIssue(text3, i + 2, end) || destinationMayAct(text3.slice(i + 2, end)));
+      out.push(breakLink ? "]\\" : "]");
+      if (breakLink) brokenUntil = end;
+      else destinationEnd = end;
+    } else if (issueEnd !== null) {
+      out.pushMarkup(inlineCode(text3.slice(i, issueEnd)));
+      if (text3[issueEnd] === "`") out.push(" ");
+      i = issueEnd - 1;
+    } else if (link && written !== null) {
+      if (written === text3.slice(i, link.end)) out.push(written);
+      else out.pushMarkup(written);
+      i = link.end - 1;
+    } else if (char === "`") {
+      out.push(rules.escapeLoneBackticks && !out.escapesNext ? "\\`" : "`");
+    } else if (char === "<" && (rules.angles === "all" || rules.angles === "tags" && couldFollowHtmlStart(i + 1 < text3.length ? text3[i + 1] : following))) {
+      out.dropEscape();
+      out.push("&lt;");
+    } else if (char === ">" && out.escapesNext) {
+      out.push(char);
+    } else if (char === ">" && rules.angles === "all") {
+      out.push("&gt;");
+    } else if (rules.notifying && char === "@" && !endsEmailLocal(prev) && isAsciiAlnum(text3[i + 1])) {
+      out.push(`@${ZWJ}`);
+    } else if (rules.notifying && char === "#" && prev !== "&" && isDigit3(text3[i + 1])) {
+      out.push(`#${ZWJ}`);
+    } else if (rules.notifying && char === "-" && isDigit3(text3[i + 1]) && isGhPrefix(text3, i)) {
+      out.push(`-${ZWJ}`);
+    } else {
+      out.push(char);
+    }
+  }
+}
+function isGhPrefix(text3, dash) {
+  const g = text3[dash - 2]?.toLowerCase();
+  const h = text3[dash - 1]?.toLowerCase();
+  if (g !== "g" || h !== "h" || isAsciiAlnum(text3[dash - 3]) || text3[dash - 3] === "_") return false;
+  let end = dash + 1;
+  while (isDigit3(text3[end])) end++;
+  return !isAsciiAlnum(text3[end]) && text3[end] !== "_";
+}
+
+// src/core/render/sanitize.ts
+var ONE_LINE = { angles: "all", notifying: true, escapeLoneBackticks: true, links: "autolink" };
+var TITLE = { angles: "none", notifying: true, escapeLoneBackticks: false, links: "text" };
+var DOCUMENT_BLOCK = { angles: "tags", notifying: false, escapeLoneBackticks: true, links: "verbatim" };
+function neutralizeMentions(text3) {
+  return rewriteInline(text3, { angles: "none", notifying: true, escapeLoneBackticks: false, links: "text" });
+}
+var graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+function truncate2(text3, max) {
+  if (text3.length <= max) return text3;
+  return `${text3.slice(0, graphemeCut(text3, max - 1)).trimEnd()}\u2026`;
+}
+function graphemeCut(text3, max) {
+  let cut2 = 0;
+  for (const { index: index2, segment } of graphemes.segment(text3)) {
+    if (index2 + segment.length > max) break;
+    cut2 = index2 + segment.length;
+  }
+  return cut2;
+}
+function oneLine(text3, max) {
+  return truncate2(wellFormed(text3).replace(/\s+/g, " ").trim(), max);
+}
+function defuseLineStart(line) {
+  const start = classifyLineStart(line);
+  if (start.kind === "heading" || start.kind === "break") return `${line.slice(0, start.at)}\\${line.slice(start.at)}`;
+  if (start.kind === "html") return `${line.slice(0, start.at)}&lt;${line.slice(start.at + 1)}`;
+  return line;
+}
+function closeTrailingBackslash(text3) {
+  return precededByOddBackslashes(text3, text3.length) ? `${text3}\\` : text3;
+}
+function safeInline(text3, max = 300) {
+  return closeTrailingBackslash(rewriteInline(defuseLineStart(oneLine(text3, max)), ONE_LINE));
+}
+function safeCell(text3, max = 300) {
+  return safeInline(text3, max).replace(/\|/g, "\\|");
+}
+function safeTitle(text3, max = 240) {
+  return rewriteInline(oneLine(text3, max), TITLE);
+}
+function safeDocumentBlock(text3) {
+  return rewriteBlock(text3, DOCUMENT_BLOCK);
+}
+function rewriteBlock(text3, rules) {
+  return rewriteLines(wellFormed(text3).replace(/\r\n?/g, "\n").split("\n"), rules, 0, "blank").join("\n");
+}
+var MAX_QUOTE_DEPTH = 8;
+function rewriteLines(lines, rules, depth, first) {
+  const out = [];
+  let fence = null;
+  let previous2 = first;
+  let inList = false;
+  for (let index2 = 0; index2 < lines.length; index2++) {
+    const line = lines[index2];
+    if (fence) {
+      out.push(line);
+      if (closesFence(line, fence)) fence = null;
+      continue;
+    }
+    const quote = depth < MAX_QUOTE_DEPTH ? quotePrefix(line) : null;
+    if (quote !== null) {
+      let last = index2;
+      while (last + 1 < lines.length && quotePrefix(lines[last + 1]) !== null) last++;
+      const run2 = lines.slice(index2, last + 1);
+      const prefixes = run2.map((quoted) => quoted.slice(0, quotePrefix(quoted)));
+      const inner = rewriteLines(
+        run2.map((quoted, i) => quoted.slice(prefixes[i].length)),
+        rules,
+        depth + 1,
+        // Only a quote that follows a blank line surely starts a new blockquote (else it may continue one).
+        previous2 === "blank" ? "blank" : "text"
+      );
+      out.push(...inner.map((rewritten, i) => `${prefixes[Math.min(i, prefixes.length - 1)]}${rewritten}`));
+      index2 = last;
+      previous2 = "text";
+      continue;
+    }
+    const opening = openingFence(line);
+    const blank = line.trim() === "";
+    const { columns, end } = indentation(line);
+    if (opening || blank || columns >= 4 && !inList && (previous2 === "blank" || previous2 === "code")) {
+      out.push(line);
+      fence = opening;
+      previous2 = opening ? "text" : blank ? previous2 === "code" ? "code" : "blank" : "code";
+      continue;
+    }
+    if (columns <= 3 && listMarkerEnd(line, end) !== null) inList = true;
+    else if (columns === 0 && previous2 === "blank") inList = false;
+    const opensCode = depth === 0 && previous2 === "blank" && columns <= 3 && classifyLineStart(line).kind === "code";
+    out.push(opensCode ? line : rewriteInline(defuseLineStart(line), rules));
+    previous2 = "text";
+  }
+  if (fence) out.push(fence.char.repeat(fence.length));
+  return out;
+}
+function quotePrefix(line) {
+  const { columns, end } = indentation(line);
+  if (columns > 3 || line[end] !== ">" || line.slice(0, end).includes("	")) return null;
+  const length = line[end + 1] === " " ? end + 2 : end + 1;
+  return line.slice(length, indentation(line, length).end).includes("	") ? null : length;
+}
+
 // src/core/render/limits.ts
 var GITHUB_BODY_LIMIT = 65536;
 function fitBody(body, limit = GITHUB_BODY_LIMIT) {
   if (body.length <= limit) return body;
   const note = "\n\n_\u2026 cut to fit GitHub's 65,536-character limit._";
-  return body.slice(0, limit - note.length) + note;
-}
-
-// src/core/render/sanitize.ts
-var ZERO_WIDTH_JOINER = "\u200D";
-function neutralizeMentions(text3) {
-  return text3.replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_JOINER}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`).replace(/\bGH-(?=\d)/gi, (match2) => `${match2}${ZERO_WIDTH_JOINER}`);
-}
-function escapeHtml(text3) {
-  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function truncate2(text3, max) {
-  if (text3.length <= max) return text3;
-  let cut2 = "";
-  for (const char of text3) {
-    if (cut2.length + char.length > max - 1) break;
-    cut2 += char;
+  let room = limit - note.length;
+  for (; ; ) {
+    const kept = body.slice(0, graphemeCut(body, room));
+    const fence = openFenceAtEnd(kept);
+    const closing = fence ? `
+${fence.char.repeat(fence.length)}` : "";
+    if (kept.length + closing.length <= limit - note.length) return kept + closing + note;
+    room -= closing.length;
   }
-  return `${cut2.trimEnd()}\u2026`;
 }
-function safeInline(text3, max = 300) {
-  const oneLine = text3.replace(/\s+/g, " ").trim();
-  return neutralizeMentions(escapeHtml(truncate2(oneLine, max)));
-}
-function safeCell(text3, max = 300) {
-  return safeInline(text3, max).replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
-}
-function inlineCode(text3) {
-  const longestRun = Math.max(0, ...(text3.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad2 = text3.startsWith("`") || text3.endsWith("`") ? " " : "";
-  return `${fence}${pad2}${text3}${pad2}${fence}`;
+function openFenceAtEnd(markdown) {
+  let fence = null;
+  for (const line of markdown.split("\n")) {
+    if (fence) {
+      if (closesFence(line, fence)) fence = null;
+    } else fence = openingFence(line);
+  }
+  return fence;
 }
 
 // src/core/render/missing-fields.ts
@@ -42883,10 +43378,10 @@ function followUpRows(escalation, config, data) {
   }
   const { actions } = data;
   if (actions.length > 0) {
-    const list2 = actions.map(
+    const list3 = actions.map(
       (action) => `#${action.number}${action.owner ? ` (${safeCell(action.owner)}${action.due ? `, due ${action.due}` : ""})` : action.due ? ` (due ${action.due})` : ""}`
     );
-    rows.push(["Preventive actions", list2.join(" \xB7 ")]);
+    rows.push(["Preventive actions", list3.join(" \xB7 ")]);
   }
   if (escalation.resolvedAt) {
     const { csat } = escalation;
@@ -42956,25 +43451,25 @@ var isRecord = (value) => typeof value === "object" && value !== null && !Array.
 var isIso = (value) => isString2(value) && !Number.isNaN(Date.parse(value));
 function readCardData(data) {
   if (!isRecord(data)) return EMPTY_CARD;
-  const list2 = (value) => Array.isArray(value) ? value : [];
+  const list3 = (value) => Array.isArray(value) ? value : [];
   const ack = isRecord(data.ack) && isIso(data.ack.at) && isString2(data.ack.by) && isString2(data.ack.via) ? data.ack : null;
   return {
     v: 1,
     start: isIso(data.start) ? data.start : null,
-    sent: list2(data.sent).filter(isString2).slice(-CARD_LIMITS.sent),
+    sent: list3(data.sent).filter(isString2).slice(-CARD_LIMITS.sent),
     ack,
-    commands: list2(data.commands).filter(
+    commands: list3(data.commands).filter(
       (c) => isRecord(c) && typeof c.id === "number" && isIso(c.at) && isString2(c.by) && isString2(c.name) && isString2(c.arg)
     ).slice(-CARD_LIMITS.commands),
-    tiers: list2(data.tiers).filter(
+    tiers: list3(data.tiers).filter(
       (t) => isRecord(t) && isString2(t.label) && isIso(t.at) && (t.by === null || isString2(t.by)) && isString2(t.source)
     ).slice(-CARD_LIMITS.tiers),
     postmortem: typeof data.postmortem === "number" ? data.postmortem : null,
     lastStatus: isIso(data.lastStatus) ? data.lastStatus : null,
     customer: readCustomer(data.customer),
     project: isRecord(data.project) && isString2(data.project.item) && isRecord(data.project.values) ? data.project : null,
-    chat: list2(data.chat).filter(isString2).slice(-CARD_LIMITS.sent),
-    actions: list2(data.actions).filter((a) => isRecord(a) && typeof a.number === "number" && isString2(a.title)).slice(0, 100)
+    chat: list3(data.chat).filter(isString2).slice(-CARD_LIMITS.sent),
+    actions: list3(data.actions).filter((a) => isRecord(a) && typeof a.number === "number" && isString2(a.title)).slice(0, 100)
   };
 }
 function readCustomer(value) {
@@ -43053,7 +43548,7 @@ function commandActions(escalation, owed) {
 }
 function assigneeChanges(escalation, owners) {
   const current = escalation.issue.assignees;
-  const has = (list2, login) => list2.some((other) => other.toLowerCase() === login.toLowerCase());
+  const has = (list3, login) => list3.some((other) => other.toLowerCase() === login.toLowerCase());
   const add = owners.filter((login) => !has(current, login));
   const remove = current.filter((login) => !has(owners, login));
   return [
@@ -46919,9 +47414,9 @@ function endsHtmlBlock(line, block) {
   return block.terminators.some((terminator) => lower2.includes(terminator));
 }
 function tagNameEnd(line, start) {
-  if (!isLetter(line.charCodeAt(start))) return start;
+  if (!isLetter2(line.charCodeAt(start))) return start;
   let end = start + 1;
-  while (end < line.length && (isLetter(line.charCodeAt(end)) || isDigitOrDash(line.charCodeAt(end)))) end++;
+  while (end < line.length && (isLetter2(line.charCodeAt(end)) || isDigitOrDash(line.charCodeAt(end)))) end++;
   return end;
 }
 function isLoneTag(line, nameEnd) {
@@ -46931,7 +47426,7 @@ function isLoneTag(line, nameEnd) {
   const inside = line.slice(nameEnd, end - 1);
   return !inside.includes("<") && !inside.includes(">");
 }
-function isLetter(char) {
+function isLetter2(char) {
   return isUpperCase(char) || char >= 97 && char <= 122;
 }
 function isUpperCase(char) {
@@ -46984,7 +47479,7 @@ function fenceOpener(line, at) {
   if (char === BACKTICK && line.indexOf("`", at + length) !== -1) return null;
   return { char, length };
 }
-function closesFence(line, fence) {
+function closesFence2(line, fence) {
   const { columns, index: index2 } = indentOf(line);
   if (columns > 3) return false;
   const length = runLength(line, index2, fence.char);
@@ -47013,7 +47508,7 @@ function listMarker(line, indent) {
   let start = null;
   if (char !== DASH && char !== PLUS && char !== STAR) {
     end = at;
-    while (end < line.length && end - at < 10 && isDigit3(line.charCodeAt(end))) end++;
+    while (end < line.length && end - at < 10 && isDigit4(line.charCodeAt(end))) end++;
     const digits = end - at;
     const delimiter = line.charCodeAt(end);
     if (digits < 1 || digits > 9 || delimiter !== DOT && delimiter !== PAREN) return null;
@@ -47047,7 +47542,7 @@ function runLength(line, at, char) {
 function isSpaceOrTab(char) {
   return char === SPACE2 || char === TAB2;
 }
-function isDigit3(char) {
+function isDigit4(char) {
   return char >= 48 && char <= 57;
 }
 var TAB2 = 9;
@@ -47101,7 +47596,7 @@ var BlockScanner = class {
   }
   continueConstruct(line, construct) {
     if (construct.kind === "fence") {
-      if (closesFence(line, construct.fence)) this.construct = null;
+      if (closesFence2(line, construct.fence)) this.construct = null;
       return LINE.code;
     }
     if (construct.block.terminators.length === 0) {
@@ -47146,7 +47641,7 @@ var BlockScanner = class {
     const relative2 = indent.columns - column;
     if (this.itemConstruct !== null) {
       const content3 = relative2 <= 3 ? line.slice(indent.index) : "";
-      if (this.itemConstruct.kind === "fence" ? closesFence(content3, this.itemConstruct.fence) : endsHtmlBlock(line, this.itemConstruct.block)) {
+      if (this.itemConstruct.kind === "fence" ? closesFence2(content3, this.itemConstruct.fence) : endsHtmlBlock(line, this.itemConstruct.block)) {
         this.itemConstruct = null;
       }
       return;
@@ -49491,8 +49986,8 @@ function decodeNamedCharacterReference(value) {
 }
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list2, start, remove, items) {
-  const end = list2.length;
+function splice(list3, start, remove, items) {
+  const end = list3.length;
   let chunkStart = 0;
   let parameters;
   if (start < 0) {
@@ -49504,22 +49999,22 @@ function splice(list2, start, remove, items) {
   if (items.length < 1e4) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
-    list2.splice(...parameters);
+    list3.splice(...parameters);
   } else {
-    if (remove) list2.splice(start, remove);
+    if (remove) list3.splice(start, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
       parameters.unshift(start, 0);
-      list2.splice(...parameters);
+      list3.splice(...parameters);
       chunkStart += 1e4;
       start += 1e4;
     }
   }
 }
-function push(list2, items) {
-  if (list2.length > 0) {
-    splice(list2, list2.length, 0, items);
-    return list2;
+function push(list3, items) {
+  if (list3.length > 0) {
+    splice(list3, list3.length, 0, items);
+    return list3;
   }
   return items;
 }
@@ -49554,12 +50049,12 @@ function syntaxExtension(all2, extension2) {
     }
   }
 }
-function constructs(existing, list2) {
+function constructs(existing, list3) {
   let index2 = -1;
   const before = [];
-  while (++index2 < list2.length) {
+  while (++index2 < list3.length) {
     ;
-    (list2[index2].add === "after" ? existing : before).push(list2[index2]);
+    (list3[index2].add === "after" ? existing : before).push(list3[index2]);
   }
   splice(existing, 0, 0, before);
 }
@@ -50957,13 +51452,13 @@ var SpliceBuffer = class {
     }
   }
 };
-function chunkedPush(list2, right) {
+function chunkedPush(list3, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
-    list2.push(...right);
+    list3.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list2.push(...right.slice(chunkStart, chunkStart + 1e4));
+      list3.push(...right.slice(chunkStart, chunkStart + 1e4));
       chunkStart += 1e4;
     }
   }
@@ -53002,11 +53497,11 @@ function initializeFactory(field) {
       if (code === null) {
         return true;
       }
-      const list2 = constructs2[code];
+      const list3 = constructs2[code];
       let index2 = -1;
-      if (list2) {
-        while (++index2 < list2.length) {
-          const item = list2[index2];
+      if (list3) {
+        while (++index2 < list3.length) {
+          const item = list3[index2];
           if (!item.previous || item.previous.call(self2, self2.previous)) {
             return true;
           }
@@ -53345,22 +53840,22 @@ function createTokenizer(parser, initialize, from) {
         function start(code) {
           const left = code !== null && map[code];
           const all2 = code !== null && map.null;
-          const list2 = [
+          const list3 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list2)(code);
+          return handleListOfConstructs(list3)(code);
         }
       }
-      function handleListOfConstructs(list2) {
-        listOfConstructs = list2;
+      function handleListOfConstructs(list3) {
+        listOfConstructs = list3;
         constructIndex = 0;
-        if (list2.length === 0) {
+        if (list3.length === 0) {
           return bogusState;
         }
-        return handleConstruct(list2[constructIndex]);
+        return handleConstruct(list3[constructIndex]);
       }
       function handleConstruct(construct) {
         return start;
@@ -53709,8 +54204,8 @@ function compiler(options) {
       link: opener(link),
       listItem: opener(listItem2),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener(list2, onenterlistordered),
-      listUnordered: opener(list2),
+      listOrdered: opener(list3, onenterlistordered),
+      listUnordered: opener(list3),
       paragraph: opener(paragraph),
       reference: onenterreference,
       referenceString: buffer,
@@ -54312,7 +54807,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function list2(token) {
+  function list3(token) {
     return {
       type: "list",
       ordered: token.type === "listOrdered",
@@ -54642,7 +55137,7 @@ function unwrapFence(text3, lines) {
   const fence = indent.columns <= 3 ? fenceOpener(opener, indent.index) : null;
   if (fence === null) return text3;
   let close2 = first + 1;
-  while (close2 <= last && !closesFence(lines[close2] ?? "", fence)) close2++;
+  while (close2 <= last && !closesFence2(lines[close2] ?? "", fence)) close2++;
   if (close2 < last) return text3;
   const inner = lines.slice(first + 1, close2).join("\n");
   return inner.trim() === "" ? null : inner;
@@ -55403,13 +55898,11 @@ function postMortemDirectory(config) {
 }
 
 // src/core/postmortem/document-text.ts
-var safeDocumentBlock = (text3) => escapeHtml(text3);
 function documentBlock(text3) {
-  return safeDocumentBlock(text3.replace(/\r\n?/g, "\n"));
+  return safeDocumentBlock(text3);
 }
 function documentInline(text3, max = 300) {
-  const line = truncate2(text3.replace(/\s+/g, " ").trim(), max);
-  return safeDocumentBlock(line);
+  return safeDocumentBlock(truncate2(text3.replace(/\s+/g, " ").trim(), max));
 }
 function documentCell(text3, max = 300) {
   return documentInline(text3, max).replace(/\|/g, "\\|");
@@ -55564,14 +56057,14 @@ function people(escalation, config) {
   const commenters = unique(issue2.comments.filter(isHumanComment).map((comment) => comment.author));
   const notified = unique(config.tiers.filter((tier) => escalation.sent.has(`notify:${tier.label}`)).flatMap((tier) => tier.notify));
   const contacted = [...escalation.sent].some((key) => key.startsWith("breach:") || key.startsWith("missed-update:"));
-  const list2 = (logins, none) => logins.map((login) => documentInline(login)).join(", ") || none;
+  const list3 = (logins, none) => logins.map((login) => documentInline(login)).join(", ") || none;
   return [
     `- Filed by: ${documentInline(issue2.author)}`,
-    `- Owners: ${list2(escalation.owners, "none")}`,
-    `- Assignees: ${list2(issue2.assignees, "none")}`,
-    `- Notified: ${list2(notified, "nobody")}`,
-    `- Escalation contacts (${escalation.tier.name}): ${list2(escalation.tier.escalationContacts, "none configured")}${contacted ? ", told of a breach or a missed update" : ""}`,
-    `- Took part: ${list2(commenters, "nobody commented")}`,
+    `- Owners: ${list3(escalation.owners, "none")}`,
+    `- Assignees: ${list3(issue2.assignees, "none")}`,
+    `- Notified: ${list3(notified, "nobody")}`,
+    `- Escalation contacts (${escalation.tier.name}): ${list3(escalation.tier.escalationContacts, "none configured")}${contacted ? ", told of a breach or a missed update" : ""}`,
+    `- Took part: ${list3(commenters, "nobody commented")}`,
     ...escalation.sponsor ? [`- Executive sponsor: ${documentInline(escalation.sponsor)}`] : []
   ].join("\n");
 }
@@ -55670,7 +56163,7 @@ function planPostMortem(input, existing) {
   const { missing } = escalation;
   const document3 = renderPostMortem({ escalation, config, template: input.documentTemplate });
   const people2 = [.../* @__PURE__ */ new Set([...escalation.owners, ...config.postMortem.reviewers, issue2.author])];
-  const title = `${truncate2(`Post-mortem: ${safeInline(displayTitle(issue2.title), 400)}`, 240)} (#${issue2.number})`;
+  const title = `Post-mortem: ${safeTitle(displayTitle(issue2.title), 228)} (#${issue2.number})`;
   const body = fitBody(
     [
       renderMarker("postmortem", { issue: issue2.number, path: location.path, branch: location.branch }),
@@ -56198,7 +56691,7 @@ function scanSectionTasks(document3, isSectionTitle, maxTasks) {
     const indent = indentOf2(line);
     const nestedUnderItem = itemContentColumn !== null && indent.columns >= itemContentColumn;
     if (fence) {
-      if (closesFence2(line, indent, fence)) fence = null;
+      if (closesFence3(line, indent, fence)) fence = null;
       continue;
     }
     if (inComment) {
@@ -56265,7 +56758,7 @@ function opensFence(text3, base) {
   if (char === "`" && text3.indexOf("`", length) >= 0) return null;
   return { char, length, base };
 }
-function closesFence2(line, indent, fence) {
+function closesFence3(line, indent, fence) {
   if (indent.columns - fence.base > 3) return false;
   const text3 = line.slice(indent.chars);
   const length = runLength2(text3, fence.char);
@@ -56293,7 +56786,7 @@ function listItem(text3) {
   let width = 0;
   if (text3[0] === "-" || text3[0] === "*" || text3[0] === "+") width = 1;
   else {
-    while (width < 9 && isDigit4(text3[width])) width++;
+    while (width < 9 && isDigit5(text3[width])) width++;
     if (width === 0 || text3[width] !== "." && text3[width] !== ")") return null;
     width++;
   }
@@ -56302,7 +56795,7 @@ function listItem(text3) {
   const gap = spaces >= 5 ? 1 : Math.max(spaces, 1);
   return { marker: width + gap, content: text3.slice(width + spaces) };
 }
-function isDigit4(char) {
+function isDigit5(char) {
   return char !== void 0 && char >= "0" && char <= "9";
 }
 function taskOf(content3) {
@@ -56691,7 +57184,7 @@ async function runMerged(gateway, context3, report) {
     `${scan.items.length} preventive action${scan.items.length === 1 ? "" : "s"} in the merged post-mortem; ${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"} to make.`
   );
   for (const skipped of plan.skipped) report.decisions.push(`Not filed: "${skipped.item.text.slice(0, 80)}" (${skipped.why}).`);
-  const list2 = await applyActionPlan(gateway, escalation, plan, config, report);
+  const list3 = await applyActionPlan(gateway, escalation, plan, config, report);
   if (issueRead.issue) {
     const { escalation: derived } = await readEscalation(gateway, issueRead.issue, {
       config,
@@ -56701,7 +57194,7 @@ async function runMerged(gateway, context3, report) {
     const card2 = planCard(derived, config, {
       sent: [],
       notified: notifiedPeople(derived, config, derived.sent),
-      actions: list2.sort((a, b) => a.number - b.number)
+      actions: list3.sort((a, b) => a.number - b.number)
     });
     report.done.push(...await applyActions(gateway, escalation, card2, log));
   }
@@ -56939,8 +57432,8 @@ function computeMetrics(records, config, period, lowRating) {
 var BAR = "\u2588";
 var BAR_WIDTH = 20;
 function pieLabel(text3) {
-  const oneLine = text3.replace(/["\p{Cc}]/gu, " ").replace(/\s+/g, " ").trim();
-  return truncate2(oneLine, 60) || "\u2014";
+  const oneLine2 = text3.replace(/["\p{Cc}]/gu, " ").replace(/\s+/g, " ").trim();
+  return truncate2(oneLine2, 60) || "\u2014";
 }
 function pieChart(title, slices) {
   const shown = slices.filter((slice) => slice.value > 0);
@@ -57671,14 +58164,28 @@ async function dispatch(event, inputs, gateway, now2, log) {
 }
 
 // src/shell/summary.ts
+function list2(items) {
+  return items.map((item) => `- ${item.replace(/\r?\n/g, "\n  ")}`).join("\n");
+}
+function renderSummary(report) {
+  const title = report.number === null ? "Escalation Desk" : `Escalation Desk: #${report.number}`;
+  const blocks = [
+    `## ${title}`,
+    `**State:** \`${report.state}\`${report.tier ? ` \xB7 **Tier:** \`${report.tier}\`` : ""}`,
+    "### Decided",
+    list2(report.decisions.length > 0 ? report.decisions : ["Nothing."]),
+    "### Done",
+    list2(report.done.length > 0 ? report.done.slice(0, 300) : ["No changes on GitHub."])
+  ];
+  if (report.warnings?.length) blocks.push("### Warnings", list2(report.warnings));
+  if (report.details) blocks.push(report.state === "report" ? "### Report" : "### Open escalations", report.details);
+  if (report.failures?.length) blocks.push("### Failed (retried next run)", list2(report.failures));
+  return `${blocks.join("\n\n")}
+`;
+}
 async function writeSummary(report) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const title = report.number === null ? "Escalation Desk" : `Escalation Desk: #${report.number}`;
-  const summary2 = summary.addHeading(title, 2).addRaw(`**State:** \`${report.state}\`${report.tier ? ` \xB7 **Tier:** \`${report.tier}\`` : ""}`, true).addHeading("Decided", 3).addList(report.decisions.length > 0 ? report.decisions : ["Nothing."]).addHeading("Done", 3).addList(report.done.length > 0 ? report.done.slice(0, 300) : ["No changes on GitHub."]);
-  if (report.warnings?.length) summary2.addHeading("Warnings", 3).addList(report.warnings);
-  if (report.details) summary2.addHeading("Open escalations", 3).addRaw(report.details, true);
-  if (report.failures?.length) summary2.addHeading("Failed (retried next run)", 3).addList(report.failures);
-  await summary2.write();
+  await summary.addRaw(renderSummary(report)).write();
 }
 
 // src/log.ts
