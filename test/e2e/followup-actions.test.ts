@@ -20,7 +20,7 @@ import {
   type Pull,
 } from './followup-helpers'
 import { formBody } from './scenario'
-import { BOT_LOGIN, expectSuccess, withRepo } from './thread'
+import { BOT_LOGIN, expectSuccess, ownComments, withRepo } from './thread'
 
 const FILTER_TEST = '- [ ] Add a regression test for the stage filter of the stale-opportunity automation @tom due 2026-12-15'
 const ALERT = '- [ ] Alert when more than 50 opportunities close within an hour @olivia due 2026-12-20'
@@ -86,6 +86,12 @@ describe.concurrent('preventive actions', () => {
         expect(edited.id).toBe(check.id)
         expect(edited.body).toContain('✅ All 3 items are ready to become sub-issues of the escalation')
         expect(since.describeWrites()).toEqual([`PATCH /repos/acme/support/issues/comments/${check.id}`])
+
+        // The PR's description edited: the checklist is as it was, nothing is written.
+        const quiet = allRequests(gh)
+        expectSuccess(await runAction(gh, gh.act.editPull(pull.number, { by: 'olivia', body: `${pull.body}\n\nReviewed on the call.` })))
+        expect(quiet.describeWrites()).toEqual([])
+        expect(ownComments(gh, pull.number, 'actions-check')).toHaveLength(1)
       })
     },
   )
