@@ -42,12 +42,12 @@ export async function dispatch(
   if (SWEEP_EVENTS.has(event.eventName)) {
     return inputs.job === 'report'
       ? runReport(gateway, inputs.report, inputs.configPath, now, log)
-      : runSweep(gateway, inputs.configPath, now, log)
+      : runSweep(gateway, inputs.configPath, now, log, { chat: inputs.chat })
   }
   const number = issueNumberOf(event.payload)
   if (event.eventName === 'issues' && ISSUE_ACTIONS.has(action)) {
     if (number === null) return ignored('The event carries no issue number.')
-    return runIssue(gateway, { number, closed: action === 'closed' }, inputs.configPath, now, log)
+    return runIssue(gateway, { number, closed: action === 'closed' }, inputs.configPath, now, log, inputs.chat)
   }
   if (event.eventName === 'pull_request' && PULL_ACTIONS.has(action)) {
     const pull = event.payload.pull_request as { number?: unknown; merged?: unknown } | undefined
@@ -56,7 +56,7 @@ export async function dispatch(
   }
   if (event.eventName === 'issue_comment' && (action === 'created' || action === 'edited')) {
     if (number === null) return ignored('The comment is on a pull request, not an escalation.')
-    return runIssue(gateway, { number, closed: false }, inputs.configPath, now, log)
+    return runIssue(gateway, { number, closed: false }, inputs.configPath, now, log, inputs.chat)
   }
   return ignored(`Nothing to do for \`${event.eventName}${action ? `.${action}` : ''}\`.`)
 }

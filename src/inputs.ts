@@ -1,3 +1,5 @@
+import type { ChatTarget } from './github/chat-sender'
+
 export type Job = 'auto' | 'sweep' | 'report'
 
 export interface Inputs {
@@ -6,6 +8,8 @@ export interface Inputs {
   /** What a scheduled or manual run does: `auto` (the sweep), `sweep` or `report`. */
   job: Job
   report: { days?: number; from?: string; to?: string }
+  /** Team chat webhooks (secrets): where notices go, besides GitHub. */
+  chat: ChatTarget[]
 }
 
 export type InputReader = (name: string) => string
@@ -26,5 +30,10 @@ export function readInputs(read: InputReader): Inputs {
   }
   const from = read('report-from') || undefined
   const to = read('report-to') || undefined
-  return { token, configPath, job: job as Job, report: { days, from, to } }
+  const chat: ChatTarget[] = []
+  const slack = read('slack-webhook-url')
+  const teams = read('teams-webhook-url')
+  if (slack) chat.push({ kind: 'slack', url: slack })
+  if (teams) chat.push({ kind: 'teams', url: teams })
+  return { token, configPath, job: job as Job, report: { days, from, to }, chat }
 }

@@ -19,6 +19,8 @@ export interface RunOptions {
 export async function run(options: RunOptions = {}): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name))
+    // Webhook addresses are secrets: masked in the log whatever prints them.
+    for (const target of inputs.chat) core.setSecret(target.url)
     // Lines that carry user text never become workflow commands (see log.ts).
     const log = { info: (message: string) => core.info(escapeCommands(message)), warning: core.warning }
     const pacing = { ...PRODUCTION_PACING, ...options.pacing }

@@ -1,7 +1,9 @@
 import { planThread } from '../core/plans/thread'
 import type { EscalationGateway } from '../github/gateway'
 import type { Logger } from '../github/octokit'
-import { applyActions } from './apply-actions'
+import { applyActions, type CreatedComment } from './apply-actions'
+import { cardEdit, sendChatNotices } from './chat-notices'
+import type { ChatTarget } from '../github/chat-sender'
 import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
 import { readEscalation } from './read-escalation'
 import { projectSession, syncBoard } from './project-sync'
@@ -32,6 +34,7 @@ export async function runIssue(
   configPath: string,
   now: () => Date,
   log: Logger,
+  chat: ChatTarget[] = [],
 ): Promise<Report> {
   const { number } = run
   const read = await gateway.readIssue(number, { config: configPath, form: DEFAULT_FORM_PATH })
@@ -57,15 +60,27 @@ export async function runIssue(
     ...plan.decisions,
   )
   if (plan.actions.length === 0) report.decisions.push('Already up to date: nothing to change.')
-  report.done = [...item.done, ...(await applyActions(gateway, number, plan.actions, log))]
+  let cardId = escalation.card?.comment.id ?? null
+  const onCreated = (created: CreatedComment) => void (created.marker === 'card' && (cardId = created.id))
+  report.done = [...item.done, ...(await applyActions(gateway, number, plan.actions, log, { settleRaces: true, onCreated }))]
   if (board.warnings.length > 0) report.warnings = [...(report.warnings ?? []), ...board.warnings]
+  const repository = `${gateway.repo.owner}/${gateway.repo.repo}`
+  const told = await sendChatNotices(escalation, config, plan.sent, chat, repository)
+  if (told.recorded.length > 0) {
+    const replanned = planThread(escalation, config, { ...(item.record ? { project: item.record } : {}), chat: told.recorded })
+    report.done.push(...told.done, ...(await applyActions(gateway, number, cardEdit(replanned.actions, cardId), log)))
+  }
+  if (told.warnings.length > 0) report.warnings = [...(report.warnings ?? []), ...told.warnings]
   // After the close, what the document holds (a rating, a sponsor, a timeline entry) goes into its open PR.
   const laterWord =
     issue.state === 'closed' &&
     escalation.threadCommands.some((item) => !item.decidedBefore && item.verdict.kind === 'accepted' && DOCUMENTED.has(item.command.name))
   if (!run.closed && !plan.resolved && !laterWord) return report
   const closed = { number, title: issue.title, createdAt: issue.createdAt }
-  const postmortem = await runPostMortem(gateway, closed, configPath, now, log, { updateOnly: laterWord && !run.closed && !plan.resolved })
+  const postmortem = await runPostMortem(gateway, closed, configPath, now, log, {
+    updateOnly: laterWord && !run.closed && !plan.resolved,
+    chat,
+  })
   return {
     ...postmortem,
     command: report.command,

@@ -3,6 +3,7 @@ import { renderOrgDashboard, type DashboardRow } from '../core/render/org-dashbo
 import type { EscalationGateway } from '../github/gateway'
 import type { Logger } from '../github/octokit'
 import type { Report } from './report'
+import type { ChatTarget } from '../github/chat-sender'
 import { runSweep } from './run-sweep'
 
 /** The label of the central repository's dashboard issue (found again by it, and by its author). */
@@ -21,6 +22,7 @@ export async function runOrgSweep(
   configPath: string,
   now: () => Date,
   log: Logger,
+  chat: ChatTarget[] = [],
 ): Promise<Report> {
   const wanted = config.organization?.repositories ?? []
   const repositories = wanted === 'all' ? await gateway.listRepositories() : wanted
@@ -31,6 +33,7 @@ export async function runOrgSweep(
       const swept = await runSweep(gateway.forRepository(name), configPath, now, log, {
         fallbackConfigText: configText,
         inOrganization: true,
+        chat,
       })
       rows.push(...(swept.rows ?? []))
       report.done.push(...swept.done.map((what) => `${name}${what.startsWith('#') ? '' : ': '}${what}`))

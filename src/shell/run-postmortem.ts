@@ -9,6 +9,8 @@ import type { Logger } from '../github/octokit'
 import { builtInPostMortemTemplate as builtInTemplate } from '../templates.generated'
 import { applyActions } from './apply-actions'
 import { publishPostMortem } from './publish-postmortem'
+import { cardEdit, sendChatNotices } from './chat-notices'
+import type { ChatTarget } from '../github/chat-sender'
 import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
 import { readEscalation } from './read-escalation'
 import type { Report } from './report'
@@ -30,6 +32,8 @@ const NOT_PERMITTED = /not permitted to create or approve pull requests/i
 export interface PostMortemOptions {
   /** Only bring an open post-mortem PR up to date (a rating recorded after the close); never open one. */
   updateOnly?: boolean
+  /** Team chat webhooks: the resolution is announced there. */
+  chat?: ChatTarget[]
 }
 
 export async function runPostMortem(
@@ -103,14 +107,32 @@ export async function runPostMortem(
       report.warnings = [
         `GitHub refused ${published.refusedReviewers.join(', ')} as reviewer${published.refusedReviewers.length === 1 ? '' : 's'} of #${published.pull.number} (not a collaborator, or the author).`,
       ]
-    const resolved = planResolved(escalation, config, {
+    const view = {
       pull: published.pull.number,
       draft: plan.draft,
       missing: plan.missing.map((field) => field.label),
       reviewers: plan.reviewers,
       refusedReviewers: published.refusedReviewers,
-    })
+    }
+    const resolved = planResolved(escalation, config, view)
     report.done.push(...(await applyActions(gateway, issue.number, resolved, log)))
+    const repository = `${gateway.repo.owner}/${gateway.repo.repo}`
+    const told = await sendChatNotices(escalation, config, [`resolved:${published.pull.number}`], options.chat ?? [], repository, {
+      postMortem: { number: published.pull.number, url: published.pull.url },
+    })
+    if (told.recorded.length > 0) {
+      const cardId = findOwnComment(issue.comments, 'card')?.comment.id ?? null
+      report.done.push(
+        ...told.done,
+        ...(await applyActions(
+          gateway,
+          issue.number,
+          cardEdit(planResolved(escalation, config, { ...view, chat: told.recorded }), cardId),
+          log,
+        )),
+      )
+    }
+    if (told.warnings.length > 0) report.warnings = [...(report.warnings ?? []), ...told.warnings]
   } catch (error) {
     if (error instanceof GatewayError && error.status === 403 && NOT_PERMITTED.test(error.message)) {
       await explainRefusal(gateway, issue.number, plan.location.branch, issue.comments, log)

@@ -12,6 +12,8 @@ import { lookUpPermissions } from './read-escalation'
 import type { Report } from './report'
 import { recoverDroppedCloses } from './recover-closes'
 import { syncLedger } from './sync-ledger'
+import { cardEdit, sendChatNotices } from './chat-notices'
+import type { ChatTarget } from '../github/chat-sender'
 import { dashboardRow } from '../core/render/org-dashboard'
 import { runOrgSweep } from './run-org-sweep'
 import { projectSession, syncBoard } from './project-sync'
@@ -41,6 +43,8 @@ export interface SweepOptions {
   fallbackConfigText?: string | null
   /** Organisation mode: this sweep is one repository's, so it does not fan out again. */
   inOrganization?: boolean
+  /** Team chat webhooks: breaches and missed updates are announced there. */
+  chat?: ChatTarget[]
 }
 
 export async function runSweep(
@@ -54,7 +58,8 @@ export async function runSweep(
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths)
   if (read.configText === null && options.fallbackConfigText) read = { ...read, configText: options.fallbackConfigText }
   const { config, template } = await loadSettings(read, configPath, gateway, log)
-  if (config.organization && !options.inOrganization) return runOrgSweep(gateway, config, read.configText, configPath, now, log)
+  if (config.organization && !options.inOrganization)
+    return runOrgSweep(gateway, config, read.configText, configPath, now, log, options.chat)
   if (config.triggerLabel !== DEFAULT_TRIGGER)
     read = { ...(await gateway.listOpenEscalations(config.triggerLabel, paths)), configText: read.configText }
   const parsed = new Map(read.issues.map((issue) => [issue.number, parseIssueBody(issue.body, template)]))
@@ -74,7 +79,7 @@ export async function runSweep(
     const escalation = deriveEscalation({ issue, config, template, parsed: parsed.get(issue.number)!, permissions, now: at })
     const item = await syncBoard(board, gateway, escalation, config)
     boardDone.push(...item.done.map((what) => `#${issue.number}: ${what}`))
-    items.push(planSweepItem(escalation, config, at, item.record ? { project: item.record } : {}))
+    items.push({ ...planSweepItem(escalation, config, at, item.record ? { project: item.record } : {}), project: item.record })
   }
   items.sort(byUrgency(config))
   const { now: within, deferred } = takeWithinBudget(items, config.maxWritesPerRun)
@@ -96,6 +101,26 @@ export async function runSweep(
       })
       report.done.push(...done.map((what) => `#${number}: ${what}`))
       if (item.actions.some((action) => action.kind === 'create-comment')) posted.push(number)
+      const cardId =
+        item.escalation.card?.comment.id ?? created.find((comment) => comment.number === number && comment.marker === 'card')?.id ?? null
+      const told = await sendChatNotices(
+        item.escalation,
+        config,
+        item.sent,
+        options.chat ?? [],
+        `${gateway.repo.owner}/${gateway.repo.repo}`,
+      )
+      if (told.recorded.length > 0) {
+        const again = planSweepItem(item.escalation, config, at, {
+          ...(item.project ? { project: item.project } : {}),
+          chat: told.recorded,
+        })
+        report.done.push(
+          ...told.done.map((what) => `#${number}: ${what}`),
+          ...(await applyActions(gateway, number, cardEdit(again.actions, cardId), log, { settleRaces: false })),
+        )
+      }
+      if (told.warnings.length > 0) report.warnings = [...(report.warnings ?? []), ...told.warnings]
     } catch (error) {
       // One escalation's failure must not starve the others; the next run retries it.
       report.failures?.push(`#${number}: ${error instanceof Error ? error.message : String(error)}`)

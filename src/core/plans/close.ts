@@ -15,7 +15,7 @@ import { safeInline } from '../render/sanitize'
 import { notifiedPeople } from './thread'
 import { planCard } from './card-plan'
 
-function card(escalation: Escalation, config: Config, sent: string[], extra: { postmortem?: number }): Action[] {
+function card(escalation: Escalation, config: Config, sent: string[], extra: { postmortem?: number; chat?: string[] }): Action[] {
   return planCard(escalation, config, { sent, notified: notifiedPeople(escalation, config, [...escalation.sent, ...sent]), ...extra })
 }
 
@@ -39,6 +39,8 @@ export interface ResolvedView {
   missing: string[]
   reviewers: string[]
   refusedReviewers: string[]
+  /** Chat notices sent for the resolution (recorded on the card). */
+  chat?: string[]
 }
 
 /** The escalation says, once per post-mortem PR, that it is resolved and who reviews what. */
@@ -60,7 +62,7 @@ export function planResolved(escalation: Escalation, config: Config, view: Resol
     ]
     actions.push({ kind: 'create-comment', marker: 'notice', key, body: renderNotice([key], [lines.filter(Boolean).join(' ')]) })
   }
-  return [...actions, ...card(escalation, config, [key], { postmortem: view.pull })]
+  return [...actions, ...card(escalation, config, [key], { postmortem: view.pull, chat: view.chat })]
 }
 
 /** Closed as not planned or a duplicate: the configured comment, once per close. */

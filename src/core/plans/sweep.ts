@@ -9,6 +9,7 @@ import { closedPauses } from '../lifecycle/clocks'
 import { sweepNotifications, type Notification } from '../lifecycle/notifications'
 import { findOwnComments, isHumanComment } from '../own-comments'
 import type { Action } from '../plan'
+import type { ProjectRecord } from '../project/plan-project'
 import { renderStatusComment } from '../render/status-comment'
 import { addSlaMinutes } from '../time/sla-clock'
 import { cardFor, reconcileThread, type Outbound, type Reconciled } from './thread'
@@ -23,6 +24,8 @@ export interface SweepItem {
   overdueMinutes: number
   /** Notification keys this plan gives (the chat follows them). */
   sent: string[]
+  /** The board item as the shell left it before planning (for a re-plan that records chat). */
+  project?: ProjectRecord
 }
 
 /** The latest update of any kind: a human `/status`, the sweep's last status, or the start. */
