@@ -1,7 +1,7 @@
 import type { ActionIssue } from '../core/followup/action-issues'
 import type { PullInfo } from '../core/postmortem/plan-postmortem'
 import type { CommentSnapshot } from '../core/snapshot'
-import { attempt } from './attempt'
+import { attempt, statusOf, toGatewayError } from './attempt'
 import { blobText } from './blob-text'
 import {
   ACTIONS_QUERY,
@@ -40,12 +40,13 @@ export interface FollowUpGateway {
   readActions(escalation: number, label: string): Promise<ActionsRead>
   /** Every open preventive action, with its parent escalation. */
   listOpenActions(label: string): Promise<ActionIssue[]>
+  /** Opens an issue; an owner GitHub will not assign (no access) leaves it unassigned, said in `unassigned`. */
   createIssue(issue: {
     title: string
     body: string
     labels: string[]
     assignees: string[]
-  }): Promise<{ number: number; databaseId: number }>
+  }): Promise<{ number: number; databaseId: number; unassigned: string[] }>
   updateIssue(number: number, change: { title?: string; body?: string; assignees?: string[] }): Promise<void>
   /** Links an issue (by its database id, not its number) as a sub-issue of `parent`. */
   addSubIssue(parent: number, subIssueDatabaseId: number): Promise<void>
@@ -142,10 +143,16 @@ export function createFollowUpGateway(
     },
 
     async createIssue(issue) {
-      const { data } = await attempt(`open the issue "${issue.title.slice(0, 60)}"`, () =>
-        writer.rest.issues.create({ owner, repo, ...issue }),
-      )
-      return { number: data.number, databaseId: data.id }
+      const what = `open the issue "${issue.title.slice(0, 60)}"`
+      try {
+        const { data } = await writer.rest.issues.create({ owner, repo, ...issue })
+        return { number: data.number, databaseId: data.id, unassigned: [] }
+      } catch (error) {
+        // 422 with assignees: one cannot be assigned here. The issue is filed all the same, its body names the owner.
+        if (statusOf(error) !== 422 || issue.assignees.length === 0) throw toGatewayError(what, error)
+        const { data } = await attempt(what, () => writer.rest.issues.create({ owner, repo, ...issue, assignees: [] }))
+        return { number: data.number, databaseId: data.id, unassigned: issue.assignees }
+      }
     },
 
     async updateIssue(number, change) {

@@ -110,14 +110,17 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
 
   async function recentComments(number: number): Promise<CommentSnapshot[]> {
     const data = await attempt(`read the comments of #${number}`, () =>
-      reader.graphql<{ viewer: { login: string }; repository: { issue: { comments: { nodes: GqlComment[] } } } }>(RECENT_COMMENTS_QUERY, {
-        owner,
-        repo,
-        number,
-      }),
+      reader.graphql<{ viewer: { login: string }; repository: { issueOrPullRequest: { comments: { nodes: GqlComment[] } } | null } }>(
+        RECENT_COMMENTS_QUERY,
+        {
+          owner,
+          repo,
+          number,
+        },
+      ),
     )
     const me = learn(data.viewer.login)
-    return data.repository.issue.comments.nodes.map((node) => toComment(node, me))
+    return (data.repository.issueOrPullRequest?.comments.nodes ?? []).map((node) => toComment(node, me))
   }
 
   return {

@@ -152,12 +152,14 @@ query EscalationComments($owner: String!, $repo: String!, $number: Int!, $after:
   }
 }`
 
+/** The latest comments of an issue or a pull request (post-mortem PRs carry the action's comments too). */
 export const RECENT_COMMENTS_QUERY = `
 query EscalationRecentComments($owner: String!, $repo: String!, $number: Int!) {
   ${VIEWER}
   repository(owner: $owner, name: $repo) {
-    issue(number: $number) {
-      comments(last: 100) { nodes { ${COMMENT_FIELDS} } }
+    issueOrPullRequest(number: $number) {
+      ... on Issue { comments(last: 100) { nodes { ${COMMENT_FIELDS} } } }
+      ... on PullRequest { comments(last: 100) { nodes { ${COMMENT_FIELDS} } } }
     }
   }
 }`

@@ -2,6 +2,7 @@ import type { Config } from '../config/types'
 import { pullLocation, type PostMortemPlan, type PullInfo } from '../core/postmortem/plan-postmortem'
 import type { EscalationGateway } from '../github/gateway'
 import type { PostMortemRead } from '../github/postmortem-gateway'
+import { bodyWithDigest, digest, patchSections, recordedDigest } from '../core/postmortem/revision'
 
 type Publish = Extract<PostMortemPlan, { kind: 'publish' }>
 
@@ -58,12 +59,17 @@ export async function publishPostMortem(
   const merged = pulls.find((pull) => pull.state === 'MERGED')
   const message = `Post-mortem for escalation #${number}`
   if (open) {
-    if (read.branch && read.branchDocument !== plan.document) {
-      await gateway.moveBranch(branch, await gateway.commitFile(read.branch, path, plan.document, `${message} (updated)`), true)
+    // Reviewers edited the document since the action's last commit: only the action's own sections are brought up to date.
+    const current = read.branchDocument
+    const edited = current !== null && digest(current) !== recordedDigest(open.body)
+    const next = current !== null && edited ? patchSections(current, plan.document) : plan.document
+    if (read.branch && current !== next) {
+      await gateway.moveBranch(branch, await gateway.commitFile(read.branch, path, next, `${message} (updated)`), true)
       done.push(`committed the updated document to \`${branch}\``)
     }
-    if (open.body !== plan.body || open.title !== plan.title) {
-      await gateway.updatePullRequest(open.number, { title: plan.title, body: plan.body })
+    const body = bodyWithDigest(plan.body, digest(next))
+    if (open.body !== body || open.title !== plan.title) {
+      await gateway.updatePullRequest(open.number, { title: plan.title, body })
       done.push(`updated pull request #${open.number}`)
     }
     // Fields completed (or emptied) since: the PR follows the document out of (or into) draft.
@@ -73,20 +79,22 @@ export async function publishPostMortem(
     }
     return { pull: open, done, refusedReviewers: await reconcilePull(gateway, open, plan, label, done) }
   }
+  // A follow-up to a merged post-mortem starts from the merged document (the reviewers' words), its own sections updated.
+  const document = merged && read.baseDocument !== null ? patchSections(read.baseDocument, plan.document) : plan.document
   // The newest PR closed unmerged, holding this very document: someone declined it; a re-run leaves it be.
   const latest = pulls[0]
-  if (latest?.state === 'CLOSED' && read.branchDocument === plan.document) return { pull: latest, done, refusedReviewers: [] }
-  if (merged && read.baseDocument === plan.document) return { pull: merged, done, refusedReviewers: [] }
-  const reusable = read.branch !== null && read.branchDocument === plan.document && !merged
+  if (latest?.state === 'CLOSED' && read.branchDocument === document) return { pull: latest, done, refusedReviewers: [] }
+  if (merged && read.baseDocument === document) return { pull: merged, done, refusedReviewers: [] }
+  const reusable = read.branch !== null && read.branchDocument === document && !merged
   if (!reusable) {
-    await gateway.moveBranch(branch, await gateway.commitFile(read.base, path, plan.document, message), read.branch !== null)
+    await gateway.moveBranch(branch, await gateway.commitFile(read.base, path, document, message), read.branch !== null)
     done.push(`committed \`${path}\` on \`${branch}\``)
   }
   const pull = await gateway.openPullRequest({
     title: plan.title,
     head: branch,
     base: read.base.branch,
-    body: plan.body,
+    body: bodyWithDigest(plan.body, digest(document)),
     draft: plan.draft,
   })
   done.push(`opened ${plan.draft ? 'draft ' : ''}pull request #${pull.number}${merged ? ` (follow-up to #${merged.number})` : ''}`)

@@ -131,6 +131,12 @@ async function applyActionPlan(
       await gateway.addSubIssue(escalation, created.databaseId)
       records.push({ number: created.number, title: change.title, owner: change.item.owner, due: change.item.due })
       report.done.push(`filed #${created.number} as a sub-issue of #${escalation}`)
+      if (created.unassigned.length > 0) {
+        report.warnings = [
+          ...(report.warnings ?? []),
+          `#${created.number} could not be assigned to ${created.unassigned.join(', ')} (no access to this repository): assign its owner by hand.`,
+        ]
+      }
     } else if (change.kind === 'update') {
       await gateway.updateIssue(change.issue.number, {
         title: change.title,

@@ -36,7 +36,7 @@ export async function runReport(
   const at = now()
   const period = periodOf({ now: at, days: request.days ?? config.report.periodDays, from: request.from, to: request.to })
   if ('problem' in period) throw new Error(`The report period cannot be read: ${period.problem}`)
-  const ledger = await syncLedger(gateway, { config, template, now: at, log, read, createReport: true })
+  const ledger = await syncLedger(gateway, { config, template, now: at, log, read, createReport: true, deferBody: true })
   const metrics = computeMetrics(ledger.records, config, period, config.csat.lowRating)
   // "Generated at" is the period's end, not the clock: a re-run with nothing new reads the same and writes nothing.
   const text = renderReport(metrics, { title: config.report.issueTitle, generatedAt: period.to })
@@ -46,9 +46,10 @@ export async function runReport(
   )
   if (ledger.writes > 0) report.done.push(`updated the ledger (${ledger.writes} write${ledger.writes === 1 ? '' : 's'})`)
   if (ledger.reportIssue !== null) {
-    const fresh = ledger.reportBody ?? ''
-    const body = withMeta(text, readMeta(fresh) ?? FRESH_META)
-    if (body !== fresh) {
+    // One edit: the report and the ledger's marker together (the sync left the body to this run).
+    const body = withMeta(text, readMeta(ledger.reportBody ?? '') ?? FRESH_META)
+    const current = read.report?.body ?? (ledger.reportBody === null ? '' : undefined)
+    if (body !== current) {
       await gateway.updateIssueBody(ledger.reportIssue, body)
       report.done.push(`updated the report in #${ledger.reportIssue}`)
     }

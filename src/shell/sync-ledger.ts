@@ -4,7 +4,7 @@ import type { FormTemplate } from '../core/form/types'
 import { toLedgerRecord } from '../core/ledger/from-escalation'
 import { type FRESH_META, readMeta, withMeta } from '../core/ledger/meta'
 import type { LedgerRecord } from '../core/ledger/record'
-import { LEDGER_VERSION, packShards, readShard, recordKey, renderShard, type Shard } from '../core/ledger/shards'
+import { LEDGER_VERSION, packShards, readShard, recordKey, renderShard, type LedgerMeta, type Shard } from '../core/ledger/shards'
 import { deriveEscalation } from '../core/lifecycle/derive'
 import { isActionComment } from '../core/own-comments'
 import type { EscalationGateway } from '../github/gateway'
@@ -33,27 +33,35 @@ export interface SyncContext {
   patch?: (record: LedgerRecord) => LedgerRecord
   /** Open the report issue even with no escalations yet (the report job does). */
   createReport?: boolean
+  /** Leave the report issue's body to the caller (it writes the report and the marker at once). */
+  deferBody?: boolean
 }
 
 const REPORT_PLACEHOLDER = '_No report yet: the escalation report appears here once the report job has run._'
 
-/** The records the ledger holds now, as read (empty when it is missing or damaged). */
+/** The records the ledger holds now, as read: every readable shard's (the next sweep repairs a damaged one). */
 export function ledgerRecords(read: LedgerRead): LedgerRecord[] {
-  return (readShards(read) ?? []).flatMap((shard) => shard.records)
+  return ledgerComments(read).flatMap((comment) => readShard(comment.body)?.records ?? [])
 }
 
-/** The ledger's shards as the report issue holds them; null when one is damaged (the ledger is rebuilt). */
-function readShards(read: LedgerRead): Shard[] | null {
-  const comments = (read.report?.comments ?? []).filter(
+/** The action's ledger comments on the report issue, oldest first: the slots shards are written to. */
+function ledgerComments(read: LedgerRead) {
+  return (read.report?.comments ?? []).filter(
     (comment) => isActionComment(comment) && comment.body.startsWith('<!-- escalation-desk:ledger'),
   )
+}
+
+/** The ledger's shards as the report issue holds them; null when one is damaged or missing (the ledger is rebuilt). */
+function readShards(read: LedgerRead, expected: number): Shard[] | null {
+  const comments = ledgerComments(read)
   const shards: Shard[] = []
   for (const comment of comments) {
     const shard = readShard(comment.body)
     if (!shard) return null
     shards.push(shard)
   }
-  return shards.sort((a, b) => a.index - b.index)
+  // A shard deleted by hand leaves fewer than the marker counted: its records are gone, so rebuild.
+  return shards.length < expected ? null : shards.sort((a, b) => a.index - b.index)
 }
 
 /**
@@ -64,7 +72,7 @@ function readShards(read: LedgerRead): Shard[] | null {
 export async function syncLedger(gateway: EscalationGateway, context: SyncContext): Promise<Ledger> {
   const { config, template, now, read } = context
   const meta = read.report ? readMeta(read.report.body) : null
-  const shards = readShards(read)
+  const shards = readShards(read, meta?.shards ?? 0)
   const rebuilt = !meta || meta.version !== LEDGER_VERSION || shards === null
   const base = rebuilt ? [] : (shards ?? [])
   const records = new Map<string, LedgerRecord>(base.flatMap((shard) => shard.records).map((record) => [recordKey(record), record]))
@@ -105,15 +113,17 @@ export async function syncLedger(gateway: EscalationGateway, context: SyncContex
     rebuilt,
     reportBody: read.report?.body ?? null,
   }
-  const nextMeta = { syncedAt: changes.latest ?? meta?.syncedAt ?? null, version: LEDGER_VERSION }
+  const packed = packShards(ledger.records, base)
+  const nextMeta: LedgerMeta = { syncedAt: changes.latest ?? meta?.syncedAt ?? null, version: LEDGER_VERSION, shards: packed.length }
   if (!changed && !rebuilt && nextMeta.syncedAt === meta?.syncedAt) return ledger
   // No report issue yet and nothing to keep in it: a repository without escalations gets none.
   if (!read.report && ledger.records.length === 0 && !context.createReport) return ledger
   const number = read.report?.number ?? (await createReport(gateway, config, nextMeta, ledger))
   ledger.reportIssue = number
-  await writeShards(gateway, number, read, packShards(ledger.records, base), ledger)
+  await writeShards(gateway, number, read, packed, ledger, rebuilt)
   const body = withMeta(read.report?.body ?? REPORT_PLACEHOLDER, nextMeta)
-  if (read.report && body !== read.report.body) {
+  // The report job writes the body itself, with the report and this marker, in one edit.
+  if (read.report && body !== read.report.body && !context.deferBody) {
     await gateway.updateIssueBody(number, body)
     ledger.writes += 1
   }
@@ -130,18 +140,32 @@ async function createReport(gateway: EscalationGateway, config: Config, meta: ty
   return created.number
 }
 
-/** Rewrites the shards whose records changed; a shard left empty keeps its comment, emptied. */
-async function writeShards(gateway: EscalationGateway, number: number, read: LedgerRead, next: Shard[], ledger: Ledger): Promise<void> {
-  const comments = (read.report?.comments ?? []).filter(
-    (comment) => isActionComment(comment) && comment.body.startsWith('<!-- escalation-desk:ledger'),
-  )
+/**
+ * Rewrites the shards whose records changed. On a rebuild every ledger comment is a slot,
+ * damaged ones included, taken in order, and comments left over are deleted: a damaged shard
+ * is replaced, never left beside the new ones to damage the ledger again.
+ */
+async function writeShards(
+  gateway: EscalationGateway,
+  number: number,
+  read: LedgerRead,
+  next: Shard[],
+  ledger: Ledger,
+  rebuilt: boolean,
+): Promise<void> {
+  const comments = ledgerComments(read)
   const total = next.length
-  for (const shard of next) {
+  for (const [position, shard] of next.entries()) {
     const body = renderShard(shard, total)
-    const comment = comments.find((candidate) => readShard(candidate.body)?.index === shard.index)
+    const comment = rebuilt ? comments[position] : comments.find((candidate) => readShard(candidate.body)?.index === shard.index)
     if (comment && comment.body === body) continue
     if (comment) await gateway.updateComment(comment.id, body)
     else await gateway.createComment(number, body, 'ledger', `shard:${shard.index}`)
+    ledger.writes += 1
+  }
+  if (!rebuilt) return
+  for (const extra of comments.slice(next.length)) {
+    await gateway.deleteComment(extra.id)
     ledger.writes += 1
   }
 }

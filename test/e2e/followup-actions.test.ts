@@ -62,39 +62,36 @@ async function followUpPull(gh: LocalGitHub, number: number, first: Pull): Promi
 describe.concurrent('preventive actions', () => {
   // Fails today: the check's comment is posted, then the run's race check reads the comments back with
   // `repository.issue(number:)`, which GitHub answers NOT_FOUND for a pull request, so the run fails.
-  it.fails(
-    'while the PR is open: one check comment names the item without an owner and the one without a date; a push fixing them edits it to ready',
-    async () => {
-      await withRepo(async (gh) => {
-        const { pull } = await resolvedEscalation(gh)
-        const [first] = await pushItems(gh, pull, [
-          FILTER_TEST,
-          '- [ ] Alert on mass closes due 2026-12-20',
-          '- [ ] Write the restore SOP @olivia',
-        ])
-        expectSuccess(first!)
-        const check = actionsCheck(gh, pull.number)
-        expect(check.body).toContain('**2 of 3 items are not ready:**')
-        expect(check.body).toContain('| 2 | Alert on mass closes | — | 2026-12-20 | add the owner as `@login` |')
-        expect(check.body).toContain('| 3 | Write the restore SOP | `olivia` | — | add `due YYYY-MM-DD` |')
-        expect(check.body).not.toMatch(/\| 1 \|/)
+  it('while the PR is open: one check comment names the item without an owner and the one without a date; a push fixing them edits it to ready', async () => {
+    await withRepo(async (gh) => {
+      const { pull } = await resolvedEscalation(gh)
+      const [first] = await pushItems(gh, pull, [
+        FILTER_TEST,
+        '- [ ] Alert on mass closes due 2026-12-20',
+        '- [ ] Write the restore SOP @olivia',
+      ])
+      expectSuccess(first!)
+      const check = actionsCheck(gh, pull.number)
+      expect(check.body).toContain('**2 of 3 items are not ready:**')
+      expect(check.body).toContain('| 2 | Alert on mass closes | — | 2026-12-20 | add the owner as `@login` |')
+      expect(check.body).toContain('| 3 | Write the restore SOP | `olivia` | — | add `due YYYY-MM-DD` |')
+      expect(check.body).not.toMatch(/\| 1 \|/)
 
-        const since = allRequests(gh)
-        const [second] = await pushItems(gh, pull, READY)
-        expectSuccess(second!)
-        const edited = actionsCheck(gh, pull.number)
-        expect(edited.id).toBe(check.id)
-        expect(edited.body).toContain('✅ All 3 items are ready to become sub-issues of the escalation')
-        expect(since.describeWrites()).toEqual([`PATCH /repos/acme/support/issues/comments/${check.id}`])
+      const since = allRequests(gh)
+      const [second] = await pushItems(gh, pull, READY)
+      expectSuccess(second!)
+      const edited = actionsCheck(gh, pull.number)
+      expect(edited.id).toBe(check.id)
+      expect(edited.body).toContain('✅ All 3 items are ready to become sub-issues of the escalation')
+      expect(since.describeWrites()).toEqual([`PATCH /repos/acme/support/issues/comments/${check.id}`])
 
-        // The PR's description edited: the checklist is as it was, nothing is written.
-        const quiet = allRequests(gh)
-        expectSuccess(await runAction(gh, gh.act.editPull(pull.number, { by: 'olivia', body: `${pull.body}\n\nReviewed on the call.` })))
-        expect(quiet.describeWrites()).toEqual([])
-        expect(ownComments(gh, pull.number, 'actions-check')).toHaveLength(1)
-      })
-    },
-  )
+      // The PR's description edited: the checklist is as it was, nothing is written.
+      const quiet = allRequests(gh)
+      expectSuccess(await runAction(gh, gh.act.editPull(pull.number, { by: 'olivia', body: `${pull.body}\n\nReviewed on the call.` })))
+      expect(quiet.describeWrites()).toEqual([])
+      expect(ownComments(gh, pull.number, 'actions-check')).toHaveLength(1)
+    })
+  })
 
   it('merged: each item a labelled sub-issue of the escalation, assigned, with its due date and links; the card lists them; the merge again writes nothing', async () => {
     await withRepo(async (gh) => {
@@ -162,7 +159,7 @@ describe.concurrent('preventive actions', () => {
   // Fails today: the follow-up PR's document is rendered afresh from the template (the reviewers'
   // checklist on the default branch is not carried over), and merging it matches the template's
   // placeholder items to the existing issues by list position and rewrites them.
-  it.fails('a follow-up post-mortem merged without touching its checklist leaves the preventive actions as they were', async () => {
+  it('a follow-up post-mortem merged without touching its checklist leaves the preventive actions as they were', async () => {
     await withRepo(async (gh) => {
       const { number, pull } = await mergedWithActions(gh)
       const before = actionIssues(gh).map(agreed)
@@ -175,7 +172,7 @@ describe.concurrent('preventive actions', () => {
 
   // Fails today: the template's `@owner due YYYY-MM-DD` lines (which the check calls placeholders)
   // are filed on merge as three unowned, undated sub-issues.
-  it.fails('merged with the template’s placeholder items untouched: no sub-issues are filed', async () => {
+  it('merged with the template’s placeholder items untouched: no sub-issues are filed', async () => {
     await withRepo(async (gh) => {
       const { number, pull } = await resolvedEscalation(gh)
       await mergeAndRun(gh, pull)
@@ -186,7 +183,7 @@ describe.concurrent('preventive actions', () => {
 
   // Fails today: the owner moves the date on the issue, as its own text says to; merging a follow-up
   // post-mortem where that item did not change writes the document's old date back.
-  it.fails('a due date the owner moved on the issue survives a follow-up post-mortem that did not change the item', async () => {
+  it('a due date the owner moved on the issue survives a follow-up post-mortem that did not change the item', async () => {
     await withRepo(async (gh) => {
       const { number, pull } = await mergedWithActions(gh)
       const test = issueByTitle(gh, 'Add a regression test')
@@ -201,7 +198,7 @@ describe.concurrent('preventive actions', () => {
 
   // Fails today: GitHub refuses to create an issue assigned to someone who cannot be assigned (422),
   // so the merge run fails at that item, and every re-run fails there again.
-  it.fails('an owner who cannot be assigned: the run succeeds and every item is filed, that one unassigned', async () => {
+  it('an owner who cannot be assigned: the run succeeds and every item is filed, that one unassigned', async () => {
     await withRepo(async (gh) => {
       const { number, pull } = await resolvedEscalation(gh)
       await pushItems(gh, pull, [FILTER_TEST, '- [ ] Brief the account team on the restore @carla due 2026-12-10', SOP], { run: false })

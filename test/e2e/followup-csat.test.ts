@@ -58,7 +58,7 @@ describe.concurrent('customer satisfaction', () => {
 
   // Fails today: the rating is written by rendering the whole document afresh, so the reviewers'
   // commit on the PR branch (their preventive actions) is replaced, not updated.
-  it.fails('a rating after the reviewers pushed their checklist keeps their edits in the document', async () => {
+  it('a rating after the reviewers pushed their checklist keeps their edits in the document', async () => {
     await withRepo(async (gh) => {
       const { number, pull } = await resolvedEscalation(gh)
       const item = '- [ ] Add a regression test for the stage filter @tom due 2026-12-15'

@@ -56,6 +56,13 @@ export function repositoryNode(ctx: Ctx) {
       if (!pull) throw notFound('a PullRequest', number)
       return pullNode(ctx, pull)
     },
+    issueOrPullRequest: ({ number }: Args) => {
+      const pull = s.pulls.get(number)
+      if (pull) return pullNode(ctx, pull)
+      const issue = s.issues.get(number)
+      if (!issue) throw notFound('an Issue or PullRequest', number)
+      return issueNode(ctx, issue)
+    },
     issues: (args: Args) => {
       const f = (args.filterBy ?? {}) as Args
       const states: string[] | undefined = args.states ?? f.states

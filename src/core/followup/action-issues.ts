@@ -90,9 +90,12 @@ export function planActionIssues(
   const unmatched = new Set(mine)
   const changes: ActionChange[] = []
   const skipped: ActionPlan['skipped'] = []
-  const open = items.filter((item) => !item.done)
+  const open = items.filter((item) => !item.done && !item.problems.includes('placeholder'))
   for (const item of items.filter((candidate) => candidate.done))
     skipped.push({ item, why: 'already done when the post-mortem was merged' })
+  // The template's example items (`@owner due YYYY-MM-DD`) are no plan anyone made.
+  for (const item of items.filter((candidate) => !candidate.done && candidate.problems.includes('placeholder')))
+    skipped.push({ item, why: 'still the template’s placeholder' })
   const pick = (test: (marker: ActionMarker) => boolean) => {
     const found = [...unmatched].find((issue) => test(readActionMarker(issue)!))
     if (found) unmatched.delete(found)
@@ -113,8 +116,11 @@ export function planActionIssues(
       changes.push({ kind: 'create', item, ...wanted, assignees })
       continue
     }
+    const marker = readActionMarker(issue)!
+    // The item as it was filed: people may since have moved its date or owner on the issue itself; leave those be.
+    const unchanged = marker.text === item.text && marker.due === item.due && marker.owner === item.owner
     const ownerChanged = item.owner !== null && !issue.assignees.some((login) => login.toLowerCase() === item.owner?.toLowerCase())
-    if (issue.title !== wanted.title || issue.body !== wanted.body || ownerChanged) {
+    if (!unchanged && (issue.title !== wanted.title || issue.body !== wanted.body || ownerChanged)) {
       changes.push({ kind: 'update', issue, item, ...wanted, assignees: ownerChanged ? assignees : null })
     } else changes.push({ kind: 'keep', issue, item })
   }

@@ -5,9 +5,10 @@ import { LEDGER_VERSION, type LedgerMeta } from './shards'
 export function readMeta(body: string): LedgerMeta | null {
   const marker = readMarker(body)
   if (marker?.kind !== 'report') return null
-  const data = marker.data as { syncedAt?: unknown; version?: unknown } | undefined
+  const data = marker.data as { syncedAt?: unknown; version?: unknown; shards?: unknown } | undefined
   if (typeof data?.version !== 'number') return null
-  return { syncedAt: typeof data.syncedAt === 'string' ? data.syncedAt : null, version: data.version }
+  const shards = typeof data.shards === 'number' ? { shards: data.shards } : {}
+  return { syncedAt: typeof data.syncedAt === 'string' ? data.syncedAt : null, version: data.version, ...shards }
 }
 
 /** The report issue's body with its marker set to `meta`; the visible report below it is kept. */

@@ -19,6 +19,8 @@ export interface LedgerMeta {
   syncedAt: string | null
   /** Version of the record shape; another version means rebuild. */
   version: number
+  /** How many shards were written: fewer found means one was deleted, and the ledger is rebuilt. */
+  shards?: number
 }
 
 export const LEDGER_VERSION = 1

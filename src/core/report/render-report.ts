@@ -1,7 +1,6 @@
 import { formatDuration } from '../../config/duration'
 import { fitBody } from '../render/limits'
 import { safeCell, safeInline } from '../render/sanitize'
-import { formatUtc } from '../time/sla-clock'
 import { bar, pieChart } from './charts'
 import type { ReportMetrics, TierMetrics } from './metrics'
 import { periodDays } from './period'
@@ -136,7 +135,7 @@ function repositoriesLine(options: ReportOptions): string[] {
 }
 
 function footer(options: ReportOptions): string[] {
-  return ['---', `_Generated ${formatUtc(options.generatedAt)} by Escalation Desk from its ledger._`]
+  return ['---', `_Generated on ${options.generatedAt.toISOString().slice(0, 10)} by Escalation Desk from its ledger._`]
 }
 
 /** The friendly page for a period with nothing filed: what did happen, no table of zeros. */

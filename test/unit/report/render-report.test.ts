@@ -82,7 +82,7 @@ describe('renderReport', () => {
       expect.arrayContaining([
         'Average **3.7 / 5** from 3 ratings; 1 low (rated 2 or below).',
         'On the escalations filed: **3 open** (1 overdue), **3 done**.',
-        '_Generated 2026-12-01 06:00 UTC by Escalation Desk from its ledger._',
+        '_Generated on 2026-12-01 by Escalation Desk from its ledger._',
       ]),
     )
   })

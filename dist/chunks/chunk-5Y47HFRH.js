@@ -419,12 +419,12 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
+      constructor(message, statusCode, headers, body2) {
         super(message);
         this.name = "ResponseStatusCodeError";
         this.message = message || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
-        this.body = body;
+        this.body = body2;
         this.status = statusCode;
         this.statusCode = statusCode;
         this.headers = headers;
@@ -980,8 +980,8 @@ var require_util = __commonJS({
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
-      constructor(body) {
-        this[kBody] = body;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -990,26 +990,26 @@ var require_util = __commonJS({
         yield* this[kBody];
       }
     };
-    function wrapRequestBody(body) {
-      if (isStream(body)) {
-        if (bodyLength(body) === 0) {
-          body.on("data", function() {
+    function wrapRequestBody(body2) {
+      if (isStream(body2)) {
+        if (bodyLength(body2) === 0) {
+          body2.on("data", function() {
             assert(false);
           });
         }
-        if (typeof body.readableDidRead !== "boolean") {
-          body[kBodyUsed] = false;
-          EE.prototype.on.call(body, "data", function() {
+        if (typeof body2.readableDidRead !== "boolean") {
+          body2[kBodyUsed] = false;
+          EE.prototype.on.call(body2, "data", function() {
             this[kBodyUsed] = true;
           });
         }
-        return body;
-      } else if (body && typeof body.pipeTo === "function") {
-        return new BodyAsyncIterable(body);
-      } else if (body && typeof body !== "string" && !ArrayBuffer.isView(body) && isIterable(body)) {
-        return new BodyAsyncIterable(body);
+        return body2;
+      } else if (body2 && typeof body2.pipeTo === "function") {
+        return new BodyAsyncIterable(body2);
+      } else if (body2 && typeof body2 !== "string" && !ArrayBuffer.isView(body2) && isIterable(body2)) {
+        return new BodyAsyncIterable(body2);
       } else {
-        return body;
+        return body2;
       }
     }
     function nop() {
@@ -1129,21 +1129,21 @@ var require_util = __commonJS({
     function isIterable(obj) {
       return !!(obj != null && (typeof obj[Symbol.iterator] === "function" || typeof obj[Symbol.asyncIterator] === "function"));
     }
-    function bodyLength(body) {
-      if (body == null) {
+    function bodyLength(body2) {
+      if (body2 == null) {
         return 0;
-      } else if (isStream(body)) {
-        const state = body._readableState;
+      } else if (isStream(body2)) {
+        const state = body2._readableState;
         return state && state.objectMode === false && state.ended === true && Number.isFinite(state.length) ? state.length : null;
-      } else if (isBlobLike(body)) {
-        return body.size != null ? body.size : null;
-      } else if (isBuffer(body)) {
-        return body.byteLength;
+      } else if (isBlobLike(body2)) {
+        return body2.size != null ? body2.size : null;
+      } else if (isBuffer(body2)) {
+        return body2.byteLength;
       }
       return null;
     }
-    function isDestroyed(body) {
-      return body && !!(body.destroyed || body[kDestroyed] || stream.isDestroyed?.(body));
+    function isDestroyed(body2) {
+      return body2 && !!(body2.destroyed || body2[kDestroyed] || stream.isDestroyed?.(body2));
     }
     function destroy(stream2, err) {
       if (stream2 == null || !isStream(stream2) || isDestroyed(stream2)) {
@@ -1258,14 +1258,14 @@ var require_util = __commonJS({
         }
       }
     }
-    function isDisturbed(body) {
-      return !!(body && (stream.isDisturbed(body) || body[kBodyUsed]));
+    function isDisturbed(body2) {
+      return !!(body2 && (stream.isDisturbed(body2) || body2[kBodyUsed]));
     }
-    function isErrored(body) {
-      return !!(body && stream.isErrored(body));
+    function isErrored(body2) {
+      return !!(body2 && stream.isErrored(body2));
     }
-    function isReadable(body) {
-      return !!(body && stream.isReadable(body));
+    function isReadable(body2) {
+      return !!(body2 && stream.isReadable(body2));
     }
     function getSocketInfo(socket) {
       return {
@@ -1301,7 +1301,7 @@ var require_util = __commonJS({
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator2.return();
           },
           type: "bytes"
@@ -1629,12 +1629,12 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code, reason: reason2 } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
           code,
-          reason
+          reason2
         );
       });
       diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err) => {
@@ -1684,7 +1684,7 @@ var require_request = __commonJS({
       constructor(origin, {
         path,
         method,
-        body,
+        body: body2,
         headers,
         query,
         idempotent,
@@ -1732,10 +1732,10 @@ var require_request = __commonJS({
         this.throwOnError = throwOnError === true;
         this.method = method;
         this.abort = null;
-        if (body == null) {
+        if (body2 == null) {
           this.body = null;
-        } else if (isStream(body)) {
-          this.body = body;
+        } else if (isStream(body2)) {
+          this.body = body2;
           const rState = this.body._readableState;
           if (!rState || !rState.autoDestroy) {
             this.endHandler = function autoDestroy() {
@@ -1751,16 +1751,16 @@ var require_request = __commonJS({
             }
           };
           this.body.on("error", this.errorHandler);
-        } else if (isBuffer(body)) {
-          this.body = body.byteLength ? body : null;
-        } else if (ArrayBuffer.isView(body)) {
-          this.body = body.buffer.byteLength ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : null;
-        } else if (body instanceof ArrayBuffer) {
-          this.body = body.byteLength ? Buffer.from(body) : null;
-        } else if (typeof body === "string") {
-          this.body = body.length ? Buffer.from(body) : null;
-        } else if (isFormDataLike(body) || isIterable(body) || isBlobLike(body)) {
-          this.body = body;
+        } else if (isBuffer(body2)) {
+          this.body = body2.byteLength ? body2 : null;
+        } else if (ArrayBuffer.isView(body2)) {
+          this.body = body2.buffer.byteLength ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : null;
+        } else if (body2 instanceof ArrayBuffer) {
+          this.body = body2.byteLength ? Buffer.from(body2) : null;
+        } else if (typeof body2 === "string") {
+          this.body = body2.length ? Buffer.from(body2) : null;
+        } else if (isFormDataLike(body2) || isIterable(body2) || isBlobLike(body2)) {
+          this.body = body2;
         } else {
           throw new InvalidArgumentError2("body must be a string, a Buffer, a Readable stream, an iterable, or an async iterable");
         }
@@ -1786,11 +1786,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError2("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -3332,11 +3332,11 @@ var require_data_url = __commonJS({
       }
       position2.position++;
       const encodedBody = input.slice(mimeTypeLength + 1);
-      let body = stringPercentDecode(encodedBody);
+      let body2 = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
-        const stringBody = isomorphicDecode(body);
-        body = forgivingBase64(stringBody);
-        if (body === "failure") {
+        const stringBody = isomorphicDecode(body2);
+        body2 = forgivingBase64(stringBody);
+        if (body2 === "failure") {
           return "failure";
         }
         mimeType = mimeType.slice(0, -6);
@@ -3350,7 +3350,7 @@ var require_data_url = __commonJS({
       if (mimeTypeRecord === "failure") {
         mimeTypeRecord = parseMIMEType("text/plain;charset=US-ASCII");
       }
-      return { mimeType: mimeTypeRecord, body };
+      return { mimeType: mimeTypeRecord, body: body2 };
     }
     function URLSerializer(url, excludeFragment = false) {
       if (!excludeFragment) {
@@ -4187,9 +4187,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request3) {
       let serializedOrigin = request3.origin;
@@ -4626,12 +4626,12 @@ var require_util2 = __commonJS({
         }
       });
     }
-    async function fullyReadBody(body, processBody, processBodyError) {
+    async function fullyReadBody(body2, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
       let reader;
       try {
-        reader = body.stream.getReader();
+        reader = body2.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
@@ -5245,16 +5245,16 @@ var require_formdata_parser = __commonJS({
         }
         let { name, filename, contentType, encoding } = result2;
         position2.position += 2;
-        let body;
+        let body2;
         {
           const boundaryIndex = input.indexOf(boundary2.subarray(2), position2.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input.subarray(position2.position, boundaryIndex - 4);
-          position2.position += body.length;
+          body2 = input.subarray(position2.position, boundaryIndex - 4);
+          position2.position += body2.length;
           if (encoding === "base64") {
-            body = Buffer.from(body.toString(), "base64");
+            body2 = Buffer.from(body2.toString(), "base64");
           }
         }
         if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
@@ -5268,9 +5268,9 @@ var require_formdata_parser = __commonJS({
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value = new File([body], filename, { type: contentType });
+          value = new File([body2], filename, { type: contentType });
         } else {
-          value = utf8DecodeBytes(Buffer.from(body));
+          value = utf8DecodeBytes(Buffer.from(body2));
         }
         assert(isUSVString(name));
         assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
@@ -5592,14 +5592,14 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator2.return();
           },
           type: "bytes"
         });
       }
-      const body = { stream, source, length };
-      return [body, type];
+      const body2 = { stream, source, length };
+      return [body2, type];
     }
     function safelyExtractBody(object, keepalive = false) {
       if (object instanceof ReadableStream) {
@@ -5608,13 +5608,13 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       }
       return extractBody(object, keepalive);
     }
-    function cloneBody(instance, body) {
-      const [out1, out2] = body.stream.tee();
-      body.stream = out1;
+    function cloneBody(instance, body2) {
+      const [out1, out2] = body2.stream.tee();
+      body2.stream = out1;
       return {
         stream: out2,
-        length: body.length,
-        source: body.source
+        length: body2.length,
+        source: body2.source
       };
     }
     function throwIfAborted(state) {
@@ -5709,8 +5709,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       return promise.promise;
     }
     function bodyUnusable(object) {
-      const body = object[kState].body;
-      return body != null && (body.stream.locked || util.isDisturbed(body.stream));
+      const body2 = object[kState].body;
+      return body2 != null && (body2.stream.locked || util.isDisturbed(body2.stream));
     }
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
@@ -5960,14 +5960,14 @@ var require_client_h1 = __commonJS({
           }
           const offset2 = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants3.ERROR.OK) {
-            const body = data.subarray(offset2);
+            const body2 = data.subarray(offset2);
             if (ret === constants3.ERROR.PAUSED_UPGRADE) {
-              this.onUpgrade(body);
+              this.onUpgrade(body2);
             } else if (ret === constants3.ERROR.PAUSED) {
               this.paused = true;
-              socket.unshift(body);
+              socket.unshift(body2);
             } else {
-              throw this.createError(ret, body);
+              throw this.createError(ret, body2);
             }
           }
         } catch (err) {
@@ -6461,20 +6461,20 @@ var require_client_h1 = __commonJS({
     }
     function writeH1(client, request3) {
       const { method, path, host, upgrade, blocking, reset } = request3;
-      let { body, headers, contentLength } = request3;
+      let { body: body2, headers, contentLength } = request3;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
-      if (util.isFormDataLike(body)) {
+      if (util.isFormDataLike(body2)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
-        const [bodyStream, contentType] = extractBody(body);
+        const [bodyStream, contentType] = extractBody(body2);
         if (request3.contentType == null) {
           headers.push("content-type", contentType);
         }
-        body = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body) && request3.contentType == null) {
-        const contentType = body.type;
+      } else if (util.isBlobLike(body2) && request3.contentType == null) {
+        const contentType = body2.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
@@ -6484,10 +6484,10 @@ var require_client_h1 = __commonJS({
           headers.push("content-type", contentTypeValue);
         }
       }
-      if (body && typeof body.read === "function") {
-        body.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      const bodyLength = util.bodyLength(body);
+      const bodyLength = util.bodyLength(body2);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
         contentLength = request3.contentLength;
@@ -6515,7 +6515,7 @@ var require_client_h1 = __commonJS({
           return;
         }
         util.errorRequest(client, request3, error2 || new RequestAbortedError());
-        util.destroy(body);
+        util.destroy(body2);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
@@ -6541,22 +6541,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header2 = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n2 = 0; n2 < headers.length; n2 += 2) {
@@ -6564,41 +6564,41 @@ upgrade: ${upgrade}\r
           const val = headers[n2 + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request3, headers: header, socket });
+        channels.sendHeaders.publish({ request: request3, headers: header2, socket });
       }
-      if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request3, socket, contentLength, header, expectsPayload);
-      } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request3, socket, contentLength, header, expectsPayload);
-      } else if (util.isBlobLike(body)) {
-        if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request3, socket, contentLength, header, expectsPayload);
+      if (!body2 || bodyLength === 0) {
+        writeBuffer(abort, null, client, request3, socket, contentLength, header2, expectsPayload);
+      } else if (util.isBuffer(body2)) {
+        writeBuffer(abort, body2, client, request3, socket, contentLength, header2, expectsPayload);
+      } else if (util.isBlobLike(body2)) {
+        if (typeof body2.stream === "function") {
+          writeIterable(abort, body2.stream(), client, request3, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request3, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body2, client, request3, socket, contentLength, header2, expectsPayload);
         }
-      } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request3, socket, contentLength, header, expectsPayload);
-      } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request3, socket, contentLength, header, expectsPayload);
+      } else if (util.isStream(body2)) {
+        writeStream(abort, body2, client, request3, socket, contentLength, header2, expectsPayload);
+      } else if (util.isIterable(body2)) {
+        writeIterable(abort, body2, client, request3, socket, contentLength, header2, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body2, client, request3, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6615,13 +6615,13 @@ upgrade: ${upgrade}\r
         if (finished) {
           return;
         }
-        if (body.resume) {
-          body.resume();
+        if (body2.resume) {
+          body2.resume();
         }
       };
       const onClose = function() {
         queueMicrotask(() => {
-          body.removeListener("error", onFinished);
+          body2.removeListener("error", onFinished);
         });
         if (!finished) {
           const err = new RequestAbortedError();
@@ -6635,7 +6635,7 @@ upgrade: ${upgrade}\r
         finished = true;
         assert(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
-        body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
+        body2.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
         if (!err) {
           try {
             writer.end();
@@ -6645,46 +6645,46 @@ upgrade: ${upgrade}\r
         }
         writer.destroy(err);
         if (err && (err.code !== "UND_ERR_INFO" || err.message !== "reset")) {
-          util.destroy(body, err);
+          util.destroy(body2, err);
         } else {
-          util.destroy(body);
+          util.destroy(body2);
         }
       };
-      body.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
-      if (body.resume) {
-        body.resume();
+      body2.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
+      if (body2.resume) {
+        body2.resume();
       }
       socket.on("drain", onDrain).on("error", onFinished);
-      if (body.errorEmitted ?? body.errored) {
-        setImmediate(() => onFinished(body.errored));
-      } else if (body.endEmitted ?? body.readableEnded) {
+      if (body2.errorEmitted ?? body2.errored) {
+        setImmediate(() => onFinished(body2.errored));
+      } else if (body2.endEmitted ?? body2.readableEnded) {
         setImmediate(() => onFinished(null));
       }
-      if (body.closeEmitted ?? body.closed) {
+      if (body2.closeEmitted ?? body2.closed) {
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body2, client, request3, socket, contentLength, header2, expectsPayload) {
       try {
-        if (!body) {
+        if (!body2) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
-        } else if (util.isBuffer(body)) {
-          assert(contentLength === body.byteLength, "buffer body must have content length");
+        } else if (util.isBuffer(body2)) {
+          assert(contentLength === body2.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
-          socket.write(body);
+          socket.write(body2);
           socket.uncork();
-          request3.onBodySent(body);
+          request3.onBodySent(body2);
           if (!expectsPayload && request3.reset !== false) {
             socket[kReset] = true;
           }
@@ -6695,15 +6695,15 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
-      assert(contentLength === body.size, "blob body must have content length");
+    async function writeBlob(abort, body2, client, request3, socket, contentLength, header2, expectsPayload) {
+      assert(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6718,7 +6718,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request3, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body2, client, request3, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6737,9 +6737,9 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header: header2 });
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -6755,19 +6755,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request: request3, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request3, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request3;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request3, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request3, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6790,10 +6790,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6817,7 +6817,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request3 } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request3 } = this;
         request3.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6828,11 +6828,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7071,7 +7071,7 @@ var require_client_h2 = __commonJS({
     function writeH2(client, request3) {
       const session = client[kHTTP2Session];
       const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request3;
-      let { body } = request3;
+      let { body: body2 } = request3;
       if (upgrade) {
         util.errorRequest(client, request3, new Error("Upgrade not supported for H2"));
         return false;
@@ -7111,7 +7111,7 @@ var require_client_h2 = __commonJS({
         if (stream != null) {
           util.destroy(stream, error2);
         }
-        util.destroy(body, error2);
+        util.destroy(body2, error2);
         client[kQueue][client[kRunningIdx]++] = null;
         client[kResume]();
       };
@@ -7170,15 +7170,15 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_PATH] = path;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
-      if (body && typeof body.read === "function") {
-        body.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      let contentLength = util.bodyLength(body);
-      if (util.isFormDataLike(body)) {
+      let contentLength = util.bodyLength(body2);
+      if (util.isFormDataLike(body2)) {
         extractBody ??= require_body().extractBody;
-        const [bodyStream, contentType] = extractBody(body);
+        const [bodyStream, contentType] = extractBody(body2);
         headers["content-type"] = contentType;
-        body = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
@@ -7195,11 +7195,11 @@ var require_client_h2 = __commonJS({
         process.emitWarning(new RequestContentLengthMismatchError());
       }
       if (contentLength != null) {
-        assert(body, "no body must not have content length");
+        assert(body2, "no body must not have content length");
         headers[HTTP2_HEADER_CONTENT_LENGTH] = `${contentLength}`;
       }
       session.ref();
-      const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
+      const shouldEndStream = method === "GET" || method === "HEAD" || body2 === null;
       if (expectContinue) {
         headers[HTTP2_HEADER_EXPECT] = "100-continue";
         stream = session.request(headers, { endStream: shouldEndStream, signal });
@@ -7256,7 +7256,7 @@ var require_client_h2 = __commonJS({
       });
       return true;
       function writeBodyH2() {
-        if (!body || contentLength === 0) {
+        if (!body2 || contentLength === 0) {
           writeBuffer(
             abort,
             stream,
@@ -7267,23 +7267,23 @@ var require_client_h2 = __commonJS({
             contentLength,
             expectsPayload
           );
-        } else if (util.isBuffer(body)) {
+        } else if (util.isBuffer(body2)) {
           writeBuffer(
             abort,
             stream,
-            body,
+            body2,
             client,
             request3,
             client[kSocket],
             contentLength,
             expectsPayload
           );
-        } else if (util.isBlobLike(body)) {
-          if (typeof body.stream === "function") {
+        } else if (util.isBlobLike(body2)) {
+          if (typeof body2.stream === "function") {
             writeIterable(
               abort,
               stream,
-              body.stream(),
+              body2.stream(),
               client,
               request3,
               client[kSocket],
@@ -7294,7 +7294,7 @@ var require_client_h2 = __commonJS({
             writeBlob(
               abort,
               stream,
-              body,
+              body2,
               client,
               request3,
               client[kSocket],
@@ -7302,22 +7302,22 @@ var require_client_h2 = __commonJS({
               expectsPayload
             );
           }
-        } else if (util.isStream(body)) {
+        } else if (util.isStream(body2)) {
           writeStream(
             abort,
             client[kSocket],
             expectsPayload,
             stream,
-            body,
+            body2,
             client,
             request3,
             contentLength
           );
-        } else if (util.isIterable(body)) {
+        } else if (util.isIterable(body2)) {
           writeIterable(
             abort,
             stream,
-            body,
+            body2,
             client,
             request3,
             client[kSocket],
@@ -7329,15 +7329,15 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body2, client, request3, socket, contentLength, expectsPayload) {
       try {
-        if (body != null && util.isBuffer(body)) {
-          assert(contentLength === body.byteLength, "buffer body must have content length");
+        if (body2 != null && util.isBuffer(body2)) {
+          assert(contentLength === body2.byteLength, "buffer body must have content length");
           h2stream.cork();
-          h2stream.write(body);
+          h2stream.write(body2);
           h2stream.uncork();
           h2stream.end();
-          request3.onBodySent(body);
+          request3.onBodySent(body2);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
@@ -7348,10 +7348,10 @@ var require_client_h2 = __commonJS({
         abort(error2);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request3, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request3, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe = pipeline(
-        body,
+        body2,
         h2stream,
         (err) => {
           if (err) {
@@ -7372,13 +7372,13 @@ var require_client_h2 = __commonJS({
         request3.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
-      assert(contentLength === body.size, "blob body must have content length");
+    async function writeBlob(abort, h2stream, body2, client, request3, socket, contentLength, expectsPayload) {
+      assert(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         h2stream.cork();
         h2stream.write(buffer);
         h2stream.uncork();
@@ -7393,7 +7393,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request3, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body2, client, request3, socket, contentLength, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7413,7 +7413,7 @@ var require_client_h2 = __commonJS({
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -7451,8 +7451,8 @@ var require_redirect_handler = __commonJS({
     var redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
     var kBody = /* @__PURE__ */ Symbol("body");
     var BodyAsyncIterable = class {
-      constructor(body) {
-        this[kBody] = body;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -7562,15 +7562,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -9149,12 +9149,12 @@ var require_retry_handler = __commonJS({
         this.etag = null;
         this.resume = null;
         this.headersSent = false;
-        this.handler.onConnect((reason) => {
+        this.handler.onConnect((reason2) => {
           this.aborted = true;
           if (this.abort) {
-            this.abort(reason);
+            this.abort(reason2);
           } else {
-            this.reason = reason;
+            this.reason = reason2;
           }
         });
       }
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve2(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve2(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9746,12 +9746,12 @@ var require_util3 = __commonJS({
     } = require_errors();
     var { chunksDecode } = require_readable();
     var CHUNK_LIMIT = 128 * 1024;
-    async function getResolveErrorBodyCallback({ callback, body, contentType, statusCode, statusMessage, headers }) {
-      assert(body);
+    async function getResolveErrorBodyCallback({ callback, body: body2, contentType, statusCode, statusMessage, headers }) {
+      assert(body2);
       let chunks = [];
       let length = 0;
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           chunks.push(chunk);
           length += chunk.length;
           if (length > CHUNK_LIMIT) {
@@ -9771,18 +9771,18 @@ var require_util3 = __commonJS({
       }
       const stackTraceLimit = Error.stackTraceLimit;
       Error.stackTraceLimit = 0;
-      let payload;
+      let payload2;
       try {
         if (isContentTypeApplicationJson(contentType)) {
-          payload = JSON.parse(chunksDecode(chunks, length));
+          payload2 = JSON.parse(chunksDecode(chunks, length));
         } else if (isContentTypeText(contentType)) {
-          payload = chunksDecode(chunks, length);
+          payload2 = chunksDecode(chunks, length);
         }
       } catch {
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload)));
+      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload2)));
     }
     var isContentTypeApplicationJson = (contentType) => {
       return contentType.length > 15 && contentType[11] === "/" && contentType[0] === "a" && contentType[1] === "p" && contentType[2] === "p" && contentType[3] === "l" && contentType[4] === "i" && contentType[5] === "c" && contentType[6] === "a" && contentType[7] === "t" && contentType[8] === "i" && contentType[9] === "o" && contentType[10] === "n" && contentType[12] === "j" && contentType[13] === "s" && contentType[14] === "o" && contentType[15] === "n";
@@ -9813,7 +9813,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError2("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError2("invalid callback");
@@ -9832,8 +9832,8 @@ var require_api_request = __commonJS({
           }
           super("UNDICI_REQUEST");
         } catch (err) {
-          if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+          if (util.isStream(body2)) {
+            util.destroy(body2.on("error", util.nop), err);
           }
           throw err;
         }
@@ -9843,7 +9843,7 @@ var require_api_request = __commonJS({
         this.callback = callback;
         this.res = null;
         this.abort = null;
-        this.body = body;
+        this.body = body2;
         this.trailers = {};
         this.context = null;
         this.onInfo = onInfo || null;
@@ -9852,8 +9852,8 @@ var require_api_request = __commonJS({
         this.signal = signal;
         this.reason = null;
         this.removeAbortListener = null;
-        if (util.isStream(body)) {
-          body.on("error", (err) => {
+        if (util.isStream(body2)) {
+          body2.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -9937,7 +9937,7 @@ var require_api_request = __commonJS({
         this.res.push(null);
       }
       onError(err) {
-        const { res, callback, body, opaque } = this;
+        const { res, callback, body: body2, opaque } = this;
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
@@ -9950,9 +9950,9 @@ var require_api_request = __commonJS({
             util.destroy(res, err);
           });
         }
-        if (body) {
+        if (body2) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body2, err);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -10051,7 +10051,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError2("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError2("invalid callback");
@@ -10070,8 +10070,8 @@ var require_api_stream = __commonJS({
           }
           super("UNDICI_STREAM");
         } catch (err) {
-          if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+          if (util.isStream(body2)) {
+            util.destroy(body2.on("error", util.nop), err);
           }
           throw err;
         }
@@ -10083,11 +10083,11 @@ var require_api_stream = __commonJS({
         this.abort = null;
         this.context = null;
         this.trailers = null;
-        this.body = body;
+        this.body = body2;
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
-        if (util.isStream(body)) {
-          body.on("error", (err) => {
+        if (util.isStream(body2)) {
+          body2.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -10168,7 +10168,7 @@ var require_api_stream = __commonJS({
         res.end();
       }
       onError(err) {
-        const { res, callback, opaque, body } = this;
+        const { res, callback, opaque, body: body2 } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
@@ -10180,9 +10180,9 @@ var require_api_stream = __commonJS({
             this.runInAsyncScope(callback, null, err, { opaque });
           });
         }
-        if (body) {
+        if (body2) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body2, err);
         }
       }
     };
@@ -10289,9 +10289,9 @@ var require_api_pipeline = __commonJS({
           readableObjectMode: opts.objectMode,
           autoDestroy: true,
           read: () => {
-            const { body } = this;
-            if (body?.resume) {
-              body.resume();
+            const { body: body2 } = this;
+            if (body2?.resume) {
+              body2.resume();
             }
           },
           write: (chunk, encoding, callback) => {
@@ -10303,14 +10303,14 @@ var require_api_pipeline = __commonJS({
             }
           },
           destroy: (err, callback) => {
-            const { body, req, res, ret, abort } = this;
+            const { body: body2, req, res, ret, abort } = this;
             if (!err && !ret._readableState.endEmitted) {
               err = new RequestAbortedError();
             }
             if (abort && err) {
               abort();
             }
-            util.destroy(body, err);
+            util.destroy(body2, err);
             util.destroy(req, err);
             util.destroy(res, err);
             removeSignal(this);
@@ -10344,11 +10344,11 @@ var require_api_pipeline = __commonJS({
           return;
         }
         this.res = new PipelineResponse(resume);
-        let body;
+        let body2;
         try {
           this.handler = null;
           const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
-          body = this.runInAsyncScope(handler2, null, {
+          body2 = this.runInAsyncScope(handler2, null, {
             statusCode,
             headers,
             opaque,
@@ -10359,13 +10359,13 @@ var require_api_pipeline = __commonJS({
           this.res.on("error", util.nop);
           throw err;
         }
-        if (!body || typeof body.on !== "function") {
+        if (!body2 || typeof body2.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
         }
-        body.on("data", (chunk) => {
-          const { ret, body: body2 } = this;
-          if (!ret.push(chunk) && body2.pause) {
-            body2.pause();
+        body2.on("data", (chunk) => {
+          const { ret, body: body3 } = this;
+          if (!ret.push(chunk) && body3.pause) {
+            body3.pause();
           }
         }).on("error", (err) => {
           const { ret } = this;
@@ -10379,7 +10379,7 @@ var require_api_pipeline = __commonJS({
             util.destroy(ret, new RequestAbortedError());
           }
         });
-        this.body = body;
+        this.body = body2;
       }
       onData(chunk) {
         const { res } = this;
@@ -10748,10 +10748,10 @@ var require_mock_utils = __commonJS({
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body, headers }) {
+    function matchKey(mockDispatch2, { path, method, body: body2, headers }) {
       const pathMatch = matchValue(mockDispatch2.path, path);
       const methodMatch = matchValue(mockDispatch2.method, method);
-      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
+      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
@@ -10779,7 +10779,7 @@ var require_mock_utils = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body: body2 }) => typeof body2 !== "undefined" ? matchValue(body2, key.body) : true);
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
       }
@@ -10809,11 +10809,11 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path, method, body: body2, headers, query } = opts;
       return {
         path,
         method,
-        body,
+        body: body2,
         headers,
         query
       };
@@ -10838,9 +10838,9 @@ var require_mock_utils = __commonJS({
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
     }
-    async function getResponse(body) {
+    async function getResponse(body2) {
       const buffers = [];
-      for await (const data of body) {
+      for await (const data of body2) {
         buffers.push(data);
       }
       return Buffer.concat(buffers).toString("utf8");
@@ -10870,12 +10870,12 @@ var require_mock_utils = __commonJS({
       }
       function handleReply(mockDispatches, _data = data) {
         const optsHeaders = Array.isArray(opts.headers) ? buildHeadersFromArray(opts.headers) : opts.headers;
-        const body = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
-        if (isPromise(body)) {
-          body.then((newData) => handleReply(mockDispatches, newData));
+        const body2 = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
+        if (isPromise(body2)) {
+          body2.then((newData) => handleReply(mockDispatches, newData));
           return;
         }
-        const responseData = getResponseData3(body);
+        const responseData = getResponseData3(body2);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
         handler2.onConnect?.((err) => handler2.onError(err), null);
@@ -11569,9 +11569,9 @@ var require_dump = __commonJS({
         this.#abort = abort;
         this.#handler.onConnect(this.#customAbort.bind(this));
       }
-      #customAbort(reason) {
+      #customAbort(reason2) {
         this.#aborted = true;
-        this.#reason = reason;
+        this.#reason = reason2;
       }
       // TODO: will require adjustment after new hooks are out
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
@@ -11958,14 +11958,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
-          if (header.length !== 2) {
+          const header2 = object[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -12419,9 +12419,9 @@ var require_response = __commonJS({
         const bytes = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body2 = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
-        initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
+        initializeResponse(responseObject, init, { body: body2[0], type: "application/json" });
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
@@ -12445,13 +12445,13 @@ var require_response = __commonJS({
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
-      constructor(body = null, init = {}) {
+      constructor(body2 = null, init = {}) {
         webidl.util.markAsUncloneable(this);
-        if (body === kConstruct) {
+        if (body2 === kConstruct) {
           return;
         }
-        if (body !== null) {
-          body = webidl.converters.BodyInit(body);
+        if (body2 !== null) {
+          body2 = webidl.converters.BodyInit(body2);
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
@@ -12459,8 +12459,8 @@ var require_response = __commonJS({
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
-        if (body != null) {
-          const [extractedBody, type] = extractBody(body);
+        if (body2 != null) {
+          const [extractedBody, type] = extractBody(body2);
           bodyWithType = { body: extractedBody, type };
         }
         initializeResponse(this, init, bodyWithType);
@@ -12598,13 +12598,13 @@ var require_response = __commonJS({
         urlList: init?.urlList ? [...init.urlList] : []
       };
     }
-    function makeNetworkError(reason) {
-      const isError = isErrorLike(reason);
+    function makeNetworkError(reason2) {
+      const isError = isErrorLike(reason2);
       return makeResponse({
         type: "error",
         status: 0,
-        error: isError ? reason : new Error(reason ? String(reason) : reason),
-        aborted: reason && reason.name === "AbortError"
+        error: isError ? reason2 : new Error(reason2 ? String(reason2) : reason2),
+        aborted: reason2 && reason2.name === "AbortError"
       });
     }
     function isNetworkError(response) {
@@ -12665,7 +12665,7 @@ var require_response = __commonJS({
       assert(isCancelled(fetchParams));
       return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err }));
     }
-    function initializeResponse(response, init, body) {
+    function initializeResponse(response, init, body2) {
       if (init.status !== null && (init.status < 200 || init.status > 599)) {
         throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
       }
@@ -12683,16 +12683,16 @@ var require_response = __commonJS({
       if ("headers" in init && init.headers != null) {
         fill(response[kHeaders], init.headers);
       }
-      if (body) {
+      if (body2) {
         if (nullBodyStatus.includes(response.status)) {
           throw webidl.errors.exception({
             header: "Response constructor",
             message: `Invalid response status code ${response.status}`
           });
         }
-        response[kState].body = body.body;
-        if (body.type != null && !response[kState].headersList.contains("content-type", true)) {
-          response[kState].headersList.append("content-type", body.type, true);
+        response[kState].body = body2.body;
+        if (body2.type != null && !response[kState].headersList.contains("content-type", true)) {
+          response[kState].headersList.append("content-type", body2.type, true);
         }
       }
     }
@@ -13586,13 +13586,13 @@ var require_fetch = __commonJS({
         this.dump = false;
         this.state = "ongoing";
       }
-      terminate(reason) {
+      terminate(reason2) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "terminated";
-        this.connection?.destroy(reason);
-        this.emit("terminated", reason);
+        this.connection?.destroy(reason2);
+        this.emit("terminated", reason2);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
       abort(error2) {
@@ -13871,7 +13871,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.dump = true;
       }
       if (request3.integrity) {
-        const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
+        const processBodyError = (reason2) => fetchFinale(fetchParams, makeNetworkError(reason2));
         if (request3.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
@@ -14331,11 +14331,11 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch2({ body: requestBody });
+        const { body: body2, status, statusText, headersList, socket } = await dispatch2({ body: requestBody });
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
-          const iterator2 = body[Symbol.asyncIterator]();
+          const iterator2 = body2[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
           response = makeResponse({ status, statusText, headersList });
         }
@@ -14349,9 +14349,9 @@ var require_fetch = __commonJS({
       const pullAlgorithm = async () => {
         await fetchParams.controller.resume();
       };
-      const cancelAlgorithm = (reason) => {
+      const cancelAlgorithm = (reason2) => {
         if (!isCancelled(fetchParams)) {
-          fetchParams.controller.abort(reason);
+          fetchParams.controller.abort(reason2);
         }
       };
       const stream = new ReadableStream(
@@ -14362,8 +14362,8 @@ var require_fetch = __commonJS({
           async pull(controller) {
             await pullAlgorithm(controller);
           },
-          async cancel(reason) {
-            await cancelAlgorithm(reason);
+          async cancel(reason2) {
+            await cancelAlgorithm(reason2);
           },
           type: "bytes"
         }
@@ -14413,7 +14413,7 @@ var require_fetch = __commonJS({
           }
         }
       };
-      function onAborted(reason) {
+      function onAborted(reason2) {
         if (isAborted(fetchParams)) {
           response.aborted = true;
           if (isReadable(stream)) {
@@ -14424,14 +14424,14 @@ var require_fetch = __commonJS({
         } else {
           if (isReadable(stream)) {
             fetchParams.controller.controller.error(new TypeError("terminated", {
-              cause: isErrorLike(reason) ? reason : void 0
+              cause: isErrorLike(reason2) ? reason2 : void 0
             }));
           }
         }
         fetchParams.controller.connection.destroy();
       }
       return response;
-      function dispatch2({ body }) {
+      function dispatch2({ body: body2 }) {
         const url = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve2, reject) => agent.dispatch(
@@ -14439,7 +14439,7 @@ var require_fetch = __commonJS({
             path: url.pathname + url.search,
             origin: url.origin,
             method: request3.method,
-            body: agent.isMockActive ? request3.body && (request3.body.source || request3.body.stream) : body,
+            body: agent.isMockActive ? request3.body && (request3.body.source || request3.body.stream) : body2,
             headers: request3.headersList.entries,
             maxRedirections: 0,
             upgrade: request3.mode === "websocket" ? "websocket" : void 0
@@ -15409,10 +15409,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert(header !== null);
+    function getFieldValues(header2) {
+      assert(header2 !== null);
       const values = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16311,20 +16311,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position2 = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
-        unparsedAttributes = header.slice(position2.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position2);
+        unparsedAttributes = header2.slice(position2.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -17000,16 +17000,16 @@ var require_util7 = __commonJS({
       }
       return code >= 3e3 && code <= 4999;
     }
-    function failWebsocketConnection(ws, reason) {
+    function failWebsocketConnection(ws, reason2) {
       const { [kController]: controller, [kResponse]: response } = ws;
       controller.abort();
       if (response?.socket && !response.socket.destroyed) {
         response.socket.destroy();
       }
-      if (reason) {
+      if (reason2) {
         fireEvent("error", ws, (type, init) => new ErrorEvent(type, init), {
-          error: new Error(reason),
-          message: reason
+          error: new Error(reason2),
+          message: reason2
         });
       }
     }
@@ -17230,8 +17230,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -17267,7 +17267,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code, reason2, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17275,13 +17275,13 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code !== void 0 && reason2 === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
           frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+        } else if (code !== void 0 && reason2 !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
           frame.frameData.writeUInt16BE(code, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame.frameData.write(reason2, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
         }
@@ -17306,11 +17306,11 @@ var require_connection = __commonJS({
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code = 1005;
-      let reason = "";
+      let reason2 = "";
       const result2 = ws[kByteParser].closingInfo;
       if (result2 && !result2.error) {
         code = result2.code ?? 1005;
-        reason = result2.reason;
+        reason2 = result2.reason;
       } else if (!ws[kReceivedClose]) {
         code = 1006;
       }
@@ -17318,13 +17318,13 @@ var require_connection = __commonJS({
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
         code,
-        reason
+        reason: reason2
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
           code,
-          reason
+          reason: reason2
         });
       }
     }
@@ -17448,9 +17448,9 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
-      failWebsocketConnection(ws, reason);
+    function failWebsocketConnectionWithCode(ws, code, reason2) {
+      closeWebSocketConnection(ws, code, reason2, Buffer.byteLength(reason2));
+      failWebsocketConnection(ws, reason2);
     }
     var ByteParser = class extends Writable {
       #buffers = [];
@@ -17603,9 +17603,9 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < this.#info.payloadLength) {
               return callback();
             }
-            const body = this.consume(this.#info.payloadLength);
+            const body2 = this.consume(this.#info.payloadLength);
             if (isControlFrame(this.#info.opcode)) {
-              this.#loop = this.parseControlFrame(body);
+              this.#loop = this.parseControlFrame(body2);
               this.#state = parserStates.INFO;
               const socket = this.ws[kResponse].socket;
               if (this.#loop && socket.writableNeedDrain) {
@@ -17619,7 +17619,7 @@ var require_receiver = __commonJS({
               }
             } else {
               if (!this.#info.compressed) {
-                if (!this.writeFragments(body)) {
+                if (!this.writeFragments(body2)) {
                   return;
                 }
                 if (this.#maxPayloadSize > 0 && this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -17632,7 +17632,7 @@ var require_receiver = __commonJS({
                 this.#state = parserStates.INFO;
               } else {
                 this.#extensions.get("permessage-deflate").decompress(
-                  body,
+                  body2,
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
@@ -17730,42 +17730,42 @@ var require_receiver = __commonJS({
         if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data.subarray(2);
-        if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
-          reason = reason.subarray(3);
+        let reason2 = data.subarray(2);
+        if (reason2[0] === 239 && reason2[1] === 187 && reason2[2] === 191) {
+          reason2 = reason2.subarray(3);
         }
         try {
-          reason = utf8Decode(reason);
+          reason2 = utf8Decode(reason2);
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code, reason: reason2, error: false };
       }
       /**
        * Parses control frames.
        * @param {Buffer} body
        */
-      parseControlFrame(body) {
+      parseControlFrame(body2) {
         const { opcode, payloadLength } = this.#info;
         if (opcode === opcodes.CLOSE) {
           if (payloadLength === 1) {
             failWebsocketConnection(this.ws, "Received close frame with a 1-byte body.");
             return false;
           }
-          this.#info.closeInfo = this.parseCloseBody(body);
+          this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
-            failWebsocketConnection(this.ws, reason);
+            const { code, reason: reason2 } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code, reason2, reason2.length);
+            failWebsocketConnection(this.ws, reason2);
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
-            let body2 = emptyBuffer;
+            let body3 = emptyBuffer;
             if (this.#info.closeInfo.code) {
-              body2 = Buffer.allocUnsafe(2);
-              body2.writeUInt16BE(this.#info.closeInfo.code, 0);
+              body3 = Buffer.allocUnsafe(2);
+              body3.writeUInt16BE(this.#info.closeInfo.code, 0);
             }
-            const closeFrame = new WebsocketFrameSend(body2);
+            const closeFrame = new WebsocketFrameSend(body3);
             this.ws[kResponse].socket.write(
               closeFrame.createFrame(opcodes.CLOSE),
               (err) => {
@@ -17780,18 +17780,18 @@ var require_receiver = __commonJS({
           return false;
         } else if (opcode === opcodes.PING) {
           if (!this.ws[kReceivedClose]) {
-            const frame = new WebsocketFrameSend(body);
+            const frame = new WebsocketFrameSend(body2);
             this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
-                payload: body
+                payload: body2
               });
             }
           }
         } else if (opcode === opcodes.PONG) {
           if (channels.pong.hasSubscribers) {
             channels.pong.publish({
-              payload: body
+              payload: body2
             });
           }
         }
@@ -17993,14 +17993,14 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code = void 0, reason2 = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
         if (code !== void 0) {
           code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
         }
-        if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason, prefix, "reason");
+        if (reason2 !== void 0) {
+          reason2 = webidl.converters.USVString(reason2, prefix, "reason");
         }
         if (code !== void 0) {
           if (code !== 1e3 && (code < 3e3 || code > 4999)) {
@@ -18008,8 +18008,8 @@ var require_websocket = __commonJS({
           }
         }
         let reasonByteLength = 0;
-        if (reason !== void 0) {
-          reasonByteLength = Buffer.byteLength(reason);
+        if (reason2 !== void 0) {
+          reasonByteLength = Buffer.byteLength(reason2);
           if (reasonByteLength > 123) {
             throw new DOMException(
               `Reason must be less than 123 bytes; received ${reasonByteLength}`,
@@ -18017,7 +18017,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code, reason2, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18322,7 +18322,7 @@ var require_eventsource_stream = __commonJS({
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
     var ID = Buffer.from("id");
-    var RETRY = Buffer.from("retry");
+    var RETRY2 = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
     var bytesPerParserItem = 128;
@@ -18530,7 +18530,7 @@ ${value}`;
           this.dataLineCount++;
           return;
         }
-        if (isFieldName(line, fieldLength, RETRY)) {
+        if (isFieldName(line, fieldLength, RETRY2)) {
           if (isASCIINumberBytes(line, valueStart)) {
             this.setEventFieldSize("retry", line.length - valueStart);
             event.retry = line.toString("utf8", valueStart);
@@ -19414,7 +19414,7 @@ var require_lib = __commonJS({
       const parsedUrl = new URL(requestUrl);
       return parsedUrl.protocol === "https:";
     }
-    var HttpClient3 = class {
+    var HttpClient4 = class {
       constructor(userAgent3, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -19573,9 +19573,9 @@ var require_lib = __commonJS({
               }
               yield response.readBody();
               if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header in headers) {
-                  if (header.toLowerCase() === "authorization") {
-                    delete headers[header];
+                for (const header2 in headers) {
+                  if (header2.toLowerCase() === "authorization") {
+                    delete headers[header2];
                   }
                 }
               }
@@ -19728,15 +19728,15 @@ var require_lib = __commonJS({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys3(this.requestOptions.headers)[header];
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[header2];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
         }
-        const additionalValue = additionalHeaders[header];
+        const additionalValue = additionalHeaders[header2];
         if (additionalValue !== void 0) {
           return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
         }
@@ -19920,7 +19920,7 @@ var require_lib = __commonJS({
         });
       }
     };
-    exports.HttpClient = HttpClient3;
+    exports.HttpClient = HttpClient4;
     var lowercaseKeys3 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
   }
 });
@@ -22211,14 +22211,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -22235,14 +22235,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i, indent.length);
+        i = consumeMoreIndentedLines(text4, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -22259,12 +22259,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text3, i, indent.length);
+            i = consumeMoreIndentedLines(text4, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -22276,12 +22276,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -22296,39 +22296,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text4;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text3[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i, indent) {
+    function consumeMoreIndentedLines(text4, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text3[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text3[++i];
+          ch = text4[++i];
         } else {
           do {
-            ch = text3[++i];
+            ch = text4[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text3[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -22532,9 +22532,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -22547,13 +22547,13 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
-${indent}${body}`;
+          return `>${header2}
+${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -24566,13 +24566,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body);
+          lines.push(body2);
       } else {
         lines.push(stringify.stringify(doc.contents, ctx));
       }
@@ -25656,10 +25656,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -25670,26 +25670,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset2 = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset2 = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content3] = lines[i];
         if (content3 === "" || content3 === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset2 + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -25716,7 +25716,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content3 = content3.slice(0, -1);
         if (content3 && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset2 - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -25743,7 +25743,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -25755,8 +25755,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset: offset2, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -26565,13 +26565,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const body2 = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset: offset2, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset: offset2, indent, props, source: body };
+          return { type: "block-scalar", offset: offset2, indent, props, source: body2 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset: offset2, indent, source, end };
@@ -26595,10 +26595,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -26628,13 +26628,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+      const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
-        token.source = body;
+        header2.source = head;
+        token.source = body2;
       } else {
         const { offset: offset2 } = token;
         const indent = "indent" in token ? token.indent : -1;
@@ -26646,7 +26646,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -28938,8 +28938,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text3, addEOL = false) {
-    this._buffer += text3;
+  addRaw(text4, addEOL = false) {
+    this._buffer += text4;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -28990,8 +28990,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -29035,10 +29035,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text3, level) {
+  addHeading(text4, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text3);
+    const element = this.wrap(allowedTag, text4);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -29067,9 +29067,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text3, cite) {
+  addQuote(text4, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text3, attrs);
+    const element = this.wrap("blockquote", text4, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -29080,8 +29080,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text3, href) {
-    const element = this.wrap("a", text3, { href });
+  addLink(text4, href) {
+    const element = this.wrap("a", text4, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -29110,6 +29110,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -29178,8 +29181,8 @@ var Context = class {
     this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
   }
   get issue() {
-    const payload = this.payload;
-    return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    const payload2 = this.payload;
+    return Object.assign(Object.assign({}, this.repo), { number: (payload2.issue || payload2.pull_request || payload2).number });
   }
   get repo() {
     if (process.env.GITHUB_REPOSITORY) {
@@ -29622,7 +29625,7 @@ function parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
-  let body;
+  let body2;
   let parameters = omit(options, [
     "method",
     "baseUrl",
@@ -29662,22 +29665,22 @@ function parse(options) {
     url = addQueryParameters(url, remainingParameters);
   } else {
     if ("data" in remainingParameters) {
-      body = remainingParameters.data;
+      body2 = remainingParameters.data;
     } else {
       if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
+        body2 = remainingParameters;
       }
     }
   }
-  if (!headers["content-type"] && typeof body !== "undefined") {
+  if (!headers["content-type"] && typeof body2 !== "undefined") {
     headers["content-type"] = "application/json; charset=utf-8";
   }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
+  if (["PATCH", "PUT"].includes(method) && typeof body2 === "undefined") {
+    body2 = "";
   }
   return Object.assign(
     { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
+    typeof body2 !== "undefined" ? { body: body2 } : null,
     options.request ? { request: options.request } : null
   );
 }
@@ -29737,11 +29740,11 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse2(header, options) {
+function parse2(header2, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
+  const len = header2.length;
   let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+  while ((CHAR_MAP[header2.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index2 = valueStart;
@@ -29749,7 +29752,7 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index2 < len) {
-    const code = header.charCodeAt(index2);
+    const code = header2.charCodeAt(index2);
     const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -29765,25 +29768,25 @@ function parse2(header, options) {
     index2++;
   }
   const valueEnd = whitespace === -1 ? index2 : whitespace;
-  const value = header.slice(valueStart, valueEnd);
+  const value = header2.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
   if (index2 === len || stop !== 0) {
     return { type, index: index2, parameters: new NullObject() };
   }
-  return parseParameters(header, type, index2, len, stopFlags);
+  return parseParameters(header2, type, index2, len, stopFlags);
 }
-function parseParameters(header, type, index2, len, stopFlags) {
+function parseParameters(header2, type, index2, len, stopFlags) {
   const parameters = new NullObject();
   parameter: while (index2 < len) {
     index2++;
-    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+    while ((CHAR_MAP[header2.charCodeAt(index2)] & OWS) !== 0) {
       index2++;
     }
     const keyStart = index2;
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index2 < len) {
-      const code = header.charCodeAt(index2);
+      const code = header2.charCodeAt(index2);
       const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -29792,25 +29795,25 @@ function parseParameters(header, type, index2, len, stopFlags) {
       }
       if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
+        const value = header2.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index2++;
-        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+        while ((CHAR_MAP[header2.charCodeAt(index2)] & OWS) !== 0) {
           index2++;
         }
-        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+        if (index2 < len && header2.charCodeAt(index2) === DQUOTE) {
           const quotedStart = ++index2;
           let escaped = false;
           while (index2 < len) {
-            const code2 = header.charCodeAt(index2);
+            const code2 = header2.charCodeAt(index2);
             if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
+                parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index2) : header2.slice(quotedStart, index2);
               }
               index2++;
               let stop2 = 0;
               while (index2 < len) {
-                const code3 = header.charCodeAt(index2);
+                const code3 = header2.charCodeAt(index2);
                 const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
@@ -29835,7 +29838,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index2 < len) {
-          const code2 = header.charCodeAt(index2);
+          const code2 = header2.charCodeAt(index2);
           const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -29851,7 +29854,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
         }
         if (parameters[key] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          parameters[key] = header2.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -30122,8 +30125,8 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text3, reviver) => {
-  return JSON.parse(text3, (key, value, context3) => {
+var JSONParseV2 = (text4, reviver) => {
+  return JSON.parse(text4, (key, value, context3) => {
     const isNumber2 = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber2 && isOutOfBounds;
@@ -30181,8 +30184,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text3) => {
-  return text3.replace(
+var serializeBigInts = (text4) => {
+  return text4.replace(
     stringsOrLargeNumbers,
     (match2, digits, fractional, exponential) => {
       const isString3 = match2[0] === '"';
@@ -30196,18 +30199,18 @@ var serializeBigInts = (text3) => {
     }
   );
 };
-var JSONParse = (text3, reviver) => {
-  if (!text3) return originalParse(text3, reviver);
+var JSONParse = (text4, reviver) => {
+  if (!text4) return originalParse(text4, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
-    const serializedData = serializeBigInts(text3);
+    if (isContextSourceSupported()) return JSONParseV2(text4, reviver);
+    const serializedData = serializeBigInts(text4);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text3);
+      const serializedData = serializeBigInts(text4);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -30279,7 +30282,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body2 = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -30290,7 +30293,7 @@ async function fetchWrapper(requestOptions) {
   try {
     fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
-      body,
+      body: body2,
       redirect: requestOptions.request?.redirect,
       headers: requestHeaders,
       signal: requestOptions.request?.signal,
@@ -30375,12 +30378,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text3 = "";
+    let text4 = "";
     try {
-      text3 = await response.text();
-      return JSONParse(text3);
+      text4 = await response.text();
+      return JSONParse(text4);
     } catch (err) {
-      return text3;
+      return text4;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -30675,7 +30678,7 @@ function parse3(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
-  let body;
+  let body2;
   let parameters = omit2(options, [
     "method",
     "baseUrl",
@@ -30715,22 +30718,22 @@ function parse3(options) {
     url = addQueryParameters2(url, remainingParameters);
   } else {
     if ("data" in remainingParameters) {
-      body = remainingParameters.data;
+      body2 = remainingParameters.data;
     } else {
       if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
+        body2 = remainingParameters;
       }
     }
   }
-  if (!headers["content-type"] && typeof body !== "undefined") {
+  if (!headers["content-type"] && typeof body2 !== "undefined") {
     headers["content-type"] = "application/json; charset=utf-8";
   }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
+  if (["PATCH", "PUT"].includes(method) && typeof body2 === "undefined") {
+    body2 = "";
   }
   return Object.assign(
     { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
+    typeof body2 !== "undefined" ? { body: body2 } : null,
     options.request ? { request: options.request } : null
   );
 }
@@ -30813,7 +30816,7 @@ async function fetchWrapper2(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject4(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body2 = isPlainObject4(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -30824,7 +30827,7 @@ async function fetchWrapper2(requestOptions) {
   try {
     fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
-      body,
+      body: body2,
       redirect: requestOptions.request?.redirect,
       headers: requestHeaders,
       signal: requestOptions.request?.signal,
@@ -30909,12 +30912,12 @@ async function getResponseData2(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse2(mimetype)) {
-    let text3 = "";
+    let text4 = "";
     try {
-      text3 = await response.text();
-      return JSONParse(text3);
+      text4 = await response.text();
+      return JSONParse(text4);
     } catch (err) {
-      return text3;
+      return text4;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -33893,8 +33896,8 @@ function renderMarker(kind, data) {
   const json = data === void 0 ? "" : ` ${JSON.stringify(data).replace(/--/g, "-\\u002d")}`;
   return `${PREFIX}${kind}${json} -->`;
 }
-function readMarker(body) {
-  const match2 = MARKER.exec(body);
+function readMarker(body2) {
+  const match2 = MARKER.exec(body2);
   if (!match2) return null;
   const [, kind = "", json] = match2;
   if (json === void 0) return { kind, data: void 0 };
@@ -33927,9 +33930,9 @@ function findOwnComments(comments, kind, key) {
 function findOwnComment(comments, kind, key) {
   return findOwnComments(comments, kind, key)[0] ?? null;
 }
-function upsertComment(existing, marker, body, key) {
-  if (!existing) return [{ kind: "create-comment", marker, key, body }];
-  return existing.comment.body === body ? [] : [{ kind: "update-comment", commentId: existing.comment.id, body }];
+function upsertComment(existing, marker, body2, key) {
+  if (!existing) return [{ kind: "create-comment", marker, key, body: body2 }];
+  return existing.comment.body === body2 ? [] : [{ kind: "update-comment", commentId: existing.comment.id, body: body2 }];
 }
 
 // src/github/comment-writes.ts
@@ -33937,19 +33940,19 @@ function mayHaveLanded(error2) {
   const status = statusOf(error2);
   return status === null || status >= 500;
 }
-async function createCommentOnce(context3, number, body, marker, key) {
+async function createCommentOnce(context3, number, body2, marker, key) {
   const { writer, owner, repo, log } = context3;
-  const post = (retries) => writer.rest.issues.createComment({ owner, repo, issue_number: number, body, request: { retries } }).then((response) => response.data.id);
+  const post2 = (retries) => writer.rest.issues.createComment({ owner, repo, issue_number: number, body: body2, request: { retries } }).then((response) => response.data.id);
   try {
-    return await post(0);
+    return await post2(0);
   } catch (error2) {
     if (!mayHaveLanded(error2)) return attempt(`comment on #${number}`, () => Promise.reject(error2));
-    const landed = findOwnComments(await context3.recentComments(number), marker, key).find((own3) => own3.comment.body === body);
+    const landed = findOwnComments(await context3.recentComments(number), marker, key).find((own3) => own3.comment.body === body2);
     if (landed) {
       log.info(`#${number}: the ${marker} comment was stored although its answer was lost (${landed.comment.id}).`);
       return landed.comment.id;
     }
-    return attempt(`comment on #${number}`, () => post(2));
+    return attempt(`comment on #${number}`, () => post2(2));
   }
 }
 
@@ -34050,8 +34053,9 @@ var RECENT_COMMENTS_QUERY = `
 query EscalationRecentComments($owner: String!, $repo: String!, $number: Int!) {
   ${VIEWER}
   repository(owner: $owner, name: $repo) {
-    issue(number: $number) {
-      comments(last: 100) { nodes { ${COMMENT_FIELDS} } }
+    issueOrPullRequest(number: $number) {
+      ... on Issue { comments(last: 100) { nodes { ${COMMENT_FIELDS} } } }
+      ... on PullRequest { comments(last: 100) { nodes { ${COMMENT_FIELDS} } } }
     }
   }
 }`;
@@ -34426,10 +34430,10 @@ query EscalationOwnIssue($owner: String!, $repo: String!, $labels: [String!]) {
 
 // src/github/ledger-gateway.ts
 function createLedgerGateway({ reader, writer }, { owner, repo }, log, learn) {
-  async function createPinnedIssue(title, body, label) {
+  async function createPinnedIssue(title, body2, label) {
     const { data } = await attempt(
       `open the issue "${title}"`,
-      () => writer.rest.issues.create({ owner, repo, title, body, labels: [label] })
+      () => writer.rest.issues.create({ owner, repo, title, body: body2, labels: [label] })
     );
     try {
       await writer.graphql(PIN_ISSUE_MUTATION, { id: data.node_id });
@@ -34479,7 +34483,7 @@ function createLedgerGateway({ reader, writer }, { owner, repo }, log, learn) {
       } while (after);
       return read;
     },
-    createReportIssue: (title, body) => createPinnedIssue(title, body, REPORT_LABEL),
+    createReportIssue: (title, body2) => createPinnedIssue(title, body2, REPORT_LABEL),
     async findOwnIssue(label) {
       const data = await attempt(
         `find the issue labelled ${label}`,
@@ -34490,8 +34494,8 @@ function createLedgerGateway({ reader, writer }, { owner, repo }, log, learn) {
       return own3 ? { number: own3.number, body: own3.body } : null;
     },
     createPinnedIssue,
-    async updateIssueBody(number, body) {
-      await attempt(`update #${number}`, () => writer.rest.issues.update({ owner, repo, issue_number: number, body }));
+    async updateIssueBody(number, body2) {
+      await attempt(`update #${number}`, () => writer.rest.issues.update({ owner, repo, issue_number: number, body: body2 }));
     }
   };
 }
@@ -34622,11 +34626,15 @@ function createFollowUpGateway({ reader, writer }, { owner, repo }, learn) {
       return found;
     },
     async createIssue(issue2) {
-      const { data } = await attempt(
-        `open the issue "${issue2.title.slice(0, 60)}"`,
-        () => writer.rest.issues.create({ owner, repo, ...issue2 })
-      );
-      return { number: data.number, databaseId: data.id };
+      const what = `open the issue "${issue2.title.slice(0, 60)}"`;
+      try {
+        const { data } = await writer.rest.issues.create({ owner, repo, ...issue2 });
+        return { number: data.number, databaseId: data.id, unassigned: [] };
+      } catch (error2) {
+        if (statusOf(error2) !== 422 || issue2.assignees.length === 0) throw toGatewayError(what, error2);
+        const { data } = await attempt(what, () => writer.rest.issues.create({ owner, repo, ...issue2, assignees: [] }));
+        return { number: data.number, databaseId: data.id, unassigned: issue2.assignees };
+      }
     },
     async updateIssue(number, change) {
       await attempt(`update #${number}`, () => writer.rest.issues.update({ owner, repo, issue_number: number, ...change }));
@@ -34725,14 +34733,17 @@ function createGateway(octokits, { owner, repo }, log) {
   async function recentComments(number) {
     const data = await attempt(
       `read the comments of #${number}`,
-      () => reader.graphql(RECENT_COMMENTS_QUERY, {
-        owner,
-        repo,
-        number
-      })
+      () => reader.graphql(
+        RECENT_COMMENTS_QUERY,
+        {
+          owner,
+          repo,
+          number
+        }
+      )
     );
     const me = learn(data.viewer.login);
-    return data.repository.issue.comments.nodes.map((node2) => toComment(node2, me));
+    return (data.repository.issueOrPullRequest?.comments.nodes ?? []).map((node2) => toComment(node2, me));
   }
   return {
     repo: { owner, repo },
@@ -34897,9 +34908,9 @@ function createGateway(octokits, { owner, repo }, log) {
     async removeAssignees(number, logins) {
       await attempt(`unassign #${number}`, () => octokit.rest.issues.removeAssignees({ ...issueRef(number), assignees: logins }));
     },
-    createComment: (number, body, marker, key) => createCommentOnce({ writer: octokit, owner, repo, log, recentComments }, number, body, marker, key),
-    async updateComment(commentId, body) {
-      await attempt(`update comment ${commentId}`, () => octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body }));
+    createComment: (number, body2, marker, key) => createCommentOnce({ writer: octokit, owner, repo, log, recentComments }, number, body2, marker, key),
+    async updateComment(commentId, body2) {
+      await attempt(`update comment ${commentId}`, () => octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body: body2 }));
     },
     async deleteComment(commentId) {
       try {
@@ -35280,11 +35291,11 @@ function noteThrottled(requestOptions) {
 function retryAfterSeconds(error2, fallbackSeconds, now2 = Date.now()) {
   const { status, response } = error2 ?? {};
   if (status !== 429 && status !== 403) return null;
-  const header = response?.headers?.["retry-after"];
-  if (header === void 0 || header === "") return status === 429 ? fallbackSeconds : null;
-  const seconds = Number(header);
+  const header2 = response?.headers?.["retry-after"];
+  if (header2 === void 0 || header2 === "") return status === 429 ? fallbackSeconds : null;
+  const seconds = Number(header2);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const at = Date.parse(String(header));
+  const at = Date.parse(String(header2));
   if (Number.isNaN(at)) return status === 429 ? fallbackSeconds : null;
   return Math.max(0, Math.ceil((at - now2) / 1e3));
 }
@@ -35393,7 +35404,12 @@ function readInputs(read) {
   }
   const from = read("report-from") || void 0;
   const to = read("report-to") || void 0;
-  return { token, configPath, job, report: { days, from, to } };
+  const chat = [];
+  const slack = read("slack-webhook-url");
+  const teams = read("teams-webhook-url");
+  if (slack) chat.push({ kind: "slack", url: slack });
+  if (teams) chat.push({ kind: "teams", url: teams });
+  return { token, configPath, job, report: { days, from, to }, chat };
 }
 
 // src/shell/report.ts
@@ -35405,18 +35421,18 @@ function emptyReport(state) {
 var LuxonError = class extends Error {
 };
 var InvalidDateTimeError = class extends LuxonError {
-  constructor(reason) {
-    super(`Invalid DateTime: ${reason.toMessage()}`);
+  constructor(reason2) {
+    super(`Invalid DateTime: ${reason2.toMessage()}`);
   }
 };
 var InvalidIntervalError = class extends LuxonError {
-  constructor(reason) {
-    super(`Invalid Interval: ${reason.toMessage()}`);
+  constructor(reason2) {
+    super(`Invalid Interval: ${reason2.toMessage()}`);
   }
 };
 var InvalidDurationError = class extends LuxonError {
-  constructor(reason) {
-    super(`Invalid Duration: ${reason.toMessage()}`);
+  constructor(reason2) {
+    super(`Invalid Duration: ${reason2.toMessage()}`);
   }
 };
 var ConflictingSpecificationError = class extends LuxonError {
@@ -36753,8 +36769,8 @@ var Settings = class {
   }
 };
 var Invalid = class {
-  constructor(reason, explanation) {
-    this.reason = reason;
+  constructor(reason2, explanation) {
+    this.reason = reason2;
     this.explanation = explanation;
   }
   toMessage() {
@@ -38056,12 +38072,12 @@ var Duration = class _Duration {
    * @example Duration.fromISO('P5Y3M').toObject() //=> { years: 5, months: 3 }
    * @return {Duration}
    */
-  static fromISO(text3, opts) {
-    const [parsed] = parseISODuration(text3);
+  static fromISO(text4, opts) {
+    const [parsed] = parseISODuration(text4);
     if (parsed) {
       return _Duration.fromObject(parsed, opts);
     } else {
-      return _Duration.invalid("unparsable", `the input "${text3}" can't be parsed as ISO 8601`);
+      return _Duration.invalid("unparsable", `the input "${text4}" can't be parsed as ISO 8601`);
     }
   }
   /**
@@ -38080,12 +38096,12 @@ var Duration = class _Duration {
    * @example Duration.fromISOTime('T1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
    * @return {Duration}
    */
-  static fromISOTime(text3, opts) {
-    const [parsed] = parseISOTimeOnly(text3);
+  static fromISOTime(text4, opts) {
+    const [parsed] = parseISOTimeOnly(text4);
     if (parsed) {
       return _Duration.fromObject(parsed, opts);
     } else {
-      return _Duration.invalid("unparsable", `the input "${text3}" can't be parsed as ISO 8601`);
+      return _Duration.invalid("unparsable", `the input "${text4}" can't be parsed as ISO 8601`);
     }
   }
   /**
@@ -38094,11 +38110,11 @@ var Duration = class _Duration {
    * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
    * @return {Duration}
    */
-  static invalid(reason, explanation = null) {
-    if (!reason) {
+  static invalid(reason2, explanation = null) {
+    if (!reason2) {
       throw new InvalidArgumentError("need to specify a reason the Duration is invalid");
     }
-    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
+    const invalid = reason2 instanceof Invalid ? reason2 : new Invalid(reason2, explanation);
     if (Settings.throwOnInvalid) {
       throw new InvalidDurationError(invalid);
     } else {
@@ -38327,9 +38343,9 @@ var Duration = class _Duration {
    * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
    * @return {Duration}
    */
-  plus(duration) {
+  plus(duration2) {
     if (!this.isValid) return this;
-    const dur = _Duration.fromDurationLike(duration), result2 = {};
+    const dur = _Duration.fromDurationLike(duration2), result2 = {};
     for (const k of orderedUnits$1) {
       if (hasOwnProperty(dur.values, k) || hasOwnProperty(this.values, k)) {
         result2[k] = dur.get(k) + this.get(k);
@@ -38342,9 +38358,9 @@ var Duration = class _Duration {
    * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
    * @return {Duration}
    */
-  minus(duration) {
+  minus(duration2) {
     if (!this.isValid) return this;
-    const dur = _Duration.fromDurationLike(duration);
+    const dur = _Duration.fromDurationLike(duration2);
     return this.plus(dur.negate());
   }
   /**
@@ -38658,11 +38674,11 @@ var Interval = class _Interval {
    * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
    * @return {Interval}
    */
-  static invalid(reason, explanation = null) {
-    if (!reason) {
+  static invalid(reason2, explanation = null) {
+    if (!reason2) {
       throw new InvalidArgumentError("need to specify a reason the Interval is invalid");
     }
-    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
+    const invalid = reason2 instanceof Invalid ? reason2 : new Invalid(reason2, explanation);
     if (Settings.throwOnInvalid) {
       throw new InvalidIntervalError(invalid);
     } else {
@@ -38693,8 +38709,8 @@ var Interval = class _Interval {
    * @param {Duration|Object|number} duration - the length of the Interval.
    * @return {Interval}
    */
-  static after(start, duration) {
-    const dur = Duration.fromDurationLike(duration), dt = friendlyDateTime(start);
+  static after(start, duration2) {
+    const dur = Duration.fromDurationLike(duration2), dt = friendlyDateTime(start);
     return _Interval.fromDateTimes(dt, dt.plus(dur));
   }
   /**
@@ -38703,8 +38719,8 @@ var Interval = class _Interval {
    * @param {Duration|Object|number} duration - the length of the Interval.
    * @return {Interval}
    */
-  static before(end, duration) {
-    const dur = Duration.fromDurationLike(duration), dt = friendlyDateTime(end);
+  static before(end, duration2) {
+    const dur = Duration.fromDurationLike(duration2), dt = friendlyDateTime(end);
     return _Interval.fromDateTimes(dt.minus(dur), dt);
   }
   /**
@@ -38715,8 +38731,8 @@ var Interval = class _Interval {
    * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
    * @return {Interval}
    */
-  static fromISO(text3, opts) {
-    const [s2, e] = (text3 || "").split("/", 2);
+  static fromISO(text4, opts) {
+    const [s2, e] = (text4 || "").split("/", 2);
     if (s2 && e) {
       let start, startIsValid;
       try {
@@ -38747,7 +38763,7 @@ var Interval = class _Interval {
         }
       }
     }
-    return _Interval.invalid("unparsable", `the input "${text3}" can't be parsed as ISO 8601`);
+    return _Interval.invalid("unparsable", `the input "${text4}" can't be parsed as ISO 8601`);
   }
   /**
    * Check if an object is an Interval. Works across context boundaries
@@ -38905,8 +38921,8 @@ var Interval = class _Interval {
    * @param {Duration|Object|number} duration - The length of each resulting interval.
    * @return {Array}
    */
-  splitBy(duration) {
-    const dur = Duration.fromDurationLike(duration);
+  splitBy(duration2) {
+    const dur = Duration.fromDurationLike(duration2);
     if (!this.isValid || !dur.isValid || dur.as("milliseconds") === 0) {
       return [];
     }
@@ -39403,16 +39419,16 @@ function diff(earlier, later, units, opts) {
       results[lowestOrder] = (results[lowestOrder] || 0) + remainingMillis / (highWater - cursor);
     }
   }
-  const duration = Duration.fromObject(results, opts);
+  const duration2 = Duration.fromObject(results, opts);
   if (lowerOrderUnits.length > 0) {
-    return Duration.fromMillis(remainingMillis, opts).shiftTo(...lowerOrderUnits).plus(duration);
+    return Duration.fromMillis(remainingMillis, opts).shiftTo(...lowerOrderUnits).plus(duration2);
   } else {
-    return duration;
+    return duration2;
   }
 }
 var MISSING_FTP = "missing Intl.DateTimeFormat.formatToParts support";
-function intUnit(regex2, post = (i) => i) {
-  return { regex: regex2, deser: ([s2]) => post(parseDigits(s2)) };
+function intUnit(regex2, post2 = (i) => i) {
+  return { regex: regex2, deser: ([s2]) => post2(parseDigits(s2)) };
 }
 var NBSP = String.fromCharCode(160);
 var spaceOrNBSP = `[ ${NBSP}]`;
@@ -39908,7 +39924,7 @@ function adjustTime(inst, dur) {
   }
   return { ts, o };
 }
-function parseDataToDateTime(parsed, parsedZone, opts, format, text3, specificOffset) {
+function parseDataToDateTime(parsed, parsedZone, opts, format, text4, specificOffset) {
   const { setZone, zone } = opts;
   if (parsed && Object.keys(parsed).length !== 0 || parsedZone) {
     const interpretationZone = parsedZone || zone, inst = DateTime.fromObject(parsed, {
@@ -39919,7 +39935,7 @@ function parseDataToDateTime(parsed, parsedZone, opts, format, text3, specificOf
     return setZone ? inst : inst.setZone(zone);
   } else {
     return DateTime.invalid(
-      new Invalid("unparsable", `the input "${text3}" can't be parsed as ${format}`)
+      new Invalid("unparsable", `the input "${text4}" can't be parsed as ${format}`)
     );
   }
 }
@@ -40433,9 +40449,9 @@ var DateTime = class _DateTime {
    * @example DateTime.fromISO('2016-W05-4')
    * @return {DateTime}
    */
-  static fromISO(text3, opts = {}) {
-    const [vals, parsedZone] = parseISODate(text3);
-    return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text3);
+  static fromISO(text4, opts = {}) {
+    const [vals, parsedZone] = parseISODate(text4);
+    return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text4);
   }
   /**
    * Create a DateTime from an RFC 2822 string
@@ -40452,9 +40468,9 @@ var DateTime = class _DateTime {
    * @example DateTime.fromRFC2822('25 Nov 2016 13:23 Z')
    * @return {DateTime}
    */
-  static fromRFC2822(text3, opts = {}) {
-    const [vals, parsedZone] = parseRFC2822Date(text3);
-    return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text3);
+  static fromRFC2822(text4, opts = {}) {
+    const [vals, parsedZone] = parseRFC2822Date(text4);
+    return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text4);
   }
   /**
    * Create a DateTime from an HTTP header date
@@ -40472,8 +40488,8 @@ var DateTime = class _DateTime {
    * @example DateTime.fromHTTP('Sun Nov  6 08:49:37 1994')
    * @return {DateTime}
    */
-  static fromHTTP(text3, opts = {}) {
-    const [vals, parsedZone] = parseHTTPDate(text3);
+  static fromHTTP(text4, opts = {}) {
+    const [vals, parsedZone] = parseHTTPDate(text4);
     return parseDataToDateTime(vals, parsedZone, opts, "HTTP", opts);
   }
   /**
@@ -40490,26 +40506,26 @@ var DateTime = class _DateTime {
    * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
    * @return {DateTime}
    */
-  static fromFormat(text3, fmt, opts = {}) {
-    if (isUndefined(text3) || isUndefined(fmt)) {
+  static fromFormat(text4, fmt, opts = {}) {
+    if (isUndefined(text4) || isUndefined(fmt)) {
       throw new InvalidArgumentError("fromFormat requires an input string and a format");
     }
     const { locale = null, numberingSystem = null } = opts, localeToUse = Locale.fromOpts({
       locale,
       numberingSystem,
       defaultToEN: true
-    }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text3, fmt);
+    }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text4, fmt);
     if (invalid) {
       return _DateTime.invalid(invalid);
     } else {
-      return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text3, specificOffset);
+      return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text4, specificOffset);
     }
   }
   /**
    * @deprecated use fromFormat instead
    */
-  static fromString(text3, fmt, opts = {}) {
-    return _DateTime.fromFormat(text3, fmt, opts);
+  static fromString(text4, fmt, opts = {}) {
+    return _DateTime.fromFormat(text4, fmt, opts);
   }
   /**
    * Create a DateTime from a SQL date, time, or datetime
@@ -40532,9 +40548,9 @@ var DateTime = class _DateTime {
    * @example DateTime.fromSQL('09:12:34.342')
    * @return {DateTime}
    */
-  static fromSQL(text3, opts = {}) {
-    const [vals, parsedZone] = parseSQL(text3);
-    return parseDataToDateTime(vals, parsedZone, opts, "SQL", text3);
+  static fromSQL(text4, opts = {}) {
+    const [vals, parsedZone] = parseSQL(text4);
+    return parseDataToDateTime(vals, parsedZone, opts, "SQL", text4);
   }
   /**
    * Create an invalid DateTime.
@@ -40542,11 +40558,11 @@ var DateTime = class _DateTime {
    * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
    * @return {DateTime}
    */
-  static invalid(reason, explanation = null) {
-    if (!reason) {
+  static invalid(reason2, explanation = null) {
+    if (!reason2) {
       throw new InvalidArgumentError("need to specify a reason the DateTime is invalid");
     }
-    const invalid = reason instanceof Invalid ? reason : new Invalid(reason, explanation);
+    const invalid = reason2 instanceof Invalid ? reason2 : new Invalid(reason2, explanation);
     if (Settings.throwOnInvalid) {
       throw new InvalidDateTimeError(invalid);
     } else {
@@ -41099,9 +41115,9 @@ var DateTime = class _DateTime {
    * @example DateTime.now().plus(Duration.fromObject({ hours: 3, minutes: 13 })) //~> in 3 hr, 13 min
    * @return {DateTime}
    */
-  plus(duration) {
+  plus(duration2) {
     if (!this.isValid) return this;
-    const dur = Duration.fromDurationLike(duration);
+    const dur = Duration.fromDurationLike(duration2);
     return clone(this, adjustTime(this, dur));
   }
   /**
@@ -41110,9 +41126,9 @@ var DateTime = class _DateTime {
    * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
    @return {DateTime}
    */
-  minus(duration) {
+  minus(duration2) {
     if (!this.isValid) return this;
-    const dur = Duration.fromDurationLike(duration).negate();
+    const dur = Duration.fromDurationLike(duration2).negate();
     return clone(this, adjustTime(this, dur));
   }
   /**
@@ -41663,19 +41679,19 @@ var DateTime = class _DateTime {
    * @param {Object} options - options taken by fromFormat()
    * @return {Object}
    */
-  static fromFormatExplain(text3, fmt, options = {}) {
+  static fromFormatExplain(text4, fmt, options = {}) {
     const { locale = null, numberingSystem = null } = options, localeToUse = Locale.fromOpts({
       locale,
       numberingSystem,
       defaultToEN: true
     });
-    return explainFromTokens(localeToUse, text3, fmt);
+    return explainFromTokens(localeToUse, text4, fmt);
   }
   /**
    * @deprecated use fromFormatExplain instead
    */
-  static fromStringExplain(text3, fmt, options = {}) {
-    return _DateTime.fromFormatExplain(text3, fmt, options);
+  static fromStringExplain(text4, fmt, options = {}) {
+    return _DateTime.fromFormatExplain(text4, fmt, options);
   }
   /**
    * Build a parser for `fmt` using the given locale. This parser can be passed
@@ -41707,8 +41723,8 @@ var DateTime = class _DateTime {
    * @param {Object} opts - options taken by fromFormat()
    * @returns {DateTime}
    */
-  static fromFormatParser(text3, formatParser, opts = {}) {
-    if (isUndefined(text3) || isUndefined(formatParser)) {
+  static fromFormatParser(text4, formatParser, opts = {}) {
+    if (isUndefined(text4) || isUndefined(formatParser)) {
       throw new InvalidArgumentError(
         "fromFormatParser requires an input string and a format parser"
       );
@@ -41723,7 +41739,7 @@ var DateTime = class _DateTime {
         `fromFormatParser called with a locale of ${localeToUse}, but the format parser was created for ${formatParser.locale}`
       );
     }
-    const { result: result2, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text3);
+    const { result: result2, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text4);
     if (invalidReason) {
       return _DateTime.invalid(invalidReason);
     } else {
@@ -41732,7 +41748,7 @@ var DateTime = class _DateTime {
         zone,
         opts,
         `format ${formatParser.format}`,
-        text3,
+        text4,
         specificOffset
       );
     }
@@ -41911,11 +41927,11 @@ function friendlyDateTime(dateTimeish) {
 var MAX_CSAT_COMMENT = 1e3;
 var ACCEPTED = "Rate from 1 (poor) to 5 (excellent): `/csat 4`, `/csat 4/5` or `/csat 4 of 5`, then any comment, e.g. `/csat 4 quick recovery, slow first reply`.";
 function parseCsat(args) {
-  const text3 = args.slice(0, MAX_CSAT_COMMENT * 2).trim();
-  if (!text3) return { problem: `A rating is missing. ${ACCEPTED}` };
-  const digits = leadingDigits(text3);
+  const text4 = args.slice(0, MAX_CSAT_COMMENT * 2).trim();
+  if (!text4) return { problem: `A rating is missing. ${ACCEPTED}` };
+  const digits = leadingDigits(text4);
   if (digits.length === 0) return { problem: `The rating comes first, as a number. ${ACCEPTED}` };
-  let rest = text3.slice(digits.length);
+  let rest = text4.slice(digits.length);
   if (rest[0] === "." || rest[0] === ",") {
     if (isDigit(rest[1])) return { problem: `Ratings are whole numbers. ${ACCEPTED}` };
   } else if (rest !== "" && !/[\s/]/.test(rest[0] ?? "")) return { problem: `The rating comes first, as a number. ${ACCEPTED}` };
@@ -41960,14 +41976,14 @@ function commentOf(rest) {
   }
   return `${cut2.trimEnd()}\u2026`;
 }
-function leadingDigits(text3) {
+function leadingDigits(text4) {
   let end = 0;
-  while (end < text3.length && isDigit(text3[end])) end++;
-  return text3.slice(0, end);
+  while (end < text4.length && isDigit(text4[end])) end++;
+  return text4.slice(0, end);
 }
-function skipSpaces(text3, from) {
+function skipSpaces(text4, from) {
   let at = from;
-  while (text3[at] === " " || text3[at] === "	") at++;
+  while (text4[at] === " " || text4[at] === "	") at++;
   return at;
 }
 function isDigit(char) {
@@ -42033,31 +42049,31 @@ var ABBREVIATIONS = {
   et: "America/New_York"
 };
 var ZONE_ABBREVIATIONS = Object.keys(ABBREVIATIONS).filter((name) => name !== "z").map((name) => name.toUpperCase());
-function resolveZone(text3) {
-  const name = text3.toLowerCase();
+function resolveZone(text4) {
+  const name = text4.toLowerCase();
   const known = ABBREVIATIONS[name];
   if (typeof known === "number") return FixedOffsetZone.instance(known);
   if (typeof known === "string") return IANAZone.create(known);
   const offset2 = parseOffset(name.startsWith("utc") || name.startsWith("gmt") ? name.slice(3) : name);
   if (offset2 !== null) return FixedOffsetZone.instance(offset2);
-  if (!name.startsWith("+") && !name.startsWith("-") && IANAZone.isValidZone(text3)) return IANAZone.create(text3);
+  if (!name.startsWith("+") && !name.startsWith("-") && IANAZone.isValidZone(text4)) return IANAZone.create(text4);
   return null;
 }
-function parseOffset(text3) {
-  const sign = text3[0] === "+" ? 1 : text3[0] === "-" || text3[0] === "\u2212" ? -1 : 0;
+function parseOffset(text4) {
+  const sign = text4[0] === "+" ? 1 : text4[0] === "-" || text4[0] === "\u2212" ? -1 : 0;
   if (sign === 0) return null;
-  const body = text3.slice(1);
-  const colon = body.indexOf(":");
-  const hours = colon >= 0 ? body.slice(0, colon) : body.length > 2 ? body.slice(0, body.length - 2) : body;
-  const minutes3 = colon >= 0 ? body.slice(colon + 1) : body.length > 2 ? body.slice(-2) : "00";
+  const body2 = text4.slice(1);
+  const colon = body2.indexOf(":");
+  const hours = colon >= 0 ? body2.slice(0, colon) : body2.length > 2 ? body2.slice(0, body2.length - 2) : body2;
+  const minutes3 = colon >= 0 ? body2.slice(colon + 1) : body2.length > 2 ? body2.slice(-2) : "00";
   if (!isDigits(hours, 1, 2) || !isDigits(minutes3, 2, 2)) return null;
   const total = Number(hours) * 60 + Number(minutes3);
   if (Number(minutes3) > 59 || total > 14 * 60) return null;
   return sign * total;
 }
-function isDigits(text3, min, max) {
-  if (text3.length < min || text3.length > max) return false;
-  for (const char of text3) if (char < "0" || char > "9") return false;
+function isDigits(text4, min, max) {
+  if (text4.length < min || text4.length > max) return false;
+  for (const char of text4) if (char < "0" || char > "9") return false;
   return true;
 }
 
@@ -42109,18 +42125,18 @@ var UNIT_MINUTES = {
   minute: 1,
   minutes: 1
 };
-function readDuration(text3) {
+function readDuration(text4) {
   const seen = /* @__PURE__ */ new Set();
   let total = 0;
   let index2 = 0;
-  while (index2 < text3.length) {
-    const digitsEnd = digitRun(text3, index2);
+  while (index2 < text4.length) {
+    const digitsEnd = digitRun(text4, index2);
     if (digitsEnd === index2 || digitsEnd - index2 > 6) return null;
-    const letters = letterRun(text3, digitsEnd);
-    const unit = UNIT_MINUTES[text3.slice(digitsEnd, letters)];
+    const letters = letterRun(text4, digitsEnd);
+    const unit = UNIT_MINUTES[text4.slice(digitsEnd, letters)];
     if (unit === void 0 || seen.has(unit)) return null;
     seen.add(unit);
-    total += Number(text3.slice(index2, digitsEnd)) * unit;
+    total += Number(text4.slice(index2, digitsEnd)) * unit;
     index2 = letters;
   }
   return seen.size > 0 ? total : null;
@@ -42147,19 +42163,19 @@ var WEEKDAYS = {
 function readWeekday(word) {
   return WEEKDAYS[word] ?? null;
 }
-function digitRun(text3, from) {
+function digitRun(text4, from) {
   let index2 = from;
-  while (index2 < text3.length && (text3[index2] ?? "") >= "0" && (text3[index2] ?? "") <= "9") index2++;
+  while (index2 < text4.length && (text4[index2] ?? "") >= "0" && (text4[index2] ?? "") <= "9") index2++;
   return index2;
 }
-function letterRun(text3, from) {
+function letterRun(text4, from) {
   let index2 = from;
-  while (index2 < text3.length && (text3[index2] ?? "") >= "a" && (text3[index2] ?? "") <= "z") index2++;
+  while (index2 < text4.length && (text4[index2] ?? "") >= "a" && (text4[index2] ?? "") <= "z") index2++;
   return index2;
 }
-function splitOnce(text3, separator, count) {
+function splitOnce(text4, separator, count) {
   const pieces = [];
-  let rest = text3;
+  let rest = text4;
   for (let split = 0; split < count; split++) {
     const at = rest.indexOf(separator);
     if (at < 0) break;
@@ -42171,36 +42187,36 @@ function splitOnce(text3, separator, count) {
 
 // src/core/time/eta.ts
 var MAX_ETA_LENGTH = 200;
-function findEta(text3) {
-  for (let at = 0; at + 3 <= text3.length; at++) {
-    if (!isEtaWord(text3, at)) continue;
-    const value = valueAfter(text3, at + 3);
+function findEta(text4) {
+  for (let at = 0; at + 3 <= text4.length; at++) {
+    if (!isEtaWord(text4, at)) continue;
+    const value = valueAfter(text4, at + 3);
     if (value) return value;
   }
   return null;
 }
-function isEtaWord(text3, at) {
-  return lower(text3, at) === "e" && lower(text3, at + 1) === "t" && lower(text3, at + 2) === "a" && !isWordChar(text3[at - 1]) && !isWordChar(text3[at + 3]);
+function isEtaWord(text4, at) {
+  return lower(text4, at) === "e" && lower(text4, at + 1) === "t" && lower(text4, at + 2) === "a" && !isWordChar(text4[at - 1]) && !isWordChar(text4[at + 3]);
 }
-function valueAfter(text3, from) {
-  let index2 = skipDecoration(text3, from);
-  if (!SEPARATORS.has(text3[index2] ?? "")) return null;
-  index2 = skipDecoration(text3, index2 + 1);
-  const end = lineEnd(text3, index2);
-  const value = text3.slice(index2, end).trim();
+function valueAfter(text4, from) {
+  let index2 = skipDecoration(text4, from);
+  if (!SEPARATORS.has(text4[index2] ?? "")) return null;
+  index2 = skipDecoration(text4, index2 + 1);
+  const end = lineEnd(text4, index2);
+  const value = text4.slice(index2, end).trim();
   if (!value) return null;
   return truncate(value, MAX_ETA_LENGTH);
 }
 var SEPARATORS = /* @__PURE__ */ new Set([":", "-", "\u2013", "\u2014"]);
 var DECORATION = /* @__PURE__ */ new Set(["*", "_", " ", "	"]);
-function skipDecoration(text3, from) {
+function skipDecoration(text4, from) {
   let index2 = from;
-  while (index2 < text3.length && DECORATION.has(text3[index2] ?? "")) index2++;
+  while (index2 < text4.length && DECORATION.has(text4[index2] ?? "")) index2++;
   return index2;
 }
-function lineEnd(text3, from) {
+function lineEnd(text4, from) {
   let index2 = from;
-  while (index2 < text3.length && text3[index2] !== "\n" && text3[index2] !== "\r") index2++;
+  while (index2 < text4.length && text4[index2] !== "\n" && text4[index2] !== "\r") index2++;
   return index2;
 }
 function truncate(value, length) {
@@ -42209,8 +42225,8 @@ function truncate(value, length) {
   const cut2 = code >= 55296 && code <= 56319 ? length - 1 : length;
   return value.slice(0, cut2).trimEnd();
 }
-function lower(text3, index2) {
-  return (text3[index2] ?? "").toLowerCase();
+function lower(text4, index2) {
+  return (text4[index2] ?? "").toLowerCase();
 }
 function isWordChar(char) {
   return char !== void 0 && WORD_CHAR.test(char);
@@ -42233,17 +42249,17 @@ var TIME_FORMS = [
 ];
 var MAX_LENGTH = 120;
 var MINUTE = 6e4;
-function parseTimeExpression(text3, now2, defaultZone2) {
-  if (text3.length > MAX_LENGTH) return refuse(`it is longer than ${MAX_LENGTH} characters`);
-  const words = wordsOf(text3);
+function parseTimeExpression(text4, now2, defaultZone2) {
+  if (text4.length > MAX_LENGTH) return refuse(`it is longer than ${MAX_LENGTH} characters`);
+  const words = wordsOf(text4);
   if (words.length === 0) return refuse("it is empty");
   if (words[0] === "in") return relative(words.slice(1), now2);
   const parts = readParts(words);
   if (typeof parts === "string") return refuse(parts);
   return resolve(parts, now2, defaultZone2);
 }
-function wordsOf(text3) {
-  let trimmed = text3.trim().toLowerCase();
+function wordsOf(text4) {
+  let trimmed = text4.trim().toLowerCase();
   while (trimmed !== "" && ".,;!".includes(trimmed.at(-1) ?? "")) trimmed = trimmed.slice(0, -1);
   const words = [];
   for (const word of trimmed.split(/\s+/)) {
@@ -42342,31 +42358,31 @@ var MAX_NAME = 16;
 function isNameChar(code) {
   return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code === 45;
 }
-function parseCommand(body) {
+function parseCommand(body2) {
   let start = 0;
-  while (start < body.length && (body[start] === " " || body[start] === "	" || body[start] === "\r" || body[start] === "\n")) start++;
-  if (body[start] !== "/") return null;
+  while (start < body2.length && (body2[start] === " " || body2[start] === "	" || body2[start] === "\r" || body2[start] === "\n")) start++;
+  if (body2[start] !== "/") return null;
   let end = start + 1;
-  while (end < body.length && end - start <= MAX_NAME && isNameChar(body.charCodeAt(end))) end++;
-  const next = body[end];
+  while (end < body2.length && end - start <= MAX_NAME && isNameChar(body2.charCodeAt(end))) end++;
+  const next = body2[end];
   if (next !== void 0 && next !== " " && next !== "	" && next !== "\r" && next !== "\n") return null;
-  const name = body.slice(start + 1, end).toLowerCase();
+  const name = body2.slice(start + 1, end).toLowerCase();
   if (!Object.hasOwn(COMMANDS, name)) return null;
-  const rest = body.slice(end);
+  const rest = body2.slice(end);
   const lineEnd2 = rest.indexOf("\n");
   const firstLine2 = lineEnd2 === -1 ? rest : rest.slice(0, lineEnd2);
   return { name, args: firstLine2.trim(), text: rest.trim() };
 }
-function firstWord(text3) {
-  const space = text3.search(/\s/);
-  return space === -1 ? text3 : text3.slice(0, space);
+function firstWord(text4) {
+  const space = text4.search(/\s/);
+  return space === -1 ? text4 : text4.slice(0, space);
 }
 
 // src/core/lifecycle/command-arguments.ts
 var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 var MAX_OWNERS = 10;
-function parseLogins(text3) {
-  const words = text3.split(/[\s,]+/).filter((word) => word !== "");
+function parseLogins(text4) {
+  const words = text4.split(/[\s,]+/).filter((word) => word !== "");
   const logins = words.map((word) => word.startsWith("@") ? word.slice(1) : word);
   if (logins.length === 0 || logins.length > MAX_OWNERS || logins.some((login) => login.length > 39 || !LOGIN.test(login))) return null;
   return [...new Set(logins)];
@@ -42618,15 +42634,15 @@ var MAX_DURATION_MINUTES = 365 * MINUTES_PER_DAY2;
 var DurationError = class extends Error {
   name = "DurationError";
 };
-function parseDuration(text3) {
-  const match2 = DURATION.exec(text3.trim());
-  if (!match2) throw new DurationError(`not a duration: ${JSON.stringify(text3)} (expected e.g. 30m, 2h, 1d, 1h30m)`);
+function parseDuration(text4) {
+  const match2 = DURATION.exec(text4.trim());
+  if (!match2) throw new DurationError(`not a duration: ${JSON.stringify(text4)} (expected e.g. 30m, 2h, 1d, 1h30m)`);
   const [, days, hours, minutes3] = match2;
   return Number(days ?? 0) * MINUTES_PER_DAY2 + Number(hours ?? 0) * MINUTES_PER_HOUR + Number(minutes3 ?? 0);
 }
-function durationBoundProblem(text3, min, max = MAX_DURATION_MINUTES) {
-  const minutes3 = parseDuration(text3);
-  const got = `(got ${JSON.stringify(text3.length > 40 ? `${text3.slice(0, 37)}...` : text3)})`;
+function durationBoundProblem(text4, min, max = MAX_DURATION_MINUTES) {
+  const minutes3 = parseDuration(text4);
+  const got = `(got ${JSON.stringify(text4.length > 40 ? `${text4.slice(0, 37)}...` : text4)})`;
   if (min === 0 && minutes3 === 0) return `must be longer than 0 minutes ${got}`;
   if (minutes3 < min) return `must be at least ${formatDuration(min).replace(" ", "")} ${got}`;
   if (minutes3 > max) return `must be at most ${formatDuration(max).replace(" ", "")} ${got}`;
@@ -42697,13 +42713,13 @@ function commandHelp(open2 = false) {
 }
 
 // src/core/render/markdown-scan.ts
-function codeSpanRanges(text3) {
+function codeSpanRanges(text4) {
   const runs = [];
   const runAt = /* @__PURE__ */ new Map();
-  for (let i = 0; i < text3.length; i++) {
-    if (text3[i] !== "`") continue;
+  for (let i = 0; i < text4.length; i++) {
+    if (text4[i] !== "`") continue;
     let end = i;
-    while (text3[end] === "`") end++;
+    while (text4[end] === "`") end++;
     runAt.set(i, runs.length);
     runs.push({ start: i, length: end - i });
     i = end - 1;
@@ -42721,15 +42737,15 @@ function codeSpanRanges(text3) {
     return entry.indices[entry.cursor];
   };
   const ranges = [];
-  for (let i = 0; i < text3.length; ) {
+  for (let i = 0; i < text4.length; ) {
     const index2 = runAt.get(i);
     if (index2 === void 0) {
-      if (text3[i] === "]" && text3[i + 1] === "(") i = linkDestinationEnd(text3, i + 2);
-      else i = urlPrefixLength(text3, i) > 0 ? urlRunEnd(text3, i) : i + 1;
+      if (text4[i] === "]" && text4[i + 1] === "(") i = linkDestinationEnd(text4, i + 2);
+      else i = urlPrefixLength(text4, i) > 0 ? urlRunEnd(text4, i) : i + 1;
       continue;
     }
     const run2 = runs[index2];
-    const escaped = precededByOddBackslashes(text3, run2.start);
+    const escaped = precededByOddBackslashes(text4, run2.start);
     const length = escaped ? run2.length - 1 : run2.length;
     const closer = length > 0 ? closerAfter(index2, length) : void 0;
     if (closer === void 0) {
@@ -42741,31 +42757,31 @@ function codeSpanRanges(text3) {
   }
   return ranges;
 }
-function linkDestinationEnd(text3, from) {
+function linkDestinationEnd(text4, from) {
   let depth = 1;
   let i = from;
-  for (; i < text3.length && text3[i] !== "\n"; i++) {
-    if (text3[i] === "\\") i++;
-    else if (text3[i] === "(") depth++;
-    else if (text3[i] === ")" && --depth === 0) return i + 1;
+  for (; i < text4.length && text4[i] !== "\n"; i++) {
+    if (text4[i] === "\\") i++;
+    else if (text4[i] === "(") depth++;
+    else if (text4[i] === ")" && --depth === 0) return i + 1;
   }
   return i;
 }
-function urlPrefixLength(text3, i) {
-  const first = text3[i];
+function urlPrefixLength(text4, i) {
+  const first = text4[i];
   if (first !== "h" && first !== "H" && first !== "f" && first !== "F" && first !== "w" && first !== "W") return 0;
-  const head = text3.slice(i, i + 8).toLowerCase();
+  const head = text4.slice(i, i + 8).toLowerCase();
   for (const prefix of ["https://", "http://", "ftp://", "www."]) if (head.startsWith(prefix)) return prefix.length;
   return 0;
 }
-function urlRunEnd(text3, from) {
+function urlRunEnd(text4, from) {
   let end = from;
-  while (end < text3.length && text3[end] !== "<" && !/\s/.test(text3[end])) end++;
+  while (end < text4.length && text4[end] !== "<" && !/\s/.test(text4[end])) end++;
   return end;
 }
-function precededByOddBackslashes(text3, index2) {
+function precededByOddBackslashes(text4, index2) {
   let count = 0;
-  for (let i = index2 - 1; i >= 0 && text3[i] === "\\"; i--) count++;
+  for (let i = index2 - 1; i >= 0 && text4[i] === "\\"; i--) count++;
   return count % 2 === 1;
 }
 function indentation(line, from = 0, column = from) {
@@ -42850,38 +42866,38 @@ function classifyLineStart(line) {
     ({ end: at, column } = after);
   }
 }
-function startsHtml(text3, at) {
-  return couldFollowHtmlStart(text3[at + 1]);
+function startsHtml(text4, at) {
+  return couldFollowHtmlStart(text4[at + 1]);
 }
 function couldFollowHtmlStart(next) {
   return next !== void 0 && next !== "=" && next !== ">" && !/\s/.test(next);
 }
-function wellFormed(text3) {
+function wellFormed(text4) {
   let out = "";
   let from = 0;
-  for (let i = 0; i < text3.length; i++) {
-    const code = text3.charCodeAt(i);
+  for (let i = 0; i < text4.length; i++) {
+    const code = text4.charCodeAt(i);
     if (code < 55296 || code > 57343) continue;
-    const next = text3.charCodeAt(i + 1);
+    const next = text4.charCodeAt(i + 1);
     if (code <= 56319 && next >= 56320 && next <= 57343) {
       i++;
       continue;
     }
-    out += `${text3.slice(from, i)}\uFFFD`;
+    out += `${text4.slice(from, i)}\uFFFD`;
     from = i + 1;
   }
-  return from === 0 ? text3 : out + text3.slice(from);
+  return from === 0 ? text4 : out + text4.slice(from);
 }
-function inlineCode(text3) {
+function inlineCode(text4) {
   let longestRun = 0;
-  for (let i = 0, run2 = 0; i < text3.length; i++) {
-    run2 = text3[i] === "`" ? run2 + 1 : 0;
+  for (let i = 0, run2 = 0; i < text4.length; i++) {
+    run2 = text4[i] === "`" ? run2 + 1 : 0;
     longestRun = Math.max(longestRun, run2);
   }
   const fence = "`".repeat(longestRun + 1);
-  const stripped = text3.startsWith(" ") && text3.endsWith(" ") && text3.trim() !== "";
-  const pad2 = text3.startsWith("`") || text3.endsWith("`") || stripped ? " " : "";
-  return `${fence}${pad2}${text3}${pad2}${fence}`;
+  const stripped = text4.startsWith(" ") && text4.endsWith(" ") && text4.trim() !== "";
+  const pad2 = text4.startsWith("`") || text4.endsWith("`") || stripped ? " " : "";
+  return `${fence}${pad2}${text4}${pad2}${fence}`;
 }
 
 // src/core/render/links.ts
@@ -42889,52 +42905,52 @@ var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char 
 var isAlnum = (char) => isLetter(char) || char !== void 0 && char >= "0" && char <= "9";
 var isHostChar = (char) => isAlnum(char) || char === "." || char === "-";
 var isSpace = (char) => char !== void 0 && /\s/.test(char);
-function findLink(text3, i) {
-  const prefix = urlPrefixLength(text3, i);
+function findLink(text4, i) {
+  const prefix = urlPrefixLength(text4, i);
   if (prefix === 0) return null;
   const www = prefix === 4;
-  const prev = text3[i - 1];
+  const prev = text4[i - 1];
   if (www ? !(prev === void 0 || isSpace(prev) || "(*_~".includes(prev)) : isLetter(prev)) return null;
-  if (!isAlnum(text3[i + prefix])) return null;
+  if (!isAlnum(text4[i + prefix])) return null;
   let host = i + prefix;
-  while (isHostChar(text3[host])) host++;
-  const after = text3[host];
+  while (isHostChar(text4[host])) host++;
+  const after = text4[host];
   if (after !== void 0 && !"/?#:".includes(after) && !isSpace(after) && after !== "<" && after !== ">") return null;
-  const { end, run: run2 } = urlExtent(text3, i);
-  return end > i + prefix ? { end, cutByAngle: text3[run2] === "<" || text3[run2] === ">", www } : null;
+  const { end, run: run2 } = urlExtent(text4, i);
+  return end > i + prefix ? { end, cutByAngle: text4[run2] === "<" || text4[run2] === ">", www } : null;
 }
-function namesIssue(text3, from, to) {
-  return findLastIssuePath(text3, from, to) >= 0;
+function namesIssue(text4, from, to) {
+  return findLastIssuePath(text4, from, to) >= 0;
 }
-function issueLinkFinder(text3) {
+function issueLinkFinder(text4) {
   let runStop = -1;
   let lastIssuePath = -1;
   return (i) => {
-    if (urlPrefixLength(text3, i) === 0) return null;
+    if (urlPrefixLength(text4, i) === 0) return null;
     if (i >= runStop) {
-      runStop = urlExtent(text3, i).run;
-      lastIssuePath = findLastIssuePath(text3, i, runStop);
+      runStop = urlExtent(text4, i).run;
+      lastIssuePath = findLastIssuePath(text4, i, runStop);
     }
-    return lastIssuePath > i ? trimTrailing(text3, i, runStop) : null;
+    return lastIssuePath > i ? trimTrailing(text4, i, runStop) : null;
   };
 }
-function urlExtent(text3, i) {
+function urlExtent(text4, i) {
   let run2 = i;
-  const stop = urlRunEnd(text3, i);
-  while (run2 < stop && text3[run2] !== ">") run2++;
-  return { end: trimTrailing(text3, i, run2), run: run2 };
+  const stop = urlRunEnd(text4, i);
+  while (run2 < stop && text4[run2] !== ">") run2++;
+  return { end: trimTrailing(text4, i, run2), run: run2 };
 }
 var TRAILING_PUNCTUATION = /* @__PURE__ */ new Set(["?", "!", ".", ",", ":", ";", "*", "_", "~", "'", '"']);
-function trimTrailing(text3, start, runEnd) {
+function trimTrailing(text4, start, runEnd) {
   let end = runEnd;
   let open2 = 0;
   let close2 = 0;
   for (let i = start; i < end; i++) {
-    if (text3[i] === "(") open2++;
-    else if (text3[i] === ")") close2++;
+    if (text4[i] === "(") open2++;
+    else if (text4[i] === ")") close2++;
   }
   while (end > start) {
-    const last = text3[end - 1];
+    const last = text4[end - 1];
     if (TRAILING_PUNCTUATION.has(last)) end--;
     else if (last === ")" && close2 > open2) {
       close2--;
@@ -42955,8 +42971,8 @@ function writeLink(url, link, style) {
   return link.www ? inlineCode(url) : `<${url}>`;
 }
 var ISSUE_PATHS = ["/issues/", "/pull/", "/pulls/", "/discussions/"];
-function findLastIssuePath(text3, from, to) {
-  const lower2 = text3.slice(from, to).toLowerCase();
+function findLastIssuePath(text4, from, to) {
+  const lower2 = text4.slice(from, to).toLowerCase();
   let last = -1;
   for (const path of ISSUE_PATHS) {
     for (let at = lower2.indexOf(path); at >= 0; at = lower2.indexOf(path, at + 1)) {
@@ -42967,39 +42983,39 @@ function findLastIssuePath(text3, from, to) {
   return last;
 }
 var isEmailLocal = (char) => isAlnum(char) || char !== void 0 && ".+-_".includes(char);
-function emailRanges(text3) {
+function emailRanges(text4) {
   const ranges = /* @__PURE__ */ new Map();
   let previousAt = -1;
-  for (let at = text3.indexOf("@"); at >= 0; previousAt = at, at = text3.indexOf("@", at + 1)) {
+  for (let at = text4.indexOf("@"); at >= 0; previousAt = at, at = text4.indexOf("@", at + 1)) {
     let start = at;
-    while (start - 1 > previousAt && isEmailLocal(text3[start - 1])) start--;
-    if (start === at || text3[start - 1] === "/") continue;
+    while (start - 1 > previousAt && isEmailLocal(text4[start - 1])) start--;
+    if (start === at || text4[start - 1] === "/") continue;
     let end = at + 1;
     let dots = 0;
-    for (; end < text3.length; end++) {
-      const char = text3[end];
-      if (char === "." && isAlnum(text3[end + 1])) dots++;
+    for (; end < text4.length; end++) {
+      const char = text4[end];
+      if (char === "." && isAlnum(text4[end + 1])) dots++;
       else if (!isAlnum(char) && char !== "-" && char !== "_" && char !== ".") break;
     }
-    if (text3[end] === "@") continue;
-    if (text3.startsWith("://", end)) while (end > at + 1 && isLetter(text3[end - 1])) end--;
-    while (end > at + 1 && ".-_".includes(text3[end - 1])) end--;
-    if (dots > 0 && isLetter(text3[end - 1])) ranges.set(start, end);
+    if (text4[end] === "@") continue;
+    if (text4.startsWith("://", end)) while (end > at + 1 && isLetter(text4[end - 1])) end--;
+    while (end > at + 1 && ".-_".includes(text4[end - 1])) end--;
+    if (dots > 0 && isLetter(text4[end - 1])) ranges.set(start, end);
   }
   return ranges;
 }
 
 // src/core/render/inline-text.ts
 var ZWJ = "\u200D";
-function rewriteInline(text3, rules) {
+function rewriteInline(text4, rules) {
   const out = new Output();
   let from = 0;
-  for (const [start, end] of codeSpanRanges(text3)) {
-    rewriteText(text3.slice(from, start), rules, out, text3[start]);
-    out.pushCode(text3.slice(start, end));
+  for (const [start, end] of codeSpanRanges(text4)) {
+    rewriteText(text4.slice(from, start), rules, out, text4[start]);
+    out.pushCode(text4.slice(start, end));
     from = end;
   }
-  rewriteText(text3.slice(from), rules, out, void 0);
+  rewriteText(text4.slice(from), rules, out, void 0);
   return out.toString();
 }
 var Output = class {
@@ -43043,87 +43059,87 @@ var Output = class {
 var isAsciiAlnum = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z" || char >= "0" && char <= "9");
 var isDigit3 = (char) => char !== void 0 && char >= "0" && char <= "9";
 var endsEmailLocal = (char) => isAsciiAlnum(char) || char === "." || char === "+" || char === "-";
-function rewriteText(text3, rules, out, following) {
-  const issueLinkEnd = issueLinkFinder(text3);
-  const emails = emailRanges(text3);
+function rewriteText(text4, rules, out, following) {
+  const issueLinkEnd = issueLinkFinder(text4);
+  const emails = emailRanges(text4);
   let destinationEnd = -1;
   let brokenUntil = -1;
-  for (let i = 0; i < text3.length; i++) {
-    const char = text3[i];
-    const prev = text3[i - 1];
+  for (let i = 0; i < text4.length; i++) {
+    const char = text4[i];
+    const prev = text4[i - 1];
     const inDestination = i < destinationEnd;
     const email = emails.get(i);
     const issueEnd = rules.notifying && !inDestination ? issueLinkEnd(i) : null;
-    const link = issueEnd === null && !inDestination ? findLink(text3, i) : null;
-    const written = link && writeLink(text3.slice(i, link.end), link, rules.links);
+    const link = issueEnd === null && !inDestination ? findLink(text4, i) : null;
+    const written = link && writeLink(text4.slice(i, link.end), link, rules.links);
     if (email !== void 0) {
-      out.push(text3.slice(i, email));
+      out.push(text4.slice(i, email));
       i = email - 1;
-    } else if (char === "]" && text3[i + 1] === "(" && !inDestination) {
-      const end = i < brokenUntil ? brokenUntil : linkDestinationEnd(text3, i + 2);
-      const breakLink = rules.notifying && (i < brokenUntil || namesIssue(text3, i + 2, end) || destinationMayAct(text3.slice(i + 2, end)));
+    } else if (char === "]" && text4[i + 1] === "(" && !inDestination) {
+      const end = i < brokenUntil ? brokenUntil : linkDestinationEnd(text4, i + 2);
+      const breakLink = rules.notifying && (i < brokenUntil || namesIssue(text4, i + 2, end) || destinationMayAct(text4.slice(i + 2, end)));
       out.push(breakLink ? "]\\" : "]");
       if (breakLink) brokenUntil = end;
       else destinationEnd = end;
     } else if (issueEnd !== null) {
-      out.pushMarkup(inlineCode(text3.slice(i, issueEnd)));
-      if (text3[issueEnd] === "`") out.push(" ");
+      out.pushMarkup(inlineCode(text4.slice(i, issueEnd)));
+      if (text4[issueEnd] === "`") out.push(" ");
       i = issueEnd - 1;
     } else if (link && written !== null) {
-      if (written === text3.slice(i, link.end)) out.push(written);
+      if (written === text4.slice(i, link.end)) out.push(written);
       else out.pushMarkup(written);
       i = link.end - 1;
     } else if (char === "`") {
       out.push(rules.escapeLoneBackticks && !out.escapesNext ? "\\`" : "`");
-    } else if (char === "<" && (rules.angles === "all" || rules.angles === "tags" && couldFollowHtmlStart(i + 1 < text3.length ? text3[i + 1] : following))) {
+    } else if (char === "<" && (rules.angles === "all" || rules.angles === "tags" && couldFollowHtmlStart(i + 1 < text4.length ? text4[i + 1] : following))) {
       out.dropEscape();
       out.push("&lt;");
     } else if (char === ">" && out.escapesNext) {
       out.push(char);
     } else if (char === ">" && rules.angles === "all") {
       out.push("&gt;");
-    } else if (rules.notifying && char === "@" && !endsEmailLocal(prev) && isAsciiAlnum(text3[i + 1])) {
+    } else if (rules.notifying && char === "@" && !endsEmailLocal(prev) && isAsciiAlnum(text4[i + 1])) {
       out.push(`@${ZWJ}`);
-    } else if (rules.notifying && char === "#" && prev !== "&" && isDigit3(text3[i + 1])) {
+    } else if (rules.notifying && char === "#" && prev !== "&" && isDigit3(text4[i + 1])) {
       out.push(`#${ZWJ}`);
-    } else if (rules.notifying && char === "-" && isDigit3(text3[i + 1]) && isGhPrefix(text3, i)) {
+    } else if (rules.notifying && char === "-" && isDigit3(text4[i + 1]) && isGhPrefix(text4, i)) {
       out.push(`-${ZWJ}`);
     } else {
       out.push(char);
     }
   }
 }
-function isGhPrefix(text3, dash) {
-  const g = text3[dash - 2]?.toLowerCase();
-  const h = text3[dash - 1]?.toLowerCase();
-  if (g !== "g" || h !== "h" || isAsciiAlnum(text3[dash - 3]) || text3[dash - 3] === "_") return false;
+function isGhPrefix(text4, dash) {
+  const g = text4[dash - 2]?.toLowerCase();
+  const h = text4[dash - 1]?.toLowerCase();
+  if (g !== "g" || h !== "h" || isAsciiAlnum(text4[dash - 3]) || text4[dash - 3] === "_") return false;
   let end = dash + 1;
-  while (isDigit3(text3[end])) end++;
-  return !isAsciiAlnum(text3[end]) && text3[end] !== "_";
+  while (isDigit3(text4[end])) end++;
+  return !isAsciiAlnum(text4[end]) && text4[end] !== "_";
 }
 
 // src/core/render/sanitize.ts
 var ONE_LINE = { angles: "all", notifying: true, escapeLoneBackticks: true, links: "autolink" };
 var TITLE = { angles: "none", notifying: true, escapeLoneBackticks: false, links: "text" };
 var DOCUMENT_BLOCK = { angles: "tags", notifying: false, escapeLoneBackticks: true, links: "verbatim" };
-function neutralizeMentions(text3) {
-  return rewriteInline(text3, { angles: "none", notifying: true, escapeLoneBackticks: false, links: "text" });
+function neutralizeMentions(text4) {
+  return rewriteInline(text4, { angles: "none", notifying: true, escapeLoneBackticks: false, links: "text" });
 }
 var graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
-function truncate2(text3, max) {
-  if (text3.length <= max) return text3;
-  return `${text3.slice(0, graphemeCut(text3, max - 1)).trimEnd()}\u2026`;
+function truncate2(text4, max) {
+  if (text4.length <= max) return text4;
+  return `${text4.slice(0, graphemeCut(text4, max - 1)).trimEnd()}\u2026`;
 }
-function graphemeCut(text3, max) {
+function graphemeCut(text4, max) {
   let cut2 = 0;
-  for (const { index: index2, segment } of graphemes.segment(text3)) {
+  for (const { index: index2, segment } of graphemes.segment(text4)) {
     if (index2 + segment.length > max) break;
     cut2 = index2 + segment.length;
   }
   return cut2;
 }
-function oneLine(text3, max) {
-  return truncate2(wellFormed(text3).replace(/\s+/g, " ").trim(), max);
+function oneLine(text4, max) {
+  return truncate2(wellFormed(text4).replace(/\s+/g, " ").trim(), max);
 }
 function defuseLineStart(line) {
   const start = classifyLineStart(line);
@@ -43131,23 +43147,23 @@ function defuseLineStart(line) {
   if (start.kind === "html") return `${line.slice(0, start.at)}&lt;${line.slice(start.at + 1)}`;
   return line;
 }
-function closeTrailingBackslash(text3) {
-  return precededByOddBackslashes(text3, text3.length) ? `${text3}\\` : text3;
+function closeTrailingBackslash(text4) {
+  return precededByOddBackslashes(text4, text4.length) ? `${text4}\\` : text4;
 }
-function safeInline(text3, max = 300) {
-  return closeTrailingBackslash(rewriteInline(defuseLineStart(oneLine(text3, max)), ONE_LINE));
+function safeInline(text4, max = 300) {
+  return closeTrailingBackslash(rewriteInline(defuseLineStart(oneLine(text4, max)), ONE_LINE));
 }
-function safeCell(text3, max = 300) {
-  return safeInline(text3, max).replace(/\|/g, "\\|");
+function safeCell(text4, max = 300) {
+  return safeInline(text4, max).replace(/\|/g, "\\|");
 }
-function safeTitle(text3, max = 240) {
-  return rewriteInline(oneLine(text3, max), TITLE);
+function safeTitle(text4, max = 240) {
+  return rewriteInline(oneLine(text4, max), TITLE);
 }
-function safeDocumentBlock(text3) {
-  return rewriteBlock(text3, DOCUMENT_BLOCK);
+function safeDocumentBlock(text4) {
+  return rewriteBlock(text4, DOCUMENT_BLOCK);
 }
-function rewriteBlock(text3, rules) {
-  return rewriteLines(wellFormed(text3).replace(/\r\n?/g, "\n").split("\n"), rules, 0, "blank").join("\n");
+function rewriteBlock(text4, rules) {
+  return rewriteLines(wellFormed(text4).replace(/\r\n?/g, "\n").split("\n"), rules, 0, "blank").join("\n");
 }
 var MAX_QUOTE_DEPTH = 8;
 function rewriteLines(lines, rules, depth, first) {
@@ -43207,12 +43223,12 @@ function quotePrefix(line) {
 
 // src/core/render/limits.ts
 var GITHUB_BODY_LIMIT = 65536;
-function fitBody(body, limit = GITHUB_BODY_LIMIT) {
-  if (body.length <= limit) return body;
+function fitBody(body2, limit = GITHUB_BODY_LIMIT) {
+  if (body2.length <= limit) return body2;
   const note = "\n\n_\u2026 cut to fit GitHub's 65,536-character limit._";
   let room = limit - note.length;
   for (; ; ) {
-    const kept = body.slice(0, graphemeCut(body, room));
+    const kept = body2.slice(0, graphemeCut(body2, room));
     const fence = openFenceAtEnd(kept);
     const closing = fence ? `
 ${fence.char.repeat(fence.length)}` : "";
@@ -43275,8 +43291,8 @@ function stateLine(escalation) {
   if (state === "acknowledged" || state === "investigating")
     return `${STATE_TEXT[state]}${state === "acknowledged" ? by : ` (acknowledged${by})`}`;
   if (state === "waiting" && escalation.waiting) {
-    const reason = escalation.waiting.reason ? `: ${safeCell(escalation.waiting.reason, 200)}` : "";
-    return `${STATE_TEXT.waiting} since ${formatUtc(escalation.waiting.start)}${reason}`;
+    const reason2 = escalation.waiting.reason ? `: ${safeCell(escalation.waiting.reason, 200)}` : "";
+    return `${STATE_TEXT.waiting} since ${formatUtc(escalation.waiting.start)}${reason2}`;
   }
   return STATE_TEXT[state];
 }
@@ -43285,10 +43301,10 @@ function tierLine(escalation) {
   const record = escalation.commands.findLast(
     (command) => command.name === "tier" && firstWord(command.arg).toLowerCase() === tier.label.toLowerCase()
   );
-  const reason = decision.source === "command" && record ? record.arg.slice(firstWord(record.arg).length).trim() : "";
+  const reason2 = decision.source === "command" && record ? record.arg.slice(firstWord(record.arg).length).trim() : "";
   const how = {
     label: decision.setBy ? `label applied by ${safeCell(decision.setBy)}` : "label",
-    command: `\`/tier\` by ${safeCell(decision.setBy ?? "")}${reason ? `: ${safeCell(reason, 200)}` : ""}`,
+    command: `\`/tier\` by ${safeCell(decision.setBy ?? "")}${reason2 ? `: ${safeCell(reason2, 200)}` : ""}`,
     requested: "requested in the form",
     default: "the default tier"
   }[decision.source];
@@ -43297,12 +43313,12 @@ function tierLine(escalation) {
   return `${safeCell(tier.name)} (\`${tier.label}\`): ${how}${asked}`;
 }
 function customerLine(escalation) {
-  const { facts } = escalation;
+  const { facts: facts2 } = escalation;
   const parts = [
-    safeCell(facts.customer ?? "not given", 200),
-    facts.accountValue && `ARR ${safeCell(facts.accountValue, 60)}`,
-    facts.renewalDate && `renews ${safeCell(facts.renewalDate, 60)}`,
-    facts.contact && `contact: ${safeCell(facts.contact, 120)}`
+    safeCell(facts2.customer ?? "not given", 200),
+    facts2.accountValue && `ARR ${safeCell(facts2.accountValue, 60)}`,
+    facts2.renewalDate && `renews ${safeCell(facts2.renewalDate, 60)}`,
+    facts2.contact && `contact: ${safeCell(facts2.contact, 120)}`
   ];
   return parts.filter(Boolean).join(" \xB7 ");
 }
@@ -43376,9 +43392,9 @@ function followUpRows(escalation, config, data) {
     const sponsor = escalation.sponsor ? `executive sponsor: ${safeCell(escalation.sponsor)}` : "no executive sponsor yet: name one with `/sponsor @login`";
     rows.push(["Repeat customer", `${customer?.repeat ? "yes" : "no"}; ${sponsor}`]);
   }
-  const { actions } = data;
-  if (actions.length > 0) {
-    const list3 = actions.map(
+  const { actions: actions2 } = data;
+  if (actions2.length > 0) {
+    const list3 = actions2.map(
       (action) => `#${action.number}${action.owner ? ` (${safeCell(action.owner)}${action.due ? `, due ${action.due}` : ""})` : action.due ? ` (due ${action.due})` : ""}`
     );
     rows.push(["Preventive actions", list3.join(" \xB7 ")]);
@@ -43400,18 +43416,18 @@ function renderNotice(keys, parts) {
   );
 }
 function tierNotice(escalation, mention) {
-  const { tier, facts, clocks, tierDecision } = escalation;
+  const { tier, facts: facts2, clocks, tierDecision } = escalation;
   const by = tierDecision.setBy ? ` by ${safeInline(tierDecision.setBy)}` : "";
   const account = [
-    facts.accountValue && `ARR ${safeInline(facts.accountValue, 60)}`,
-    facts.renewalDate && `renews ${safeInline(facts.renewalDate, 60)}`
+    facts2.accountValue && `ARR ${safeInline(facts2.accountValue, 60)}`,
+    facts2.renewalDate && `renews ${safeInline(facts2.renewalDate, 60)}`
   ].filter(Boolean).join(", ");
   return [
     `${mentionList(mention)}: this escalation is now **${safeInline(tier.name)}** (\`${tier.label}\`)${by}.`,
     "",
-    `- **Customer:** ${safeInline(facts.customer ?? "not given", 200)}${account ? ` (${account})` : ""}`,
-    `- **Business impact:** ${safeInline(facts.impact ?? "not given yet", 400)}`,
-    `- **The ask:** ${safeInline(facts.ask ?? "not given", 400)}`,
+    `- **Customer:** ${safeInline(facts2.customer ?? "not given", 200)}${account ? ` (${account})` : ""}`,
+    `- **Business impact:** ${safeInline(facts2.impact ?? "not given yet", 400)}`,
+    `- **The ask:** ${safeInline(facts2.ask ?? "not given", 400)}`,
     `- **Owners:** ${mentionList(escalation.owners)}`,
     `- **Acknowledge by** ${formatDue(clocks.acknowledge.dueAt, tier.calendar)} \xB7 **resolve by** ${formatDue(clocks.resolve.dueAt, tier.calendar)}`
   ].join("\n");
@@ -43507,7 +43523,7 @@ function nextCardData(escalation, change) {
 }
 function planCard(escalation, config, change) {
   const data = nextCardData(escalation, change);
-  const body = renderCard({
+  const body2 = renderCard({
     escalation,
     config,
     data,
@@ -43515,7 +43531,7 @@ function planCard(escalation, config, change) {
     notices: escalation.card ? [] : change.notices ?? [],
     postmortem: data.postmortem
   });
-  return upsertComment(escalation.card, "card", body);
+  return upsertComment(escalation.card, "card", body2);
 }
 
 // src/core/plans/thread.ts
@@ -43524,27 +43540,27 @@ function notifiedPeople(escalation, config, sent) {
   return unique(config.tiers.filter((tier) => keys.has(notifyKey(tier))).flatMap((tier) => tier.notify));
 }
 function commandActions(escalation, owed) {
-  const actions = [];
+  const actions2 = [];
   const decisions = [];
   let resolved = false;
   const day = (item) => item.comment.createdAt.toISOString().slice(0, 10);
   for (const item of escalation.threadCommands.filter((candidate) => !candidate.decidedBefore)) {
     const { comment, command, verdict } = item;
     if (verdict.kind === "refused") {
-      actions.push({ kind: "add-reaction", commentId: comment.id, content: "confused" });
+      actions2.push({ kind: "add-reaction", commentId: comment.id, content: "confused" });
       decisions.push(`\`/${command.name}\` from ${comment.author} refused (${verdict.reason}).`);
       const key = verdict.reason === "permission" ? `refused:${comment.author.toLowerCase()}:${day(item)}` : `invalid:${comment.id}`;
       owed.push({ key, text: commandReply(item, escalation) });
       continue;
     }
-    actions.push({ kind: "add-reaction", commentId: comment.id, content: "+1" });
+    actions2.push({ kind: "add-reaction", commentId: comment.id, content: "+1" });
     decisions.push(`\`/${command.name}\` from ${comment.author} accepted.`);
     if (command.name === "help")
       owed.push({ key: `help:${comment.author.toLowerCase()}:${day(item)}`, text: commandReply(item, escalation) });
-    if (command.name === "owner") actions.push(...assigneeChanges(escalation, parseLogins(command.args) ?? []));
+    if (command.name === "owner") actions2.push(...assigneeChanges(escalation, parseLogins(command.args) ?? []));
     if (command.name === "resolve") resolved = true;
   }
-  return { actions, resolved, decisions };
+  return { actions: actions2, resolved, decisions };
 }
 function assigneeChanges(escalation, owners) {
   const current = escalation.issue.assignees;
@@ -43558,23 +43574,23 @@ function assigneeChanges(escalation, owners) {
 }
 function labelActions(escalation, config) {
   const { issue: issue2, tierDecision: decision } = escalation;
-  const actions = [];
+  const actions2 = [];
   const add = decision.labelsToAdd.filter((label) => !issue2.labels.includes(label));
   if (escalation.needsInfo && !issue2.labels.includes(config.needsInfoLabel)) add.push(config.needsInfoLabel);
-  if (add.length > 0) actions.push({ kind: "add-labels", labels: add });
-  for (const label of decision.labelsToRemove) actions.push({ kind: "remove-label", label });
+  if (add.length > 0) actions2.push({ kind: "add-labels", labels: add });
+  for (const label of decision.labelsToRemove) actions2.push({ kind: "remove-label", label });
   if (!escalation.needsInfo && issue2.labels.includes(config.needsInfoLabel))
-    actions.push({ kind: "remove-label", label: config.needsInfoLabel });
+    actions2.push({ kind: "remove-label", label: config.needsInfoLabel });
   const repeatLabel = config.repeatCustomers.label;
-  if (escalation.customer?.repeat && !issue2.labels.includes(repeatLabel)) actions.push({ kind: "add-labels", labels: [repeatLabel] });
-  return actions;
+  if (escalation.customer?.repeat && !issue2.labels.includes(repeatLabel)) actions2.push({ kind: "add-labels", labels: [repeatLabel] });
+  return actions2;
 }
 function followUpOwed(escalation, config) {
   const owed = [];
   const { escalationContacts } = escalation.tier;
   const contacts = escalationContacts.length > 0 ? `${mentionList(escalationContacts)}: ` : "";
-  const { customer, csat, facts } = escalation;
-  const name = safeInline(facts.customer ?? "This customer", 120);
+  const { customer, csat, facts: facts2 } = escalation;
+  const name = safeInline(facts2.customer ?? "This customer", 120);
   if (customer?.repeat && !escalation.sponsor) {
     const earlier = customer.earlier.map((past) => `#${past.number}`).join(", ");
     owed.push({
@@ -43652,8 +43668,8 @@ function planThread(escalation, config, outbound = {}) {
   const closeIndex = reconciled.actions.findIndex((action) => action.kind === "close-issue");
   const beforeClose = closeIndex === -1 ? reconciled.actions : reconciled.actions.slice(0, closeIndex);
   const closing = closeIndex === -1 ? [] : reconciled.actions.slice(closeIndex);
-  const actions = escalation.card ? [...notice, ...beforeClose, ...card2, ...closing] : [...card2, ...beforeClose, ...closing];
-  return { actions, resolved: reconciled.resolved, decisions: reconciled.decisions, sent: reconciled.sentNow };
+  const actions2 = escalation.card ? [...notice, ...beforeClose, ...card2, ...closing] : [...card2, ...beforeClose, ...closing];
+  return { actions: actions2, resolved: reconciled.resolved, decisions: reconciled.decisions, sent: reconciled.sentNow };
 }
 
 // src/core/plan.ts
@@ -43679,9 +43695,9 @@ function describeAction(action) {
 }
 
 // src/shell/apply-actions.ts
-async function applyActions(gateway, number, actions, log, options = { settleRaces: true }) {
+async function applyActions(gateway, number, actions2, log, options = { settleRaces: true }) {
   const done = [];
-  for (const action of actions) {
+  for (const action of actions2) {
     if (action.kind === "create-comment") {
       const id = await gateway.createComment(number, action.body, action.marker, action.key);
       options.onCreated?.({ number, id, marker: action.marker, key: action.key });
@@ -43716,6 +43732,448 @@ async function settled(gateway, number, id, marker, key, log) {
   await gateway.deleteComment(id);
   log.info(`Another run posted the ${marker} comment first (${keeper}); removed the duplicate ${id}.`);
   return true;
+}
+
+// src/core/chat/notice.ts
+var EVENT_WORDS = {
+  opened: { title: "\u{1F195} Escalation opened", tone: "accent" },
+  "tier-raised": { title: "\u2B06\uFE0F Escalation tier raised", tone: "warning" },
+  breach: { title: "\u{1F534} SLA breached", tone: "attention" },
+  "missed-update": { title: "\u23F0 Status update missed", tone: "attention" },
+  resolved: { title: "\u2705 Escalation resolved", tone: "good" }
+};
+var NOT_GIVEN = "\u2014";
+function noticeFacts(notice) {
+  return [
+    { title: "Tier", value: `${notice.tierName} (${notice.tierLabel})` },
+    { title: "Customer", value: notice.customer || NOT_GIVEN },
+    { title: "ARR", value: notice.arr || NOT_GIVEN },
+    { title: "Renewal", value: notice.renewal || NOT_GIVEN },
+    { title: "Owners", value: notice.owners.length ? notice.owners.join(", ") : "none assigned" },
+    { title: "SLA", value: notice.slaState || NOT_GIVEN },
+    { title: "Acknowledge by", value: notice.acknowledgeDue || NOT_GIVEN },
+    { title: "Resolve by", value: notice.resolveDue || NOT_GIVEN }
+  ];
+}
+function noticeSections(notice) {
+  return [
+    { title: "Impact", value: notice.impact ?? "" },
+    { title: "The ask", value: notice.ask ?? "" }
+  ].filter((section) => section.value.trim() !== "");
+}
+function issueReference(notice) {
+  return `${notice.repository}#${notice.number}`;
+}
+function linkable(url) {
+  if (!url || url.length > 3e3 || !/^https?:\/\/[^\s<>|()[\]"'`\\]+$/.test(url)) return null;
+  return url;
+}
+
+// src/core/chat/inert-text.ts
+var ZERO_WIDTH_JOINER = "\u200D";
+var ELLIPSIS = "\u2026";
+var graphemes2 = new Intl.Segmenter("en", { granularity: "grapheme" });
+function slackGrapheme(g) {
+  return g.replace(/[&<>@]/g, (c) => c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : `@${ZERO_WIDTH_JOINER}`);
+}
+var TEAMS_ESCAPES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "\\": "\\\\",
+  "[": "\\[",
+  "]": "\\]",
+  "@": `@${ZERO_WIDTH_JOINER}`
+};
+function teamsGrapheme(g) {
+  return g.replace(/[&<>\\[\]@]/g, (c) => TEAMS_ESCAPES[c] ?? c);
+}
+function plainGrapheme(g) {
+  return g.replace(/[<@]/g, (c) => `${c}${ZERO_WIDTH_JOINER}`);
+}
+var ESCAPE = { slack: slackGrapheme, teams: teamsGrapheme, plain: plainGrapheme };
+function cleanGrapheme(g) {
+  if (g.length === 1) {
+    const code = g.charCodeAt(0);
+    if (code >= 55296 && code <= 57343) return "\uFFFD";
+  }
+  return g.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, " ");
+}
+function inert(text4, max, dialect, { oneLine: oneLine2 = false } = {}) {
+  const source = oneLine2 ? text4.replace(/\s+/g, " ").trim() : text4.replace(/\r\n?/g, "\n").trim();
+  const escape = ESCAPE[dialect];
+  let out = "";
+  let roomForEllipsis = 0;
+  for (const { segment } of graphemes2.segment(source)) {
+    const piece = escape(cleanGrapheme(segment));
+    if (out.length + piece.length > max) return `${out.slice(0, roomForEllipsis).trimEnd()}${ELLIPSIS}`;
+    out += piece;
+    if (out.length <= max - ELLIPSIS.length) roomForEllipsis = out.length;
+  }
+  return out;
+}
+
+// src/core/chat/slack-message.ts
+var SLACK_LIMITS = { blocks: 50, sectionText: 3e3, fields: 10, fieldText: 2e3, headerText: 150, buttonText: 75 };
+var md = (text4, max, oneLine2 = true) => inert(text4, max, "slack", { oneLine: oneLine2 });
+var mrkdwn = (text4) => ({ type: "mrkdwn", text: text4 });
+var plain = (text4, max) => ({
+  type: "plain_text",
+  text: inert(text4, max, "plain", { oneLine: true }),
+  emoji: true
+});
+function header(notice) {
+  return { type: "header", text: plain(`${EVENT_WORDS[notice.event].title} \xB7 ${notice.tierName}`, SLACK_LIMITS.headerText) };
+}
+function summary2(notice) {
+  const reference = md(issueReference(notice), 200);
+  const url = linkable(notice.url);
+  const lines = [`*${url ? `<${url}|${reference}>` : reference}* ${md(notice.title, 500)}`];
+  if (notice.headline.trim()) lines.push(md(notice.headline, 1e3));
+  const postMortemUrl = linkable(notice.postMortem?.url);
+  if (notice.postMortem && postMortemUrl) lines.push(`Post-mortem: <${postMortemUrl}|pull request #${notice.postMortem.number}>`);
+  return { type: "section", text: mrkdwn(lines.join("\n")) };
+}
+function facts(notice) {
+  const fields = noticeFacts(notice).map(({ title, value }) => mrkdwn(`*${title}*
+${md(value, 300)}`));
+  return { type: "section", fields: fields.slice(0, SLACK_LIMITS.fields) };
+}
+function longTexts(notice) {
+  return noticeSections(notice).map(({ title, value }) => {
+    const label = `*${title}*
+`;
+    return { type: "section", text: mrkdwn(label + md(value, SLACK_LIMITS.sectionText - label.length, false)) };
+  });
+}
+function buttons(notice) {
+  const elements = [];
+  const issueUrl = linkable(notice.url);
+  if (issueUrl) elements.push({ type: "button", text: plain(`Open issue #${notice.number}`, 75), url: issueUrl, action_id: "open-issue" });
+  const postMortemUrl = linkable(notice.postMortem?.url);
+  if (notice.postMortem && postMortemUrl)
+    elements.push({
+      type: "button",
+      text: plain(`Post-mortem #${notice.postMortem.number}`, 75),
+      url: postMortemUrl,
+      action_id: "open-post-mortem",
+      style: "primary"
+    });
+  return elements.length ? [{ type: "actions", elements }] : [];
+}
+function fallbackText(notice) {
+  const who = notice.customer?.trim() ? md(notice.customer, 100) : "no customer named";
+  return `${md(EVENT_WORDS[notice.event].title, 60)}: ${md(notice.tierName, 60)} \xB7 ${who} \xB7 ${md(issueReference(notice), 200)} ${md(notice.title, 200)}`;
+}
+function slackMessage(notice) {
+  const blocks = [
+    header(notice),
+    summary2(notice),
+    facts(notice),
+    ...longTexts(notice),
+    ...buttons(notice),
+    { type: "context", elements: [mrkdwn(`Escalation Desk \xB7 ${md(issueReference(notice), 200)}`)] }
+  ];
+  return { text: fallbackText(notice), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
+}
+
+// src/core/chat/teams-message.ts
+var TEAMS_MAX_BYTES = 28 * 1024;
+var TEAMS_BUDGET_BYTES = TEAMS_MAX_BYTES - 1024;
+var CAPS = { title: 500, headline: 1e3, fact: 300, section: 6e3 };
+var COLORS = { accent: "Accent", warning: "Warning", attention: "Attention", good: "Good" };
+var text = (value, extra = {}) => ({
+  type: "TextBlock",
+  text: value,
+  wrap: true,
+  ...extra
+});
+function body(notice, scale) {
+  const cap = (n2) => Math.max(20, Math.floor(n2 * scale));
+  const md2 = (value, max, oneLine2 = true) => inert(value, cap(max), "teams", { oneLine: oneLine2 });
+  const words = EVENT_WORDS[notice.event];
+  const reference = md2(issueReference(notice), 200);
+  const url = linkable(notice.url);
+  const blocks = [
+    text(`${words.title} \xB7 ${md2(notice.tierName, 100)}`, { size: "Large", weight: "Bolder", color: COLORS[words.tone] }),
+    text(`**${url ? `[${reference}](${url})` : reference}** ${md2(notice.title, CAPS.title)}`)
+  ];
+  if (notice.headline.trim()) blocks.push(text(md2(notice.headline, CAPS.headline), { isSubtle: true, spacing: "None" }));
+  blocks.push({ type: "FactSet", facts: noticeFacts(notice).map((f) => ({ title: f.title, value: md2(f.value, CAPS.fact) })) });
+  for (const section of noticeSections(notice)) {
+    blocks.push(text(section.title, { weight: "Bolder", spacing: "Medium" }));
+    blocks.push(text(md2(section.value, CAPS.section, false).replace(/\n+/g, "\n\n"), { spacing: "Small" }));
+  }
+  return blocks;
+}
+function actions(notice) {
+  const list3 = [];
+  const issueUrl = linkable(notice.url);
+  if (issueUrl) list3.push({ type: "Action.OpenUrl", title: `Open issue #${notice.number}`, url: issueUrl });
+  const postMortemUrl = linkable(notice.postMortem?.url);
+  if (notice.postMortem && postMortemUrl)
+    list3.push({ type: "Action.OpenUrl", title: `Post-mortem #${notice.postMortem.number}`, url: postMortemUrl });
+  return list3;
+}
+function payload(notice, scale) {
+  const content3 = {
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    type: "AdaptiveCard",
+    version: "1.4",
+    body: body(notice, scale),
+    actions: actions(notice),
+    msteams: { width: "Full" }
+  };
+  return { type: "message", attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", contentUrl: null, content: content3 }] };
+}
+function jsonBytes(value) {
+  return Buffer.byteLength(JSON.stringify(value), "utf8");
+}
+function teamsMessage(notice) {
+  let scale = 1;
+  let card2 = payload(notice, scale);
+  while (jsonBytes(card2) > TEAMS_BUDGET_BYTES && scale > 1 / 64) {
+    scale /= 2;
+    card2 = payload(notice, scale);
+  }
+  return card2;
+}
+
+// src/core/lifecycle/chat-events.ts
+function eventOf(key, firstNotify) {
+  if (key.startsWith("notify:")) return key === firstNotify ? "opened" : "tier-raised";
+  if (key.startsWith("breach:")) return "breach";
+  if (key.startsWith("missed-update:")) return "missed-update";
+  if (key.startsWith("resolved:")) return "resolved";
+  return null;
+}
+function chatDue(escalation, config, given2, channels) {
+  if (channels.length === 0) return [];
+  const sent = new Set(escalation.carried.chat);
+  const firstNotify = [...escalation.carried.sent, ...given2].find((key) => key.startsWith("notify:"));
+  const wanted = new Set(config.tiers.find((tier) => tier.label === escalation.tier.label)?.chat ?? []);
+  const owed = [];
+  for (const key of [...new Set(given2)]) {
+    const event = eventOf(key, firstNotify);
+    if (!event || !wanted.has(event)) continue;
+    for (const channel of channels) {
+      const sentKey = (name) => `${name}:${key}`;
+      if (!sent.has(sentKey(channel))) owed.push({ channel, due: { event, key, sentKey } });
+    }
+  }
+  return owed;
+}
+
+// src/core/lifecycle/chat-notice.ts
+function headline(escalation, event) {
+  const { clocks, tierDecision, resolution, tier } = escalation;
+  switch (event) {
+    case "opened":
+      return `A new ${tier.name} escalation was filed.`;
+    case "tier-raised":
+      return `Raised to ${tier.name}${tierDecision.setBy ? ` by ${tierDecision.setBy}` : ""}.`;
+    case "breach": {
+      const clock2 = [clocks.acknowledge, clocks.resolve].find(
+        (candidate) => candidate.status === "breached" || candidate.status === "missed"
+      );
+      return clock2 ? `${clock2.kind === "acknowledge" ? "Acknowledge" : "Resolve"} SLA breached: it was due ${formatDue(clock2.dueAt, tier.calendar)}.` : "An SLA target was missed.";
+    }
+    case "missed-update":
+      return `No status update from the team since ${formatUtc(clocks.update.since)}.`;
+    case "resolved":
+      return resolution ? `Resolved: ${resolution.summary.split("\n")[0] ?? ""}` : "Resolved.";
+  }
+}
+function chatNoticeOf(escalation, event, repository, postMortem) {
+  const { issue: issue2, tier, facts: facts2, clocks } = escalation;
+  const word = (clock2) => `${clock2.kind} ${CLOCK_ICON[clock2.status]} ${clock2.status.replace("-", " ")}`;
+  return {
+    event,
+    headline: headline(escalation, event),
+    repository,
+    number: issue2.number,
+    title: issue2.title,
+    url: issue2.url,
+    tierName: tier.name,
+    tierLabel: tier.label,
+    customer: facts2.customer,
+    arr: facts2.accountValue,
+    renewal: facts2.renewalDate,
+    impact: facts2.impact,
+    ask: facts2.ask,
+    owners: escalation.owners,
+    slaState: [clocks.acknowledge, clocks.update, clocks.resolve].map(word).join(" \xB7 "),
+    acknowledgeDue: formatDue(clocks.acknowledge.dueAt, tier.calendar),
+    resolveDue: formatDue(clocks.resolve.dueAt, tier.calendar),
+    ...postMortem ? { postMortem } : {}
+  };
+}
+
+// src/github/chat-sender.ts
+var import_http_client2 = __toESM(require_lib(), 1);
+var RATE_LIMIT_RETRIES = 2;
+var FAILURE_RETRIES = 1;
+var SERVICE = { slack: "Slack", teams: "Teams" };
+var sleep2 = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+async function sendChat(target, payload2, options = {}) {
+  const { retryBaseMs = 1e3, maxRetryAfterSeconds = 30, timeoutMs = 1e4 } = options;
+  const service = SERVICE[target.kind] ?? "Chat";
+  try {
+    if (!isWebhookUrl(target.url)) return { ok: false, status: null, problem: `the ${service} webhook URL is not an http(s) URL` };
+    const body2 = toJson(payload2);
+    if (body2 === null) return { ok: false, status: null, problem: `the ${service} message could not be written as JSON` };
+    let rateLimited = 0;
+    let failed = 0;
+    for (; ; ) {
+      const answer = await post(target.url, body2, timeoutMs);
+      const status = "status" in answer ? answer.status : null;
+      const verdict = judge(service, answer, target.url, { rateLimited, failed, maxRetryAfterSeconds, timeoutMs });
+      if ("ok" in verdict) return { ok: true, status };
+      if ("problem" in verdict) return { ok: false, status, problem: verdict.problem };
+      if (verdict.retry === "rate-limit") {
+        rateLimited++;
+        await sleep2(verdict.waitSeconds * retryBaseMs);
+      } else {
+        failed++;
+        await sleep2(retryBaseMs);
+      }
+    }
+  } catch (error2) {
+    const name = error2 instanceof Error ? error2.name : typeof error2;
+    return { ok: false, status: null, problem: `the ${service} message could not be sent (${name})` };
+  }
+}
+function toJson(payload2) {
+  try {
+    return JSON.stringify(payload2) ?? null;
+  } catch {
+    return null;
+  }
+}
+var duration = (ms) => ms >= 1e3 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+function isWebhookUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+function judge(service, answer, url, state) {
+  if ("error" in answer) {
+    if (answer.error === "timeout") return { problem: `${service} did not answer within ${duration(state.timeoutMs)}` };
+    if (state.failed < FAILURE_RETRIES) return { retry: "failure" };
+    return { problem: `${service} could not be reached${answer.code ? ` (${answer.code})` : ""}, also on a retry` };
+  }
+  const { status } = answer;
+  if (status >= 200 && status < 300) return { ok: true };
+  const said = reason(answer.body, url);
+  if (status === 429) {
+    const seconds = retryAfterSeconds2(answer.retryAfter);
+    if (seconds > state.maxRetryAfterSeconds)
+      return { problem: `${service} rate limited the message and asked to wait ${seconds} s (more than ${state.maxRetryAfterSeconds})` };
+    if (state.rateLimited >= RATE_LIMIT_RETRIES)
+      return { problem: `${service} still rate limited the message after ${RATE_LIMIT_RETRIES} waits` };
+    return { retry: "rate-limit", waitSeconds: seconds };
+  }
+  if (status >= 500) {
+    if (state.failed < FAILURE_RETRIES) return { retry: "failure" };
+    return { problem: `${service} answered ${status}${said}, also on a retry` };
+  }
+  if (status >= 300 && status < 400) return { problem: `${service} answered ${status} (a redirect; webhooks are not followed elsewhere)` };
+  return { problem: `${service} answered ${status}${said}` };
+}
+function retryAfterSeconds2(header2) {
+  const seconds = Number(header2);
+  return header2 !== void 0 && header2.trim() !== "" && Number.isFinite(seconds) && seconds >= 0 ? seconds : 1;
+}
+function reason(body2, url) {
+  let said = body2;
+  try {
+    const parsed = JSON.parse(body2);
+    if (parsed?.error) said = [parsed.error.code, parsed.error.message].filter((p) => typeof p === "string").join(": ");
+  } catch {
+  }
+  said = said.replace(/\s+/g, " ").trim();
+  if (!said) return "";
+  const { host, pathname, search: search2 } = new URL(url);
+  const secretParts = [url, pathname, search2, host].filter((part) => part.length > 1);
+  if (secretParts.some((part) => said.includes(part))) return " (its answer quoted the webhook address, so it is left out)";
+  return ` ${said.length > 120 ? `${said.slice(0, 119)}\u2026` : said}`;
+}
+async function post(url, body2, timeoutMs) {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const withSignal = {
+    prepareRequest: (requestOptions) => void (requestOptions.signal = signal),
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => Promise.reject(new Error("no authentication"))
+  };
+  const client = new import_http_client2.HttpClient("escalation-desk", [withSignal], {
+    allowRedirects: false,
+    allowRetries: false,
+    keepAlive: false,
+    // the signal is the deadline; the socket timeout (which names the URL's path) is only a backstop
+    socketTimeout: timeoutMs + 5e3
+  });
+  try {
+    const response = await client.request("POST", url, body2, { "content-type": "application/json; charset=utf-8", accept: "*/*" });
+    const message = response.message;
+    const text4 = await readSome(message);
+    const retryAfter = message.headers["retry-after"];
+    return { status: message.statusCode ?? 0, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, body: text4 };
+  } catch (error2) {
+    if (signal.aborted) return { error: "timeout", code: null };
+    const code = error2?.code;
+    return { error: "unreachable", code: typeof code === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(code) ? code : null };
+  } finally {
+    client.dispose();
+  }
+}
+async function readSome(message, max = 2048) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of message) {
+    if (size < max) chunks.push(chunk);
+    size += chunk.length;
+  }
+  return Buffer.concat(chunks).toString("utf8").slice(0, max);
+}
+
+// src/shell/chat-notices.ts
+var RETRY = "retry:";
+async function sendChatNotices(escalation, config, given2, targets, repository, options = {}) {
+  const outcome = { recorded: [], warnings: [], done: [] };
+  if (targets.length === 0) return outcome;
+  const retries = escalation.carried.chat.filter((key) => key.startsWith(RETRY)).map((key) => key.slice(key.indexOf(":", RETRY.length) + 1));
+  for (const { channel, due } of chatDue(
+    escalation,
+    config,
+    [...given2, ...retries],
+    targets.map((target) => target.kind)
+  )) {
+    const target = targets.find((candidate) => candidate.kind === channel);
+    if (!target) continue;
+    const notice = chatNoticeOf(escalation, due.event, repository, options.postMortem);
+    const result2 = await sendChat(target, target.kind === "slack" ? slackMessage(notice) : teamsMessage(notice), options);
+    if (result2.ok) {
+      outcome.recorded.push(due.sentKey(channel));
+      outcome.done.push(`sent the ${due.event} notice to ${channel === "slack" ? "Slack" : "Teams"}`);
+    } else {
+      outcome.recorded.push(`${RETRY}${due.sentKey(channel)}`);
+      outcome.warnings.push(
+        `The ${channel === "slack" ? "Slack" : "Teams"} notice for #${escalation.issue.number} (${due.event}) was not sent: ${result2.problem ?? "no answer"}. The next run tries again.`
+      );
+    }
+  }
+  return outcome;
+}
+function cardEdit(replanned, cardId) {
+  const card2 = replanned.find(
+    (action) => action.kind === "create-comment" && action.marker === "card" || action.kind === "update-comment"
+  );
+  if (!card2 || cardId === null) return [];
+  const body2 = card2.kind === "create-comment" || card2.kind === "update-comment" ? card2.body : "";
+  return [{ kind: "update-comment", commentId: cardId, body: body2 }];
 }
 
 // src/templates.generated.ts
@@ -44042,9 +44500,9 @@ function convertErrors(errors, file) {
 }
 function structureProblems(doc, lineCounter, file) {
   const problems = [];
-  const at = (offset2, text3) => {
+  const at = (offset2, text4) => {
     const { line, col } = lineCounter.linePos(offset2);
-    problems.push({ where: `${file}:${line}:${col}`, text: `YAML syntax error: ${text3}` });
+    problems.push({ where: `${file}:${line}:${col}`, text: `YAML syntax error: ${text4}` });
   };
   (0, import_yaml.visit)(doc, {
     Alias(_, alias) {
@@ -44070,8 +44528,8 @@ function firstAliasWhere(doc, lineCounter, file) {
   });
   return where;
 }
-function shorten(text3) {
-  return text3.length > 40 ? `${text3.slice(0, 37)}...` : text3;
+function shorten(text4) {
+  return text4.length > 40 ? `${text4.slice(0, 37)}...` : text4;
 }
 
 // src/config/errors.ts
@@ -46855,7 +47313,7 @@ function describeError(error2, locator) {
   const path = toPath(error2.instancePath);
   const parent = error2.parentSchema ?? {};
   const got = ` (got ${describeValue(error2.data)})`;
-  const at = (p, text3) => ({ where: locator.where(p), text: `${formatPath(p)} ${text3}` });
+  const at = (p, text4) => ({ where: locator.where(p), text: `${formatPath(p)} ${text4}` });
   const params = error2.params;
   switch (error2.keyword) {
     case "if":
@@ -47008,8 +47466,8 @@ function projectFieldProblems(fields, report, has) {
 var MIN_NUDGE_MINUTES = 60;
 function semanticProblems(config, locator) {
   const problems = [];
-  const report = (path, text3) => {
-    problems.push({ where: locator.where(path), text: `${formatPath(path)} ${text3}` });
+  const report = (path, text4) => {
+    problems.push({ where: locator.where(path), text: `${formatPath(path)} ${text4}` });
   };
   labelProblems(config, locator, report);
   tierProblems(config, report);
@@ -47075,7 +47533,7 @@ function toConfig(raw) {
       minLength: field["min-length"] ?? DEFAULT_MIN_LENGTH,
       hint: field.hint?.trim() ?? ""
     })),
-    placeholders: unique2(raw.placeholders.map((text3) => text3.trim().toLowerCase())),
+    placeholders: unique2(raw.placeholders.map((text4) => text4.trim().toLowerCase())),
     formPath: raw.form,
     // Spelled as the tier's own label so later comparisons can be exact.
     defaultTier: tierLabel(raw["default-tier"]),
@@ -47171,8 +47629,8 @@ function unique2(values) {
 
 // src/config/parse-config.ts
 var BUILT_IN_FILE = "built-in defaults";
-function parseConfig(text3, file) {
-  const { raw, locator } = readValidated(text3, file);
+function parseConfig(text4, file) {
+  const { raw, locator } = readValidated(text4, file);
   const merged = mergeOverDefaults(raw, builtInRaw());
   throwIfAny(file, semanticProblems(merged, locator));
   return toConfig(merged);
@@ -47183,9 +47641,9 @@ function builtInRaw() {
   return cachedDefaults;
 }
 var MAX_ALIAS_COUNT = 100;
-function readValidated(text3, file) {
+function readValidated(text4, file) {
   const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const doc = (0, import_yaml3.parseDocument)(text4, { lineCounter, prettyErrors: true, uniqueKeys: true });
   throwIfAny(file, convertErrors(doc.errors, file));
   throwIfAny(file, structureProblems(doc, lineCounter, file));
   let data;
@@ -47324,12 +47782,12 @@ function parseFormTemplate(yamlText) {
     throw new FormTemplateError(`Form template needs a non-empty "name"${locate(doc.contents)}`);
   }
   const bodyNode = doc.contents.get("body", true);
-  const body = root["body"];
-  if (!(0, import_yaml4.isSeq)(bodyNode) || !Array.isArray(body) || body.length === 0) {
+  const body2 = root["body"];
+  if (!(0, import_yaml4.isSeq)(bodyNode) || !Array.isArray(body2) || body2.length === 0) {
     throw new FormTemplateError(`Form template needs a non-empty "body" list${locate(bodyNode ?? doc.contents)}`);
   }
   const fields = [];
-  body.forEach((element, index2) => {
+  body2.forEach((element, index2) => {
     const where = locate(bodyNode.items[index2]);
     const field = readFormElement(element, index2, where);
     if (field !== null) fields.push(field);
@@ -47523,12 +47981,12 @@ function listMarker(line, indent) {
   const gap = empty || indentedCode ? 1 : after.columns;
   return { contentColumn: indent.columns + width + gap, contentIndex: end + after.index, empty, indentedCode, start };
 }
-function trimSpacesAndTabs(text3) {
+function trimSpacesAndTabs(text4) {
   let start = 0;
-  let end = text3.length;
-  while (start < end && isSpaceOrTab(text3.charCodeAt(start))) start++;
-  while (end > start && isSpaceOrTab(text3.charCodeAt(end - 1))) end--;
-  return text3.slice(start, end);
+  let end = text4.length;
+  while (start < end && isSpaceOrTab(text4.charCodeAt(start))) start++;
+  while (end > start && isSpaceOrTab(text4.charCodeAt(end - 1))) end--;
+  return text4.slice(start, end);
 }
 function isBlankFrom(line, from) {
   for (let i = from; i < line.length; i++) if (!isSpaceOrTab(line.charCodeAt(i))) return false;
@@ -47751,8 +48209,8 @@ var FieldLabels = class {
     return this.byLabel.get(normaliseLabel(withoutClosingSequence(content3)));
   }
 };
-function normaliseLabel(text3) {
-  return text3.trim().replace(/\s+/g, " ").toLowerCase();
+function normaliseLabel(text4) {
+  return text4.trim().replace(/\s+/g, " ").toLowerCase();
 }
 function lastFormHeadingLines(lines, labels) {
   const lastById = /* @__PURE__ */ new Map();
@@ -47772,7 +48230,7 @@ function findSections(source, fields) {
   const labels = new FieldLabels(fields);
   const formHeadings = lastFormHeadingLines(lines, labels);
   const scanner = new BlockScanner();
-  const sections = /* @__PURE__ */ new Map();
+  const sections2 = /* @__PURE__ */ new Map();
   const unknownHeadings = [];
   const roles = [];
   const lineStarts = [];
@@ -47783,23 +48241,23 @@ function findSections(source, fields) {
     lineStarts.push(lineStart);
     offset2 += line.length + 1;
     const formHeading = formHeadings.get(index2);
-    if (formHeading !== void 0 && !sections.has(formHeading) && scanner.insideConstruct && scanner.afterBlankLine) {
+    if (formHeading !== void 0 && !sections2.has(formHeading) && scanner.insideConstruct && scanner.afterBlankLine) {
       scanner.interrupt();
     }
     const { role, heading } = scanner.scan(line);
     roles.push(role);
     if (heading === null || heading.level !== 3) continue;
     const id = labels.match(heading.content);
-    if (id !== void 0 && !sections.has(id)) {
+    if (id !== void 0 && !sections2.has(id)) {
       if (current !== null) close(current, lineStart, index2);
       current = { start: lineStart + line.length, end: source.length, firstLine: index2 + 1, endLine: lines.length };
-      sections.set(id, current);
+      sections2.set(id, current);
       continue;
     }
-    const text3 = withoutClosingSequence(heading.content).trim();
-    if (id === void 0 && current !== null && text3 !== "") unknownHeadings.push(text3);
+    const text4 = withoutClosingSequence(heading.content).trim();
+    if (id === void 0 && current !== null && text4 !== "") unknownHeadings.push(text4);
   }
-  return { sections, unknownHeadings, body: { source, lines, lineStarts, roles } };
+  return { sections: sections2, unknownHeadings, body: { source, lines, lineStarts, roles } };
 }
 function close(section, end, endLine) {
   section.end = end;
@@ -47808,8 +48266,8 @@ function close(section, end, endLine) {
 
 // src/core/form/normalise-body.ts
 var BYTE_ORDER_MARK = 65279;
-function normaliseBody(body) {
-  const withoutMark = body.charCodeAt(0) === BYTE_ORDER_MARK ? body.slice(1) : body;
+function normaliseBody(body2) {
+  const withoutMark = body2.charCodeAt(0) === BYTE_ORDER_MARK ? body2.slice(1) : body2;
   return withoutMark.replace(/\r\n?/g, "\n");
 }
 
@@ -50566,7 +51024,7 @@ function resolveAllAttention(events, context3) {
             },
             end
           };
-          const text3 = {
+          const text4 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open2][1].end
@@ -50594,9 +51052,9 @@ function resolveAllAttention(events, context3) {
           if (events[open2][1].end.offset - events[open2][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open2][1], context3], ["exit", events[open2][1], context3]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text3, context3]]);
+          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text4, context3]]);
           nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context3));
-          nextEvents = push(nextEvents, [["exit", text3, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
+          nextEvents = push(nextEvents, [["exit", text4, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
           let offset2 = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset2 = 2;
@@ -52053,13 +52511,13 @@ function resolveHeadingAtx(events, context3) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text3 = {
+    const text4 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text3, context3], ["exit", text3, context3], ["exit", content3, context3]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text4, context3], ["exit", text4, context3], ["exit", content3, context3]]);
   }
   return events;
 }
@@ -52928,7 +53386,7 @@ function resolveToLabelEnd(events, context3) {
       ...events[close2][1].end
     }
   };
-  const text3 = {
+  const text4 = {
     type: "labelText",
     start: {
       ...events[open2 + offset2 + 2][1].end
@@ -52939,9 +53397,9 @@ function resolveToLabelEnd(events, context3) {
   };
   media = [["enter", group, context3], ["enter", label, context3]];
   media = push(media, events.slice(open2 + 1, open2 + offset2 + 3));
-  media = push(media, [["enter", text3, context3]]);
+  media = push(media, [["enter", text4, context3]]);
   media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + offset2 + 4, close2 - 3), context3));
-  media = push(media, [["exit", text3, context3], events[close2 - 2], events[close2 - 1], ["exit", label, context3]]);
+  media = push(media, [["exit", text4, context3], events[close2 - 2], events[close2 - 1], ["exit", label, context3]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context3]]);
   splice(events, open2, events.length, media);
@@ -53335,7 +53793,7 @@ function resolveToSetextUnderline(events, context3) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text3;
+  let text4;
   let definition2;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -53344,7 +53802,7 @@ function resolveToSetextUnderline(events, context3) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text3 = index2;
+        text4 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -53364,9 +53822,9 @@ function resolveToSetextUnderline(events, context3) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text3][1].type = "setextHeadingText";
+  events[text4][1].type = "setextHeadingText";
   if (definition2) {
-    editMap.add(text3, 0, [["enter", heading, context3]]);
+    editMap.add(text4, 0, [["enter", heading, context3]]);
     editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context3]]);
     events[content3][1].end = {
       ...events[definition2][1].end
@@ -53462,7 +53920,7 @@ var resolver = {
   resolveAll: createResolver()
 };
 var string = initializeFactory("string");
-var text = initializeFactory("text");
+var text2 = initializeFactory("text");
 function initializeFactory(field) {
   return {
     resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
@@ -53471,10 +53929,10 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text3 = effects.attempt(constructs2, start, notText);
+    const text4 = effects.attempt(constructs2, start, notText);
     return start;
     function start(code) {
-      return atBreak(code) ? text3(code) : notText(code);
+      return atBreak(code) ? text4(code) : notText(code);
     }
     function notText(code) {
       if (code === null) {
@@ -53488,7 +53946,7 @@ function initializeFactory(field) {
     function data(code) {
       if (atBreak(code)) {
         effects.exit("data");
-        return text3(code);
+        return text4(code);
       }
       effects.consume(code);
       return data;
@@ -53610,7 +54068,7 @@ __export(constructs_exports, {
   flowInitial: () => flowInitial,
   insideSpan: () => insideSpan,
   string: () => string2,
-  text: () => text2
+  text: () => text3
 });
 var document2 = {
   [42]: list,
@@ -53650,7 +54108,7 @@ var string2 = {
   [38]: characterReference,
   [92]: characterEscape
 };
-var text2 = {
+var text3 = {
   [-5]: lineEnding,
   [-4]: lineEnding,
   [-3]: lineEnding,
@@ -54015,7 +54473,7 @@ function parse5(options) {
     flow: create(flow),
     lazy: {},
     string: create(string),
-    text: create(text)
+    text: create(text2)
   };
   return parser;
   function create(initial) {
@@ -54581,7 +55039,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text3();
+      tail = text4();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -54840,7 +55298,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text3() {
+  function text4() {
     return {
       type: "text",
       value: "",
@@ -54955,9 +55413,9 @@ function parseMarkdownBlocks(lines, onParse) {
     chars = next;
     lineCount++;
   }
-  const text3 = lines.slice(0, lineCount).join("\n");
-  onParse?.(text3);
-  return { tree: fromMarkdown(capContainerDepth(text3), { extensions: [BLOCKS_ONLY] }), text: text3, lineCount };
+  const text4 = lines.slice(0, lineCount).join("\n");
+  onParse?.(text4);
+  return { tree: fromMarkdown(capContainerDepth(text4), { extensions: [BLOCKS_ONLY] }), text: text4, lineCount };
 }
 var MAX_CONTAINER_MARKS = 8;
 var CONTAINER_MARKS = /* @__PURE__ */ new Set([">", "-", "*", "+", ".", ")"]);
@@ -54995,8 +55453,8 @@ function capLine(line) {
 }
 
 // src/core/form/read-checkboxes.ts
-function readCheckboxes(section, body, options) {
-  const segments = segmentsOf(section, body);
+function readCheckboxes(section, body2, options) {
+  const segments = segmentsOf(section, body2);
   const listLines = [];
   for (const segment of segments) {
     if (!segment.isList) continue;
@@ -55008,12 +55466,12 @@ function readCheckboxes(section, body, options) {
   const extra = extraText(segments, parsed.lineCount);
   return extra === "" ? value : { ...value, extra };
 }
-function segmentsOf(section, body) {
+function segmentsOf(section, body2) {
   const segments = [];
   let current = null;
   for (let index2 = section.firstLine; index2 < section.endLine; index2++) {
-    const line = body.lines[index2] ?? "";
-    const role = body.roles[index2];
+    const line = body2.lines[index2] ?? "";
+    const role = body2.roles[index2];
     if (current === null || role !== "blank" && role === "list" !== current.isList) {
       current = { isList: role === "list", lines: [] };
       segments.push(current);
@@ -55039,7 +55497,7 @@ function extraText(segments, parsedLines) {
   }
   return pieces.map((piece) => piece.trim()).filter((piece) => piece !== "").join("\n\n");
 }
-function itemsOf(nodes, text3) {
+function itemsOf(nodes, text4) {
   const checked = [];
   const unchecked = [];
   for (const node2 of nodes) {
@@ -55047,7 +55505,7 @@ function itemsOf(nodes, text3) {
     for (const item of node2.children) {
       const paragraph = item.children[0];
       if (paragraph?.type !== "paragraph") continue;
-      const itemText = text3.slice(paragraph.position?.start.offset ?? 0, paragraph.position?.end.offset ?? 0);
+      const itemText = text4.slice(paragraph.position?.start.offset ?? 0, paragraph.position?.end.offset ?? 0);
       const marker = /^\[([ xX])\](?=[ \t]|$)/.exec(itemText);
       if (marker === null && typeof item.checked !== "boolean") continue;
       const isChecked = typeof item.checked === "boolean" ? item.checked : marker?.[1] !== " ";
@@ -55067,37 +55525,37 @@ function withoutBlankEnds(lines) {
 
 // src/core/form/split-choices.ts
 var SEPARATOR = ", ";
-function splitChoices(text3, options) {
+function splitChoices(text4, options) {
   const byLength = [...new Set(options)].filter((option2) => option2 !== "").sort((a, b) => b.length - a.length);
   const selected = [];
   let position2 = 0;
-  while (position2 < text3.length) {
-    const option2 = optionAt(text3, position2, byLength);
+  while (position2 < text4.length) {
+    const option2 = optionAt(text4, position2, byLength);
     if (option2 !== void 0) {
       selected.push(option2);
       position2 += option2.length + SEPARATOR.length;
       continue;
     }
-    const end = nextOptionStart(text3, position2, byLength);
-    const unknown = text3.slice(position2, end).trim();
+    const end = nextOptionStart(text4, position2, byLength);
+    const unknown = text4.slice(position2, end).trim();
     if (unknown !== "") selected.push(unknown);
     position2 = end + SEPARATOR.length;
   }
   return selected;
 }
-function optionAt(text3, position2, byLength) {
+function optionAt(text4, position2, byLength) {
   return byLength.find((option2) => {
     const end = position2 + option2.length;
-    return text3.startsWith(option2, position2) && (end === text3.length || text3.startsWith(SEPARATOR, end));
+    return text4.startsWith(option2, position2) && (end === text4.length || text4.startsWith(SEPARATOR, end));
   });
 }
-function nextOptionStart(text3, position2, byLength) {
-  let separator = text3.indexOf(SEPARATOR, position2);
+function nextOptionStart(text4, position2, byLength) {
+  let separator = text4.indexOf(SEPARATOR, position2);
   while (separator !== -1) {
-    if (optionAt(text3, separator + SEPARATOR.length, byLength) !== void 0) return separator;
-    separator = text3.indexOf(SEPARATOR, separator + 1);
+    if (optionAt(text4, separator + SEPARATOR.length, byLength) !== void 0) return separator;
+    separator = text4.indexOf(SEPARATOR, separator + 1);
   }
-  return text3.length;
+  return text4.length;
 }
 
 // src/core/form/read-field-value.ts
@@ -55108,26 +55566,26 @@ function emptyValue(field) {
   if (field.type === "checkboxes") return { kind: "checkboxes", checked: [], unchecked: [] };
   return { kind: "text", text: null };
 }
-function readFieldValue(field, section, body, options) {
-  if (field.type === "checkboxes") return readCheckboxes(section, body, options);
-  if (field.type === "dropdown") return readChoices(field, section, body);
-  const raw = body.source.slice(section.start, section.end).trim();
-  const text3 = raw === "" || raw === NO_RESPONSE ? null : raw;
-  return { kind: "text", text: field.render === null || text3 === null ? text3 : unwrapFence(text3, sectionLines(section, body)) };
+function readFieldValue(field, section, body2, options) {
+  if (field.type === "checkboxes") return readCheckboxes(section, body2, options);
+  if (field.type === "dropdown") return readChoices(field, section, body2);
+  const raw = body2.source.slice(section.start, section.end).trim();
+  const text4 = raw === "" || raw === NO_RESPONSE ? null : raw;
+  return { kind: "text", text: field.render === null || text4 === null ? text4 : unwrapFence(text4, sectionLines(section, body2)) };
 }
-function readChoices(field, section, body) {
+function readChoices(field, section, body2) {
   let first = section.firstLine;
-  while (first < section.endLine && isBlank(body.lines[first] ?? "")) first++;
+  while (first < section.endLine && isBlank(body2.lines[first] ?? "")) first++;
   if (first === section.endLine) return { kind: "choices", selected: [] };
-  const isAnswer = body.roles[first] !== "heading";
-  const answer = isAnswer ? (body.lines[first] ?? "").trim() : "";
+  const isAnswer = body2.roles[first] !== "heading";
+  const answer = isAnswer ? (body2.lines[first] ?? "").trim() : "";
   const restLine = isAnswer ? first + 1 : first;
-  const rest = body.source.slice(body.lineStarts[restLine] ?? section.end, section.end).trim();
+  const rest = body2.source.slice(body2.lineStarts[restLine] ?? section.end, section.end).trim();
   const noSelection = answer === "" || answer === NO_RESPONSE || answer === NO_SELECTION && !field.options.includes(NO_SELECTION);
   const selected = noSelection ? [] : field.multiple ? splitChoices(answer, field.options) : [answer];
   return rest === "" ? { kind: "choices", selected } : { kind: "choices", selected, extra: rest };
 }
-function unwrapFence(text3, lines) {
+function unwrapFence(text4, lines) {
   let first = 0;
   let last = lines.length - 1;
   while (first <= last && isBlank(lines[first] ?? "")) first++;
@@ -55135,24 +55593,24 @@ function unwrapFence(text3, lines) {
   const opener = lines[first] ?? "";
   const indent = indentOf(opener);
   const fence = indent.columns <= 3 ? fenceOpener(opener, indent.index) : null;
-  if (fence === null) return text3;
+  if (fence === null) return text4;
   let close2 = first + 1;
   while (close2 <= last && !closesFence2(lines[close2] ?? "", fence)) close2++;
-  if (close2 < last) return text3;
+  if (close2 < last) return text4;
   const inner = lines.slice(first + 1, close2).join("\n");
   return inner.trim() === "" ? null : inner;
 }
-function sectionLines(section, body) {
-  return body.lines.slice(section.firstLine, section.endLine);
+function sectionLines(section, body2) {
+  return body2.lines.slice(section.firstLine, section.endLine);
 }
 
 // src/core/form/parse-issue-body.ts
-function parseIssueBody(body, template, options = {}) {
-  const { sections, unknownHeadings, body: scanned } = findSections(normaliseBody(body), template.fields);
+function parseIssueBody(body2, template, options = {}) {
+  const { sections: sections2, unknownHeadings, body: scanned } = findSections(normaliseBody(body2), template.fields);
   const fields = {};
   const absent = [];
   for (const field of template.fields) {
-    const section = sections.get(field.id);
+    const section = sections2.get(field.id);
     if (section === void 0) absent.push(field.id);
     fields[field.id] = section === void 0 ? emptyValue(field) : readFieldValue(field, section, scanned, options);
   }
@@ -55167,8 +55625,8 @@ function answerText(value) {
   return value.checked.length > 0 ? value.checked.join(", ") : null;
 }
 var MAX_PLACEHOLDER = 64;
-function placeholderKey(text3) {
-  const trimmed = text3.trim();
+function placeholderKey(text4) {
+  const trimmed = text4.trim();
   if (trimmed.length > MAX_PLACEHOLDER) return trimmed.slice(0, MAX_PLACEHOLDER + 1);
   let end = trimmed.length;
   while (end > 0 && ".! 	\n\r".includes(trimmed.charAt(end - 1))) end--;
@@ -55180,15 +55638,15 @@ function findMissingFields(parsed, template, config) {
   for (const required of config.requiredFields) {
     const label = template.fields.find((field) => field.id === required.id)?.label ?? required.id;
     const base = { id: required.id, label, hint: required.hint, minLength: required.minLength };
-    const text3 = answerText(parsed.fields[required.id])?.trim() ?? null;
+    const text4 = answerText(parsed.fields[required.id])?.trim() ?? null;
     if (parsed.absent.includes(required.id) || !(required.id in parsed.fields)) {
       missing.push({ ...base, reason: "absent", given: null });
-    } else if (!text3) {
+    } else if (!text4) {
       missing.push({ ...base, reason: "empty", given: null });
-    } else if (placeholders.has(placeholderKey(text3))) {
-      missing.push({ ...base, reason: "placeholder", given: text3 });
-    } else if (text3.length < required.minLength) {
-      missing.push({ ...base, reason: "too-short", given: text3 });
+    } else if (placeholders.has(placeholderKey(text4))) {
+      missing.push({ ...base, reason: "placeholder", given: text4 });
+    } else if (text4.length < required.minLength) {
+      missing.push({ ...base, reason: "too-short", given: text4 });
     }
   }
   return missing;
@@ -55208,11 +55666,11 @@ var FIELD_IDS = {
   ask: "ask"
 };
 function readFacts(parsed) {
-  const facts = {};
+  const facts2 = {};
   for (const [key, id] of Object.entries(FIELD_IDS)) {
-    facts[key] = answerText(parsed.fields[id])?.trim() || null;
+    facts2[key] = answerText(parsed.fields[id])?.trim() || null;
   }
-  return facts;
+  return facts2;
 }
 function requestedTierIndex(parsed, template) {
   const value = parsed.fields["requested-tier"];
@@ -55270,9 +55728,9 @@ function normaliseCustomer(name) {
   if (!key || PLACEHOLDERS.has(key)) return null;
   return cutAtCharacter(key, MAX_KEY);
 }
-function foldText(text3) {
+function foldText(text4) {
   let folded = "";
-  for (const char of text3.normalize("NFKD").toLowerCase()) {
+  for (const char of text4.normalize("NFKD").toLowerCase()) {
     if (new RegExp("\\p{M}", "u").test(char)) continue;
     if (char === "." || char === "/" || char === "'" || char === "\u2019") continue;
     if (char === "&" || char === "+") folded += " and ";
@@ -55294,10 +55752,10 @@ function withoutLegalForm(words) {
   const start = end > 1 && words[0] === "the" ? 1 : 0;
   return words.slice(start, end);
 }
-function cutAtCharacter(text3, max) {
-  if (text3.length <= max) return text3;
+function cutAtCharacter(text4, max) {
+  if (text4.length <= max) return text4;
   let cut2 = "";
-  for (const char of text3) {
+  for (const char of text4) {
     if (cut2.length + char.length > max) break;
     cut2 += char;
   }
@@ -55405,10 +55863,10 @@ function updatesOf(records) {
 function etaOf(records, timeZone) {
   let eta = null;
   for (const record of records) {
-    const text3 = record.name === "eta" ? record.arg : record.name === "status" ? findEta(record.arg) : null;
-    if (text3 === null || text3 === "") continue;
-    const parsed = parseTimeExpression(text3, when(record), timeZone);
-    eta = { at: parsed.ok ? parsed.at : null, text: text3, by: record.by, setAt: when(record) };
+    const text4 = record.name === "eta" ? record.arg : record.name === "status" ? findEta(record.arg) : null;
+    if (text4 === null || text4 === "") continue;
+    const parsed = parseTimeExpression(text4, when(record), timeZone);
+    eta = { at: parsed.ok ? parsed.at : null, text: text4, by: record.by, setAt: when(record) };
   }
   return eta;
 }
@@ -55417,8 +55875,8 @@ function pausesOf(records) {
   for (const record of records) {
     const open2 = pauses.at(-1)?.end === null ? pauses.at(-1) : void 0;
     if (record.name === "waiting" && !open2) {
-      const reason = record.arg.slice(firstWord(record.arg).length).trim();
-      pauses.push({ start: when(record), end: null, by: record.by, reason });
+      const reason2 = record.arg.slice(firstWord(record.arg).length).trim();
+      pauses.push({ start: when(record), end: null, by: record.by, reason: reason2 });
     }
     if ((record.name === "resume" || record.name === "resolve") && open2) open2.end = when(record);
   }
@@ -55466,7 +55924,7 @@ function pendingCommandAuthors(issue2) {
 function csatAsked(issue2, config) {
   return config.csat.ask === "filer" ? [issue2.author] : config.csat.ask;
 }
-function judge(comment, command, context3) {
+function judge2(comment, command, context3) {
   const asked = command.name === "csat" && csatAsked(context3.issue, context3.config).some((login) => login.toLowerCase() === comment.author.toLowerCase());
   const needed = asked ? null : permissionFor(command, context3.config);
   if (needed !== null && !hasPermission(context3.permissions.get(comment.author), needed))
@@ -55483,7 +55941,7 @@ function readThreadCommands(context3) {
     if (comment.viewerReactions.includes(ACCEPTED2)) found.push({ comment, command, decidedBefore: true, verdict: { kind: "accepted" } });
     else if (comment.viewerReactions.includes(REFUSED))
       found.push({ comment, command, decidedBefore: true, verdict: { kind: "refused", reason: "invalid", problem: "" } });
-    else found.push({ comment, command, decidedBefore: false, verdict: judge(comment, command, context3) });
+    else found.push({ comment, command, decidedBefore: false, verdict: judge2(comment, command, context3) });
   }
   return found;
 }
@@ -55498,9 +55956,9 @@ function toRecord(item) {
     arg: boundArg(arg)
   };
 }
-function boundArg(text3) {
-  if (text3.length <= CARD_LIMITS.arg) return text3;
-  const cut2 = text3.slice(0, CARD_LIMITS.arg);
+function boundArg(text4) {
+  if (text4.length <= CARD_LIMITS.arg) return text4;
+  const cut2 = text4.slice(0, CARD_LIMITS.arg);
   const last = cut2.charCodeAt(cut2.length - 1);
   return last >= 55296 && last <= 56319 ? cut2.slice(0, -1) : cut2;
 }
@@ -55675,7 +56133,7 @@ function deriveEscalation(input) {
   const closedResolved = issue2.state === "closed" && (issue2.stateReason === "completed" || issue2.stateReason === null) ? issue2.closedAt : null;
   const resolvedAt = resolution?.at ?? closedResolved ?? null;
   const eta = etaOf(commands, timeZoneOf(tier));
-  const facts = readFacts(parsed);
+  const facts2 = readFacts(parsed);
   const missing = findMissingFields(parsed, template, config);
   const clocks = computeClocks({
     tier,
@@ -55689,7 +56147,7 @@ function deriveEscalation(input) {
   });
   return {
     issue: issue2,
-    facts,
+    facts: facts2,
     missing,
     needsInfo: missing.length > 0,
     tier,
@@ -55713,7 +56171,7 @@ function deriveEscalation(input) {
     carried,
     csat: csatOf(commands),
     sponsor: sponsorOf(commands),
-    customer: customerHistory(input, carried, normaliseCustomer(facts.customer))
+    customer: customerHistory(input, carried, normaliseCustomer(facts2.customer))
   };
 }
 
@@ -55768,9 +56226,9 @@ var STATE_NAMES = {
   closed: ["closed", "won't fix", "not planned"]
 };
 var SCALE = { k: 1e3, m: 1e6, b: 1e9 };
-function accountValue(text3) {
-  if (!text3) return null;
-  const head = text3.slice(0, 60);
+function accountValue(text4) {
+  if (!text4) return null;
+  const head = text4.slice(0, 60);
   let start = 0;
   while (start < head.length && !(head[start] >= "0" && head[start] <= "9")) start++;
   let end = start;
@@ -55786,29 +56244,29 @@ function option(field, names) {
   return field.options.find((candidate) => wanted.includes(candidate.name.trim().toLowerCase()))?.id ?? null;
 }
 function valueFor(field, kind, escalation) {
-  const { tier, facts, clocks, owners, state } = escalation;
-  const text3 = {
+  const { tier, facts: facts2, clocks, owners, state } = escalation;
+  const text4 = {
     tier: tier.name,
     state,
     slaDue: clocks.resolve.dueAt.toISOString().slice(0, 10),
-    customer: facts.customer ?? "",
-    arr: facts.accountValue ?? "",
+    customer: facts2.customer ?? "",
+    arr: facts2.accountValue ?? "",
     owner: owners.join(", ")
   }[kind];
   switch (field.dataType) {
     case "SINGLE_SELECT": {
-      const names = kind === "tier" ? [tier.name, tier.label] : kind === "state" ? STATE_NAMES[state] : [text3];
+      const names = kind === "tier" ? [tier.name, tier.label] : kind === "state" ? STATE_NAMES[state] : [text4];
       const id = option(field, names);
       return id ? { singleSelectOptionId: id } : null;
     }
     case "DATE":
-      return kind === "slaDue" ? { date: text3 } : null;
+      return kind === "slaDue" ? { date: text4 } : null;
     case "NUMBER": {
-      const number = kind === "arr" ? accountValue(facts.accountValue) : null;
+      const number = kind === "arr" ? accountValue(facts2.accountValue) : null;
       return number === null ? null : { number };
     }
     case "TEXT":
-      return { text: text3.slice(0, 1e3) };
+      return { text: text4.slice(0, 1e3) };
     default:
       return null;
   }
@@ -55898,14 +56356,14 @@ function postMortemDirectory(config) {
 }
 
 // src/core/postmortem/document-text.ts
-function documentBlock(text3) {
-  return safeDocumentBlock(text3);
+function documentBlock(text4) {
+  return safeDocumentBlock(text4);
 }
-function documentInline(text3, max = 300) {
-  return safeDocumentBlock(truncate2(text3.replace(/\s+/g, " ").trim(), max));
+function documentInline(text4, max = 300) {
+  return safeDocumentBlock(truncate2(text4.replace(/\s+/g, " ").trim(), max));
 }
-function documentCell(text3, max = 300) {
-  return documentInline(text3, max).replace(/\|/g, "\\|");
+function documentCell(text4, max = 300) {
+  return documentInline(text4, max).replace(/\|/g, "\\|");
 }
 
 // src/core/postmortem/render-template.ts
@@ -55919,8 +56377,8 @@ function renderTemplate(template, values) {
 // src/core/postmortem/timeline.ts
 var ACTION = "Escalation Desk";
 var VIA = { comment: "first response", command: "by command", assignment: "by assignment", tier: "by tier change" };
-function firstLine(text3, max = 160) {
-  const line = text3.split("\n").find((candidate) => candidate.trim() !== "")?.trim() ?? "";
+function firstLine(text4, max = 160) {
+  const line = text4.split("\n").find((candidate) => candidate.trim() !== "")?.trim() ?? "";
   return truncate2(line, max);
 }
 function commandEntry(record, escalation) {
@@ -55997,14 +56455,14 @@ function displayTitle(title) {
 }
 
 // src/core/postmortem/document.ts
-function userBlock(text3, label, gap) {
+function userBlock(text4, label, gap) {
   const name = gap?.label ?? label;
-  if (gap?.reason === "too-short" && text3)
+  if (gap?.reason === "too-short" && text4)
     return `> **Missing:** ${name} was too short to count when the escalation closed. Complete it during review.
 
-${documentBlock(text3)}`;
-  if (!text3 || gap) return `> **Missing:** ${name} was not answered when the escalation closed. Fill it in during review.`;
-  return documentBlock(text3);
+${documentBlock(text4)}`;
+  if (!text4 || gap) return `> **Missing:** ${name} was not answered when the escalation closed. Fill it in during review.`;
+  return documentBlock(text4);
 }
 function table(headers, rows) {
   return [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`, ...rows.map((row2) => `| ${row2.join(" | ")} |`)].join(
@@ -56036,12 +56494,12 @@ function slaResults(escalation) {
 
 ${notes.filter(Boolean).join(" ")}`;
 }
-function customerTable(facts) {
+function customerTable(facts2) {
   const rows = [
-    ["Customer", facts.customer],
-    ["Account value (ARR)", facts.accountValue],
-    ["Renewal date", facts.renewalDate],
-    ["Customer contact", facts.contact]
+    ["Customer", facts2.customer],
+    ["Account value (ARR)", facts2.accountValue],
+    ["Renewal date", facts2.renewalDate],
+    ["Customer contact", facts2.contact]
   ].map(([name, value]) => [name ?? "", documentCell(value ?? "not given", 300)]);
   return table(["", ""], rows);
 }
@@ -56070,10 +56528,10 @@ function people(escalation, config) {
 }
 function resolutionNote(escalation) {
   if (escalation.resolution) {
-    const { by, at, summary: summary2 } = escalation.resolution;
+    const { by, at, summary: summary3 } = escalation.resolution;
     return `Recorded by ${documentInline(by)} at ${formatUtc(at)}:
 
-${documentBlock(summary2)}`;
+${documentBlock(summary3)}`;
   }
   const marked = escalation.issue.comments.filter((comment) => isHumanComment(comment) && comment.markedForTimeline).at(-1);
   const update = escalation.updates.at(-1);
@@ -56084,7 +56542,7 @@ ${documentBlock(summary2)}`;
 ${documentBlock(latest.text)}`;
 }
 function renderPostMortem({ escalation, config, template }) {
-  const { issue: issue2, facts, missing } = escalation;
+  const { issue: issue2, facts: facts2, missing } = escalation;
   const gap = (id) => missing.find((field) => field.id === id);
   const timeline = buildTimeline(escalation, config).map((entry) => [
     formatUtc(entry.at).replace(" UTC", ""),
@@ -56099,16 +56557,16 @@ function renderPostMortem({ escalation, config, template }) {
     closed_at: formatUtc(escalation.resolvedAt ?? issue2.closedAt ?? escalation.start),
     missing_note: missing.length > 0 ? `>
 > **Draft:** ${missing.map((field) => field.label).join(" and ")} ${missing.length === 1 ? "was" : "were"} missing at close; those sections are marked below.` : "",
-    summary: userBlock(facts.whatHappened, "What happened", gap("what-happened")),
-    customer: customerTable(facts),
-    ask: facts.ask ? documentBlock(facts.ask) : "_The escalation did not say what it asked of leadership._",
+    summary: userBlock(facts2.whatHappened, "What happened", gap("what-happened")),
+    customer: customerTable(facts2),
+    ask: facts2.ask ? documentBlock(facts2.ask) : "_The escalation did not say what it asked of leadership._",
     sla_results: slaResults(escalation),
-    impact: userBlock(facts.impact, "Business impact", gap("impact")),
-    root_cause: userBlock(facts.rootCause, "Root cause", gap("root-cause")),
+    impact: userBlock(facts2.impact, "Business impact", gap("impact")),
+    root_cause: userBlock(facts2.rootCause, "Root cause", gap("root-cause")),
     trigger: [
-      `- **Started:** ${documentInline(facts.started ?? "not given", 200)}`,
+      `- **Started:** ${documentInline(facts2.started ?? "not given", 200)}`,
       `- **Escalated:** ${formatUtc(escalation.start)}`,
-      `- **Tried before escalating:** ${documentInline(facts.tried ?? "not given", 1e3)}`
+      `- **Tried before escalating:** ${documentInline(facts2.tried ?? "not given", 1e3)}`
     ].join("\n"),
     resolution: resolutionNote(escalation) ?? "_Describe how it was resolved and how the customer agreed to it._",
     timeline: table(["Time (UTC)", "Event", "By"], timeline),
@@ -56164,7 +56622,7 @@ function planPostMortem(input, existing) {
   const document3 = renderPostMortem({ escalation, config, template: input.documentTemplate });
   const people2 = [.../* @__PURE__ */ new Set([...escalation.owners, ...config.postMortem.reviewers, issue2.author])];
   const title = `Post-mortem: ${safeTitle(displayTitle(issue2.title), 228)} (#${issue2.number})`;
-  const body = fitBody(
+  const body2 = fitBody(
     [
       renderMarker("postmortem", { issue: issue2.number, path: location.path, branch: location.branch }),
       `Post-mortem for escalation #${issue2.number} (${safeInline(escalation.tier.name)}), resolved ${(escalation.resolvedAt ?? issue2.closedAt ?? escalation.start).toISOString().slice(0, 10)}.`,
@@ -56179,7 +56637,7 @@ function planPostMortem(input, existing) {
     location,
     document: document3,
     title,
-    body,
+    body: body2,
     draft: missing.length > 0,
     missing,
     reviewers: people2.filter((login) => !login.includes("/")),
@@ -56194,16 +56652,16 @@ function card(escalation, config, sent, extra) {
 function planUnconfirmedClose(escalation, config) {
   const closer = closerOf(escalation).login ?? "someone";
   const key = `close-unconfirmed:${escalation.issue.closedAt?.toISOString() ?? ""}`;
-  const actions = [];
+  const actions2 = [];
   if (!escalation.sent.has(key)) {
-    const text3 = `${safeInline(closer)} closed this escalation. ${mentionList(escalation.owners)}: the post-mortem opens once the team confirms the resolution: comment \`/resolve <resolution summary>\`, or close the issue again yourself.`;
-    actions.push({ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [text3]) });
+    const text4 = `${safeInline(closer)} closed this escalation. ${mentionList(escalation.owners)}: the post-mortem opens once the team confirms the resolution: comment \`/resolve <resolution summary>\`, or close the issue again yourself.`;
+    actions2.push({ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [text4]) });
   }
-  return [...actions, ...card(escalation, config, [key], {})];
+  return [...actions2, ...card(escalation, config, [key], {})];
 }
 function planResolved(escalation, config, view) {
   const key = `resolved:${view.pull}`;
-  const actions = [];
+  const actions2 = [];
   if (!escalation.sent.has(key)) {
     const reviewers = unique(view.reviewers.filter((login) => !view.refusedReviewers.includes(login)));
     const lines = [
@@ -56213,20 +56671,68 @@ function planResolved(escalation, config, view) {
       csatAsk(escalation, config),
       view.refusedReviewers.length > 0 ? `GitHub would not request ${view.refusedReviewers.map((who) => safeInline(who)).join(", ")} as reviewer (not a collaborator, or the author).` : ""
     ];
-    actions.push({ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [lines.filter(Boolean).join(" ")]) });
+    actions2.push({ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [lines.filter(Boolean).join(" ")]) });
   }
-  return [...actions, ...card(escalation, config, [key], { postmortem: view.pull })];
+  return [...actions2, ...card(escalation, config, [key], { postmortem: view.pull, chat: view.chat })];
 }
 function planNotPlanned(escalation, config) {
   const key = `closed-${escalation.issue.stateReason ?? "other"}:${escalation.issue.closedAt?.toISOString() ?? ""}`;
-  const text3 = config.postMortem.notPlannedComment;
-  const actions = text3 && !escalation.sent.has(key) ? [{ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [text3]) }] : [];
-  return [...actions, ...card(escalation, config, text3 ? [key] : [], {})];
+  const text4 = config.postMortem.notPlannedComment;
+  const actions2 = text4 && !escalation.sent.has(key) ? [{ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [text4]) }] : [];
+  return [...actions2, ...card(escalation, config, text4 ? [key] : [], {})];
 }
 function csatAsk(escalation, config) {
   if (escalation.csat) return "";
   const customer = safeInline(escalation.facts.customer ?? "the customer", 120);
   return `${mentionList(csatAsked(escalation.issue, config))}, once you have talked to ${customer}, record how they rate the handling: \`/csat <1-5> [comment]\`.`;
+}
+
+// src/core/postmortem/revision.ts
+var ACTION_SECTIONS = ["Tier and SLA results", "Timeline", "Customer satisfaction", "Communication log", "People involved"];
+function digest(text4) {
+  let hash = 2166136261;
+  for (let index2 = 0; index2 < text4.length; index2++) {
+    hash ^= text4.charCodeAt(index2);
+    hash = Math.imul(hash, 16777619) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+function bodyWithDigest(body2, documentDigest) {
+  const marker = readMarker(body2);
+  if (marker?.kind !== "postmortem") return body2;
+  const rest = body2.slice(body2.indexOf("-->") + 3);
+  return `${renderMarker("postmortem", { ...marker.data, digest: documentDigest })}${rest}`;
+}
+function recordedDigest(body2) {
+  const data = readMarker(body2)?.data;
+  return typeof data?.digest === "string" ? data.digest : null;
+}
+function sections(lines) {
+  const found = [];
+  let fence = null;
+  for (const [index2, line] of lines.entries()) {
+    const trimmed = line.trimStart();
+    const marker = trimmed.startsWith("```") ? "```" : trimmed.startsWith("~~~") ? "~~~" : null;
+    if (marker && (fence === null || fence === marker)) fence = fence === null ? marker : null;
+    if (fence !== null || !line.startsWith("## ")) continue;
+    const last = found.at(-1);
+    if (last) last.end = index2;
+    found.push({ title: line.slice(3).trim(), start: index2, end: lines.length });
+  }
+  return found;
+}
+function patchSections(current, fresh, titles = ACTION_SECTIONS) {
+  const mine = current.split("\n");
+  const theirs = fresh.split("\n");
+  const freshSections = sections(theirs);
+  let result2 = mine;
+  for (const title of titles) {
+    const target = sections(result2).find((section) => section.title === title);
+    const source = freshSections.find((section) => section.title === title);
+    if (!target || !source) continue;
+    result2 = [...result2.slice(0, target.start), ...theirs.slice(source.start, source.end), ...result2.slice(target.end)];
+  }
+  return result2.join("\n");
 }
 
 // src/shell/publish-postmortem.ts
@@ -56256,12 +56762,16 @@ async function publishPostMortem(gateway, read, plan, number, config) {
   const merged = pulls.find((pull2) => pull2.state === "MERGED");
   const message = `Post-mortem for escalation #${number}`;
   if (open2) {
-    if (read.branch && read.branchDocument !== plan.document) {
-      await gateway.moveBranch(branch, await gateway.commitFile(read.branch, path, plan.document, `${message} (updated)`), true);
+    const current = read.branchDocument;
+    const edited = current !== null && digest(current) !== recordedDigest(open2.body);
+    const next = current !== null && edited ? patchSections(current, plan.document) : plan.document;
+    if (read.branch && current !== next) {
+      await gateway.moveBranch(branch, await gateway.commitFile(read.branch, path, next, `${message} (updated)`), true);
       done.push(`committed the updated document to \`${branch}\``);
     }
-    if (open2.body !== plan.body || open2.title !== plan.title) {
-      await gateway.updatePullRequest(open2.number, { title: plan.title, body: plan.body });
+    const body2 = bodyWithDigest(plan.body, digest(next));
+    if (open2.body !== body2 || open2.title !== plan.title) {
+      await gateway.updatePullRequest(open2.number, { title: plan.title, body: body2 });
       done.push(`updated pull request #${open2.number}`);
     }
     if (open2.isDraft !== plan.draft) {
@@ -56270,19 +56780,20 @@ async function publishPostMortem(gateway, read, plan, number, config) {
     }
     return { pull: open2, done, refusedReviewers: await reconcilePull(gateway, open2, plan, label, done) };
   }
+  const document3 = merged && read.baseDocument !== null ? patchSections(read.baseDocument, plan.document) : plan.document;
   const latest = pulls[0];
-  if (latest?.state === "CLOSED" && read.branchDocument === plan.document) return { pull: latest, done, refusedReviewers: [] };
-  if (merged && read.baseDocument === plan.document) return { pull: merged, done, refusedReviewers: [] };
-  const reusable = read.branch !== null && read.branchDocument === plan.document && !merged;
+  if (latest?.state === "CLOSED" && read.branchDocument === document3) return { pull: latest, done, refusedReviewers: [] };
+  if (merged && read.baseDocument === document3) return { pull: merged, done, refusedReviewers: [] };
+  const reusable = read.branch !== null && read.branchDocument === document3 && !merged;
   if (!reusable) {
-    await gateway.moveBranch(branch, await gateway.commitFile(read.base, path, plan.document, message), read.branch !== null);
+    await gateway.moveBranch(branch, await gateway.commitFile(read.base, path, document3, message), read.branch !== null);
     done.push(`committed \`${path}\` on \`${branch}\``);
   }
   const pull = await gateway.openPullRequest({
     title: plan.title,
     head: branch,
     base: read.base.branch,
-    body: plan.body,
+    body: bodyWithDigest(plan.body, digest(document3)),
     draft: plan.draft
   });
   done.push(`opened ${plan.draft ? "draft " : ""}pull request #${pull.number}${merged ? ` (follow-up to #${merged.number})` : ""}`);
@@ -56353,14 +56864,32 @@ async function runPostMortem(gateway, closed, configPath, now2, log, options = {
       report.warnings = [
         `GitHub refused ${published.refusedReviewers.join(", ")} as reviewer${published.refusedReviewers.length === 1 ? "" : "s"} of #${published.pull.number} (not a collaborator, or the author).`
       ];
-    const resolved = planResolved(escalation, config, {
+    const view = {
       pull: published.pull.number,
       draft: plan.draft,
       missing: plan.missing.map((field) => field.label),
       reviewers: plan.reviewers,
       refusedReviewers: published.refusedReviewers
-    });
+    };
+    const resolved = planResolved(escalation, config, view);
     report.done.push(...await applyActions(gateway, issue2.number, resolved, log));
+    const repository = `${gateway.repo.owner}/${gateway.repo.repo}`;
+    const told = await sendChatNotices(escalation, config, [`resolved:${published.pull.number}`], options.chat ?? [], repository, {
+      postMortem: { number: published.pull.number, url: published.pull.url }
+    });
+    if (told.recorded.length > 0) {
+      const cardId = findOwnComment(issue2.comments, "card")?.comment.id ?? null;
+      report.done.push(
+        ...told.done,
+        ...await applyActions(
+          gateway,
+          issue2.number,
+          cardEdit(planResolved(escalation, config, { ...view, chat: told.recorded }), cardId),
+          log
+        )
+      );
+    }
+    if (told.warnings.length > 0) report.warnings = [...report.warnings ?? [], ...told.warnings];
   } catch (error2) {
     if (error2 instanceof GatewayError && error2.status === 403 && NOT_PERMITTED.test(error2.message)) {
       await explainRefusal(gateway, issue2.number, plan.location.branch, issue2.comments, log);
@@ -56372,8 +56901,8 @@ async function runPostMortem(gateway, closed, configPath, now2, log, options = {
 async function explainRefusal(gateway, number, branch, comments, log) {
   const key = "postmortem-not-permitted";
   if (findOwnComment(comments, "notice", key)) return;
-  const text3 = `The post-mortem is committed on branch \`${branch}\`, but GitHub refused to open its pull request: "Allow GitHub Actions to create and approve pull requests" is off. Turn it on in Settings \u2192 Actions \u2192 General (or give the workflow a GitHub App token as \`token\`), then re-run the job: it picks up the branch and opens the PR.`;
-  await applyActions(gateway, number, [{ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [text3]) }], log);
+  const text4 = `The post-mortem is committed on branch \`${branch}\`, but GitHub refused to open its pull request: "Allow GitHub Actions to create and approve pull requests" is off. Turn it on in Settings \u2192 Actions \u2192 General (or give the workflow a GitHub App token as \`token\`), then re-run the job: it picks up the branch and opens the PR.`;
+  await applyActions(gateway, number, [{ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [text4]) }], log);
 }
 
 // src/core/ledger/from-escalation.ts
@@ -56425,8 +56954,8 @@ function isRecord3(value) {
   const record = value;
   return typeof record.number === "number" && typeof record.tier === "string" && typeof record.filedAt === "string" && typeof record.sla === "object";
 }
-function readShard(body) {
-  const marker = readMarker(body);
+function readShard(body2) {
+  const marker = readMarker(body2);
   if (marker?.kind !== "ledger") return null;
   const data = marker.data;
   if (typeof data?.shard !== "number" || !Array.isArray(data.records) || !data.records.every(isRecord3)) return null;
@@ -56460,16 +56989,17 @@ function packShards(records, previous2) {
 }
 
 // src/core/ledger/meta.ts
-function readMeta(body) {
-  const marker = readMarker(body);
+function readMeta(body2) {
+  const marker = readMarker(body2);
   if (marker?.kind !== "report") return null;
   const data = marker.data;
   if (typeof data?.version !== "number") return null;
-  return { syncedAt: typeof data.syncedAt === "string" ? data.syncedAt : null, version: data.version };
+  const shards = typeof data.shards === "number" ? { shards: data.shards } : {};
+  return { syncedAt: typeof data.syncedAt === "string" ? data.syncedAt : null, version: data.version, ...shards };
 }
-function withMeta(body, meta) {
+function withMeta(body2, meta) {
   const marker = renderMarker("report", meta);
-  const rest = readMarker(body)?.kind === "report" ? body.slice(body.indexOf("-->") + 3).replace(/^\n/, "") : body;
+  const rest = readMarker(body2)?.kind === "report" ? body2.slice(body2.indexOf("-->") + 3).replace(/^\n/, "") : body2;
   return `${marker}
 ${rest}`;
 }
@@ -56478,24 +57008,27 @@ var FRESH_META = { syncedAt: null, version: LEDGER_VERSION };
 // src/shell/sync-ledger.ts
 var REPORT_PLACEHOLDER = "_No report yet: the escalation report appears here once the report job has run._";
 function ledgerRecords(read) {
-  return (readShards(read) ?? []).flatMap((shard) => shard.records);
+  return ledgerComments(read).flatMap((comment) => readShard(comment.body)?.records ?? []);
 }
-function readShards(read) {
-  const comments = (read.report?.comments ?? []).filter(
+function ledgerComments(read) {
+  return (read.report?.comments ?? []).filter(
     (comment) => isActionComment(comment) && comment.body.startsWith("<!-- escalation-desk:ledger")
   );
+}
+function readShards(read, expected) {
+  const comments = ledgerComments(read);
   const shards = [];
   for (const comment of comments) {
     const shard = readShard(comment.body);
     if (!shard) return null;
     shards.push(shard);
   }
-  return shards.sort((a, b) => a.index - b.index);
+  return shards.length < expected ? null : shards.sort((a, b) => a.index - b.index);
 }
 async function syncLedger(gateway, context3) {
   const { config, template, now: now2, read } = context3;
   const meta = read.report ? readMeta(read.report.body) : null;
-  const shards = readShards(read);
+  const shards = readShards(read, meta?.shards ?? 0);
   const rebuilt = !meta || meta.version !== LEDGER_VERSION || shards === null;
   const base = rebuilt ? [] : shards ?? [];
   const records = new Map(base.flatMap((shard) => shard.records).map((record) => [recordKey(record), record]));
@@ -56535,18 +57068,19 @@ async function syncLedger(gateway, context3) {
     rebuilt,
     reportBody: read.report?.body ?? null
   };
-  const nextMeta = { syncedAt: changes.latest ?? meta?.syncedAt ?? null, version: LEDGER_VERSION };
+  const packed = packShards(ledger.records, base);
+  const nextMeta = { syncedAt: changes.latest ?? meta?.syncedAt ?? null, version: LEDGER_VERSION, shards: packed.length };
   if (!changed && !rebuilt && nextMeta.syncedAt === meta?.syncedAt) return ledger;
   if (!read.report && ledger.records.length === 0 && !context3.createReport) return ledger;
   const number = read.report?.number ?? await createReport(gateway, config, nextMeta, ledger);
   ledger.reportIssue = number;
-  await writeShards(gateway, number, read, packShards(ledger.records, base), ledger);
-  const body = withMeta(read.report?.body ?? REPORT_PLACEHOLDER, nextMeta);
-  if (read.report && body !== read.report.body) {
-    await gateway.updateIssueBody(number, body);
+  await writeShards(gateway, number, read, packed, ledger, rebuilt);
+  const body2 = withMeta(read.report?.body ?? REPORT_PLACEHOLDER, nextMeta);
+  if (read.report && body2 !== read.report.body && !context3.deferBody) {
+    await gateway.updateIssueBody(number, body2);
     ledger.writes += 1;
   }
-  ledger.reportBody = body;
+  ledger.reportBody = body2;
   context3.log.info(
     `Ledger: ${ledger.records.length} escalations${rebuilt ? " (rebuilt from the issues)" : ""}, ${changes.issues.length} read as changed.`
   );
@@ -56557,24 +57091,27 @@ async function createReport(gateway, config, meta, ledger) {
   ledger.writes += 1;
   return created.number;
 }
-async function writeShards(gateway, number, read, next, ledger) {
-  const comments = (read.report?.comments ?? []).filter(
-    (comment) => isActionComment(comment) && comment.body.startsWith("<!-- escalation-desk:ledger")
-  );
+async function writeShards(gateway, number, read, next, ledger, rebuilt) {
+  const comments = ledgerComments(read);
   const total = next.length;
-  for (const shard of next) {
-    const body = renderShard(shard, total);
-    const comment = comments.find((candidate) => readShard(candidate.body)?.index === shard.index);
-    if (comment && comment.body === body) continue;
-    if (comment) await gateway.updateComment(comment.id, body);
-    else await gateway.createComment(number, body, "ledger", `shard:${shard.index}`);
+  for (const [position2, shard] of next.entries()) {
+    const body2 = renderShard(shard, total);
+    const comment = rebuilt ? comments[position2] : comments.find((candidate) => readShard(candidate.body)?.index === shard.index);
+    if (comment && comment.body === body2) continue;
+    if (comment) await gateway.updateComment(comment.id, body2);
+    else await gateway.createComment(number, body2, "ledger", `shard:${shard.index}`);
+    ledger.writes += 1;
+  }
+  if (!rebuilt) return;
+  for (const extra of comments.slice(next.length)) {
+    await gateway.deleteComment(extra.id);
     ledger.writes += 1;
   }
 }
 
 // src/shell/run-issue.ts
 var DOCUMENTED = /* @__PURE__ */ new Set(["csat", "sponsor", "timeline"]);
-async function runIssue(gateway, run2, configPath, now2, log) {
+async function runIssue(gateway, run2, configPath, now2, log, chat = []) {
   const { number } = run2;
   const read = await gateway.readIssue(number, { config: configPath, form: DEFAULT_FORM_PATH });
   const report = { number, tier: null, state: "not-escalation", decisions: [], done: [] };
@@ -56597,12 +57134,24 @@ async function runIssue(gateway, run2, configPath, now2, log) {
     ...plan.decisions
   );
   if (plan.actions.length === 0) report.decisions.push("Already up to date: nothing to change.");
-  report.done = [...item.done, ...await applyActions(gateway, number, plan.actions, log)];
+  let cardId = escalation.card?.comment.id ?? null;
+  const onCreated = (created) => void (created.marker === "card" && (cardId = created.id));
+  report.done = [...item.done, ...await applyActions(gateway, number, plan.actions, log, { settleRaces: true, onCreated })];
   if (board.warnings.length > 0) report.warnings = [...report.warnings ?? [], ...board.warnings];
+  const repository = `${gateway.repo.owner}/${gateway.repo.repo}`;
+  const told = await sendChatNotices(escalation, config, plan.sent, chat, repository);
+  if (told.recorded.length > 0) {
+    const replanned = planThread(escalation, config, { ...item.record ? { project: item.record } : {}, chat: told.recorded });
+    report.done.push(...told.done, ...await applyActions(gateway, number, cardEdit(replanned.actions, cardId), log));
+  }
+  if (told.warnings.length > 0) report.warnings = [...report.warnings ?? [], ...told.warnings];
   const laterWord = issue2.state === "closed" && escalation.threadCommands.some((item2) => !item2.decidedBefore && item2.verdict.kind === "accepted" && DOCUMENTED.has(item2.command.name));
   if (!run2.closed && !plan.resolved && !laterWord) return report;
   const closed = { number, title: issue2.title, createdAt: issue2.createdAt };
-  const postmortem = await runPostMortem(gateway, closed, configPath, now2, log, { updateOnly: laterWord && !run2.closed && !plan.resolved });
+  const postmortem = await runPostMortem(gateway, closed, configPath, now2, log, {
+    updateOnly: laterWord && !run2.closed && !plan.resolved,
+    chat
+  });
   return {
     ...postmortem,
     command: report.command,
@@ -56644,8 +57193,8 @@ var MONTHS = {
   dec: 12,
   december: 12
 };
-function readDueDate(text3) {
-  const slice = text3.slice(0, SLICE);
+function readDueDate(text4) {
+  const slice = text4.slice(0, SLICE);
   const placeholder = PLACEHOLDER.exec(slice);
   if (placeholder) return { kind: "placeholder", length: placeholder[0].length };
   const iso = ISO.exec(slice);
@@ -56750,50 +57299,50 @@ function indentOf2(line) {
   }
   return { chars, columns };
 }
-function opensFence(text3, base) {
-  const char = text3[0];
+function opensFence(text4, base) {
+  const char = text4[0];
   if (char !== "`" && char !== "~") return null;
-  const length = runLength2(text3, char);
+  const length = runLength2(text4, char);
   if (length < 3) return null;
-  if (char === "`" && text3.indexOf("`", length) >= 0) return null;
+  if (char === "`" && text4.indexOf("`", length) >= 0) return null;
   return { char, length, base };
 }
 function closesFence3(line, indent, fence) {
   if (indent.columns - fence.base > 3) return false;
-  const text3 = line.slice(indent.chars);
-  const length = runLength2(text3, fence.char);
-  return length >= fence.length && text3.slice(length).trim() === "";
+  const text4 = line.slice(indent.chars);
+  const length = runLength2(text4, fence.char);
+  return length >= fence.length && text4.slice(length).trim() === "";
 }
-function runLength2(text3, char) {
+function runLength2(text4, char) {
   let length = 0;
-  while (text3[length] === char) length++;
+  while (text4[length] === char) length++;
   return length;
 }
-function headingLevel(text3) {
-  const level = runLength2(text3, "#");
+function headingLevel(text4) {
+  const level = runLength2(text4, "#");
   if (level < 1 || level > 6) return 0;
-  const next = text3[level];
+  const next = text4[level];
   return next === void 0 || next === " " || next === "	" ? level : 0;
 }
 function headingText(rest) {
-  let text3 = rest.trim();
-  let hashes = text3.length;
-  while (hashes > 0 && text3[hashes - 1] === "#") hashes--;
-  if (hashes < text3.length && (hashes === 0 || text3[hashes - 1] === " " || text3[hashes - 1] === "	")) text3 = text3.slice(0, hashes);
-  return text3.trim();
+  let text4 = rest.trim();
+  let hashes = text4.length;
+  while (hashes > 0 && text4[hashes - 1] === "#") hashes--;
+  if (hashes < text4.length && (hashes === 0 || text4[hashes - 1] === " " || text4[hashes - 1] === "	")) text4 = text4.slice(0, hashes);
+  return text4.trim();
 }
-function listItem(text3) {
+function listItem(text4) {
   let width = 0;
-  if (text3[0] === "-" || text3[0] === "*" || text3[0] === "+") width = 1;
+  if (text4[0] === "-" || text4[0] === "*" || text4[0] === "+") width = 1;
   else {
-    while (width < 9 && isDigit5(text3[width])) width++;
-    if (width === 0 || text3[width] !== "." && text3[width] !== ")") return null;
+    while (width < 9 && isDigit5(text4[width])) width++;
+    if (width === 0 || text4[width] !== "." && text4[width] !== ")") return null;
     width++;
   }
-  const spaces = runLength2(text3.slice(width), " ");
-  if (spaces === 0 && width < text3.length) return null;
+  const spaces = runLength2(text4.slice(width), " ");
+  if (spaces === 0 && width < text4.length) return null;
   const gap = spaces >= 5 ? 1 : Math.max(spaces, 1);
-  return { marker: width + gap, content: text3.slice(width + spaces) };
+  return { marker: width + gap, content: text4.slice(width + spaces) };
 }
 function isDigit5(char) {
   return char !== void 0 && char >= "0" && char <= "9";
@@ -56833,38 +57382,38 @@ function parseActionItems(document3, options = {}) {
   return { items, sectionFound: scan.sectionFound, truncated: scan.truncated };
 }
 function isActionSectionTitle(title) {
-  const text3 = title.toLowerCase();
-  return text3.startsWith("preventive action item") || text3.startsWith("preventative action item");
+  const text4 = title.toLowerCase();
+  return text4.startsWith("preventive action item") || text4.startsWith("preventative action item");
 }
-function findOwner(text3) {
+function findOwner(text4) {
   const scan = { login: null, placeholder: false, spans: [] };
-  for (let at = text3.indexOf("@"); at >= 0 && scan.login === null; at = text3.indexOf("@", at + 1)) {
-    if (at > 0 && isWordChar2(text3[at - 1])) continue;
-    const login = loginAt(text3, at + 1);
+  for (let at = text4.indexOf("@"); at >= 0 && scan.login === null; at = text4.indexOf("@", at + 1)) {
+    if (at > 0 && isWordChar2(text4[at - 1])) continue;
+    const login = loginAt(text4, at + 1);
     if (!login) continue;
-    scan.spans.push([labelStart(text3, at), at + 1 + login.length]);
+    scan.spans.push([labelStart(text4, at), at + 1 + login.length]);
     if (login.toLowerCase() === "owner") scan.placeholder = true;
     else scan.login = login;
   }
   return scan;
 }
-function labelStart(text3, at) {
+function labelStart(text4, at) {
   let start = at;
-  while (start > 0 && (text3[start - 1] === " " || text3[start - 1] === "	")) start--;
-  if (text3[start - 1] === ":") start--;
-  const label = text3.slice(Math.max(0, start - 5), start).toLowerCase();
-  return label === "owner" && !isWordChar2(text3[start - 6]) ? start - 5 : at;
+  while (start > 0 && (text4[start - 1] === " " || text4[start - 1] === "	")) start--;
+  if (text4[start - 1] === ":") start--;
+  const label = text4.slice(Math.max(0, start - 5), start).toLowerCase();
+  return label === "owner" && !isWordChar2(text4[start - 6]) ? start - 5 : at;
 }
-function loginAt(text3, start) {
+function loginAt(text4, start) {
   let end = start;
-  while (end < text3.length && end - start <= MAX_LOGIN && (isAlphanumeric(text3[end]) || text3[end] === "-")) end++;
-  let login = text3.slice(start, end);
-  if (login.length > MAX_LOGIN || isWordChar2(text3[end]) || text3[end] === "/") return null;
+  while (end < text4.length && end - start <= MAX_LOGIN && (isAlphanumeric(text4[end]) || text4[end] === "-")) end++;
+  let login = text4.slice(start, end);
+  if (login.length > MAX_LOGIN || isWordChar2(text4[end]) || text4[end] === "/") return null;
   while (login.endsWith("-")) login = login.slice(0, -1);
   return login && !login.startsWith("-") ? login : null;
 }
-function findDue(text3) {
-  const lower2 = text3.toLowerCase();
+function findDue(text4) {
+  const lower2 = text4.toLowerCase();
   for (let at = 0; at < lower2.length; at++) {
     const keyword = lower2.startsWith("due", at) ? 3 : lower2.startsWith("by", at) ? 2 : 0;
     if (keyword === 0 || at > 0 && isWordChar2(lower2[at - 1])) continue;
@@ -56873,7 +57422,7 @@ function findDue(text3) {
     const gap = start;
     while (lower2[start] === " " || lower2[start] === "	") start++;
     if (start === gap && lower2[at + keyword] !== ":") continue;
-    const date = readDueDate(text3.slice(start, start + DATE_SLICE));
+    const date = readDueDate(text4.slice(start, start + DATE_SLICE));
     if (date) return { date, span: [at, start + date.length] };
   }
   return null;
@@ -56886,18 +57435,18 @@ function problemsOf(owner, due, done, today) {
   if (owner.placeholder || due?.kind === "placeholder") problems.push("placeholder");
   return problems;
 }
-function withoutSpans(text3, spans) {
+function withoutSpans(text4, spans) {
   let result2 = "";
   let from = 0;
   for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
-    result2 += `${text3.slice(from, start)} `;
+    result2 += `${text4.slice(from, start)} `;
     from = end;
   }
-  return result2 + text3.slice(from);
+  return result2 + text4.slice(from);
 }
 var SEPARATORS2 = " ,;:-\u2013\u2014\xB7|/";
-function tidy(text3) {
-  const tidied = text3.replace(/\s+/g, " ").replace(/ (?=[,;:.)\]])/g, "").replace(/[,;:](?=[,;:)\]])/g, "").replace(/\( ?\)|\[ ?\]/g, "").replace(/ {2}/g, " ");
+function tidy(text4) {
+  const tidied = text4.replace(/\s+/g, " ").replace(/ (?=[,;:.)\]])/g, "").replace(/[,;:](?=[,;:)\]])/g, "").replace(/\( ?\)|\[ ?\]/g, "").replace(/ {2}/g, " ");
   let start = 0;
   let end = tidied.length;
   while (start < end && SEPARATORS2.includes(tidied[start] ?? "")) start++;
@@ -57015,7 +57564,7 @@ function itemTable(items, withFixes) {
 }
 function renderActionIssue(item, context3) {
   const title = item.text ? inertTitle(item.text) : `Preventive action ${item.index} from the post-mortem of escalation ${context3.escalation}`;
-  const body = [
+  const body2 = [
     `A preventive action agreed in the post-mortem of #${context3.escalation} (${safeInline(context3.escalationTitle, 200)}): part of what stops it from happening again.`,
     "",
     `- **What:** ${item.text ? safeInline(item.text, 300) : "_not described_"}`,
@@ -57026,17 +57575,17 @@ function renderActionIssue(item, context3) {
     "",
     item.done ? "It was already checked off in the post-mortem." : "Close this issue when the action is done. If the date has to move, change the **Due:** line above and say why in a comment."
   ].join("\n");
-  return { title, body: fitBody(body) };
+  return { title, body: fitBody(body2) };
 }
-function inertTitle(text3) {
+function inertTitle(text4) {
   let line = "";
-  for (const char of text3) line += char < " " || char === "\x7F" ? " " : char;
+  for (const char of text4) line += char < " " || char === "\x7F" ? " " : char;
   return cutGraphemes(neutralizeMentions(line.replace(/\s+/g, " ").trim()), MAX_TITLE);
 }
-function cutGraphemes(text3, max) {
-  if (text3.length <= max) return text3;
+function cutGraphemes(text4, max) {
+  if (text4.length <= max) return text4;
   let cut2 = "";
-  for (const { segment } of new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text3)) {
+  for (const { segment } of new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text4)) {
     if (cut2.length + segment.length > max - 1) break;
     cut2 += segment;
   }
@@ -57084,7 +57633,7 @@ function readActionMarker(issue2) {
   };
 }
 function issueFor(item, context3) {
-  const { title, body } = renderActionIssue(item, context3);
+  const { title, body: body2 } = renderActionIssue(item, context3);
   const marker = {
     escalation: context3.escalation,
     pull: context3.postMortemPull,
@@ -57094,16 +57643,18 @@ function issueFor(item, context3) {
     owner: item.owner
   };
   return { title, body: `${renderMarker("preventive-action", marker)}
-${body}` };
+${body2}` };
 }
 function planActionIssues(items, existing, context3) {
   const mine = existing.filter((issue2) => readActionMarker(issue2)?.escalation === context3.escalation);
   const unmatched = new Set(mine);
   const changes = [];
   const skipped = [];
-  const open2 = items.filter((item) => !item.done);
+  const open2 = items.filter((item) => !item.done && !item.problems.includes("placeholder"));
   for (const item of items.filter((candidate) => candidate.done))
     skipped.push({ item, why: "already done when the post-mortem was merged" });
+  for (const item of items.filter((candidate) => !candidate.done && candidate.problems.includes("placeholder")))
+    skipped.push({ item, why: "still the template\u2019s placeholder" });
   const pick2 = (test) => {
     const found = [...unmatched].find((issue2) => test(readActionMarker(issue2)));
     if (found) unmatched.delete(found);
@@ -57124,8 +57675,10 @@ function planActionIssues(items, existing, context3) {
       changes.push({ kind: "create", item, ...wanted, assignees });
       continue;
     }
+    const marker = readActionMarker(issue2);
+    const unchanged = marker.text === item.text && marker.due === item.due && marker.owner === item.owner;
     const ownerChanged = item.owner !== null && !issue2.assignees.some((login) => login.toLowerCase() === item.owner?.toLowerCase());
-    if (issue2.title !== wanted.title || issue2.body !== wanted.body || ownerChanged) {
+    if (!unchanged && (issue2.title !== wanted.title || issue2.body !== wanted.body || ownerChanged)) {
       changes.push({ kind: "update", issue: issue2, item, ...wanted, assignees: ownerChanged ? assignees : null });
     } else changes.push({ kind: "keep", issue: issue2, item });
   }
@@ -57167,11 +57720,11 @@ async function runMerged(gateway, context3, report) {
   const { read, escalation, path, config, log } = context3;
   const document3 = await gateway.readFileAt(read.pull.baseRefName, path) ?? await gateway.readFileAt(read.pull.headRefName, path);
   const scan = parseActionItems(document3 ?? "");
-  const actions = await gateway.readActions(escalation, config.preventiveActions.label);
+  const actions2 = await gateway.readActions(escalation, config.preventiveActions.label);
   const issueRead = await gateway.readIssue(escalation, { config: context3.configPath, form: DEFAULT_FORM_PATH });
   const title = issueRead.issue ? displayTitle(issueRead.issue.title) : `#${escalation}`;
-  const linked = new Set(actions.linked.map((issue2) => issue2.number));
-  const known = new Map([...actions.labelled, ...actions.linked].map((issue2) => [issue2.number, issue2]));
+  const linked = new Set(actions2.linked.map((issue2) => issue2.number));
+  const known = new Map([...actions2.labelled, ...actions2.linked].map((issue2) => [issue2.number, issue2]));
   const plan = planActionIssues(scan.items, [...known.values()], {
     escalation,
     escalationTitle: title,
@@ -57213,6 +57766,12 @@ async function applyActionPlan(gateway, escalation, plan, config, report) {
       await gateway.addSubIssue(escalation, created.databaseId);
       records.push({ number: created.number, title: change.title, owner: change.item.owner, due: change.item.due });
       report.done.push(`filed #${created.number} as a sub-issue of #${escalation}`);
+      if (created.unassigned.length > 0) {
+        report.warnings = [
+          ...report.warnings ?? [],
+          `#${created.number} could not be assigned to ${created.unassigned.join(", ")} (no access to this repository): assign its owner by hand.`
+        ];
+      }
     } else if (change.kind === "update") {
       await gateway.updateIssue(change.issue.number, {
         title: change.title,
@@ -57246,12 +57805,12 @@ function periodBetween(from, to) {
   const { first, last } = periodDays(partial);
   return { from, to, label: `${first} \u2013 ${last}` };
 }
-function readDate2(text3) {
-  const match2 = CALENDAR_DATE.exec(text3.trim());
+function readDate2(text4) {
+  const match2 = CALENDAR_DATE.exec(text4.trim());
   if (!match2) return null;
   const [, year, month, day] = match2.map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
-  return utcDate2(date) === text3.trim() ? date : null;
+  return utcDate2(date) === text4.trim() ? date : null;
 }
 function daysProblem(days) {
   if (Number.isInteger(days) && days >= 1 && days <= MAX_PERIOD_DAYS) return void 0;
@@ -57276,8 +57835,8 @@ function periodOf(input) {
   if (span > MAX_PERIOD_DAYS) return { problem: `the period spans ${span} days; at most ${MAX_PERIOD_DAYS} are allowed` };
   return periodBetween(start, end);
 }
-function unreadable(name, text3) {
-  const shown = JSON.stringify((text3 ?? "").slice(0, 40));
+function unreadable(name, text4) {
+  const shown = JSON.stringify((text4 ?? "").slice(0, 40));
   return `${name} must be a date written YYYY-MM-DD, e.g. 2026-11-01 (got ${shown})`;
 }
 
@@ -57431,8 +57990,8 @@ function computeMetrics(records, config, period, lowRating) {
 // src/core/report/charts.ts
 var BAR = "\u2588";
 var BAR_WIDTH = 20;
-function pieLabel(text3) {
-  const oneLine2 = text3.replace(/["\p{Cc}]/gu, " ").replace(/\s+/g, " ").trim();
+function pieLabel(text4) {
+  const oneLine2 = text4.replace(/["\p{Cc}]/gu, " ").replace(/\s+/g, " ").trim();
   return truncate2(oneLine2, 60) || "\u2014";
 }
 function pieChart(title, slices) {
@@ -57469,7 +58028,7 @@ function statsCell(stats) {
   if (stats.median === null || stats.p90 === null) return "\u2014";
   return `${formatDuration(stats.median)} / ${formatDuration(stats.p90)}${sampleNote(stats.n)}`;
 }
-function headline(metrics) {
+function headline2(metrics) {
   const { overall, csat, period } = metrics;
   const mtta = overall.mttaMinutes.median;
   const attainment = combineRates(Object.values(overall.attainment));
@@ -57551,7 +58110,7 @@ function repositoriesLine(options) {
   return [`Repositories: ${named.join(", ")}${more}`, ""];
 }
 function footer(options) {
-  return ["---", `_Generated ${formatUtc(options.generatedAt)} by Escalation Desk from its ledger._`];
+  return ["---", `_Generated on ${options.generatedAt.toISOString().slice(0, 10)} by Escalation Desk from its ledger._`];
 }
 function quietReport(metrics) {
   const { resolved, resolveMinutes } = metrics.overall;
@@ -57590,7 +58149,7 @@ function renderReport(metrics, options) {
   const lines = [
     `# ${safeInline(options.title, 200)}`,
     "",
-    quiet ? quietHeadline(metrics) : headline(metrics),
+    quiet ? quietHeadline(metrics) : headline2(metrics),
     "",
     ...repositoriesLine(options),
     ...quiet ? quietReport(metrics) : fullReport(metrics),
@@ -57607,33 +58166,33 @@ async function runReport(gateway, request3, configPath, now2, log) {
   const at = now2();
   const period = periodOf({ now: at, days: request3.days ?? config.report.periodDays, from: request3.from, to: request3.to });
   if ("problem" in period) throw new Error(`The report period cannot be read: ${period.problem}`);
-  const ledger = await syncLedger(gateway, { config, template, now: at, log, read, createReport: true });
+  const ledger = await syncLedger(gateway, { config, template, now: at, log, read, createReport: true, deferBody: true });
   const metrics = computeMetrics(ledger.records, config, period, config.csat.lowRating);
-  const text3 = renderReport(metrics, { title: config.report.issueTitle, generatedAt: period.to });
-  const report = { number: ledger.reportIssue, tier: null, state: "report", decisions: [], done: [], details: text3 };
+  const text4 = renderReport(metrics, { title: config.report.issueTitle, generatedAt: period.to });
+  const report = { number: ledger.reportIssue, tier: null, state: "report", decisions: [], done: [], details: text4 };
   report.decisions.push(
     `${ledger.records.length} escalations in the ledger${ledger.rebuilt ? " (rebuilt from the issues)" : ""}; period ${period.label}.`
   );
   if (ledger.writes > 0) report.done.push(`updated the ledger (${ledger.writes} write${ledger.writes === 1 ? "" : "s"})`);
   if (ledger.reportIssue !== null) {
-    const fresh = ledger.reportBody ?? "";
-    const body = withMeta(text3, readMeta(fresh) ?? FRESH_META);
-    if (body !== fresh) {
-      await gateway.updateIssueBody(ledger.reportIssue, body);
+    const body2 = withMeta(text4, readMeta(ledger.reportBody ?? "") ?? FRESH_META);
+    const current = read.report?.body ?? (ledger.reportBody === null ? "" : void 0);
+    if (body2 !== current) {
+      await gateway.updateIssueBody(ledger.reportIssue, body2);
       report.done.push(`updated the report in #${ledger.reportIssue}`);
     }
   }
   if (config.report.commit)
     report.done.push(
-      ...await commitReport(gateway, `${config.report.directory}/${periodDays(period).first}_${periodDays(period).last}.md`, text3)
+      ...await commitReport(gateway, `${config.report.directory}/${periodDays(period).first}_${periodDays(period).last}.md`, text4)
     );
   return report;
 }
-async function commitReport(gateway, path, text3) {
+async function commitReport(gateway, path, text4) {
   const branch = await gateway.readBranchFile(REPORTS_BRANCH, path);
-  if (branch.text === text3) return [];
+  if (branch.text === text4) return [];
   const parent = branch.branch ?? branch.base;
-  const sha = await gateway.commitFile(parent, path, text3, `Escalation report ${path}`);
+  const sha = await gateway.commitFile(parent, path, text4, `Escalation report ${path}`);
   await gateway.moveBranch(REPORTS_BRANCH, sha, branch.branch !== null);
   return [`committed \`${path}\` on \`${REPORTS_BRANCH}\``];
 }
@@ -57686,15 +58245,15 @@ function renderStatusComment(view) {
   const { escalation, notifications, now: now2 } = view;
   const { tier, clocks } = escalation;
   const breached = [clocks.acknowledge, clocks.resolve].some((clock2) => clock2.status === "breached" || clock2.status === "missed") || clocks.update.status === "breached";
-  const headline2 = breached ? "\u{1F534} SLA breached" : notifications.some((n2) => n2.reason === "warning") ? "\u{1F7E0} at risk" : "\u{1F7E2} within SLA";
+  const headline3 = breached ? "\u{1F534} SLA breached" : notifications.some((n2) => n2.reason === "warning") ? "\u{1F7E0} at risk" : "\u{1F7E2} within SLA";
   const latest = escalation.updates.at(-1);
   const changes = describeChanges(escalation, view.since);
   const lines = [
     renderMarker("status", { key: view.keys[0] ?? `digest:${now2.toISOString()}`, keys: view.keys }),
-    `### Status: ${safeInline(tier.name)} escalation, ${safeInline(escalation.facts.customer ?? escalation.issue.title, 120)} \xB7 ${headline2}`,
+    `### Status: ${safeInline(tier.name)} escalation, ${safeInline(escalation.facts.customer ?? escalation.issue.title, 120)} \xB7 ${headline3}`,
     "",
     ...notifications.flatMap((notification) => [reasonLine(notification, escalation), ""]),
-    ...view.owed.flatMap((text3) => [text3, ""]),
+    ...view.owed.flatMap((text4) => [text4, ""]),
     "| | |",
     "|---|---|",
     `| **Acknowledge** | ${describeClock2(clocks.acknowledge, tier.calendar)} |`,
@@ -57737,26 +58296,26 @@ function planSweepItem(escalation, config, now2, outbound = {}) {
   const digestDue = now2 >= nextDigest && !escalation.waiting && !escalation.resolvedAt;
   const keys = [...notifications.map((notification) => notification.key), ...reconciled.sentNow];
   const postStatus = escalation.card !== null && (digestDue || notifications.length > 0 || reconciled.owed.length > 0);
-  const actions = [];
+  const actions2 = [];
   if (postStatus) {
-    const body = renderStatusComment({ escalation, notifications, owed: reconciled.owed.map((item) => item.text), keys, now: now2, since });
-    actions.push({ kind: "create-comment", marker: "status", key: keys[0] ?? `digest:${nextDigest.toISOString()}`, body });
+    const body2 = renderStatusComment({ escalation, notifications, owed: reconciled.owed.map((item) => item.text), keys, now: now2, since });
+    actions2.push({ kind: "create-comment", marker: "status", key: keys[0] ?? `digest:${nextDigest.toISOString()}`, body: body2 });
   }
-  actions.push(...reconciled.actions.filter((action) => action.kind !== "close-issue"));
+  actions2.push(...reconciled.actions.filter((action) => action.kind !== "close-issue"));
   const hasLabel = escalation.issue.labels.includes(config.breachLabel);
-  if (breachLabelWanted(escalation) && !hasLabel) actions.push({ kind: "add-labels", labels: [config.breachLabel] });
-  if (!breachLabelWanted(escalation) && hasLabel) actions.push({ kind: "remove-label", label: config.breachLabel });
+  if (breachLabelWanted(escalation) && !hasLabel) actions2.push({ kind: "add-labels", labels: [config.breachLabel] });
+  if (!breachLabelWanted(escalation) && hasLabel) actions2.push({ kind: "remove-label", label: config.breachLabel });
   const card2 = cardFor(
     escalation,
     config,
     reconciled,
     postStatus ? { sent: notifications.map((n2) => n2.key), statusAt: wholeMinute(now2), ...outbound } : outbound
   );
-  actions.push(...card2);
-  actions.push(...reconciled.actions.filter((action) => action.kind === "close-issue"));
+  actions2.push(...card2);
+  actions2.push(...reconciled.actions.filter((action) => action.kind === "close-issue"));
   const overdueMinutes = (now2.getTime() - nextDigest.getTime()) / 6e4;
   const sent = [...reconciled.sentNow, ...postStatus ? notifications.map((n2) => n2.key) : []];
-  return { escalation, actions, notifications, digestDue, overdueMinutes, sent };
+  return { escalation, actions: actions2, notifications, digestDue, overdueMinutes, sent };
 }
 function byUrgency(config) {
   const rank = (item) => config.tiers.findIndex((tier) => tier.label === item.escalation.tier.label);
@@ -57808,7 +58367,7 @@ function row(item, now2) {
   const title = safeCell(e.facts.customer ?? e.issue.title, 60);
   return `| #${e.issue.number} | ${e.tier.label} | ${title} | ${e.state} | ${age} | ${safeCell(e.owners.join(", ") || "\u2014")} | ${clockWord(e.clocks.acknowledge)} | ${clockWord(e.clocks.update)} | ${clockWord(e.clocks.resolve)} \xB7 ${formatUtc(e.clocks.resolve.dueAt)} |`;
 }
-function renderDashboard(items, posted, deferred, now2, actions = { open: 0, overdue: 0 }) {
+function renderDashboard(items, posted, deferred, now2, actions2 = { open: 0, overdue: 0 }) {
   const byTier = /* @__PURE__ */ new Map();
   for (const item of items) byTier.set(item.escalation.tier.name, (byTier.get(item.escalation.tier.name) ?? 0) + 1);
   const lines = [
@@ -57820,7 +58379,7 @@ function renderDashboard(items, posted, deferred, now2, actions = { open: 0, ove
     ...items.slice(0, MAX_ROWS).map((item) => row(item, now2)),
     ...items.length > MAX_ROWS ? [`| | | _and ${items.length - MAX_ROWS} more_ | | | | | | |`] : [],
     "",
-    `**Preventive actions:** ${actions.open} open, ${actions.overdue} overdue.`,
+    `**Preventive actions:** ${actions2.open} open, ${actions2.overdue} overdue.`,
     "",
     `**This run** posted on ${posted.length} escalation${posted.length === 1 ? "" : "s"}${posted.length > 0 ? ` (${posted.slice(0, 50).map((n2) => `#${n2}`).join(", ")})` : ""}.`,
     "",
@@ -57888,9 +58447,9 @@ async function recoverDroppedCloses(gateway, config, configPath, now2, log, repo
     return data.postmortem === null && !unconfirmed;
   });
   for (const issue2 of closed) {
-    const actions = issue2.stateReason === "completed" || issue2.stateReason === null ? planCsatFollowUp(issue2, config, now2()) : [];
-    if (actions.length > 0)
-      done.push(...(await applyActions(gateway, issue2.number, actions, log)).map((what) => `#${issue2.number}: ${what}`));
+    const actions2 = issue2.stateReason === "completed" || issue2.stateReason === null ? planCsatFollowUp(issue2, config, now2()) : [];
+    if (actions2.length > 0)
+      done.push(...(await applyActions(gateway, issue2.number, actions2, log)).map((what) => `#${issue2.number}: ${what}`));
   }
   for (const issue2 of waiting.slice(0, MAX_RECOVERED)) {
     try {
@@ -57954,7 +58513,7 @@ function renderOrgDashboard(rows, repositories, now2, failures) {
 
 // src/shell/run-org-sweep.ts
 var DASHBOARD_LABEL = "escalation-dashboard";
-async function runOrgSweep(gateway, config, configText, configPath, now2, log) {
+async function runOrgSweep(gateway, config, configText, configPath, now2, log, chat = []) {
   const wanted = config.organization?.repositories ?? [];
   const repositories = wanted === "all" ? await gateway.listRepositories() : wanted;
   const report = { number: null, tier: null, state: "swept", decisions: [], done: [], failures: [] };
@@ -57963,7 +58522,8 @@ async function runOrgSweep(gateway, config, configText, configPath, now2, log) {
     try {
       const swept = await runSweep(gateway.forRepository(name), configPath, now2, log, {
         fallbackConfigText: configText,
-        inOrganization: true
+        inOrganization: true,
+        chat
       });
       rows.push(...swept.rows ?? []);
       report.done.push(...swept.done.map((what) => `${name}${what.startsWith("#") ? "" : ": "}${what}`));
@@ -57982,14 +58542,14 @@ async function runOrgSweep(gateway, config, configText, configPath, now2, log) {
   );
   return report;
 }
-async function publishDashboard(gateway, body) {
+async function publishDashboard(gateway, body2) {
   const existing = await gateway.findOwnIssue(DASHBOARD_LABEL);
   if (!existing) {
-    const created = await gateway.createPinnedIssue("Escalation dashboard", body, DASHBOARD_LABEL);
+    const created = await gateway.createPinnedIssue("Escalation dashboard", body2, DASHBOARD_LABEL);
     return [`opened the dashboard #${created.number}`];
   }
-  if (existing.body === body) return [];
-  await gateway.updateIssueBody(existing.number, body);
+  if (existing.body === body2) return [];
+  await gateway.updateIssueBody(existing.number, body2);
   return [`updated the dashboard #${existing.number}`];
 }
 
@@ -58001,10 +58561,10 @@ function dueOf(issue2) {
   if (written.length === 10 && !Number.isNaN(Date.parse(`${written}T00:00:00Z`)) && written[4] === "-" && written[7] === "-") return written;
   return readActionMarker(issue2)?.due ?? null;
 }
-function planActionNudges(actions, config, now2) {
+function planActionNudges(actions2, config, now2) {
   const today = now2.toISOString().slice(0, 10);
   const overview = { open: 0, overdue: 0, overdueByEscalation: /* @__PURE__ */ new Map(), nudges: [] };
-  for (const issue2 of actions) {
+  for (const issue2 of actions2) {
     const marker = readActionMarker(issue2);
     if (!marker || issue2.state !== "open") continue;
     overview.open += 1;
@@ -58015,9 +58575,9 @@ function planActionNudges(actions, config, now2) {
     const last = findOwnComments(issue2.comments, "nudge").at(-1)?.comment.createdAt;
     if (last && now2.getTime() - last.getTime() < config.preventiveActions.nudgeEveryMinutes * 6e4) continue;
     const owner = issue2.assignees[0] ?? marker.owner;
-    const body = `${renderMarker("nudge", { key: `nudge:${today}` })}
+    const body2 = `${renderMarker("nudge", { key: `nudge:${today}` })}
 ${renderOverdueNudge({ owner, due, title: issue2.title }, now2)}`;
-    overview.nudges.push({ number: issue2.number, actions: [{ kind: "create-comment", marker: "nudge", key: `nudge:${today}`, body }] });
+    overview.nudges.push({ number: issue2.number, actions: [{ kind: "create-comment", marker: "nudge", key: `nudge:${today}`, body: body2 }] });
   }
   return overview;
 }
@@ -58031,7 +58591,8 @@ async function runSweep(gateway, configPath, now2, log, options = {}) {
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths);
   if (read.configText === null && options.fallbackConfigText) read = { ...read, configText: options.fallbackConfigText };
   const { config, template } = await loadSettings(read, configPath, gateway, log);
-  if (config.organization && !options.inOrganization) return runOrgSweep(gateway, config, read.configText, configPath, now2, log);
+  if (config.organization && !options.inOrganization)
+    return runOrgSweep(gateway, config, read.configText, configPath, now2, log, options.chat);
   if (config.triggerLabel !== DEFAULT_TRIGGER)
     read = { ...await gateway.listOpenEscalations(config.triggerLabel, paths), configText: read.configText };
   const parsed = new Map(read.issues.map((issue2) => [issue2.number, parseIssueBody(issue2.body, template)]));
@@ -58051,7 +58612,7 @@ async function runSweep(gateway, configPath, now2, log, options = {}) {
     const escalation = deriveEscalation({ issue: issue2, config, template, parsed: parsed.get(issue2.number), permissions, now: at });
     const item = await syncBoard(board, gateway, escalation, config);
     boardDone.push(...item.done.map((what) => `#${issue2.number}: ${what}`));
-    items.push(planSweepItem(escalation, config, at, item.record ? { project: item.record } : {}));
+    items.push({ ...planSweepItem(escalation, config, at, item.record ? { project: item.record } : {}), project: item.record });
   }
   items.sort(byUrgency(config));
   const { now: within2, deferred } = takeWithinBudget(items, config.maxWritesPerRun);
@@ -58072,6 +58633,25 @@ async function runSweep(gateway, configPath, now2, log, options = {}) {
       });
       report.done.push(...done.map((what) => `#${number}: ${what}`));
       if (item.actions.some((action) => action.kind === "create-comment")) posted.push(number);
+      const cardId = item.escalation.card?.comment.id ?? created.find((comment) => comment.number === number && comment.marker === "card")?.id ?? null;
+      const told = await sendChatNotices(
+        item.escalation,
+        config,
+        item.sent,
+        options.chat ?? [],
+        `${gateway.repo.owner}/${gateway.repo.repo}`
+      );
+      if (told.recorded.length > 0) {
+        const again = planSweepItem(item.escalation, config, at, {
+          ...item.project ? { project: item.project } : {},
+          chat: told.recorded
+        });
+        report.done.push(
+          ...told.done.map((what) => `#${number}: ${what}`),
+          ...await applyActions(gateway, number, cardEdit(again.actions, cardId), log, { settleRaces: false })
+        );
+      }
+      if (told.warnings.length > 0) report.warnings = [...report.warnings ?? [], ...told.warnings];
     } catch (error2) {
       report.failures?.push(`#${number}: ${error2 instanceof Error ? error2.message : String(error2)}`);
     }
@@ -58079,8 +58659,8 @@ async function runSweep(gateway, configPath, now2, log, options = {}) {
   report.done.push(...boardDone, ...await settleRaces(gateway, created, log));
   if (board.warnings.length > 0) report.warnings = board.warnings;
   report.done.push(...await recoverDroppedCloses(gateway, config, configPath, now2, log, report));
-  const actions = planActionNudges(await gateway.listOpenActions(config.preventiveActions.label), config, at);
-  for (const nudge of actions.nudges) {
+  const actions2 = planActionNudges(await gateway.listOpenActions(config.preventiveActions.label), config, at);
+  for (const nudge of actions2.nudges) {
     try {
       report.done.push(
         ...(await applyActions(gateway, nudge.number, nudge.actions, log, { settleRaces: false })).map(
@@ -58093,7 +58673,7 @@ async function runSweep(gateway, configPath, now2, log, options = {}) {
   }
   const patch = (record) => ({
     ...record,
-    actions: { ...record.actions, overdue: actions.overdueByEscalation.get(record.number) ?? 0 }
+    actions: { ...record.actions, overdue: actions2.overdueByEscalation.get(record.number) ?? 0 }
   });
   try {
     const ledger = await syncLedger(gateway, { config, template, now: at, log, read: await gateway.readLedger(paths), patch });
@@ -58113,7 +58693,7 @@ async function runSweep(gateway, configPath, now2, log, options = {}) {
     posted,
     deferred.map((item) => item.escalation.issue.number),
     at,
-    { open: actions.open, overdue: actions.overdue }
+    { open: actions2.open, overdue: actions2.overdue }
   );
   return report;
 }
@@ -58135,8 +58715,8 @@ async function settleRaces(gateway, created, log) {
 var ISSUE_ACTIONS = /* @__PURE__ */ new Set(["opened", "edited", "labeled", "unlabeled", "reopened", "assigned", "unassigned", "closed"]);
 var SWEEP_EVENTS = /* @__PURE__ */ new Set(["schedule", "workflow_dispatch"]);
 var PULL_ACTIONS = /* @__PURE__ */ new Set(["opened", "edited", "synchronize", "reopened", "closed"]);
-function issueNumberOf(payload) {
-  const issue2 = payload.issue;
+function issueNumberOf(payload2) {
+  const issue2 = payload2.issue;
   if (!issue2 || typeof issue2.number !== "number" || issue2.pull_request) return null;
   return issue2.number;
 }
@@ -58144,12 +58724,12 @@ async function dispatch(event, inputs, gateway, now2, log) {
   const action = typeof event.payload.action === "string" ? event.payload.action : "";
   const ignored = (why) => ({ ...emptyReport("ignored"), decisions: [why] });
   if (SWEEP_EVENTS.has(event.eventName)) {
-    return inputs.job === "report" ? runReport(gateway, inputs.report, inputs.configPath, now2, log) : runSweep(gateway, inputs.configPath, now2, log);
+    return inputs.job === "report" ? runReport(gateway, inputs.report, inputs.configPath, now2, log) : runSweep(gateway, inputs.configPath, now2, log, { chat: inputs.chat });
   }
   const number = issueNumberOf(event.payload);
   if (event.eventName === "issues" && ISSUE_ACTIONS.has(action)) {
     if (number === null) return ignored("The event carries no issue number.");
-    return runIssue(gateway, { number, closed: action === "closed" }, inputs.configPath, now2, log);
+    return runIssue(gateway, { number, closed: action === "closed" }, inputs.configPath, now2, log, inputs.chat);
   }
   if (event.eventName === "pull_request" && PULL_ACTIONS.has(action)) {
     const pull = event.payload.pull_request;
@@ -58158,7 +58738,7 @@ async function dispatch(event, inputs, gateway, now2, log) {
   }
   if (event.eventName === "issue_comment" && (action === "created" || action === "edited")) {
     if (number === null) return ignored("The comment is on a pull request, not an escalation.");
-    return runIssue(gateway, { number, closed: false }, inputs.configPath, now2, log);
+    return runIssue(gateway, { number, closed: false }, inputs.configPath, now2, log, inputs.chat);
   }
   return ignored(`Nothing to do for \`${event.eventName}${action ? `.${action}` : ""}\`.`);
 }
@@ -58205,6 +58785,7 @@ function escapeCommands(message) {
 async function run(options = {}) {
   try {
     const inputs = readInputs((name) => getInput(name));
+    for (const target of inputs.chat) setSecret(target.url);
     const log = { info: (message) => info(escapeCommands(message)), warning };
     const pacing = { ...PRODUCTION_PACING, ...options.pacing };
     const gateway = createGateway(createOctokits(inputs.token, { ...log, debug }, pacing), context2.repo, log);
