@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-5Y47HFRH.js";
+} from "./chunks/chunk-O4J7GQWG.js";
 
 // src/index.ts
 await run();

@@ -2,7 +2,7 @@ import type { Config } from '../config/types'
 import { pullLocation, type PostMortemPlan, type PullInfo } from '../core/postmortem/plan-postmortem'
 import type { EscalationGateway } from '../github/gateway'
 import type { PostMortemRead } from '../github/postmortem-gateway'
-import { bodyWithDigest, digest, patchSections, recordedDigest } from '../core/postmortem/revision'
+import { bodyWithDigest, digest, patchSections, recordedDigest, REVIEWER_SECTIONS } from '../core/postmortem/revision'
 
 type Publish = Extract<PostMortemPlan, { kind: 'publish' }>
 
@@ -80,7 +80,7 @@ export async function publishPostMortem(
     return { pull: open, done, refusedReviewers: await reconcilePull(gateway, open, plan, label, done) }
   }
   // A follow-up to a merged post-mortem starts from the merged document (the reviewers' words), its own sections updated.
-  const document = merged && read.baseDocument !== null ? patchSections(read.baseDocument, plan.document) : plan.document
+  const document = merged && read.baseDocument !== null ? patchSections(plan.document, read.baseDocument, REVIEWER_SECTIONS) : plan.document
   // The newest PR closed unmerged, holding this very document: someone declined it; a re-run leaves it be.
   const latest = pulls[0]
   if (latest?.state === 'CLOSED' && read.branchDocument === document) return { pull: latest, done, refusedReviewers: [] }

@@ -53,7 +53,7 @@ describe.concurrent('post-mortem: close reasons', () => {
       expect(pull!.labels.map((label) => label.name)).toEqual(['postmortem'])
       // The tier's owner, and the filer who knows the customer's side.
       expect(pull!.requested_reviewers.map((user) => user.login)).toEqual(['olivia', 'carla'])
-      expect(markerOf(pull!)).toEqual({
+      expect(markerOf(pull!)).toMatchObject({
         issue: number,
         path: `postmortems/2026-11-24-${number}-globex-every-open-opportunity-closed-overnight.md`,
         branch: pull!.head.ref,

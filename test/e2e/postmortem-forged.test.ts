@@ -98,7 +98,7 @@ describe.concurrent('post-mortem: forged post-mortem pull requests', () => {
       expect(ours).toHaveLength(1)
       expect(ours[0]!.user.login).toBe(BOT_LOGIN)
       expect(ours[0]!.title).toBe(title)
-      expect(markerOf(ours[0]!)).toEqual({
+      expect(markerOf(ours[0]!)).toMatchObject({
         issue: number,
         path: `postmortems/2026-11-24-${number}-globex-every-open-opportunity-closed-overnight.md`,
         branch: `postmortem/${number}-globex-every-open-opportunity-closed-overnight`,

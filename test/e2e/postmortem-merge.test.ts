@@ -41,7 +41,7 @@ describe.concurrent('post-mortem: renamed, declined and merged PRs', () => {
       const [pull] = gh.pulls()
       expect(pull!.title).toBe(`Post-mortem: Globex: pipeline restored from backup (#${number})`)
       // The new title would give another branch; the marker keeps the first one.
-      expect(markerOf(pull!)).toEqual({ issue: number, path, branch })
+      expect(markerOf(pull!)).toMatchObject({ issue: number, path, branch })
       expect(postMortemBranches(gh)).toEqual([branch])
       expect(documentOf(gh, pull!).split('\n')[0]).toBe('# Post-mortem: Globex: pipeline restored from backup')
       expect(since.count('POST', ROUTES.pulls)).toBe(0)
@@ -125,7 +125,7 @@ describe.concurrent('post-mortem: renamed, declined and merged PRs', () => {
       const followUp = pulls.find((pull) => pull.number !== first!.number)!
       expect(followUp.state).toBe('open')
       expect(followUp.head.ref).toBe(branch)
-      expect(markerOf(followUp)).toEqual({ issue: number, path, branch })
+      expect(markerOf(followUp)).toMatchObject({ issue: number, path, branch })
       const commit = (await (await fetch(`${gh.url}/repos/${gh.owner}/${gh.repo}/git/commits/${gh.branchSha(branch)}`)).json()) as {
         parents: { sha: string }[]
       }

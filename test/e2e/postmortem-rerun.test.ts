@@ -115,8 +115,8 @@ describe.concurrent('post-mortem: re-runs and changes', () => {
       )
       expect(section(document, 'Timeline')).toMatch(/\| Reopened \| olivia \|/)
       expect(gh.readFile('main', markerOf(pull!).path)).toBeUndefined()
-      // Same day, same title: the PR body and title had nothing to change.
-      expect(since.count('PATCH', '/repos/{owner}/{repo}/pulls/{pull_number}')).toBe(0)
+      // The PR body records the new document's fingerprint (so later runs can tell reviewers' edits): one edit.
+      expect(since.count('PATCH', '/repos/{owner}/{repo}/pulls/{pull_number}')).toBe(1)
       expect(resolvedNotices(gh, number).map(noticeKey)).toEqual([`resolved:${pull!.number}`])
       expect(since.count('POST', ROUTES.comments)).toBe(0)
     })

@@ -6,8 +6,11 @@
  */
 import { readMarker, renderMarker } from '../render/markers'
 
-/** Sections made of what the action records (clocks, timeline, ratings, people); the rest is the reviewers'. */
+/** Sections made of what the action records (clocks, timeline, ratings, people): kept current in a document reviewers edited. */
 export const ACTION_SECTIONS = ['Tier and SLA results', 'Timeline', 'Customer satisfaction', 'Communication log', 'People involved']
+
+/** Sections only reviewers write: a follow-up to a merged post-mortem carries them over from it. */
+export const REVIEWER_SECTIONS = ['What went well', 'What went badly', 'Where we got lucky', 'Preventive action items']
 
 /** FNV-1a over the text's UTF-16 code units: a short, stable fingerprint (not a security measure). */
 export function digest(text: string): string {

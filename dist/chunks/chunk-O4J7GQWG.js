@@ -56689,6 +56689,7 @@ function csatAsk(escalation, config) {
 
 // src/core/postmortem/revision.ts
 var ACTION_SECTIONS = ["Tier and SLA results", "Timeline", "Customer satisfaction", "Communication log", "People involved"];
+var REVIEWER_SECTIONS = ["What went well", "What went badly", "Where we got lucky", "Preventive action items"];
 function digest(text4) {
   let hash = 2166136261;
   for (let index2 = 0; index2 < text4.length; index2++) {
@@ -56780,7 +56781,7 @@ async function publishPostMortem(gateway, read, plan, number, config) {
     }
     return { pull: open2, done, refusedReviewers: await reconcilePull(gateway, open2, plan, label, done) };
   }
-  const document3 = merged && read.baseDocument !== null ? patchSections(read.baseDocument, plan.document) : plan.document;
+  const document3 = merged && read.baseDocument !== null ? patchSections(plan.document, read.baseDocument, REVIEWER_SECTIONS) : plan.document;
   const latest = pulls[0];
   if (latest?.state === "CLOSED" && read.branchDocument === document3) return { pull: latest, done, refusedReviewers: [] };
   if (merged && read.baseDocument === document3) return { pull: merged, done, refusedReviewers: [] };
