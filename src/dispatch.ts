@@ -42,7 +42,7 @@ export async function dispatch(
   if (SWEEP_EVENTS.has(event.eventName)) {
     return inputs.job === 'report'
       ? runReport(gateway, inputs.report, inputs.configPath, now, log)
-      : runSweep(gateway, inputs.configPath, now, log, { chat: inputs.chat })
+      : runSweep(gateway, inputs.configPath, now, log, { chat: inputs.chat, repositories: inputs.repositories })
   }
   const number = issueNumberOf(event.payload)
   if (event.eventName === 'issues' && ISSUE_ACTIONS.has(action)) {

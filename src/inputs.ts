@@ -10,6 +10,8 @@ export interface Inputs {
   report: { days?: number; from?: string; to?: string }
   /** Team chat webhooks (secrets): where notices go, besides GitHub. */
   chat: ChatTarget[]
+  /** Organisation mode: this run's shard of repositories (empty: the configuration's list). */
+  repositories: string[]
 }
 
 export type InputReader = (name: string) => string
@@ -35,5 +37,9 @@ export function readInputs(read: InputReader): Inputs {
   const teams = read('teams-webhook-url')
   if (slack) chat.push({ kind: 'slack', url: slack })
   if (teams) chat.push({ kind: 'teams', url: teams })
-  return { token, configPath, job: job as Job, report: { days, from, to }, chat }
+  const repositories = read('repositories')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+  return { token, configPath, job: job as Job, report: { days, from, to }, chat, repositories }
 }

@@ -22,10 +22,11 @@ export async function runOrgSweep(
   configPath: string,
   now: () => Date,
   log: Logger,
-  chat: ChatTarget[] = [],
+  options: { chat: ChatTarget[]; shard: string[] },
 ): Promise<Report> {
+  const { chat, shard } = options
   const wanted = config.organization?.repositories ?? []
-  const repositories = wanted === 'all' ? await gateway.listRepositories() : wanted
+  const repositories = shard.length > 0 ? shard : wanted === 'all' ? await gateway.listRepositories() : wanted
   const report: Report = { number: null, tier: null, state: 'swept', decisions: [], done: [], failures: [] }
   const rows: DashboardRow[] = []
   for (const name of repositories) {
@@ -46,7 +47,8 @@ export async function runOrgSweep(
   const at = now()
   const dashboard = renderOrgDashboard(rows, repositories, at, report.failures ?? [])
   report.details = dashboard.slice(dashboard.indexOf('\n') + 1)
-  report.done.push(...(await publishDashboard(gateway, dashboard)))
+  // A matrix shard sees part of the organisation: its job summary is its dashboard; the pinned one stays whole.
+  if (shard.length === 0) report.done.push(...(await publishDashboard(gateway, dashboard)))
   report.decisions.unshift(
     `Organisation sweep over ${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'}: ${rows.length} open escalations.`,
   )

@@ -45,6 +45,8 @@ export interface SweepOptions {
   inOrganization?: boolean
   /** Team chat webhooks: breaches and missed updates are announced there. */
   chat?: ChatTarget[]
+  /** Organisation mode, one shard of a matrix: these repositories only. */
+  repositories?: string[]
 }
 
 export async function runSweep(
@@ -58,8 +60,10 @@ export async function runSweep(
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths)
   if (read.configText === null && options.fallbackConfigText) read = { ...read, configText: options.fallbackConfigText }
   const { config, template } = await loadSettings(read, configPath, gateway, log)
-  if (config.organization && !options.inOrganization)
-    return runOrgSweep(gateway, config, read.configText, configPath, now, log, options.chat)
+  const shard = options.repositories ?? []
+  if ((config.organization || shard.length > 0) && !options.inOrganization) {
+    return runOrgSweep(gateway, config, read.configText, configPath, now, log, { chat: options.chat ?? [], shard })
+  }
   if (config.triggerLabel !== DEFAULT_TRIGGER)
     read = { ...(await gateway.listOpenEscalations(config.triggerLabel, paths)), configText: read.configText }
   const parsed = new Map(read.issues.map((issue) => [issue.number, parseIssueBody(issue.body, template)]))
