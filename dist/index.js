@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-O4J7GQWG.js";
+} from "./chunks/chunk-AS27SAPD.js";
 
 // src/index.ts
 await run();

@@ -49,7 +49,17 @@ describe('JavaScript action conventions', () => {
     expect(action.name).toBeTruthy()
     expect(action.description).toBeTruthy()
     expect(action.branding.icon).toBeTruthy()
-    expect(Object.keys(action.inputs)).toEqual(['token', 'config-path', 'job', 'report-days', 'report-from', 'report-to'])
+    expect(Object.keys(action.inputs)).toEqual([
+      'token',
+      'config-path',
+      'job',
+      'report-days',
+      'report-from',
+      'report-to',
+      'slack-webhook-url',
+      'teams-webhook-url',
+      'repositories',
+    ])
     expect(action.inputs.token?.default).toBe('${{ github.token }}')
     expect(action.inputs['config-path']?.default).toBe('.github/escalations.yml')
     expect(Object.keys(action.outputs)).toEqual(['escalation-number', 'tier', 'state', 'needs-info', 'command', 'post-mortem'])
@@ -154,6 +164,13 @@ const CASES: Case[] = [
   { event: 'a /resolve comment on a pull request', context: comment('/resolve', true), jobs: [] },
   { event: 'schedule', context: githubContext('schedule', { schedule: '7,22,37,52 * * * *' }), jobs: ['sweep'] },
   { event: 'workflow_dispatch', context: githubContext('workflow_dispatch', { inputs: {} }), jobs: ['sweep'] },
+  { event: 'workflow_dispatch of the sweep', context: githubContext('workflow_dispatch', { inputs: { job: 'sweep' } }), jobs: ['sweep'] },
+  { event: 'the weekly report schedule', context: githubContext('schedule', { schedule: '17 6 * * 1' }), jobs: ['report'] },
+  {
+    event: 'workflow_dispatch of the report',
+    context: githubContext('workflow_dispatch', { inputs: { job: 'report' } }),
+    jobs: ['report'],
+  },
   { event: 'a post-mortem pull request', context: pull(['postmortem']), jobs: ['postmortem-pr'] },
   { event: 'another pull request', context: pull(['bug']), jobs: [] },
   { event: 'a post-mortem label on a fork', context: pull(['postmortem'], 'mallory/support'), jobs: [] },
@@ -170,7 +187,8 @@ describe.each(['templates/workflows/escalations.yml', '.github/workflows/escalat
       expect(job.permissions).toEqual(['close', 'sweep', 'postmortem-pr'].includes(name) ? POSTMORTEM_PERMISSIONS : ISSUE_PERMISSIONS)
       expect(job.concurrency?.['cancel-in-progress']).toBe(false)
       const group = interpolate(job.concurrency!.group, context)
-      const owner = name === 'sweep' ? 'escalations-sweep' : name === 'postmortem-pr' ? 'escalations-pr-9' : 'escalations-7'
+      const owner =
+        name === 'sweep' || name === 'report' ? 'escalations-sweep' : name === 'postmortem-pr' ? 'escalations-pr-9' : 'escalations-7'
       expect(group).toBe(owner)
     }
   })

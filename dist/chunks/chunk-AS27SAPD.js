@@ -35409,7 +35409,8 @@ function readInputs(read) {
   const teams = read("teams-webhook-url");
   if (slack) chat.push({ kind: "slack", url: slack });
   if (teams) chat.push({ kind: "teams", url: teams });
-  return { token, configPath, job, report: { days, from, to }, chat };
+  const repositories = read("repositories").split(",").map((name) => name.trim()).filter((name) => name !== "");
+  return { token, configPath, job, report: { days, from, to }, chat, repositories };
 }
 
 // src/shell/report.ts
@@ -58514,9 +58515,10 @@ function renderOrgDashboard(rows, repositories, now2, failures) {
 
 // src/shell/run-org-sweep.ts
 var DASHBOARD_LABEL = "escalation-dashboard";
-async function runOrgSweep(gateway, config, configText, configPath, now2, log, chat = []) {
+async function runOrgSweep(gateway, config, configText, configPath, now2, log, options) {
+  const { chat, shard } = options;
   const wanted = config.organization?.repositories ?? [];
-  const repositories = wanted === "all" ? await gateway.listRepositories() : wanted;
+  const repositories = shard.length > 0 ? shard : wanted === "all" ? await gateway.listRepositories() : wanted;
   const report = { number: null, tier: null, state: "swept", decisions: [], done: [], failures: [] };
   const rows = [];
   for (const name of repositories) {
@@ -58537,7 +58539,7 @@ async function runOrgSweep(gateway, config, configText, configPath, now2, log, c
   const at = now2();
   const dashboard = renderOrgDashboard(rows, repositories, at, report.failures ?? []);
   report.details = dashboard.slice(dashboard.indexOf("\n") + 1);
-  report.done.push(...await publishDashboard(gateway, dashboard));
+  if (shard.length === 0) report.done.push(...await publishDashboard(gateway, dashboard));
   report.decisions.unshift(
     `Organisation sweep over ${repositories.length} repositor${repositories.length === 1 ? "y" : "ies"}: ${rows.length} open escalations.`
   );
@@ -58592,8 +58594,10 @@ async function runSweep(gateway, configPath, now2, log, options = {}) {
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths);
   if (read.configText === null && options.fallbackConfigText) read = { ...read, configText: options.fallbackConfigText };
   const { config, template } = await loadSettings(read, configPath, gateway, log);
-  if (config.organization && !options.inOrganization)
-    return runOrgSweep(gateway, config, read.configText, configPath, now2, log, options.chat);
+  const shard = options.repositories ?? [];
+  if ((config.organization || shard.length > 0) && !options.inOrganization) {
+    return runOrgSweep(gateway, config, read.configText, configPath, now2, log, { chat: options.chat ?? [], shard });
+  }
   if (config.triggerLabel !== DEFAULT_TRIGGER)
     read = { ...await gateway.listOpenEscalations(config.triggerLabel, paths), configText: read.configText };
   const parsed = new Map(read.issues.map((issue2) => [issue2.number, parseIssueBody(issue2.body, template)]));
@@ -58725,7 +58729,7 @@ async function dispatch(event, inputs, gateway, now2, log) {
   const action = typeof event.payload.action === "string" ? event.payload.action : "";
   const ignored = (why) => ({ ...emptyReport("ignored"), decisions: [why] });
   if (SWEEP_EVENTS.has(event.eventName)) {
-    return inputs.job === "report" ? runReport(gateway, inputs.report, inputs.configPath, now2, log) : runSweep(gateway, inputs.configPath, now2, log, { chat: inputs.chat });
+    return inputs.job === "report" ? runReport(gateway, inputs.report, inputs.configPath, now2, log) : runSweep(gateway, inputs.configPath, now2, log, { chat: inputs.chat, repositories: inputs.repositories });
   }
   const number = issueNumberOf(event.payload);
   if (event.eventName === "issues" && ISSUE_ACTIONS.has(action)) {
