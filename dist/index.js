@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-AS27SAPD.js";
+} from "./chunks/chunk-JM2SC7P4.js";
 
 // src/index.ts
 await run();

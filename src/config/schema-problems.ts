@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv'
 import type { Problem } from './errors'
+import { describeValue } from './describe-value'
 import { formatPath, type Locator, type PathSegment } from './locate'
 // Compiled at build time (scripts/generate-validator.mjs), not at start-up. verbose gives each
 // error its parentSchema (for the schema's editor messages, errorMessage and
@@ -95,13 +96,4 @@ function toPath(pointer: string): PathSegment[] {
     .split('/')
     .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment))
-}
-
-/** A short rendering of an offending value: text quoted, lists and maps named not dumped. */
-export function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing'
-  if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'object') return 'a map'
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)
-  return String(value)
 }

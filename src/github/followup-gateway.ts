@@ -16,6 +16,7 @@ import {
 } from './followup-queries'
 import { isViewer, type Identity } from './identity'
 import type { Octokits } from './octokit'
+import { toPull } from './postmortem-gateway'
 import { toComment } from './to-snapshot'
 
 export interface PullRead {
@@ -88,21 +89,7 @@ export function createFollowUpGateway(
       return {
         configText: blobText(data.repository.config),
         formText: blobText(data.repository.form),
-        pull: {
-          id: pull.id,
-          number: pull.number,
-          isDraft: pull.isDraft,
-          state: pull.state,
-          title: pull.title,
-          body: pull.body,
-          url: pull.url,
-          headRefName: pull.headRefName,
-          baseRefName: pull.baseRefName,
-          merged: pull.merged,
-          byAction: isViewer(pull.author, me),
-          labels: pull.labels.nodes.map((label) => label.name),
-          requestedReviewers: [],
-        },
+        pull: { ...toPull(pull, me), baseRefName: pull.baseRefName, merged: pull.merged },
         comments: pull.comments.nodes.map((comment) => toComment(comment, me)),
         defaultBranch: data.repository.defaultBranchRef?.name ?? null,
       }

@@ -72,7 +72,8 @@ async function afterCreation<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
-function toPull(pull: GqlPull, viewer: Identity): PullInfo {
+/** A pull request as the post-mortem plans read it; `byAction` only when the token's identity opened it. */
+export function toPull(pull: Omit<GqlPull, 'reviewRequests'> & Partial<Pick<GqlPull, 'reviewRequests'>>, viewer: Identity): PullInfo {
   const reviewers = (pull.reviewRequests?.nodes ?? []).flatMap((node) => {
     const who = node.requestedReviewer
     return who?.login ? [who.login] : who?.slug ? [`team:${who.slug}`] : []

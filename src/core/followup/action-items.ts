@@ -1,5 +1,6 @@
 import { truncate } from '../render/sanitize'
-import { readDueDate, utcDate, type DueDate } from './due-date'
+import { utcDate } from '../time/sla-clock'
+import { readDueDate, type DueDate } from './due-date'
 import { scanSectionTasks } from './section-lines'
 
 /**

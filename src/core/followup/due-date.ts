@@ -76,8 +76,3 @@ function calendarDate(year: string | undefined, month: string | undefined, day: 
   if (!date.isValid) return { kind: 'invalid', length }
   return { kind: 'date', iso: date.toISODate() ?? '', length }
 }
-
-/** Today's date in UTC, as YYYY-MM-DD: the calendar due dates are compared on. */
-export function utcDate(instant: Date): string {
-  return instant.toISOString().slice(0, 10)
-}

@@ -6,7 +6,7 @@
 import { fitBody } from '../render/limits'
 import { inlineCode, neutralizeMentions, safeCell, safeInline } from '../render/sanitize'
 import { MAX_ACTION_ITEMS, type ActionItem } from './action-items'
-import { utcDate } from './due-date'
+import { utcDate } from '../time/sla-clock'
 import { describeProblems } from './problem-text'
 
 const FORMAT = inlineCode('- [ ] <what> @owner due YYYY-MM-DD')

@@ -1,3 +1,4 @@
+import { utcDate } from '../time/sla-clock'
 /**
  * Open preventive actions in the sweep: an overdue one gets one nudge naming its owner, at most
  * once every `preventive-actions.nudge-every`, and the dashboard counts them. The due date is
@@ -29,7 +30,7 @@ export function dueOf(issue: ActionIssue): string | null {
 }
 
 export function planActionNudges(actions: ActionIssue[], config: Config, now: Date): ActionsOverview {
-  const today = now.toISOString().slice(0, 10)
+  const today = utcDate(now)
   const overview: ActionsOverview = { open: 0, overdue: 0, overdueByEscalation: new Map(), nudges: [] }
   for (const issue of actions) {
     const marker = readActionMarker(issue)

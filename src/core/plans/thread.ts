@@ -1,3 +1,4 @@
+import { utcDate } from '../time/sla-clock'
 /**
  * A run for an issue event or a comment: the escalation's labels, assignees and card brought
  * to what the issue says, the thread's new commands carried out. At most one new comment: the
@@ -41,7 +42,7 @@ function commandActions(escalation: Escalation, owed: Owed[]): { actions: Action
   const actions: Action[] = []
   const decisions: string[] = []
   let resolved = false
-  const day = (item: ThreadCommand) => item.comment.createdAt.toISOString().slice(0, 10)
+  const day = (item: ThreadCommand) => utcDate(item.comment.createdAt)
   for (const item of escalation.threadCommands.filter((candidate) => !candidate.decidedBefore)) {
     const { comment, command, verdict } = item
     if (verdict.kind === 'refused') {

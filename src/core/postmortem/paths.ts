@@ -1,3 +1,4 @@
+import { utcDate } from '../time/sla-clock'
 import type { Config } from '../../config/types'
 import type { IssueSnapshot } from '../snapshot'
 
@@ -29,7 +30,7 @@ export interface PostMortemLocation {
  */
 export function locatePostMortem(issue: Pick<IssueSnapshot, 'number' | 'title' | 'createdAt'>, config: Config): PostMortemLocation {
   const slug = slugify(issue.title)
-  const day = issue.createdAt.toISOString().slice(0, 10)
+  const day = utcDate(issue.createdAt)
   const directory = postMortemDirectory(config)
   return { path: `${directory}/${day}-${issue.number}-${slug}.md`, branch: `postmortem/${issue.number}-${slug}` }
 }

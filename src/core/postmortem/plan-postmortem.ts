@@ -1,3 +1,4 @@
+import { utcDate } from '../time/sla-clock'
 import type { Config } from '../../config/types'
 import type { MissingField } from '../intake/check-required'
 import type { Escalation } from '../lifecycle/derive'
@@ -106,7 +107,7 @@ export function planPostMortem(input: PostMortemPlanInput, existing: PostMortemL
   const body = fitBody(
     [
       renderMarker('postmortem', { issue: issue.number, path: location.path, branch: location.branch }),
-      `Post-mortem for escalation #${issue.number} (${safeInline(escalation.tier.name)}), resolved ${(escalation.resolvedAt ?? issue.closedAt ?? escalation.start).toISOString().slice(0, 10)}.`,
+      `Post-mortem for escalation #${issue.number} (${safeInline(escalation.tier.name)}), resolved ${utcDate(escalation.resolvedAt ?? issue.closedAt ?? escalation.start)}.`,
       '',
       `The document is \`${location.path}\`. Reviewers: fill in what went well, what went badly and where we got lucky, and give each preventive action an owner and a due date (\`- [ ] <what> @owner due YYYY-MM-DD\`); merged, each becomes a sub-issue of the escalation.`,
       missing.length > 0

@@ -1,3 +1,4 @@
+import { utcDate } from '../time/sla-clock'
 /**
  * An escalation on a Projects board: the values its fields should hold (Tier, State, SLA due,
  * Customer, ARR, Owner, as the configuration names them), and which of them changed since the
@@ -70,7 +71,7 @@ function valueFor(field: ProjectField, kind: keyof ProjectConfig['fields'], esca
   const text = {
     tier: tier.name,
     state,
-    slaDue: clocks.resolve.dueAt.toISOString().slice(0, 10),
+    slaDue: utcDate(clocks.resolve.dueAt),
     customer: facts.customer ?? '',
     arr: facts.accountValue ?? '',
     owner: owners.join(', '),

@@ -1,3 +1,5 @@
+import { utcDate } from '../time/sla-clock'
+
 /**
  * The span a metrics report covers. Half-open, `[from, to)`, so consecutive reports never
  * count one escalation twice; the label names the first and last UTC days touched.
@@ -14,11 +16,6 @@ const DEFAULT_DAYS = 30
 /** A year, leap day included: longer reports are slow to read and to compute. */
 export const MAX_PERIOD_DAYS = 366
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** `2026-11-24` for an instant, in UTC. */
-export function utcDate(instant: Date): string {
-  return instant.toISOString().slice(0, 10)
-}
 
 /** The first and last UTC days the period touches (its end is exclusive). */
 export function periodDays(period: Period): { first: string; last: string } {

@@ -1,3 +1,4 @@
+import { utcDate } from '../time/sla-clock'
 import { formatDuration } from '../../config/duration'
 import { fitBody } from '../render/limits'
 import { safeCell, safeInline } from '../render/sanitize'
@@ -135,7 +136,7 @@ function repositoriesLine(options: ReportOptions): string[] {
 }
 
 function footer(options: ReportOptions): string[] {
-  return ['---', `_Generated on ${options.generatedAt.toISOString().slice(0, 10)} by Escalation Desk from its ledger._`]
+  return ['---', `_Generated on ${utcDate(options.generatedAt)} by Escalation Desk from its ledger._`]
 }
 
 /** The friendly page for a period with nothing filed: what did happen, no table of zeros. */

@@ -1,5 +1,5 @@
 import type { Period } from './period'
-import { utcDate } from './period'
+import { utcDate } from '../time/sla-clock'
 
 const DAY = 86_400_000
 const WEEK = 7 * DAY

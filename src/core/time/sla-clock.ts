@@ -39,6 +39,11 @@ export function slaMinutesBetween(from: Date, to: Date, calendar: Calendar, paus
 }
 
 /** `2026-11-24 09:30 UTC`: absolute, unambiguous for every reader. */
+/** `2026-11-24`: the instant's calendar day in UTC. */
+export function utcDate(instant: Date): string {
+  return instant.toISOString().slice(0, 10)
+}
+
 export function formatUtc(instant: Date): string {
   return `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }

@@ -34572,21 +34572,7 @@ function createFollowUpGateway({ reader, writer }, { owner, repo }, learn) {
       return {
         configText: blobText(data.repository.config),
         formText: blobText(data.repository.form),
-        pull: {
-          id: pull.id,
-          number: pull.number,
-          isDraft: pull.isDraft,
-          state: pull.state,
-          title: pull.title,
-          body: pull.body,
-          url: pull.url,
-          headRefName: pull.headRefName,
-          baseRefName: pull.baseRefName,
-          merged: pull.merged,
-          byAction: isViewer(pull.author, me),
-          labels: pull.labels.nodes.map((label) => label.name),
-          requestedReviewers: []
-        },
+        pull: { ...toPull(pull, me), baseRefName: pull.baseRefName, merged: pull.merged },
         comments: pull.comments.nodes.map((comment) => toComment(comment, me)),
         defaultBranch: data.repository.defaultBranchRef?.name ?? null
       };
@@ -41924,6 +41910,131 @@ function friendlyDateTime(dateTimeish) {
   }
 }
 
+// src/core/time/working-windows.ts
+var DAY = 864e5;
+var MINUTES_PER_DAY = 1440;
+var MAX_DAYS = 400;
+function* calendarWindows(from, calendar) {
+  if (calendar.kind === "24x7" || calendar.days.length === 0) {
+    yield { start: from, end: Infinity };
+    return;
+  }
+  const horizon = from + MAX_DAYS * DAY;
+  const zone = zoneOf(calendar.timeZone);
+  const here = DateTime.fromMillis(from, { zone });
+  const firstDay = Date.UTC(here.year, here.month - 1, here.day) / DAY;
+  for (let day = firstDay; day <= firstDay + MAX_DAYS; day++) {
+    if (!calendar.days.includes(isoWeekday(day))) continue;
+    const window2 = windowOn(day, calendar, zone);
+    const start = Math.max(window2.start, from);
+    const end = Math.min(window2.end, horizon);
+    if (start < end) yield { start, end };
+    if (window2.end >= horizon) break;
+  }
+  yield { start: Math.max(from, horizon), end: Infinity };
+}
+function zoneOf(timeZone) {
+  const zone = IANAZone.create(timeZone);
+  if (!zone.isValid) throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`);
+  return zone;
+}
+function isoWeekday(day) {
+  return ((day + 3) % 7 + 7) % 7 + 1;
+}
+var windows = /* @__PURE__ */ new Map();
+var MAX_MEMO = 2e4;
+function windowOn(day, calendar, zone) {
+  const key = `${zone.name} ${day} ${calendar.startMinute} ${calendar.endMinute}`;
+  let window2 = windows.get(key);
+  if (!window2) {
+    if (windows.size >= MAX_MEMO) windows.clear();
+    window2 = { start: boundary(day, calendar.startMinute, zone), end: boundary(day, calendar.endMinute, zone) };
+    windows.set(key, window2);
+  }
+  return window2;
+}
+function boundary(day, minuteOfDay, zone) {
+  const date = DateTime.fromMillis((day + Math.floor(minuteOfDay / MINUTES_PER_DAY)) * DAY, { zone: "utc" });
+  return firstInstantShowing(date, minuteOfDay % MINUTES_PER_DAY, zone);
+}
+function firstInstantShowing(date, minute, zone) {
+  const wall = { year: date.year, month: date.month, day: date.day, hour: Math.floor(minute / 60), minute: minute % 60 };
+  const local = DateTime.fromObject(wall, { zone });
+  const skipped = local.day !== wall.day || local.hour !== wall.hour || local.minute !== wall.minute;
+  if (skipped) return gapEnd(local);
+  return Math.min(...local.getPossibleOffsets().map((candidate) => candidate.toMillis()));
+}
+function gapEnd(local) {
+  let before = local.toMillis() - DAY;
+  let after = local.toMillis();
+  if (local.zone.offset(before) === local.offset) return after;
+  while (after - before > 1) {
+    const middle = Math.floor((before + after) / 2);
+    if (local.zone.offset(middle) === local.offset) after = middle;
+    else before = middle;
+  }
+  return after;
+}
+
+// src/core/time/sla-clock.ts
+var MINUTE = 6e4;
+function addSlaMinutes(start, minutes3, calendar, pauses = []) {
+  let remaining = Math.max(0, minutes3) * MINUTE;
+  if (!Number.isFinite(start.getTime()) || !Number.isFinite(remaining)) return /* @__PURE__ */ new Date(NaN);
+  for (const stretch of runningStretches(start.getTime(), calendar, pauses)) {
+    const length = stretch.end - stretch.start;
+    if (remaining <= length) return new Date(stretch.start + remaining);
+    remaining -= length;
+  }
+  return /* @__PURE__ */ new Date(NaN);
+}
+function slaMinutesBetween(from, to, calendar, pauses = []) {
+  if (to < from) return -slaMinutesBetween(to, from, calendar, pauses) || 0;
+  const end = to.getTime();
+  if (!Number.isFinite(from.getTime()) || !Number.isFinite(end)) return NaN;
+  let total = 0;
+  for (const stretch of runningStretches(from.getTime(), calendar, pauses)) {
+    if (stretch.start >= end) break;
+    total += Math.min(stretch.end, end) - stretch.start;
+  }
+  return total / MINUTE;
+}
+function utcDate(instant) {
+  return instant.toISOString().slice(0, 10);
+}
+function formatUtc(instant) {
+  return `${instant.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function runningStretches(from, calendar, pauses) {
+  return withoutPauses(calendarWindows(from, calendar), normalisePauses(pauses));
+}
+function normalisePauses(pauses) {
+  const spans = pauses.map((pause) => ({ start: pause.start.getTime(), end: pause.end.getTime() })).filter((span) => Number.isFinite(span.start) && Number.isFinite(span.end) && span.end > span.start).sort((a, b) => a.start - b.start);
+  const merged = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push(span);
+  }
+  return merged;
+}
+function* withoutPauses(windows2, pauses) {
+  let next = 0;
+  for (const window2 of windows2) {
+    let cursor = window2.start;
+    while (cursor < window2.end) {
+      while (next < pauses.length && (pauses[next]?.end ?? Infinity) <= cursor) next++;
+      const pause = pauses[next];
+      if (!pause || pause.start >= window2.end) {
+        yield { start: cursor, end: window2.end };
+        break;
+      }
+      if (pause.start > cursor) yield { start: cursor, end: pause.start };
+      cursor = pause.end;
+    }
+  }
+}
+
 // src/core/followup/csat.ts
 var MAX_CSAT_COMMENT = 1e3;
 var ACCEPTED = "Rate from 1 (poor) to 5 (excellent): `/csat 4`, `/csat 4/5` or `/csat 4 of 5`, then any comment, e.g. `/csat 4 quick recovery, slow first reply`.";
@@ -42249,7 +42360,7 @@ var TIME_FORMS = [
   "in 2d"
 ];
 var MAX_LENGTH = 120;
-var MINUTE = 6e4;
+var MINUTE2 = 6e4;
 function parseTimeExpression(text4, now2, defaultZone2) {
   if (text4.length > MAX_LENGTH) return refuse(`it is longer than ${MAX_LENGTH} characters`);
   const words = wordsOf(text4);
@@ -42273,7 +42384,7 @@ function wordsOf(text4) {
 function relative(words, now2) {
   const minutes3 = readDuration(words.filter((word) => word !== "and").join(""));
   if (minutes3 === null) return refuse(`"in ${words.join(" ")}" is not a duration such as in 2h, in 90m, in 1h30m or in 2d`);
-  return { ok: true, at: new Date(now2.getTime() + minutes3 * MINUTE) };
+  return { ok: true, at: new Date(now2.getTime() + minutes3 * MINUTE2) };
 }
 function readParts(words) {
   const parts = { day: null, clock: null, zoneWords: [] };
@@ -42480,128 +42591,6 @@ function unique(logins) {
     seen.add(key);
     return true;
   });
-}
-
-// src/core/time/working-windows.ts
-var DAY = 864e5;
-var MINUTES_PER_DAY = 1440;
-var MAX_DAYS = 400;
-function* calendarWindows(from, calendar) {
-  if (calendar.kind === "24x7" || calendar.days.length === 0) {
-    yield { start: from, end: Infinity };
-    return;
-  }
-  const horizon = from + MAX_DAYS * DAY;
-  const zone = zoneOf(calendar.timeZone);
-  const here = DateTime.fromMillis(from, { zone });
-  const firstDay = Date.UTC(here.year, here.month - 1, here.day) / DAY;
-  for (let day = firstDay; day <= firstDay + MAX_DAYS; day++) {
-    if (!calendar.days.includes(isoWeekday(day))) continue;
-    const window2 = windowOn(day, calendar, zone);
-    const start = Math.max(window2.start, from);
-    const end = Math.min(window2.end, horizon);
-    if (start < end) yield { start, end };
-    if (window2.end >= horizon) break;
-  }
-  yield { start: Math.max(from, horizon), end: Infinity };
-}
-function zoneOf(timeZone) {
-  const zone = IANAZone.create(timeZone);
-  if (!zone.isValid) throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`);
-  return zone;
-}
-function isoWeekday(day) {
-  return ((day + 3) % 7 + 7) % 7 + 1;
-}
-var windows = /* @__PURE__ */ new Map();
-var MAX_MEMO = 2e4;
-function windowOn(day, calendar, zone) {
-  const key = `${zone.name} ${day} ${calendar.startMinute} ${calendar.endMinute}`;
-  let window2 = windows.get(key);
-  if (!window2) {
-    if (windows.size >= MAX_MEMO) windows.clear();
-    window2 = { start: boundary(day, calendar.startMinute, zone), end: boundary(day, calendar.endMinute, zone) };
-    windows.set(key, window2);
-  }
-  return window2;
-}
-function boundary(day, minuteOfDay, zone) {
-  const date = DateTime.fromMillis((day + Math.floor(minuteOfDay / MINUTES_PER_DAY)) * DAY, { zone: "utc" });
-  return firstInstantShowing(date, minuteOfDay % MINUTES_PER_DAY, zone);
-}
-function firstInstantShowing(date, minute, zone) {
-  const wall = { year: date.year, month: date.month, day: date.day, hour: Math.floor(minute / 60), minute: minute % 60 };
-  const local = DateTime.fromObject(wall, { zone });
-  const skipped = local.day !== wall.day || local.hour !== wall.hour || local.minute !== wall.minute;
-  if (skipped) return gapEnd(local);
-  return Math.min(...local.getPossibleOffsets().map((candidate) => candidate.toMillis()));
-}
-function gapEnd(local) {
-  let before = local.toMillis() - DAY;
-  let after = local.toMillis();
-  if (local.zone.offset(before) === local.offset) return after;
-  while (after - before > 1) {
-    const middle = Math.floor((before + after) / 2);
-    if (local.zone.offset(middle) === local.offset) after = middle;
-    else before = middle;
-  }
-  return after;
-}
-
-// src/core/time/sla-clock.ts
-var MINUTE2 = 6e4;
-function addSlaMinutes(start, minutes3, calendar, pauses = []) {
-  let remaining = Math.max(0, minutes3) * MINUTE2;
-  if (!Number.isFinite(start.getTime()) || !Number.isFinite(remaining)) return /* @__PURE__ */ new Date(NaN);
-  for (const stretch of runningStretches(start.getTime(), calendar, pauses)) {
-    const length = stretch.end - stretch.start;
-    if (remaining <= length) return new Date(stretch.start + remaining);
-    remaining -= length;
-  }
-  return /* @__PURE__ */ new Date(NaN);
-}
-function slaMinutesBetween(from, to, calendar, pauses = []) {
-  if (to < from) return -slaMinutesBetween(to, from, calendar, pauses) || 0;
-  const end = to.getTime();
-  if (!Number.isFinite(from.getTime()) || !Number.isFinite(end)) return NaN;
-  let total = 0;
-  for (const stretch of runningStretches(from.getTime(), calendar, pauses)) {
-    if (stretch.start >= end) break;
-    total += Math.min(stretch.end, end) - stretch.start;
-  }
-  return total / MINUTE2;
-}
-function formatUtc(instant) {
-  return `${instant.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-function runningStretches(from, calendar, pauses) {
-  return withoutPauses(calendarWindows(from, calendar), normalisePauses(pauses));
-}
-function normalisePauses(pauses) {
-  const spans = pauses.map((pause) => ({ start: pause.start.getTime(), end: pause.end.getTime() })).filter((span) => Number.isFinite(span.start) && Number.isFinite(span.end) && span.end > span.start).sort((a, b) => a.start - b.start);
-  const merged = [];
-  for (const span of spans) {
-    const last = merged.at(-1);
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push(span);
-  }
-  return merged;
-}
-function* withoutPauses(windows2, pauses) {
-  let next = 0;
-  for (const window2 of windows2) {
-    let cursor = window2.start;
-    while (cursor < window2.end) {
-      while (next < pauses.length && (pauses[next]?.end ?? Infinity) <= cursor) next++;
-      const pause = pauses[next];
-      if (!pause || pause.start >= window2.end) {
-        yield { start: cursor, end: window2.end };
-        break;
-      }
-      if (pause.start > cursor) yield { start: cursor, end: pause.start };
-      cursor = pause.end;
-    }
-  }
 }
 
 // src/core/time/format.ts
@@ -43544,7 +43533,7 @@ function commandActions(escalation, owed) {
   const actions2 = [];
   const decisions = [];
   let resolved = false;
-  const day = (item) => item.comment.createdAt.toISOString().slice(0, 10);
+  const day = (item) => utcDate(item.comment.createdAt);
   for (const item of escalation.threadCommands.filter((candidate) => !candidate.decidedBefore)) {
     const { comment, command, verdict } = item;
     if (verdict.kind === "refused") {
@@ -44667,6 +44656,15 @@ function withFieldDefaults(project) {
 }
 function definedOnly(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
+}
+
+// src/config/describe-value.ts
+function describeValue(value) {
+  if (value === null || value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  return String(value);
 }
 
 // src/config/validate-config.generated.js
@@ -47373,29 +47371,13 @@ function toPath(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((raw) => raw.replace(/~1/g, "/").replace(/~0/g, "~")).map((segment) => /^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment);
 }
-function describeValue(value) {
-  if (value === null || value === void 0) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  return String(value);
-}
-
-// src/config/describe-value.ts
-function describeValue2(value) {
-  if (value === null || value === void 0) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  return String(value);
-}
 
 // src/config/calendar-checks.ts
 function calendarProblems(calendar, path, report) {
   if (calendar === "24x7") return;
   const zone = calendar["time-zone"];
   if (!isTimeZone(zone)) {
-    report([...path, "time-zone"], `is not a known IANA time zone such as Europe/Berlin (got ${describeValue2(zone)})`);
+    report([...path, "time-zone"], `is not a known IANA time zone such as Europe/Berlin (got ${describeValue(zone)})`);
   }
   if (calendar.hours !== void 0) {
     const [start, end] = parseHours(calendar.hours);
@@ -47446,7 +47428,7 @@ function repeats(items, path, same, report) {
     const key = same(item);
     const earlier = firstIndex.get(key);
     if (earlier === void 0) return void firstIndex.set(key, index2);
-    report([...path, index2], `repeats ${describeValue2(item)}, already listed as ${formatPath([...path, earlier])}`);
+    report([...path, index2], `repeats ${describeValue(item)}, already listed as ${formatPath([...path, earlier])}`);
   });
 }
 function projectFieldProblems(fields, report, has) {
@@ -47459,7 +47441,7 @@ function projectFieldProblems(fields, report, has) {
       continue;
     }
     const [here, other] = has(at(key)) || !has(at(earlier)) ? [key, earlier] : [earlier, key];
-    report(at(here), `names the field ${describeValue2(fields[here])}, already used by ${formatPath(at(other))}`);
+    report(at(here), `names the field ${describeValue(fields[here])}, already used by ${formatPath(at(other))}`);
   }
 }
 
@@ -47476,7 +47458,7 @@ function semanticProblems(config, locator) {
   if (nudge) report(["preventive-actions", "nudge-every"], nudge);
   const fieldIds = /* @__PURE__ */ new Set();
   config["required-fields"].forEach((field, index2) => {
-    if (fieldIds.has(field.id)) report(["required-fields", index2, "id"], `repeats the field id ${describeValue2(field.id)}`);
+    if (fieldIds.has(field.id)) report(["required-fields", index2, "id"], `repeats the field id ${describeValue(field.id)}`);
     fieldIds.add(field.id);
   });
   listProblems(config, report, (path) => locator.has(path));
@@ -56249,7 +56231,7 @@ function valueFor(field, kind, escalation) {
   const text4 = {
     tier: tier.name,
     state,
-    slaDue: clocks.resolve.dueAt.toISOString().slice(0, 10),
+    slaDue: utcDate(clocks.resolve.dueAt),
     customer: facts2.customer ?? "",
     arr: facts2.accountValue ?? "",
     owner: owners.join(", ")
@@ -56344,7 +56326,7 @@ function slugify2(title) {
 }
 function locatePostMortem(issue2, config) {
   const slug = slugify2(issue2.title);
-  const day = issue2.createdAt.toISOString().slice(0, 10);
+  const day = utcDate(issue2.createdAt);
   const directory = postMortemDirectory(config);
   return { path: `${directory}/${day}-${issue2.number}-${slug}.md`, branch: `postmortem/${issue2.number}-${slug}` };
 }
@@ -56626,7 +56608,7 @@ function planPostMortem(input, existing) {
   const body2 = fitBody(
     [
       renderMarker("postmortem", { issue: issue2.number, path: location.path, branch: location.branch }),
-      `Post-mortem for escalation #${issue2.number} (${safeInline(escalation.tier.name)}), resolved ${(escalation.resolvedAt ?? issue2.closedAt ?? escalation.start).toISOString().slice(0, 10)}.`,
+      `Post-mortem for escalation #${issue2.number} (${safeInline(escalation.tier.name)}), resolved ${utcDate(escalation.resolvedAt ?? issue2.closedAt ?? escalation.start)}.`,
       "",
       `The document is \`${location.path}\`. Reviewers: fill in what went well, what went badly and where we got lucky, and give each preventive action an owner and a due date (\`- [ ] <what> @owner due YYYY-MM-DD\`); merged, each becomes a sub-issue of the escalation.`,
       missing.length > 0 ? `
@@ -57220,9 +57202,6 @@ function calendarDate(year, month, day, length) {
   if (!date.isValid) return { kind: "invalid", length };
   return { kind: "date", iso: date.toISODate() ?? "", length };
 }
-function utcDate(instant) {
-  return instant.toISOString().slice(0, 10);
-}
 
 // src/core/followup/section-lines.ts
 function scanSectionTasks(document3, isSectionTitle, maxTasks) {
@@ -57795,12 +57774,9 @@ var DAY3 = 864e5;
 var DEFAULT_DAYS2 = 30;
 var MAX_PERIOD_DAYS = 366;
 var CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-function utcDate2(instant) {
-  return instant.toISOString().slice(0, 10);
-}
 function periodDays(period) {
   const lastInstant = new Date(Math.max(period.from.getTime(), period.to.getTime() - 1));
-  return { first: utcDate2(period.from), last: utcDate2(lastInstant) };
+  return { first: utcDate(period.from), last: utcDate(lastInstant) };
 }
 function periodBetween(from, to) {
   const partial = { from, to, label: "" };
@@ -57812,7 +57788,7 @@ function readDate2(text4) {
   if (!match2) return null;
   const [, year, month, day] = match2.map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
-  return utcDate2(date) === text4.trim() ? date : null;
+  return utcDate(date) === text4.trim() ? date : null;
 }
 function daysProblem(days) {
   if (Number.isInteger(days) && days >= 1 && days <= MAX_PERIOD_DAYS) return void 0;
@@ -57830,7 +57806,7 @@ function periodOf(input) {
   const start = from ?? new Date(end.getTime() - days * DAY3);
   if (start.getTime() >= end.getTime()) {
     return {
-      problem: `the period starts after it ends: from ${utcDate2(start)} is after ${to ? `to ${utcDate2(to)}` : `today (${utcDate2(end)})`}`
+      problem: `the period starts after it ends: from ${utcDate(start)} is after ${to ? `to ${utcDate(to)}` : `today (${utcDate(end)})`}`
     };
   }
   const span = Math.ceil((end.getTime() - start.getTime()) / DAY3);
@@ -57885,7 +57861,7 @@ var WeekBuckets = class {
     this.first = isoWeekStart(period.from).getTime();
     const last = isoWeekStart(new Date(Math.max(period.from.getTime(), period.to.getTime() - 1))).getTime();
     this.starts = [];
-    for (let week = this.first; week <= last; week += WEEK) this.starts.push(utcDate2(new Date(week)));
+    for (let week = this.first; week <= last; week += WEEK) this.starts.push(utcDate(new Date(week)));
   }
   /** The bucket of an instant inside the period. */
   indexOf(instant) {
@@ -58112,7 +58088,7 @@ function repositoriesLine(options) {
   return [`Repositories: ${named.join(", ")}${more}`, ""];
 }
 function footer(options) {
-  return ["---", `_Generated on ${options.generatedAt.toISOString().slice(0, 10)} by Escalation Desk from its ledger._`];
+  return ["---", `_Generated on ${utcDate(options.generatedAt)} by Escalation Desk from its ledger._`];
 }
 function quietReport(metrics) {
   const { resolved, resolveMinutes } = metrics.overall;
@@ -58565,7 +58541,7 @@ function dueOf(issue2) {
   return readActionMarker(issue2)?.due ?? null;
 }
 function planActionNudges(actions2, config, now2) {
-  const today = now2.toISOString().slice(0, 10);
+  const today = utcDate(now2);
   const overview = { open: 0, overdue: 0, overdueByEscalation: /* @__PURE__ */ new Map(), nudges: [] };
   for (const issue2 of actions2) {
     const marker = readActionMarker(issue2);
