@@ -1,5 +1,5 @@
 /**
- * What a chat notice says about an escalation, whichever chat it goes to. The lead's runs fill
+ * What a chat notice says about an escalation, whichever chat it goes to. Each run fills
  * a ChatNotice; slackMessage and teamsMessage turn it into each service's webhook payload.
  * Everything marked untrusted comes from the issue and is made inert by the renderers.
  */
