@@ -87,12 +87,13 @@ describe.concurrent('sweep re-runs and races', () => {
   it('the shipped workflow puts every sweep (schedule and workflow_dispatch) in one concurrency group', () => {
     const workflow = parse(readFileSync('templates/workflows/escalations.yml', 'utf8')) as {
       on: Record<string, unknown>
-      jobs: { sweep: { if: string; concurrency: { group: string; 'cancel-in-progress': boolean } } }
+      jobs: Record<'sweep' | 'report', { concurrency: { group: string; 'cancel-in-progress': boolean } }>
     }
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['schedule', 'workflow_dispatch']))
-    // Both events run the sweep job, whose group is fixed; queued, not cancelled.
-    expect(workflow.jobs.sweep.if).toBe("github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'")
-    expect(workflow.jobs.sweep.concurrency).toEqual({ group: 'escalations-sweep', 'cancel-in-progress': false })
+    // Both events run the sweep job (or the report, which writes the same ledger), whose group is
+    // fixed; queued, not cancelled. Which event runs which job: test/unit/action/conventions.test.ts.
+    for (const job of [workflow.jobs.sweep, workflow.jobs.report])
+      expect(job.concurrency).toEqual({ group: 'escalations-sweep', 'cancel-in-progress': false })
   })
 
   it('a sweep racing intake on a new escalation duplicates nothing', async () => {
