@@ -149,9 +149,11 @@ export async function runSweep(
     ...record,
     actions: { ...record.actions, overdue: actions.overdueByEscalation.get(record.number) ?? 0 },
   })
+  let actionsDone = 0
   try {
     // The ledger follows the escalations every sweep (two reads when nothing changed), so intake finds repeat customers.
     const ledger = await syncLedger(gateway, { config, template, now: at, log, read: await gateway.readLedger(paths), patch })
+    actionsDone = ledger.records.reduce((sum, record) => sum + record.actions.done, 0)
     if (ledger.writes > 0)
       report.done.push(`ledger: ${ledger.writes} write${ledger.writes === 1 ? '' : 's'} (${ledger.records.length} escalations)`)
   } catch (error) {
@@ -168,7 +170,7 @@ export async function runSweep(
     posted,
     deferred.map((item) => item.escalation.issue.number),
     at,
-    { open: actions.open, overdue: actions.overdue },
+    { open: actions.open, overdue: actions.overdue, done: actionsDone },
   )
   return report
 }

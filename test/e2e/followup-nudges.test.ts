@@ -26,7 +26,8 @@ async function withActions(gh: LocalGitHub) {
 }
 
 const nudges = (gh: LocalGitHub, number: number) => ownComments(gh, number, 'nudge').map((comment) => comment.body ?? '')
-const counts = (summary: string) => /\*\*Preventive actions:\*\* (\d+) open, (\d+) overdue\./.exec(summary)?.slice(1).map(Number)
+const counts = (summary: string) =>
+  /\*\*Preventive actions:\*\* (\d+) open, (\d+) overdue, (\d+) done\./.exec(summary)?.slice(1).map(Number)
 
 describe.concurrent('overdue preventive actions', () => {
   it('due yesterday: one nudge naming the owner; none again the same day; one more the next day; none once closed', async () => {
@@ -39,7 +40,7 @@ describe.concurrent('overdue preventive actions', () => {
         '@tom, this preventive action was due 2026-11-26 (1 day ago): **Add a regression test for the stage filter**',
       )
       expect(nudges(gh, later)).toEqual([])
-      expect(counts(first.summary)).toEqual([2, 1])
+      expect(counts(first.summary)).toEqual([2, 1, 0])
 
       gh.clock.set('2026-11-27T15:00:00Z')
       const since = allRequests(gh)
@@ -56,7 +57,7 @@ describe.concurrent('overdue preventive actions', () => {
       gh.clock.set('2026-11-29T09:30:00Z')
       const closed = await sweep(gh)
       expect(nudges(gh, soon)).toHaveLength(2)
-      expect(counts(closed.summary)).toEqual([1, 0])
+      expect(counts(closed.summary)).toEqual([1, 0, 1])
     })
   })
 
@@ -68,7 +69,7 @@ describe.concurrent('overdue preventive actions', () => {
       gh.clock.set('2026-11-27T09:00:00Z')
       const result = await sweep(gh)
       expect(nudges(gh, soon)).toEqual([])
-      expect(counts(result.summary)).toEqual([2, 0])
+      expect(counts(result.summary)).toEqual([2, 0, 0])
     })
   })
 })

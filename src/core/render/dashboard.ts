@@ -42,7 +42,7 @@ export function renderDashboard(
   posted: number[],
   deferred: number[],
   now: Date,
-  actions: { open: number; overdue: number } = { open: 0, overdue: 0 },
+  actions: { open: number; overdue: number; done: number } = { open: 0, overdue: 0, done: 0 },
 ): string {
   const byTier = new Map<string, number>()
   for (const item of items) byTier.set(item.escalation.tier.name, (byTier.get(item.escalation.tier.name) ?? 0) + 1)
@@ -56,7 +56,7 @@ export function renderDashboard(
     ...items.slice(0, MAX_ROWS).map((item) => row(item, now)),
     ...(items.length > MAX_ROWS ? [`| | | _and ${items.length - MAX_ROWS} more_ | | | | | | |`] : []),
     '',
-    `**Preventive actions:** ${actions.open} open, ${actions.overdue} overdue.`,
+    `**Preventive actions:** ${actions.open} open, ${actions.overdue} overdue, ${actions.done} done.`,
     '',
     `**This run** posted on ${posted.length} escalation${posted.length === 1 ? '' : 's'}${
       posted.length > 0

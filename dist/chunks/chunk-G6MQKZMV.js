@@ -58345,7 +58345,7 @@ function row(item, now2) {
   const title = safeCell(e.facts.customer ?? e.issue.title, 60);
   return `| #${e.issue.number} | ${e.tier.label} | ${title} | ${e.state} | ${age} | ${safeCell(e.owners.join(", ") || "\u2014")} | ${clockWord(e.clocks.acknowledge)} | ${clockWord(e.clocks.update)} | ${clockWord(e.clocks.resolve)} \xB7 ${formatUtc(e.clocks.resolve.dueAt)} |`;
 }
-function renderDashboard(items, posted, deferred, now2, actions2 = { open: 0, overdue: 0 }) {
+function renderDashboard(items, posted, deferred, now2, actions2 = { open: 0, overdue: 0, done: 0 }) {
   const byTier = /* @__PURE__ */ new Map();
   for (const item of items) byTier.set(item.escalation.tier.name, (byTier.get(item.escalation.tier.name) ?? 0) + 1);
   const lines = [
@@ -58357,7 +58357,7 @@ function renderDashboard(items, posted, deferred, now2, actions2 = { open: 0, ov
     ...items.slice(0, MAX_ROWS).map((item) => row(item, now2)),
     ...items.length > MAX_ROWS ? [`| | | _and ${items.length - MAX_ROWS} more_ | | | | | | |`] : [],
     "",
-    `**Preventive actions:** ${actions2.open} open, ${actions2.overdue} overdue.`,
+    `**Preventive actions:** ${actions2.open} open, ${actions2.overdue} overdue, ${actions2.done} done.`,
     "",
     `**This run** posted on ${posted.length} escalation${posted.length === 1 ? "" : "s"}${posted.length > 0 ? ` (${posted.slice(0, 50).map((n2) => `#${n2}`).join(", ")})` : ""}.`,
     "",
@@ -58656,8 +58656,10 @@ async function runSweep(gateway, configPath, now2, log, options = {}) {
     ...record,
     actions: { ...record.actions, overdue: actions2.overdueByEscalation.get(record.number) ?? 0 }
   });
+  let actionsDone = 0;
   try {
     const ledger = await syncLedger(gateway, { config, template, now: at, log, read: await gateway.readLedger(paths), patch });
+    actionsDone = ledger.records.reduce((sum2, record) => sum2 + record.actions.done, 0);
     if (ledger.writes > 0)
       report.done.push(`ledger: ${ledger.writes} write${ledger.writes === 1 ? "" : "s"} (${ledger.records.length} escalations)`);
   } catch (error2) {
@@ -58674,7 +58676,7 @@ async function runSweep(gateway, configPath, now2, log, options = {}) {
     posted,
     deferred.map((item) => item.escalation.issue.number),
     at,
-    { open: actions2.open, overdue: actions2.overdue }
+    { open: actions2.open, overdue: actions2.overdue, done: actionsDone }
   );
   return report;
 }
