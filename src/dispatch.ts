@@ -41,7 +41,7 @@ export async function dispatch(
   const ignored = (why: string): Report => ({ ...emptyReport('ignored'), decisions: [why] })
   if (SWEEP_EVENTS.has(event.eventName)) {
     return inputs.job === 'report'
-      ? runReport(gateway, inputs.report, inputs.configPath, now, log)
+      ? runReport(gateway, { ...inputs.report, repositories: inputs.repositories }, inputs.configPath, now, log)
       : runSweep(gateway, inputs.configPath, now, log, { chat: inputs.chat, repositories: inputs.repositories })
   }
   const number = issueNumberOf(event.payload)

@@ -20,6 +20,9 @@ export function adviceFor(status: number | null, message: string): string {
   if (status === 403 || status === 404) {
     return 'Grant the workflow `issues: write`, `contents: write` and `pull-requests: write` permissions (see the README).'
   }
+  // GraphQL's answer for a repository the token cannot see (organisation mode: not installed there, or misspelt).
+  if (message.includes('Could not resolve to a Repository'))
+    return 'Check the repository name, and that the token (the App installation) can reach it.'
   if (status !== null && status >= 500) return 'GitHub answered with a server error: re-run the job.'
   return 'Re-run the job; if it fails again, open an issue with this log.'
 }

@@ -11,6 +11,7 @@ export function repositoryNode(ctx: Ctx) {
     id: repoNodeId(s),
     databaseId: s.id,
     isPrivate: s.visibility === 'private',
+    isArchived: false,
     visibility: s.visibility.toUpperCase(),
     name: s.name,
     nameWithOwner: `${s.owner}/${s.name}`,

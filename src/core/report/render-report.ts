@@ -5,10 +5,13 @@ import { safeCell, safeInline } from '../render/sanitize'
 import { bar, pieChart } from './charts'
 import type { ReportMetrics, TierMetrics } from './metrics'
 import { periodDays } from './period'
-import { combineRates, type Rate, type Stats } from './stats'
+import { percentText, rateCell, sampleNote, SMALL_SAMPLE, statsCell } from './cells'
+import { missingLines, repositoryTable } from './render-repositories'
+import type { MissingRepository, RepositoryFigures } from './repositories'
+import { combineRates } from './stats'
 
-/** Figures from fewer values than this carry their `n`, so nobody reads a trend into two data points. */
-export const SMALL_SAMPLE = 5
+export { rateCell, SMALL_SAMPLE, statsCell }
+
 const MAX_REPOSITORIES_NAMED = 50
 
 export interface ReportOptions {
@@ -16,28 +19,13 @@ export interface ReportOptions {
   generatedAt: Date
   /** Organisation mode: the repositories the ledger covers. */
   repositories?: string[]
+  /** Organisation mode: each covered repository's figures, for the per-repository table. */
+  breakdown?: RepositoryFigures[]
+  /** Organisation mode: repositories this run could not read, and why. */
+  missing?: MissingRepository[]
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
-const sampleNote = (n: number) => (n < SMALL_SAMPLE ? ` (n = ${n})` : '')
-
-/** `92%`, never rounded to 100% while a target was missed nor to 0% while one was met. */
-function percentText(rate: Rate): string {
-  const rounded = Math.round(rate.percent ?? 0)
-  const shown = rate.missed > 0 && rounded === 100 ? 99 : rate.met > 0 && rounded === 0 ? 1 : rounded
-  return `${shown}%`
-}
-
-/** `92% (12/13)`; `—` while no target is decided. */
-export function rateCell(rate: Rate): string {
-  return rate.percent === null ? '—' : `${percentText(rate)} (${rate.met}/${rate.met + rate.missed})`
-}
-
-/** `25m / 1h 10m` (median / p90), `(n = 3)` when the sample is small; `—` when empty. */
-export function statsCell(stats: Stats): string {
-  if (stats.median === null || stats.p90 === null) return '—'
-  return `${formatDuration(stats.median)} / ${formatDuration(stats.p90)}${sampleNote(stats.n)}`
-}
 
 function headline(metrics: ReportMetrics): string {
   const { overall, csat, period } = metrics
@@ -158,10 +146,11 @@ function quietHeadline(metrics: ReportMetrics): string {
   return `**No escalations filed between ${first} and ${last}.** A quiet period: nothing to measure.`
 }
 
-function fullReport(metrics: ReportMetrics): string[] {
+function fullReport(metrics: ReportMetrics, options: ReportOptions): string[] {
   return [
     ...tierTable(metrics),
     '',
+    ...repositoryTable(options.breakdown ?? []),
     ...charts(metrics),
     '',
     ...weeklyTrend(metrics),
@@ -188,7 +177,8 @@ export function renderReport(metrics: ReportMetrics, options: ReportOptions): st
     quiet ? quietHeadline(metrics) : headline(metrics),
     '',
     ...repositoriesLine(options),
-    ...(quiet ? quietReport(metrics) : fullReport(metrics)),
+    ...missingLines(options.missing ?? []),
+    ...(quiet ? quietReport(metrics) : fullReport(metrics, options)),
     ...footer(options),
   ]
   return fitBody(lines.join('\n'))
