@@ -36,7 +36,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     await writeSummary(report)
     if (report.failures && report.failures.length > 0) {
       core.setFailed(
-        `${report.failures.length} escalation(s) could not be updated; the next run retries them. ${report.failures.join(' | ')}`,
+        `${report.failures.length} ${report.failures.length === 1 ? 'step' : 'steps'} of this run did not complete; the next run retries. ${report.failures.join(' | ')}`,
       )
     }
   } catch (error) {

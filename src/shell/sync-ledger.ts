@@ -37,7 +37,8 @@ export interface SyncContext {
   deferBody?: boolean
 }
 
-const REPORT_PLACEHOLDER = '_No report yet: the escalation report appears here once the report job has run._'
+const REPORT_PLACEHOLDER =
+  '_No report here yet: the escalation report appears once the report job runs in this repository (in organisation mode, in the central repository’s report issue). The comments below hold the ledger the action keeps; leave them be._'
 
 /** The records the ledger holds now, as read: every readable shard's (the next sweep repairs a damaged one). */
 export function ledgerRecords(read: LedgerRead): LedgerRecord[] {

@@ -11240,11 +11240,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural3;
       }
-      pluralize(count) {
-        const one2 = count === 1;
+      pluralize(count2) {
+        const one2 = count2 === 1;
         const keys = one2 ? singulars : plurals;
         const noun = one2 ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -18663,15 +18663,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -21812,8 +21812,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -21921,13 +21921,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -24880,8 +24880,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -24958,12 +24958,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -28985,8 +28985,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row2) => {
-      const cells = row2.map((cell) => {
+    const tableBody = rows.map((row3) => {
+      const cells = row3.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -33861,6 +33861,8 @@ function adviceFor(status, message) {
   if (status === 403 || status === 404) {
     return "Grant the workflow `issues: write`, `contents: write` and `pull-requests: write` permissions (see the README).";
   }
+  if (message.includes("Could not resolve to a Repository"))
+    return "Check the repository name, and that the token (the App installation) can reach it.";
   if (status !== null && status >= 500) return "GitHub answered with a server error: re-run the job.";
   return "Re-run the job; if it fails again, open an issue with this log.";
 }
@@ -33871,9 +33873,15 @@ function statusOf(error2) {
 }
 function toGatewayError(what, error2) {
   const status = statusOf(error2);
-  const message = error2 instanceof Error ? error2.message : String(error2);
+  const message = graphqlErrors(error2) ?? (error2 instanceof Error ? error2.message : String(error2));
   const kind = status ?? (error2 instanceof Error && error2.name === "GraphqlResponseError" ? "GraphQL error:" : "network error:");
   return new GatewayError(`Could not ${what}: ${kind} ${message}. ${adviceFor(status, message)}`, status, { cause: error2 });
+}
+function graphqlErrors(error2) {
+  if (!(error2 instanceof Error) || error2.name !== "GraphqlResponseError") return null;
+  const errors = error2.errors;
+  const messages = (errors ?? []).map((entry) => entry.message).filter((text4) => typeof text4 === "string");
+  return messages.length > 0 ? messages.slice(0, 3).join("; ") : null;
 }
 async function attempt(what, request3) {
   try {
@@ -36147,16 +36155,16 @@ var PolyRelFormatter = class {
       this.rtf = getCachedRTF(intl, opts);
     }
   }
-  format(count, unit) {
+  format(count2, unit) {
     if (this.rtf) {
-      return this.rtf.format(count, unit);
+      return this.rtf.format(count2, unit);
     } else {
-      return formatRelativeTime(unit, count, this.opts.numeric, this.opts.style !== "long");
+      return formatRelativeTime(unit, count2, this.opts.numeric, this.opts.style !== "long");
     }
   }
-  formatToParts(count, unit) {
+  formatToParts(count2, unit) {
     if (this.rtf) {
-      return this.rtf.formatToParts(count, unit);
+      return this.rtf.formatToParts(count2, unit);
     } else {
       return [];
     }
@@ -37227,7 +37235,7 @@ function monthForDateTime(dt, length) {
 function eraForDateTime(dt, length) {
   return eras(length)[dt.year < 0 ? 0 : 1];
 }
-function formatRelativeTime(unit, count, numeric = "always", narrow = false) {
+function formatRelativeTime(unit, count2, numeric = "always", narrow = false) {
   const units = {
     years: ["year", "yr."],
     quarters: ["quarter", "qtr."],
@@ -37241,7 +37249,7 @@ function formatRelativeTime(unit, count, numeric = "always", narrow = false) {
   const lastable = ["hours", "minutes", "seconds"].indexOf(unit) === -1;
   if (numeric === "auto" && lastable) {
     const isDay = unit === "days";
-    switch (count) {
+    switch (count2) {
       case 1:
         return isDay ? "tomorrow" : `next ${units[unit][0]}`;
       case -1:
@@ -37250,7 +37258,7 @@ function formatRelativeTime(unit, count, numeric = "always", narrow = false) {
         return isDay ? "today" : `this ${units[unit][0]}`;
     }
   }
-  const isInPast = Object.is(count, -0) || count < 0, fmtValue = Math.abs(count), singular = fmtValue === 1, lilUnits = units[unit], fmtUnit = narrow ? singular ? lilUnits[1] : lilUnits[2] || lilUnits[1] : singular ? units[unit][0] : unit;
+  const isInPast = Object.is(count2, -0) || count2 < 0, fmtValue = Math.abs(count2), singular = fmtValue === 1, lilUnits = units[unit], fmtUnit = narrow ? singular ? lilUnits[1] : lilUnits[2] || lilUnits[1] : singular ? units[unit][0] : unit;
   return isInPast ? `${fmtValue} ${fmtUnit} ago` : `in ${fmtValue} ${fmtUnit}`;
 }
 function stringifyTokens(splits, tokenToString) {
@@ -37986,8 +37994,8 @@ var Duration = class _Duration {
    * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
    * @return {Duration}
    */
-  static fromMillis(count, opts) {
-    return _Duration.fromObject({ milliseconds: count }, opts);
+  static fromMillis(count2, opts) {
+    return _Duration.fromObject({ milliseconds: count2 }, opts);
   }
   /**
    * Create a Duration from a JavaScript object with keys like 'years' and 'hours'.
@@ -40137,9 +40145,9 @@ function diffRelative(start, end, opts) {
     return format(differ(opts.unit), opts.unit);
   }
   for (const unit of opts.units) {
-    const count = differ(unit);
-    if (Math.abs(count) >= 1) {
-      return format(count, unit);
+    const count2 = differ(unit);
+    if (Math.abs(count2) >= 1) {
+      return format(count2, unit);
     }
   }
   return format(start > end ? -0 : 0, opts.units[opts.units.length - 1]);
@@ -42285,10 +42293,10 @@ function letterRun(text4, from) {
   while (index2 < text4.length && (text4[index2] ?? "") >= "a" && (text4[index2] ?? "") <= "z") index2++;
   return index2;
 }
-function splitOnce(text4, separator, count) {
+function splitOnce(text4, separator, count2) {
   const pieces = [];
   let rest = text4;
-  for (let split = 0; split < count; split++) {
+  for (let split = 0; split < count2; split++) {
     const at = rest.indexOf(separator);
     if (at < 0) break;
     pieces.push(rest.slice(0, at));
@@ -42645,8 +42653,8 @@ function formatDuration(minutes3) {
     [Math.floor(total % MINUTES_PER_DAY2 / MINUTES_PER_HOUR), "h"],
     [total % MINUTES_PER_HOUR, "m"]
   ];
-  const shown = parts.filter(([count]) => count > 0).slice(0, 2);
-  return shown.length === 0 ? "0m" : shown.map(([count, unit]) => `${count}${unit}`).join(" ");
+  const shown = parts.filter(([count2]) => count2 > 0).slice(0, 2);
+  return shown.length === 0 ? "0m" : shown.map(([count2, unit]) => `${count2}${unit}`).join(" ");
 }
 
 // src/core/render/clock-text.ts
@@ -42770,9 +42778,9 @@ function urlRunEnd(text4, from) {
   return end;
 }
 function precededByOddBackslashes(text4, index2) {
-  let count = 0;
-  for (let i = index2 - 1; i >= 0 && text4[i] === "\\"; i--) count++;
-  return count % 2 === 1;
+  let count2 = 0;
+  for (let i = index2 - 1; i >= 0 && text4[i] === "\\"; i--) count2++;
+  return count2 % 2 === 1;
 }
 function indentation(line, from = 0, column = from) {
   let at = column;
@@ -42816,17 +42824,17 @@ function listMarkerEnd(line, from) {
 function suffixShape(line) {
   const n2 = line.length;
   const only = new Array(n2 + 1).fill(null);
-  const count = new Array(n2 + 1).fill(0);
+  const count2 = new Array(n2 + 1).fill(0);
   const run2 = new Array(n2 + 1).fill(0);
   for (let i = n2 - 1; i >= 0; i--) {
     const char = line[i];
     run2[i] = line[i + 1] === char ? run2[i + 1] + 1 : 1;
-    if (char === " " || char === "	") [only[i], count[i]] = [only[i + 1], count[i + 1]];
-    else if (only[i + 1] === null && count[i + 1] === 0) [only[i], count[i]] = [char, 1];
-    else if (only[i + 1] === char) [only[i], count[i]] = [char, count[i + 1] + 1];
-    else [only[i], count[i]] = ["mixed", 0];
+    if (char === " " || char === "	") [only[i], count2[i]] = [only[i + 1], count2[i + 1]];
+    else if (only[i + 1] === null && count2[i + 1] === 0) [only[i], count2[i]] = [char, 1];
+    else if (only[i + 1] === char) [only[i], count2[i]] = [char, count2[i + 1] + 1];
+    else [only[i], count2[i]] = ["mixed", 0];
   }
-  return { only, count, run: run2 };
+  return { only, count: count2, run: run2 };
 }
 function isAtxHeading(line, at) {
   let end = at;
@@ -44533,9 +44541,9 @@ var ConfigError = class extends Error {
   constructor(file, problems) {
     const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map(cut);
     const omitted = problems.length - shown.length;
-    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    const count2 = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
     const lines = [...shown, ...omitted > 0 ? [`\u2026 and ${omitted} more`] : []];
-    super(`Invalid configuration in ${file} (${count}):
+    super(`Invalid configuration in ${file} (${count2}):
 ${lines.map((line) => `  ${line}`).join("\n")}`);
     this.file = file;
     this.problems = shown;
@@ -47929,13 +47937,13 @@ function closesFence2(line, fence) {
 function isThematicBreak(line, at) {
   const char = line.charCodeAt(at);
   if (char !== DASH && char !== STAR && char !== UNDERSCORE) return false;
-  let count = 0;
+  let count2 = 0;
   for (let i = at; i < line.length; i++) {
     const next = line.charCodeAt(i);
-    if (next === char) count++;
+    if (next === char) count2++;
     else if (!isSpaceOrTab(next)) return false;
   }
-  return count >= 3;
+  return count2 >= 3;
 }
 function isSetextUnderline(line, at) {
   const char = line.charCodeAt(at);
@@ -51800,9 +51808,9 @@ var SpliceBuffer = class {
    *   Any removed items.
    */
   splice(start, deleteCount, items) {
-    const count = deleteCount || 0;
+    const count2 = deleteCount || 0;
     this.setCursor(Math.trunc(start));
-    const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
+    const removed = this.right.splice(this.right.length - count2, Number.POSITIVE_INFINITY);
     if (items) chunkedPush(this.left, items);
     return removed.reverse();
   }
@@ -56448,7 +56456,7 @@ ${documentBlock(text4)}`;
   return documentBlock(text4);
 }
 function table(headers, rows) {
-  return [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`, ...rows.map((row2) => `| ${row2.join(" | ")} |`)].join(
+  return [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`, ...rows.map((row3) => `| ${row3.join(" | ")} |`)].join(
     "\n"
   );
 }
@@ -56990,7 +56998,7 @@ ${rest}`;
 var FRESH_META = { syncedAt: null, version: LEDGER_VERSION };
 
 // src/shell/sync-ledger.ts
-var REPORT_PLACEHOLDER = "_No report yet: the escalation report appears here once the report job has run._";
+var REPORT_PLACEHOLDER = "_No report here yet: the escalation report appears once the report job runs in this repository (in organisation mode, in the central repository\u2019s report issue). The comments below hold the ledger the action keeps; leave them be._";
 function ledgerRecords(read) {
   return ledgerComments(read).flatMap((comment) => readShard(comment.body)?.records ?? []);
 }
@@ -57536,10 +57544,10 @@ function itemTable(items, withFixes) {
       item.owner ? inlineCode(item.owner) : "\u2014",
       item.due ?? "\u2014"
     ];
-    const row2 = `| ${[...cells, ...withFixes ? [describeProblems(item)] : []].join(" | ")} |`;
-    length += row2.length + 1;
+    const row3 = `| ${[...cells, ...withFixes ? [describeProblems(item)] : []].join(" | ")} |`;
+    length += row3.length + 1;
     if (length > TABLE_BUDGET) return [...rows, "", `_\u2026 and ${items.length - shown} more not shown._`];
-    rows.push(row2);
+    rows.push(row3);
   }
   return rows;
 }
@@ -57592,8 +57600,8 @@ function isLogin(login) {
   for (const char of login) if (!/[A-Za-z0-9-]/.test(char)) return false;
   return true;
 }
-function plural(count, word) {
-  return count === 1 ? word : `${word}s`;
+function plural(count2, word) {
+  return count2 === 1 ? word : `${word}s`;
 }
 
 // src/core/followup/action-issues.ts
@@ -57643,16 +57651,16 @@ function planActionIssues(items, existing, context3) {
   };
   const matches = open2.map((item) => ({ item, issue: pick2((marker) => marker.text === item.text) }));
   for (const match2 of matches) match2.issue ??= pick2((marker) => marker.key === match2.item.index);
-  let count = mine.length;
+  let count2 = mine.length;
   for (const { item, issue: issue2 } of matches) {
     const wanted = issueFor(item, context3);
     const assignees = item.owner ? [item.owner] : [];
     if (!issue2) {
-      if (count >= MAX_SUB_ISSUES) {
+      if (count2 >= MAX_SUB_ISSUES) {
         skipped.push({ item, why: `GitHub allows ${MAX_SUB_ISSUES} sub-issues an issue` });
         continue;
       }
-      count += 1;
+      count2 += 1;
       changes.push({ kind: "create", item, ...wanted, assignees });
       continue;
     }
@@ -57920,7 +57928,7 @@ function topCustomers(filed) {
     if (at >= group.latest) Object.assign(group, { latest: at, customer: record.customer?.trim() || key });
     groups2.set(key, group);
   }
-  return [...groups2.values()].sort((a, b) => b.count - a.count || b.latest - a.latest || a.customer.localeCompare(b.customer)).slice(0, TOP_CUSTOMERS).map(({ customer, count, repeat }) => ({ customer, count, repeat }));
+  return [...groups2.values()].sort((a, b) => b.count - a.count || b.latest - a.latest || a.customer.localeCompare(b.customer)).slice(0, TOP_CUSTOMERS).map(({ customer, count: count2, repeat }) => ({ customer, count: count2, repeat }));
 }
 function csatOf2(records, period, lowRating) {
   const ratings = records.flatMap((r) => r.csat && within(r.csat.at, period) ? [r.csat.rating] : []);
@@ -57983,16 +57991,14 @@ function pieChart(title, slices) {
     "```"
   ];
 }
-function bar(count, max) {
-  if (count <= 0) return "0";
-  const length = max <= BAR_WIDTH ? count : Math.max(1, Math.round(count / max * BAR_WIDTH));
-  return `${BAR.repeat(length)} ${count}`;
+function bar(count2, max) {
+  if (count2 <= 0) return "0";
+  const length = max <= BAR_WIDTH ? count2 : Math.max(1, Math.round(count2 / max * BAR_WIDTH));
+  return `${BAR.repeat(length)} ${count2}`;
 }
 
-// src/core/report/render-report.ts
+// src/core/report/cells.ts
 var SMALL_SAMPLE = 5;
-var MAX_REPOSITORIES_NAMED = 50;
-var plural2 = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
 var sampleNote = (n2) => n2 < SMALL_SAMPLE ? ` (n = ${n2})` : "";
 function percentText(rate2) {
   const rounded = Math.round(rate2.percent ?? 0);
@@ -58006,6 +58012,57 @@ function statsCell(stats) {
   if (stats.median === null || stats.p90 === null) return "\u2014";
   return `${formatDuration(stats.median)} / ${formatDuration(stats.p90)}${sampleNote(stats.n)}`;
 }
+
+// src/core/report/render-repositories.ts
+var MAX_REPOSITORY_ROWS = 100;
+var MAX_MISSING_NAMED = 50;
+function medianCell(stats) {
+  return stats.median === null ? "\u2014" : `${formatDuration(stats.median)}${sampleNote(stats.n)}`;
+}
+function csatCell(csat) {
+  return csat.average === null ? "\u2014" : `${csat.average.toFixed(1)} / 5 (${csat.count})`;
+}
+function row(figures) {
+  const cells = [
+    safeCell(figures.repository, 100),
+    figures.count,
+    medianCell(figures.mttaMinutes),
+    rateCell(figures.attainment),
+    figures.breaches,
+    csatCell(figures.csat)
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function repositoryTable(rows) {
+  if (rows.length === 0) return [];
+  const more = rows.length - MAX_REPOSITORY_ROWS;
+  return [
+    "## By repository",
+    "",
+    "| Repository | Filed | MTTA (median) | SLA attainment | Breaches | CSAT (ratings) |",
+    "|---|--:|---|---|--:|---|",
+    ...rows.slice(0, MAX_REPOSITORY_ROWS).map(row),
+    ...more > 0 ? [`| _and ${more} more_ | | | | | |`] : [],
+    "",
+    "_Per repository, with the same definitions as above: SLA attainment counts every clock\u2019s decided targets._",
+    ""
+  ];
+}
+function missingLines(missing) {
+  if (missing.length === 0) return [];
+  const more = missing.length - MAX_MISSING_NAMED;
+  return [
+    "**Not covered this run** (their escalations are left out of every figure; the next run tries again):",
+    "",
+    ...missing.slice(0, MAX_MISSING_NAMED).map((entry) => `- ${safeInline(entry.repository, 100)}: ${safeInline(entry.reason, 300)}`),
+    ...more > 0 ? [`- and ${more} more`] : [],
+    ""
+  ];
+}
+
+// src/core/report/render-report.ts
+var MAX_REPOSITORIES_NAMED = 50;
+var plural2 = (count2, word) => `${count2} ${word}${count2 === 1 ? "" : "s"}`;
 function headline2(metrics) {
   const { overall, csat, period } = metrics;
   const mtta = overall.mttaMinutes.median;
@@ -58102,10 +58159,11 @@ function quietHeadline(metrics) {
   const { first, last } = periodDays(metrics.period);
   return `**No escalations filed between ${first} and ${last}.** A quiet period: nothing to measure.`;
 }
-function fullReport(metrics) {
+function fullReport(metrics, options) {
   return [
     ...tierTable(metrics),
     "",
+    ...repositoryTable(options.breakdown ?? []),
     ...charts(metrics),
     "",
     ...weeklyTrend(metrics),
@@ -58130,10 +58188,99 @@ function renderReport(metrics, options) {
     quiet ? quietHeadline(metrics) : headline2(metrics),
     "",
     ...repositoriesLine(options),
-    ...quiet ? quietReport(metrics) : fullReport(metrics),
+    ...missingLines(options.missing ?? []),
+    ...quiet ? quietReport(metrics) : fullReport(metrics, options),
     ...footer(options)
   ];
   return fitBody(lines.join("\n"));
+}
+
+// src/core/report/repositories.ts
+function combineLedgers(ledgers) {
+  return ledgers.flatMap(({ repository, records }) => records.map((record) => ({ ...record, repo: repository })));
+}
+function repositoryFigures(ledgers, config, period) {
+  return ledgers.map(({ repository, records }) => {
+    const { overall, csat } = computeMetrics(records, config, period, config.csat.lowRating);
+    return {
+      repository,
+      count: overall.count,
+      mttaMinutes: overall.mttaMinutes,
+      attainment: combineRates(Object.values(overall.attainment)),
+      breaches: overall.breaches,
+      csat: { count: csat.count, average: csat.average }
+    };
+  }).sort((a, b) => b.count - a.count || a.repository.localeCompare(b.repository));
+}
+
+// src/shell/org-report.ts
+var count = (n2, one2, many) => `${n2} ${n2 === 1 ? one2 : many}`;
+async function gatherOrganization(gateway, context3) {
+  const { config, shard, log } = context3;
+  const wanted = config.organization?.repositories ?? [];
+  const names = shard.length > 0 ? shard : wanted === "all" ? await gateway.listRepositories() : wanted;
+  const publish = shard.length === 0;
+  const own3 = gateway.repo.repo.toLowerCase();
+  const ledgers = [];
+  const missing = [];
+  const scope = { records: [], options: {}, target: null, decisions: [], done: [], failures: [] };
+  let central = null;
+  for (const name of names) {
+    const repository = `${gateway.repo.owner}/${name}`;
+    try {
+      const isCentral = name.toLowerCase() === own3;
+      log.info(`${repository}: bringing the ledger up to date.`);
+      const ledger = isCentral ? await syncCentral(gateway, context3, publish) : await syncMember(gateway.forRepository(name), context3);
+      if (isCentral) central = ledger;
+      ledgers.push({ repository, records: ledger.records });
+      if (ledger.rebuilt && ledger.records.length > 0) scope.decisions.push(`${repository}: the ledger was rebuilt from the issues.`);
+      if (ledger.writes > 0) scope.done.push(`${repository}: updated the ledger (${count(ledger.writes, "write", "writes")})`);
+    } catch (error2) {
+      const reason2 = error2 instanceof Error ? error2.message : String(error2);
+      missing.push({ repository, reason: reason2 });
+      scope.failures.push(`${repository}: ${reason2}`);
+    }
+  }
+  scope.records = combineLedgers(ledgers);
+  scope.options = {
+    repositories: ledgers.map((ledger) => ledger.repository),
+    breakdown: repositoryFigures(ledgers, config, context3.period),
+    missing
+  };
+  if (publish)
+    scope.target = await targetOf(
+      gateway,
+      context3,
+      central,
+      names.some((name) => name.toLowerCase() === own3)
+    );
+  scope.decisions.unshift(
+    `${count(scope.records.length, "escalation", "escalations")} in the ledgers of ${ledgers.length} of ${count(names.length, "repository", "repositories")}; period ${context3.period.label}.`,
+    ...publish ? [] : ["A matrix shard: the report is this job\u2019s summary; the pinned report issue stays whole."]
+  );
+  return scope;
+}
+function syncCentral(gateway, context3, publish) {
+  const { config, template, now: now2, log, read } = context3;
+  return syncLedger(gateway, { config, template, now: now2, log, read, createReport: publish, deferBody: publish });
+}
+async function syncMember(member, context3) {
+  const { configPath, now: now2, log } = context3;
+  const first = await member.readLedger({ config: configPath, form: DEFAULT_FORM_PATH });
+  const read = first.configText === null ? { ...first, configText: context3.read.configText } : first;
+  const { config, template } = await loadSettings(read, configPath, member, log);
+  return syncLedger(member, { config, template, now: now2, log, read });
+}
+async function targetOf(gateway, context3, central, attempted) {
+  if (central && central.reportIssue !== null) {
+    return {
+      number: central.reportIssue,
+      markerBody: central.reportBody ?? "",
+      current: context3.read.report?.body ?? central.reportBody ?? ""
+    };
+  }
+  const report = context3.read.report ?? (attempted ? (await gateway.readLedger({ config: context3.configPath, form: DEFAULT_FORM_PATH })).report : null);
+  return { number: report?.number ?? null, markerBody: report?.body ?? "", current: report?.body };
 }
 
 // src/shell/run-report.ts
@@ -58144,27 +58291,48 @@ async function runReport(gateway, request3, configPath, now2, log) {
   const at = now2();
   const period = periodOf({ now: at, days: request3.days ?? config.report.periodDays, from: request3.from, to: request3.to });
   if ("problem" in period) throw new Error(`The report period cannot be read: ${period.problem}`);
-  const ledger = await syncLedger(gateway, { config, template, now: at, log, read, createReport: true, deferBody: true });
-  const metrics = computeMetrics(ledger.records, config, period, config.csat.lowRating);
-  const text4 = renderReport(metrics, { title: config.report.issueTitle, generatedAt: period.to });
-  const report = { number: ledger.reportIssue, tier: null, state: "report", decisions: [], done: [], details: text4 };
-  report.decisions.push(
-    `${ledger.records.length} escalations in the ledger${ledger.rebuilt ? " (rebuilt from the issues)" : ""}; period ${period.label}.`
-  );
-  if (ledger.writes > 0) report.done.push(`updated the ledger (${ledger.writes} write${ledger.writes === 1 ? "" : "s"})`);
-  if (ledger.reportIssue !== null) {
-    const body2 = withMeta(text4, readMeta(ledger.reportBody ?? "") ?? FRESH_META);
-    const current = read.report?.body ?? (ledger.reportBody === null ? "" : void 0);
-    if (body2 !== current) {
-      await gateway.updateIssueBody(ledger.reportIssue, body2);
-      report.done.push(`updated the report in #${ledger.reportIssue}`);
-    }
+  const shard = request3.repositories ?? [];
+  const scope = config.organization || shard.length > 0 ? await gatherOrganization(gateway, { config, template, read, configPath, period, now: at, log, shard }) : await gatherOwn(gateway, { config, template, read, period, now: at, log });
+  const metrics = computeMetrics(scope.records, config, period, config.csat.lowRating);
+  const text4 = renderReport(metrics, { title: config.report.issueTitle, generatedAt: period.to, ...scope.options });
+  const report = { number: scope.target?.number ?? null, tier: null, state: "report", decisions: scope.decisions, done: scope.done };
+  report.details = text4;
+  if (scope.failures.length > 0) report.failures = scope.failures;
+  if (scope.target) {
+    const published = await publishReport(gateway, config.report.issueTitle, text4, scope.target);
+    report.number = published.number;
+    report.done.push(...published.done);
   }
-  if (config.report.commit)
+  if (config.report.commit && scope.target)
     report.done.push(
       ...await commitReport(gateway, `${config.report.directory}/${periodDays(period).first}_${periodDays(period).last}.md`, text4)
     );
   return report;
+}
+async function gatherOwn(gateway, context3) {
+  const { config, template, now: now2, log, read, period } = context3;
+  const ledger = await syncLedger(gateway, { config, template, now: now2, log, read, createReport: true, deferBody: true });
+  const done = ledger.writes > 0 ? [`updated the ledger (${ledger.writes} write${ledger.writes === 1 ? "" : "s"})`] : [];
+  return {
+    records: ledger.records,
+    options: {},
+    target: { number: ledger.reportIssue, markerBody: ledger.reportBody ?? "", current: read.report?.body ?? ledger.reportBody ?? "" },
+    decisions: [
+      `${ledger.records.length} escalations in the ledger${ledger.rebuilt ? " (rebuilt from the issues)" : ""}; period ${period.label}.`
+    ],
+    done,
+    failures: []
+  };
+}
+async function publishReport(gateway, title, text4, target) {
+  if (target.number === null) {
+    const created = await gateway.createReportIssue(title, withMeta(text4, FRESH_META));
+    return { number: created.number, done: [`opened the report #${created.number}`] };
+  }
+  const body2 = withMeta(text4, readMeta(target.markerBody) ?? FRESH_META);
+  if (body2 === target.current) return { number: target.number, done: [] };
+  await gateway.updateIssueBody(target.number, body2);
+  return { number: target.number, done: [`updated the report in #${target.number}`] };
 }
 async function commitReport(gateway, path, text4) {
   const branch = await gateway.readBranchFile(REPORTS_BRANCH, path);
@@ -58336,10 +58504,10 @@ function chart(items) {
     const key = `${item.escalation.tier.label} \xB7 ${slaState(item)}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const slices = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => `    "${key}" : ${count}`);
+  const slices = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, count2]) => `    "${key}" : ${count2}`);
   return ["```mermaid", "pie showData", "    title Open escalations by tier and SLA state", ...slices, "```"];
 }
-function row(item, now2) {
+function row2(item, now2) {
   const { escalation: e } = item;
   const age = formatDuration(Math.max(0, Math.round((now2.getTime() - e.start.getTime()) / 6e4)));
   const title = safeCell(e.facts.customer ?? e.issue.title, 60);
@@ -58349,12 +58517,12 @@ function renderDashboard(items, posted, deferred, now2, actions2 = { open: 0, ov
   const byTier = /* @__PURE__ */ new Map();
   for (const item of items) byTier.set(item.escalation.tier.name, (byTier.get(item.escalation.tier.name) ?? 0) + 1);
   const lines = [
-    `**${items.length} open escalation${items.length === 1 ? "" : "s"}** at ${formatUtc(now2)}: ` + ([...byTier.entries()].map(([name, count]) => `${count} ${name}`).join(", ") || "none"),
+    `**${items.length} open escalation${items.length === 1 ? "" : "s"}** at ${formatUtc(now2)}: ` + ([...byTier.entries()].map(([name, count2]) => `${count2} ${name}`).join(", ") || "none"),
     "",
     ...items.length > 0 ? [...chart(items), ""] : [],
     "| # | Tier | Escalation | State | Age | Owners | Acknowledge | Update | Resolve |",
     "|---|---|---|---|---|---|---|---|---|",
-    ...items.slice(0, MAX_ROWS).map((item) => row(item, now2)),
+    ...items.slice(0, MAX_ROWS).map((item) => row2(item, now2)),
     ...items.length > MAX_ROWS ? [`| | | _and ${items.length - MAX_ROWS} more_ | | | | | | |`] : [],
     "",
     `**Preventive actions:** ${actions2.open} open, ${actions2.overdue} overdue, ${actions2.done} done.`,
@@ -58470,7 +58638,7 @@ function byOrgUrgency(a, b) {
 var MAX_ROWS2 = 300;
 function renderOrgDashboard(rows, repositories, now2, failures) {
   const sorted = [...rows].sort(byOrgUrgency);
-  const breached = rows.filter((row2) => row2.sla === "breached").length;
+  const breached = rows.filter((row3) => row3.sla === "breached").length;
   const lines = [
     renderMarker("org-dashboard"),
     `### Escalations across ${repositories.length} repositor${repositories.length === 1 ? "y" : "ies"}`,
@@ -58480,7 +58648,7 @@ function renderOrgDashboard(rows, repositories, now2, failures) {
     "| Escalation | Tier | Customer | State | Age | Acknowledge | Update | Resolve | Resolve by |",
     "|---|---|---|---|---|---|---|---|---|",
     ...sorted.slice(0, MAX_ROWS2).map(
-      (row2) => `| ${safeCell(`${row2.repository}#${row2.number}`)} | ${safeCell(row2.tier)} | ${safeCell(row2.customer, 60)} | ${row2.state} | ${formatDuration(row2.ageMinutes)} | ${row2.acknowledge} | ${row2.update} | ${row2.resolve} | ${row2.resolveDue} |`
+      (row3) => `| ${safeCell(`${row3.repository}#${row3.number}`)} | ${safeCell(row3.tier)} | ${safeCell(row3.customer, 60)} | ${row3.state} | ${formatDuration(row3.ageMinutes)} | ${row3.acknowledge} | ${row3.update} | ${row3.resolve} | ${row3.resolveDue} |`
     ),
     ...rows.length > MAX_ROWS2 ? [`| _and ${rows.length - MAX_ROWS2} more_ | | | | | | | | |`] : []
   ];
@@ -58707,7 +58875,7 @@ async function dispatch(event, inputs, gateway, now2, log) {
   const action = typeof event.payload.action === "string" ? event.payload.action : "";
   const ignored = (why) => ({ ...emptyReport("ignored"), decisions: [why] });
   if (SWEEP_EVENTS.has(event.eventName)) {
-    return inputs.job === "report" ? runReport(gateway, inputs.report, inputs.configPath, now2, log) : runSweep(gateway, inputs.configPath, now2, log, { chat: inputs.chat, repositories: inputs.repositories });
+    return inputs.job === "report" ? runReport(gateway, { ...inputs.report, repositories: inputs.repositories }, inputs.configPath, now2, log) : runSweep(gateway, inputs.configPath, now2, log, { chat: inputs.chat, repositories: inputs.repositories });
   }
   const number = issueNumberOf(event.payload);
   if (event.eventName === "issues" && ISSUE_ACTIONS.has(action)) {
@@ -58783,7 +58951,7 @@ async function run(options = {}) {
     await writeSummary(report);
     if (report.failures && report.failures.length > 0) {
       setFailed(
-        `${report.failures.length} escalation(s) could not be updated; the next run retries them. ${report.failures.join(" | ")}`
+        `${report.failures.length} ${report.failures.length === 1 ? "step" : "steps"} of this run did not complete; the next run retries. ${report.failures.join(" | ")}`
       );
     }
   } catch (error2) {
