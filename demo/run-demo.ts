@@ -1,38 +1,28 @@
 /**
  * The main job: a local GitHub seeded with the shipped form and configuration, an escalation
  * filed and worked the way a team runs one (the bundled action run for every event, as a runner
- * would), and the thread printed as each person reads it.
+ * would), and the thread printed as each person reads it; then what follows the post-mortem
+ * (preventive actions, the customer's rating), a repeat customer, the metrics report, what the
+ * team chat received and an organisation-wide dashboard, with a tally of what it all cost.
  */
-import { runAction } from '../test/harness'
-import { COMPLETE, formBody, startRepo } from '../test/e2e/scenario'
+import { COMPLETE, formBody } from '../test/e2e/scenario'
+import { printChat } from './chat'
+import { followThrough } from './follow-through'
+import { organisation } from './organisation'
 import { printPullRequests, printThread } from './print-thread'
+import { repeatCustomer } from './repeat-customer'
+import { metricsReport } from './metrics-report'
+import { clockAt, comment, deliver, part, requestsSince, startStage, type Stage } from './stage'
+import { countComments, printTally } from './tally'
 
-type Event = { name: string; payload: unknown }
+const started = Date.now()
+const stage = await startStage()
+const { gh } = stage
+const at = (time: string) => clockAt(stage, `2026-11-24T${time}:00Z`)
+const say = (number: number, text: string, by: string) => comment(stage, number, text, by)
 
-const gh = await startRepo()
-
-/** Runs each event through the bundle; returns the last run's job summary. */
-async function deliver(step: string, events: Event | Event[]): Promise<string> {
-  console.log(`\n▶ ${step}`)
-  let summary = ''
-  for (const event of [events].flat()) {
-    const result = await runAction(gh, event as never)
-    summary = result.summary
-    const action = (event.payload as { action?: string }).action
-    const outputs = Object.entries(result.outputs)
-      .filter(([, value]) => value !== '')
-      .map(([key, value]) => `${key}=${value}`)
-      .join(' ')
-    console.log(`  ${event.name}${action ? `.${action}` : ''} → exit ${result.exitCode}; ${outputs}`)
-    for (const error of result.errors) console.log(`  ::error:: ${error}`)
-  }
-  return summary
-}
-
-const at = (time: string) => gh.clock.set(`2026-11-24T${time}:00Z`)
-const say = (number: number, text: string, by: string) => gh.act.comment(number, text, by)
-
-try {
+/** The escalation from filing to the post-mortem PR; returns its number. */
+async function escalation(stage: Stage): Promise<number> {
   console.log('════ Filing: the people who must act are told at once, complete or not ════')
   const opened = gh.act.openIssue({
     by: 'carla',
@@ -41,43 +31,54 @@ try {
     labels: ['escalation'],
   })
   const number = opened.number
-  await deliver('09:00 Carla (customer success) files the form as Critical; root cause "unknown"', [...opened])
+  await deliver(stage, '09:00 Carla (customer success) files the form as Critical; root cause "unknown"', [...opened])
   printThread(gh, number)
 
-  console.log('\n════ Working it from the thread ════')
+  part('Working it from the thread')
   at('09:12')
-  await deliver('09:12 Olivia (support lead, owner) takes it', say(number, '/ack', 'olivia'))
+  await deliver(stage, '09:12 Olivia (support lead, owner) takes it', say(number, '/ack', 'olivia'))
   at('09:40')
   await deliver(
+    stage,
     '09:40 Olivia posts the first status, with the ETA on the same line',
     say(number, '/status Restore from last night’s backup is running; 60% of opportunities back. ETA: 14:00 UTC', 'olivia'),
   )
   at('09:50')
   await deliver(
+    stage,
     '09:50 Carla completes the root cause (the card updates itself, no new comment)',
     gh.act.editIssue(number, { by: 'carla', body: formBody({ ...COMPLETE, requestedTier: 'Tier 1 – Critical' }) }),
   )
   at('10:00')
   await deliver(
+    stage,
     '10:00 Olivia waits on Globex for their audit log: the clocks pause',
     say(number, '/waiting customer exporting the audit log', 'olivia'),
   )
   at('12:00')
-  await deliver('12:00 The export arrived: Olivia resumes', say(number, '/resume', 'olivia'))
+  await deliver(stage, '12:00 The export arrived: Olivia resumes', say(number, '/resume', 'olivia'))
   at('14:22')
-  const swept = await deliver('14:22 The scheduled sweep: the ETA has passed and no update came within 2h', gh.schedulePayload())
+  const swept = await deliver(stage, '14:22 The scheduled sweep: the ETA has passed and no update came within 2h', gh.schedulePayload())
   printThread(gh, number, { lastComments: 1 })
-  console.log(`\nThe sweep's job summary (the Actions run page renders it, Mermaid chart included):\n\n${swept.trim()}`)
+  console.log(`\nThe sweep's job summary (the Actions run page renders it, Mermaid chart included):\n\n${swept.summary.trim()}`)
   at('14:30')
-  await deliver('14:30 Olivia updates: a new ETA', say(number, '/eta 16:00 UTC', 'olivia'))
-  const quiet = gh.requests.length
+  await deliver(stage, '14:30 Olivia updates: a new ETA', say(number, '/eta 16:00 UTC', 'olivia'))
+  const quiet = requestsSince(gh)
   at('14:37')
-  await deliver('14:37 The next sweep: nothing owed, nothing written', gh.schedulePayload())
-  console.log(`  sweep: ${gh.requests.length - quiet} requests, ${gh.requests.slice(quiet).filter((r) => r.write).length} writes`)
+  await deliver(stage, '14:37 The next sweep: nothing owed, nothing posted', gh.schedulePayload())
+  const report = gh.issuesWithLabel('escalation-report')[0]
+  const writes = quiet
+    .writes()
+    .map(
+      (request) =>
+        `${request.method} ${request.path}${request.path.endsWith(`/issues/${report}`) ? ' (the report issue: the ledger’s sync mark)' : ''}`,
+    )
+  console.log(`  sweep: ${quiet.all().length} requests, ${writes.length} writes${writes.length ? `: ${writes.join(', ')}` : ''}`)
 
-  console.log('\n════ Resolution: /resolve closes the escalation and opens the post-mortem in the same run ════')
+  part('Resolution: /resolve closes the escalation and opens the post-mortem in the same run')
   at('15:40')
   await deliver(
+    stage,
     '15:40 Olivia resolves',
     say(
       number,
@@ -88,10 +89,20 @@ try {
   printThread(gh, number)
   printPullRequests(gh)
 
-  const comments = gh.comments(number) as { user: { login: string } }[]
-  const bot = comments.filter((comment) => comment.user.login === 'github-actions[bot]').length
-  console.log(`\nThread: ${bot} comments by the action, ${comments.length - bot} by people.`)
+  const { bot, people } = countComments(gh, number)
+  console.log(`\nThread: ${bot} comments by the action, ${people} by people.`)
   console.log(`Requests served by the local GitHub: ${gh.requests.length}; rejected as invalid: ${gh.validationErrors.length}`)
+  return number
+}
+
+try {
+  const number = await escalation(stage)
+  await followThrough(stage, number)
+  await repeatCustomer(stage)
+  await metricsReport(stage)
+  const org = await organisation(stage)
+  const chat = printChat(stage)
+  printTally(stage, [gh, ...org], chat, Date.now() - started)
 } finally {
-  await gh.close()
+  await stage.close()
 }
