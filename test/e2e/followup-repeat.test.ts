@@ -67,6 +67,10 @@ describe.concurrent('repeat customers', () => {
       expect(third.posted).toContain(
         `@cto-casey: Globex, Inc. has escalated 2 times before in the last 180 days (#${second.number}, #${first.number}). A repeat customer may need an executive sponsor`,
       )
+      // Later runs (the labeled event, a /status) keep the prompt on the page for the person it mentioned.
+      await say(gh, third.number, '/ack', 'olivia')
+      expect(cardOf(gh, third.number)).not.toBe(third.posted)
+      expect(cardOf(gh, third.number)).toContain('A repeat customer may need an executive sponsor: name one with `/sponsor @login`.')
       // The ledger is read once, at intake; the escalation's own work stays what any intake costs.
       expect(third.ledgerRequests).toBeLessThanOrEqual(1)
       expect(third.requests).toBeLessThanOrEqual(first.requests + 2)
@@ -74,6 +78,8 @@ describe.concurrent('repeat customers', () => {
       const sponsor = await say(gh, third.number, '/sponsor @vp-sam', 'olivia')
       expect(sponsor.accepted).toBe(true)
       expect(cardRow(gh, third.number, 'Repeat customer')).toBe('yes; executive sponsor: vp-sam')
+      // Answered: the prompt leaves the card.
+      expect(cardOf(gh, third.number)).not.toContain('may need an executive sponsor')
       await say(gh, third.number, '/status Restore running.', 'olivia')
       // Told once: no later comment names the contacts again.
       expect(mentioning(gh, third.number, 'cto-casey').filter((comment) => !comment.body?.startsWith('<!-- escalation-desk:card'))).toEqual(

@@ -54,6 +54,11 @@ export interface CardData {
   project: ProjectRecord | null
   /** Chat notices sent, by notification key and channel (`slack:notify:tier-1`). */
   chat: string[]
+  /**
+   * Keys of the notices folded into the card when it was first posted: every later edit shows
+   * them again while they still hold, so the people they mention find them on the page.
+   */
+  folded: string[]
 }
 
 export interface ActionRecord {
@@ -70,7 +75,7 @@ export interface CustomerHistory {
 }
 
 /** How much the card carries: enough for any thread, well under GitHub's body limit. */
-export const CARD_LIMITS = { sent: 200, commands: 60, tiers: 30, arg: 500 } as const
+export const CARD_LIMITS = { sent: 200, commands: 60, tiers: 30, arg: 500, folded: 20 } as const
 
 export const EMPTY_CARD: CardData = {
   v: 1,
@@ -85,6 +90,7 @@ export const EMPTY_CARD: CardData = {
   actions: [],
   project: null,
   chat: [],
+  folded: [],
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string'
@@ -121,6 +127,7 @@ export function readCardData(data: unknown): CardData {
         ? (data.project as unknown as ProjectRecord)
         : null,
     chat: list(data.chat).filter(isString).slice(-CARD_LIMITS.sent),
+    folded: list(data.folded).filter(isString).slice(0, CARD_LIMITS.folded),
     actions: list(data.actions)
       .filter((a): a is ActionRecord => isRecord(a) && typeof a.number === 'number' && isString(a.title))
       .slice(0, 100),

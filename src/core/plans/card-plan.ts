@@ -6,6 +6,7 @@ import type { Escalation } from '../lifecycle/derive'
 import { upsertComment } from '../own-comments'
 import type { Action } from '../plan'
 import { renderCard } from '../render/card'
+import { owedNotices, type Owed } from './owed'
 
 export interface CardChange {
   /** Notification keys this run sends. */
@@ -13,8 +14,8 @@ export interface CardChange {
   postmortem?: number | null
   /** People named in notifications so far (for the card's record). */
   notified: string[]
-  /** Notices folded into a new card. */
-  notices?: string[]
+  /** Notices folded into a new card (on later edits, those still owed are shown again). */
+  notices?: Owed[]
   /** A status comment posted by this run, at this time. */
   statusAt?: Date
   /** Preventive actions filed this run. */
@@ -48,7 +49,14 @@ export function nextCardData(escalation: Escalation, change: CardChange): CardDa
     actions: change.actions ?? escalation.carried.actions,
     project: change.project === undefined ? escalation.carried.project : change.project,
     chat: [...new Set([...escalation.carried.chat, ...(change.chat ?? [])])].slice(-CARD_LIMITS.sent),
+    folded: escalation.card ? escalation.carried.folded : (change.notices ?? []).map((notice) => notice.key).slice(0, CARD_LIMITS.folded),
   }
+}
+
+/** The notices the first card folded in that still hold now (a repeat customer until a sponsor is named). */
+function standingNotices(escalation: Escalation, config: Config): Owed[] {
+  const folded = new Set(escalation.carried.folded)
+  return folded.size === 0 ? [] : owedNotices(escalation, config).filter((notice) => folded.has(notice.key))
 }
 
 /** Posts the card (first run) or edits it; nothing when it already says exactly this. */
@@ -59,7 +67,7 @@ export function planCard(escalation: Escalation, config: Config, change: CardCha
     config,
     data,
     notified: change.notified,
-    notices: escalation.card ? [] : (change.notices ?? []),
+    notices: (escalation.card ? standingNotices(escalation, config) : (change.notices ?? [])).map((notice) => notice.text),
     postmortem: data.postmortem,
   })
   return upsertComment(escalation.card, 'card', body)

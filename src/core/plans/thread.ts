@@ -12,11 +12,10 @@ import { notifyKey, tierNotification, unique } from '../lifecycle/notifications'
 import type { ThreadCommand } from '../lifecycle/thread-commands'
 import type { Action } from '../plan'
 import type { ProjectRecord } from '../project/plan-project'
-import { mentionList } from '../render/card'
 import { renderNotice, tierNotice } from '../render/notice'
-import { safeInline } from '../render/sanitize'
 import { commandReply } from '../render/command-reply'
 import { planCard } from './card-plan'
+import { owedNotices, type Owed } from './owed'
 
 export interface ThreadPlan {
   actions: Action[]
@@ -25,11 +24,6 @@ export interface ThreadPlan {
   decisions: string[]
   /** Notification keys this run gives (the chat follows them). */
   sent: string[]
-}
-
-export interface Owed {
-  key: string
-  text: string
 }
 
 /** Notification keys whose people the card lists as notified. */
@@ -89,33 +83,6 @@ function labelActions(escalation: Escalation, config: Config): Action[] {
 }
 
 /**
- * Follow-through owed to the tier's escalation contacts: a repeat customer (once per customer,
- * as a prompt to name an executive sponsor) and a low satisfaction rating (once per rating).
- */
-function followUpOwed(escalation: Escalation, config: Config): Owed[] {
-  const owed: Owed[] = []
-  const { escalationContacts } = escalation.tier
-  const contacts = escalationContacts.length > 0 ? `${mentionList(escalationContacts)}: ` : ''
-  const { customer, csat, facts } = escalation
-  const name = safeInline(facts.customer ?? 'This customer', 120)
-  if (customer?.repeat && !escalation.sponsor) {
-    const earlier = customer.earlier.map((past) => `#${past.number}`).join(', ')
-    owed.push({
-      key: `repeat:${customer.key}`,
-      text: `${contacts}${name} has escalated ${customer.earlier.length} time${customer.earlier.length === 1 ? '' : 's'} before in the last ${config.repeatCustomers.windowDays} days (${earlier}). A repeat customer may need an executive sponsor: name one with \`/sponsor @login\`.`,
-    })
-  }
-  if (csat && csat.rating <= config.csat.lowRating) {
-    const comment = csat.comment ? ` ("${safeInline(csat.comment, 300)}")` : ''
-    owed.push({
-      key: `csat-low:${csat.commentId}`,
-      text: `${contacts}${name} rated the handling of this escalation ${csat.rating}/5${comment}, recorded by ${safeInline(csat.by)}. A follow-up conversation with the customer is due.`,
-    })
-  }
-  return owed
-}
-
-/**
  * Tier owners are assigned once per tier; after that, people decide who is assigned. "Once" is
  * read off the timeline (the action's own assignment), not remembered ahead of the write: an
  * assignment whose write failed is planned again, never forgotten.
@@ -145,10 +112,7 @@ export interface Reconciled {
 }
 
 export function reconcileThread(escalation: Escalation, config: Config): Reconciled {
-  const owed: Owed[] = [
-    ...escalation.tierDecision.notices.map((notice) => ({ key: notice.key, text: notice.text })),
-    ...followUpOwed(escalation, config),
-  ]
+  const owed = owedNotices(escalation, config)
   const notification = escalation.issue.state === 'open' ? tierNotification(escalation, config) : null
   const commands = commandActions(escalation, owed)
   const fresh = owed.filter((item) => !escalation.sent.has(item.key))
@@ -179,7 +143,7 @@ export function cardFor(
   return planCard(escalation, config, {
     sent,
     notified: notifiedPeople(escalation, config, [...escalation.sent, ...sent]),
-    notices: reconciled.owed.map((item) => item.text),
+    notices: reconciled.owed,
     postmortem: extra.postmortem,
     statusAt: extra.statusAt,
     project: extra.project,

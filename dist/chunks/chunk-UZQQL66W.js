@@ -43445,7 +43445,7 @@ function commandReply(item, escalation) {
 }
 
 // src/core/lifecycle/card-data.ts
-var CARD_LIMITS = { sent: 200, commands: 60, tiers: 30, arg: 500 };
+var CARD_LIMITS = { sent: 200, commands: 60, tiers: 30, arg: 500, folded: 20 };
 var EMPTY_CARD = {
   v: 1,
   start: null,
@@ -43458,7 +43458,8 @@ var EMPTY_CARD = {
   customer: null,
   actions: [],
   project: null,
-  chat: []
+  chat: [],
+  folded: []
 };
 var isString2 = (value) => typeof value === "string";
 var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -43483,6 +43484,7 @@ function readCardData(data) {
     customer: readCustomer(data.customer),
     project: isRecord(data.project) && isString2(data.project.item) && isRecord(data.project.values) ? data.project : null,
     chat: list3(data.chat).filter(isString2).slice(-CARD_LIMITS.sent),
+    folded: list3(data.folded).filter(isString2).slice(0, CARD_LIMITS.folded),
     actions: list3(data.actions).filter((a) => isRecord(a) && typeof a.number === "number" && isString2(a.title)).slice(0, 100)
   };
 }
@@ -43492,6 +43494,33 @@ function readCustomer(value) {
     (past) => isRecord(past) && typeof past.number === "number" && isString2(past.tier) && isIso(past.filedAt) && isString2(past.state)
   );
   return { key: value.key, earlier: earlier.slice(0, 10), repeat: value.repeat === true };
+}
+
+// src/core/plans/owed.ts
+function owedNotices(escalation, config) {
+  return [...escalation.tierDecision.notices.map((notice) => ({ key: notice.key, text: notice.text })), ...followUpOwed(escalation, config)];
+}
+function followUpOwed(escalation, config) {
+  const owed = [];
+  const { escalationContacts } = escalation.tier;
+  const contacts = escalationContacts.length > 0 ? `${mentionList(escalationContacts)}: ` : "";
+  const { customer, csat, facts: facts2 } = escalation;
+  const name = safeInline(facts2.customer ?? "This customer", 120);
+  if (customer?.repeat && !escalation.sponsor) {
+    const earlier = customer.earlier.map((past) => `#${past.number}`).join(", ");
+    owed.push({
+      key: `repeat:${customer.key}`,
+      text: `${contacts}${name} has escalated ${customer.earlier.length} time${customer.earlier.length === 1 ? "" : "s"} before in the last ${config.repeatCustomers.windowDays} days (${earlier}). A repeat customer may need an executive sponsor: name one with \`/sponsor @login\`.`
+    });
+  }
+  if (csat && csat.rating <= config.csat.lowRating) {
+    const comment = csat.comment ? ` ("${safeInline(csat.comment, 300)}")` : "";
+    owed.push({
+      key: `csat-low:${csat.commentId}`,
+      text: `${contacts}${name} rated the handling of this escalation ${csat.rating}/5${comment}, recorded by ${safeInline(csat.by)}. A follow-up conversation with the customer is due.`
+    });
+  }
+  return owed;
 }
 
 // src/core/plans/card-plan.ts
@@ -43516,8 +43545,13 @@ function nextCardData(escalation, change) {
     customer: escalation.customer,
     actions: change.actions ?? escalation.carried.actions,
     project: change.project === void 0 ? escalation.carried.project : change.project,
-    chat: [.../* @__PURE__ */ new Set([...escalation.carried.chat, ...change.chat ?? []])].slice(-CARD_LIMITS.sent)
+    chat: [.../* @__PURE__ */ new Set([...escalation.carried.chat, ...change.chat ?? []])].slice(-CARD_LIMITS.sent),
+    folded: escalation.card ? escalation.carried.folded : (change.notices ?? []).map((notice) => notice.key).slice(0, CARD_LIMITS.folded)
   };
+}
+function standingNotices(escalation, config) {
+  const folded = new Set(escalation.carried.folded);
+  return folded.size === 0 ? [] : owedNotices(escalation, config).filter((notice) => folded.has(notice.key));
 }
 function planCard(escalation, config, change) {
   const data = nextCardData(escalation, change);
@@ -43526,7 +43560,7 @@ function planCard(escalation, config, change) {
     config,
     data,
     notified: change.notified,
-    notices: escalation.card ? [] : change.notices ?? [],
+    notices: (escalation.card ? standingNotices(escalation, config) : change.notices ?? []).map((notice) => notice.text),
     postmortem: data.postmortem
   });
   return upsertComment(escalation.card, "card", body2);
@@ -43583,28 +43617,6 @@ function labelActions(escalation, config) {
   if (escalation.customer?.repeat && !issue2.labels.includes(repeatLabel)) actions2.push({ kind: "add-labels", labels: [repeatLabel] });
   return actions2;
 }
-function followUpOwed(escalation, config) {
-  const owed = [];
-  const { escalationContacts } = escalation.tier;
-  const contacts = escalationContacts.length > 0 ? `${mentionList(escalationContacts)}: ` : "";
-  const { customer, csat, facts: facts2 } = escalation;
-  const name = safeInline(facts2.customer ?? "This customer", 120);
-  if (customer?.repeat && !escalation.sponsor) {
-    const earlier = customer.earlier.map((past) => `#${past.number}`).join(", ");
-    owed.push({
-      key: `repeat:${customer.key}`,
-      text: `${contacts}${name} has escalated ${customer.earlier.length} time${customer.earlier.length === 1 ? "" : "s"} before in the last ${config.repeatCustomers.windowDays} days (${earlier}). A repeat customer may need an executive sponsor: name one with \`/sponsor @login\`.`
-    });
-  }
-  if (csat && csat.rating <= config.csat.lowRating) {
-    const comment = csat.comment ? ` ("${safeInline(csat.comment, 300)}")` : "";
-    owed.push({
-      key: `csat-low:${csat.commentId}`,
-      text: `${contacts}${name} rated the handling of this escalation ${csat.rating}/5${comment}, recorded by ${safeInline(csat.by)}. A follow-up conversation with the customer is due.`
-    });
-  }
-  return owed;
-}
 function ownerAssignment(escalation) {
   const { tier, issue: issue2 } = escalation;
   const fromCommand = escalation.commands.some((command) => command.name === "owner");
@@ -43617,10 +43629,7 @@ function ownerAssignment(escalation) {
   return assignedByAction || missing.length === 0 ? [] : [{ kind: "add-assignees", logins: missing }];
 }
 function reconcileThread(escalation, config) {
-  const owed = [
-    ...escalation.tierDecision.notices.map((notice) => ({ key: notice.key, text: notice.text })),
-    ...followUpOwed(escalation, config)
-  ];
+  const owed = owedNotices(escalation, config);
   const notification = escalation.issue.state === "open" ? tierNotification(escalation, config) : null;
   const commands = commandActions(escalation, owed);
   const fresh = owed.filter((item) => !escalation.sent.has(item.key));
@@ -43642,7 +43651,7 @@ function cardFor(escalation, config, reconciled, extra = {}) {
   return planCard(escalation, config, {
     sent,
     notified: notifiedPeople(escalation, config, [...escalation.sent, ...sent]),
-    notices: reconciled.owed.map((item) => item.text),
+    notices: reconciled.owed,
     postmortem: extra.postmortem,
     statusAt: extra.statusAt,
     project: extra.project,
