@@ -50,7 +50,9 @@ export async function runReport(
       : await gatherOwn(gateway, { config, template, read, period, now: at, log })
   const metrics = computeMetrics(scope.records, config, period, config.csat.lowRating)
   // "Generated at" is the period's end, not the clock: a re-run with nothing new reads the same and writes nothing.
-  const text = renderReport(metrics, { title: config.report.issueTitle, generatedAt: period.to, ...scope.options })
+  const business = config.tiers.filter((tier) => tier.calendar.kind !== '24x7').length
+  const calendars = business === 0 ? '24x7' : business === config.tiers.length ? 'business' : 'mixed'
+  const text = renderReport(metrics, { title: config.report.issueTitle, generatedAt: period.to, calendars, ...scope.options })
   const report: Report = { number: scope.target?.number ?? null, tier: null, state: 'report', decisions: scope.decisions, done: scope.done }
   report.details = text
   if (scope.failures.length > 0) report.failures = scope.failures

@@ -59,11 +59,12 @@ describe('organisation mode', () => {
         const dashboards = gh.issuesWithLabel('escalation-dashboard')
         expect(dashboards).toHaveLength(1)
         const body = gh.issue(dashboards[0]!).body as string
-        const rows = body.split('\n').filter((line) => line.startsWith('| acme/'))
+        const rows = body.split('\n').filter((line) => line.startsWith('| [acme/'))
         expect(rows).toHaveLength(2)
-        expect(rows[0]).toContain('acme/support-emea#\u200D' + critical)
+        // Each row links to its escalation, and names the tier as the cards do.
+        expect(rows[0]).toContain(`[acme/support-emea#${critical}](https://github.com/acme/support-emea/issues/${critical}) | Critical |`)
         expect(rows[0]).toContain('🔴 breached')
-        expect(rows[1]).toContain('acme/support-us#\u200D' + standard)
+        expect(rows[1]).toContain(`[acme/support-us#${standard}](https://github.com/acme/support-us/issues/${standard})`)
         expect(result.summary).toContain('Escalations across 2 repositories')
         // A second sweep with nothing new edits nothing.
         const again = await runAction(gh, gh.schedulePayload(), { inputs: APP })

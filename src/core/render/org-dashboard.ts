@@ -16,6 +16,8 @@ import { safeCell } from './sanitize'
 export interface DashboardRow {
   repository: string
   number: number
+  /** The issue's address, as GitHub gave it. */
+  url: string
   tierRank: number
   tier: string
   customer: string
@@ -38,8 +40,9 @@ export function dashboardRow(item: SweepItem, repository: string, config: Config
   return {
     repository,
     number: e.issue.number,
+    url: e.issue.url,
     tierRank: config.tiers.findIndex((tier) => tier.label === e.tier.label),
-    tier: e.tier.label,
+    tier: e.tier.name,
     customer: e.facts.customer ?? e.issue.title,
     state: e.state,
     sla: state,
@@ -59,6 +62,15 @@ export function byOrgUrgency(a: DashboardRow, b: DashboardRow): number {
 
 const MAX_ROWS = 300
 
+/** `[support-emea#12](https://github.com/…/issues/12)`: repository names are GitHub's own characters; a link GitHub did not give is shown as text. */
+function issueLink(row: DashboardRow): string {
+  let name = ''
+  for (const char of row.repository.slice(0, 140)) name += /[A-Za-z0-9._/-]/.test(char) ? char : '_'
+  const text = `${name}#${row.number}`
+  const plainUrl = row.url.startsWith('https://') && row.url.length <= 500 && !/[\s()<>|\\[\]]/.test(row.url)
+  return plainUrl ? `[${text}](${row.url})` : safeCell(text)
+}
+
 export function renderOrgDashboard(rows: DashboardRow[], repositories: string[], now: Date, failures: string[]): string {
   const sorted = [...rows].sort(byOrgUrgency)
   const breached = rows.filter((row) => row.sla === 'breached').length
@@ -74,7 +86,7 @@ export function renderOrgDashboard(rows: DashboardRow[], repositories: string[],
       .slice(0, MAX_ROWS)
       .map(
         (row) =>
-          `| ${safeCell(`${row.repository}#${row.number}`)} | ${safeCell(row.tier)} | ${safeCell(row.customer, 60)} | ${row.state} | ${formatDuration(row.ageMinutes)} | ${row.acknowledge} | ${row.update} | ${row.resolve} | ${row.resolveDue} |`,
+          `| ${issueLink(row)} | ${safeCell(row.tier)} | ${safeCell(row.customer, 60)} | ${row.state} | ${formatDuration(row.ageMinutes)} | ${row.acknowledge} | ${row.update} | ${row.resolve} | ${row.resolveDue} |`,
       ),
     ...(rows.length > MAX_ROWS ? [`| _and ${rows.length - MAX_ROWS} more_ | | | | | | | | |`] : []),
   ]

@@ -23,6 +23,8 @@ export interface ReportOptions {
   breakdown?: RepositoryFigures[]
   /** Organisation mode: repositories this run could not read, and why. */
   missing?: MissingRepository[]
+  /** The tiers' calendars: how the times are counted. */
+  calendars?: keyof typeof CALENDAR_WORDS
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
@@ -47,7 +49,13 @@ function tierRow(tier: TierMetrics, name: string): string {
   return `| ${[...cells, rateCell(acknowledge), rateCell(update), rateCell(resolve), tier.breaches].join(' | ')} |`
 }
 
-function tierTable(metrics: ReportMetrics): string[] {
+const CALENDAR_WORDS = {
+  '24x7': 'around the clock',
+  business: 'business hours only',
+  mixed: 'on each tier’s calendar (business hours where it has them)',
+} as const
+
+function tierTable(metrics: ReportMetrics, calendars: ReportOptions['calendars']): string[] {
   return [
     '## By tier',
     '',
@@ -56,7 +64,7 @@ function tierTable(metrics: ReportMetrics): string[] {
     ...metrics.tiers.map((tier) => tierRow(tier, `${safeCell(tier.name, 60)} (${safeCell(tier.tier, 60)})`)),
     tierRow(metrics.overall, '**All tiers**'),
     '',
-    `_Times are SLA time: business hours only, waiting on the customer excluded. Median and 90th percentile by nearest rank; ` +
+    `_Times are SLA time: ${CALENDAR_WORDS[calendars ?? 'mixed']}, waiting on the customer excluded. Median and 90th percentile by nearest rank; ` +
       `"n = …" marks figures from fewer than ${SMALL_SAMPLE} escalations. Attainment counts decided targets (met or missed); ` +
       `targets still running are left out. Resolved and time to resolve count escalations resolved in the period._`,
   ]
@@ -148,7 +156,7 @@ function quietHeadline(metrics: ReportMetrics): string {
 
 function fullReport(metrics: ReportMetrics, options: ReportOptions): string[] {
   return [
-    ...tierTable(metrics),
+    ...tierTable(metrics, options.calendars),
     '',
     ...repositoryTable(options.breakdown ?? []),
     ...charts(metrics),

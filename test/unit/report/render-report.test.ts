@@ -178,3 +178,17 @@ describe('renderReport, size', () => {
     expect(text).toContain('acme/repo-49 and 50 more')
   })
 })
+
+describe('how times are counted', () => {
+  const note = (calendars?: '24x7' | 'business' | 'mixed') =>
+    renderReport(computeMetrics(LEDGER, defaultConfig(), NOVEMBER, 2), { ...options, calendars })
+      .split('\n')
+      .find((line) => line.startsWith('_Times are SLA time'))
+
+  it('says what the tiers’ calendars are: around the clock, business hours, or each its own', () => {
+    expect(note('24x7')).toContain('SLA time: around the clock, waiting on the customer excluded.')
+    expect(note('business')).toContain('SLA time: business hours only, waiting on the customer excluded.')
+    expect(note('mixed')).toContain('on each tier’s calendar (business hours where it has them)')
+    expect(note()).toBe(note('mixed'))
+  })
+})

@@ -58088,7 +58088,12 @@ function tierRow(tier, name) {
   const cells = [name, tier.count, statsCell(tier.mttaMinutes), tier.resolved, statsCell(tier.resolveMinutes)];
   return `| ${[...cells, rateCell(acknowledge), rateCell(update), rateCell(resolve2), tier.breaches].join(" | ")} |`;
 }
-function tierTable(metrics) {
+var CALENDAR_WORDS = {
+  "24x7": "around the clock",
+  business: "business hours only",
+  mixed: "on each tier\u2019s calendar (business hours where it has them)"
+};
+function tierTable(metrics, calendars) {
   return [
     "## By tier",
     "",
@@ -58097,7 +58102,7 @@ function tierTable(metrics) {
     ...metrics.tiers.map((tier) => tierRow(tier, `${safeCell(tier.name, 60)} (${safeCell(tier.tier, 60)})`)),
     tierRow(metrics.overall, "**All tiers**"),
     "",
-    `_Times are SLA time: business hours only, waiting on the customer excluded. Median and 90th percentile by nearest rank; "n = \u2026" marks figures from fewer than ${SMALL_SAMPLE} escalations. Attainment counts decided targets (met or missed); targets still running are left out. Resolved and time to resolve count escalations resolved in the period._`
+    `_Times are SLA time: ${CALENDAR_WORDS[calendars ?? "mixed"]}, waiting on the customer excluded. Median and 90th percentile by nearest rank; "n = \u2026" marks figures from fewer than ${SMALL_SAMPLE} escalations. Attainment counts decided targets (met or missed); targets still running are left out. Resolved and time to resolve count escalations resolved in the period._`
   ];
 }
 function charts(metrics) {
@@ -58170,7 +58175,7 @@ function quietHeadline(metrics) {
 }
 function fullReport(metrics, options) {
   return [
-    ...tierTable(metrics),
+    ...tierTable(metrics, options.calendars),
     "",
     ...repositoryTable(options.breakdown ?? []),
     ...charts(metrics),
@@ -58303,7 +58308,9 @@ async function runReport(gateway, request3, configPath, now2, log) {
   const shard = request3.repositories ?? [];
   const scope = config.organization || shard.length > 0 ? await gatherOrganization(gateway, { config, template, read, configPath, period, now: at, log, shard }) : await gatherOwn(gateway, { config, template, read, period, now: at, log });
   const metrics = computeMetrics(scope.records, config, period, config.csat.lowRating);
-  const text4 = renderReport(metrics, { title: config.report.issueTitle, generatedAt: period.to, ...scope.options });
+  const business = config.tiers.filter((tier) => tier.calendar.kind !== "24x7").length;
+  const calendars = business === 0 ? "24x7" : business === config.tiers.length ? "business" : "mixed";
+  const text4 = renderReport(metrics, { title: config.report.issueTitle, generatedAt: period.to, calendars, ...scope.options });
   const report = { number: scope.target?.number ?? null, tier: null, state: "report", decisions: scope.decisions, done: scope.done };
   report.details = text4;
   if (scope.failures.length > 0) report.failures = scope.failures;
@@ -58628,8 +58635,9 @@ function dashboardRow(item, repository, config, now2) {
   return {
     repository,
     number: e.issue.number,
+    url: e.issue.url,
     tierRank: config.tiers.findIndex((tier) => tier.label === e.tier.label),
-    tier: e.tier.label,
+    tier: e.tier.name,
     customer: e.facts.customer ?? e.issue.title,
     state: e.state,
     sla: state,
@@ -58645,6 +58653,13 @@ function byOrgUrgency(a, b) {
   return a.urgency - b.urgency || a.tierRank - b.tierRank || b.ageMinutes - a.ageMinutes;
 }
 var MAX_ROWS2 = 300;
+function issueLink(row3) {
+  let name = "";
+  for (const char of row3.repository.slice(0, 140)) name += /[A-Za-z0-9._/-]/.test(char) ? char : "_";
+  const text4 = `${name}#${row3.number}`;
+  const plainUrl = row3.url.startsWith("https://") && row3.url.length <= 500 && !/[\s()<>|\\[\]]/.test(row3.url);
+  return plainUrl ? `[${text4}](${row3.url})` : safeCell(text4);
+}
 function renderOrgDashboard(rows, repositories, now2, failures) {
   const sorted = [...rows].sort(byOrgUrgency);
   const breached = rows.filter((row3) => row3.sla === "breached").length;
@@ -58657,7 +58672,7 @@ function renderOrgDashboard(rows, repositories, now2, failures) {
     "| Escalation | Tier | Customer | State | Age | Acknowledge | Update | Resolve | Resolve by |",
     "|---|---|---|---|---|---|---|---|---|",
     ...sorted.slice(0, MAX_ROWS2).map(
-      (row3) => `| ${safeCell(`${row3.repository}#${row3.number}`)} | ${safeCell(row3.tier)} | ${safeCell(row3.customer, 60)} | ${row3.state} | ${formatDuration(row3.ageMinutes)} | ${row3.acknowledge} | ${row3.update} | ${row3.resolve} | ${row3.resolveDue} |`
+      (row3) => `| ${issueLink(row3)} | ${safeCell(row3.tier)} | ${safeCell(row3.customer, 60)} | ${row3.state} | ${formatDuration(row3.ageMinutes)} | ${row3.acknowledge} | ${row3.update} | ${row3.resolve} | ${row3.resolveDue} |`
     ),
     ...rows.length > MAX_ROWS2 ? [`| _and ${rows.length - MAX_ROWS2} more_ | | | | | | | | |`] : []
   ];
