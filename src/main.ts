@@ -7,6 +7,8 @@ import { dispatch } from './dispatch'
 import { writeSummary } from './shell/summary'
 import { escapeCommands } from './log'
 
+const NOT_ESCALATIONS = new Set(['not-escalation', 'report', 'swept', 'ignored'])
+
 export interface RunOptions {
   /** How long Octokit waits between writes and before retries; production pacing by default. */
   pacing?: Partial<Pacing>
@@ -26,7 +28,9 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const pacing = { ...PRODUCTION_PACING, ...options.pacing }
     const gateway = createGateway(createOctokits(inputs.token, { ...log, debug: core.debug }, pacing), context.repo, log)
     const report = await dispatch({ eventName: context.eventName, payload: context.payload }, inputs, gateway, () => new Date(), log)
-    core.setOutput('escalation-number', report.number === null ? '' : String(report.number))
+    // Only an escalation's number: not the report issue, not an issue without the trigger label.
+    const escalation = report.number !== null && !NOT_ESCALATIONS.has(report.state)
+    core.setOutput('escalation-number', escalation ? String(report.number) : '')
     core.setOutput('tier', report.tier ?? '')
     core.setOutput('state', report.state)
     core.setOutput('needs-info', report.needsInfo === undefined ? '' : String(report.needsInfo))

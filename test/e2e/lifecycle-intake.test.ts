@@ -15,7 +15,7 @@ describe.concurrent('intake', () => {
       const since = mark(gh)
       const [result] = await deliver(gh, events)
       expectSuccess(result!)
-      expect(result!.outputs).toMatchObject({ 'escalation-number': String(number), tier: '', state: 'not-escalation' })
+      expect(result!.outputs).toMatchObject({ 'escalation-number': '', tier: '', state: 'not-escalation' })
       expect(since.writes()).toEqual([])
       expect(since.requests()).toHaveLength(1)
       expect(result!.summary).toContain('no `escalation` label')

@@ -58957,6 +58957,7 @@ function escapeCommands(message) {
 }
 
 // src/main.ts
+var NOT_ESCALATIONS = /* @__PURE__ */ new Set(["not-escalation", "report", "swept", "ignored"]);
 async function run(options = {}) {
   try {
     const inputs = readInputs((name) => getInput(name));
@@ -58965,7 +58966,8 @@ async function run(options = {}) {
     const pacing = { ...PRODUCTION_PACING, ...options.pacing };
     const gateway = createGateway(createOctokits(inputs.token, { ...log, debug }, pacing), context2.repo, log);
     const report = await dispatch({ eventName: context2.eventName, payload: context2.payload }, inputs, gateway, () => /* @__PURE__ */ new Date(), log);
-    setOutput("escalation-number", report.number === null ? "" : String(report.number));
+    const escalation = report.number !== null && !NOT_ESCALATIONS.has(report.state);
+    setOutput("escalation-number", escalation ? String(report.number) : "");
     setOutput("tier", report.tier ?? "");
     setOutput("state", report.state);
     setOutput("needs-info", report.needsInfo === void 0 ? "" : String(report.needsInfo));
