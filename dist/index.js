@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-4YH3UWQW.js";
+} from "./chunks/chunk-CKRRU5M6.js";
 
 // src/index.ts
 await run();

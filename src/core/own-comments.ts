@@ -41,5 +41,5 @@ export function findOwnComment<T>(comments: CommentSnapshot[], kind: string, key
 /** The action's one comment of a kind, made to say `body`: posted, edited, or left alone. */
 export function upsertComment(existing: OwnComment<unknown> | null, marker: string, body: string, key?: string): Action[] {
   if (!existing) return [{ kind: 'create-comment', marker, key, body }]
-  return existing.comment.body === body ? [] : [{ kind: 'update-comment', commentId: existing.comment.id, body }]
+  return existing.comment.body === body ? [] : [{ kind: 'update-comment', commentId: existing.comment.id, body, marker }]
 }

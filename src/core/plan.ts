@@ -8,7 +8,7 @@ export type Action =
   | { kind: 'remove-assignees'; logins: string[] }
   /** `marker` and `key` identify the comment so racing runs (and a lost response) settle on one. */
   | { kind: 'create-comment'; marker: string; key?: string; body: string }
-  | { kind: 'update-comment'; commentId: number; body: string }
+  | { kind: 'update-comment'; commentId: number; body: string; marker?: string }
   | { kind: 'add-reaction'; commentId: number; content: Reaction }
   | { kind: 'close-issue' }
 
@@ -25,7 +25,7 @@ export function describeAction(action: Action): string {
     case 'create-comment':
       return `post the ${action.marker} comment`
     case 'update-comment':
-      return `update comment ${action.commentId}`
+      return action.marker ? `update the ${action.marker} comment` : `update comment ${action.commentId}`
     case 'add-reaction':
       return `react ${action.content === '+1' ? '👍' : '😕'} to comment ${action.commentId}`
     case 'close-issue':

@@ -64,5 +64,5 @@ export function cardEdit(replanned: Action[], cardId: number | null): Action[] {
   )
   if (!card || cardId === null) return []
   const body = card.kind === 'create-comment' || card.kind === 'update-comment' ? card.body : ''
-  return [{ kind: 'update-comment', commentId: cardId, body }]
+  return [{ kind: 'update-comment', commentId: cardId, body, marker: 'card' }]
 }

@@ -27,12 +27,27 @@ export async function loadSettings(
   gateway: EscalationGateway,
   log: Logger,
 ): Promise<Settings> {
-  const config = read.configText === null ? defaultConfig() : parseConfig(read.configText, configPath)
+  const config = loadConfig(read, configPath, log)
+  return { config, template: await loadForm(config, read, gateway, log) }
+}
+
+/** The configuration alone: an organisation's central sweep needs no form of its own. */
+export function loadConfig(read: { configText: string | null }, configPath: string, log: Logger): Config {
   if (read.configText === null) log.info(`No ${configPath} on the default branch: using the built-in defaults.`)
+  return read.configText === null ? defaultConfig() : parseConfig(read.configText, configPath)
+}
+
+/** The issue form the configuration names (or the shipped one). */
+export async function loadForm(
+  config: Config,
+  read: { formText: string | null },
+  gateway: EscalationGateway,
+  log: Logger,
+): Promise<FormTemplate> {
   const formText = config.formPath === DEFAULT_FORM_PATH ? read.formText : await gateway.readFile(config.formPath)
   if (formText === null) log.warning(`No issue form at ${config.formPath}: reading bodies with the built-in escalation form.`)
   try {
-    return { config, template: parseFormTemplate(formText ?? builtInFormText) }
+    return parseFormTemplate(formText ?? builtInFormText)
   } catch (error) {
     if (error instanceof FormTemplateError) throw new FormTemplateError(`${config.formPath}: ${error.message}`)
     throw error

@@ -31,7 +31,7 @@ export async function runOrgSweep(
   const rows: DashboardRow[] = []
   for (const name of repositories) {
     try {
-      const swept = await runSweep(gateway.forRepository(name), configPath, now, log, {
+      const swept = await runSweep(gateway.forRepository(name), configPath, now, inRepository(log, name), {
         fallbackConfigText: configText,
         inOrganization: true,
         chat,
@@ -53,6 +53,11 @@ export async function runOrgSweep(
     `Organisation sweep over ${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'}: ${rows.length} open escalations.`,
   )
   return report
+}
+
+/** A member repository's log lines say which repository they are about. */
+function inRepository(log: Logger, name: string): Logger {
+  return { info: (message) => log.info(`${name}: ${message}`), warning: (message) => log.warning(`${name}: ${message}`) }
 }
 
 /** The central repository's pinned dashboard issue, edited in place (opened and pinned the first time). */

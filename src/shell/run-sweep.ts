@@ -7,7 +7,7 @@ import { renderDashboard } from '../core/render/dashboard'
 import type { EscalationGateway } from '../github/gateway'
 import type { Logger } from '../github/octokit'
 import { applyActions, type CreatedComment } from './apply-actions'
-import { DEFAULT_FORM_PATH, loadSettings } from './load-settings'
+import { DEFAULT_FORM_PATH, loadConfig, loadForm } from './load-settings'
 import { lookUpPermissions } from './read-escalation'
 import type { Report } from './report'
 import { recoverDroppedCloses } from './recover-closes'
@@ -59,11 +59,13 @@ export async function runSweep(
   const paths = { config: configPath, form: DEFAULT_FORM_PATH }
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths)
   if (read.configText === null && options.fallbackConfigText) read = { ...read, configText: options.fallbackConfigText }
-  const { config, template } = await loadSettings(read, configPath, gateway, log)
   const shard = options.repositories ?? []
+  const config = loadConfig(read, configPath, log)
+  // The central repository of an organisation fans out; it reads no form of its own.
   if ((config.organization || shard.length > 0) && !options.inOrganization) {
     return runOrgSweep(gateway, config, read.configText, configPath, now, log, { chat: options.chat ?? [], shard })
   }
+  const template = await loadForm(config, read, gateway, log)
   if (config.triggerLabel !== DEFAULT_TRIGGER)
     read = { ...(await gateway.listOpenEscalations(config.triggerLabel, paths)), configText: read.configText }
   const parsed = new Map(read.issues.map((issue) => [issue.number, parseIssueBody(issue.body, template)]))
@@ -160,7 +162,7 @@ export async function runSweep(
     report.failures?.push(`ledger: ${error instanceof Error ? error.message : String(error)}`)
   }
   report.decisions.push(
-    `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? '' : 's'} (${read.points} points), ${permissions.size} permission lookups.`,
+    `${read.issues.length} open escalation${read.issues.length === 1 ? '' : 's'} read in ${read.requests} GraphQL request${read.requests === 1 ? '' : 's'} (${read.points} points), ${permissions.size} permission lookups.`,
     `${within.length} escalation${within.length === 1 ? '' : 's'} updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run${unplanned > 0 ? `; ${unplanned} not planned within the time budget` : ''}.`,
   )
   const repository = `${gateway.repo.owner}/${gateway.repo.repo}`

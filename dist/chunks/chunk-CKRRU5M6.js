@@ -33940,7 +33940,7 @@ function findOwnComment(comments, kind, key) {
 }
 function upsertComment(existing, marker, body2, key) {
   if (!existing) return [{ kind: "create-comment", marker, key, body: body2 }];
-  return existing.comment.body === body2 ? [] : [{ kind: "update-comment", commentId: existing.comment.id, body: body2 }];
+  return existing.comment.body === body2 ? [] : [{ kind: "update-comment", commentId: existing.comment.id, body: body2, marker }];
 }
 
 // src/github/comment-writes.ts
@@ -43693,7 +43693,7 @@ function describeAction(action) {
     case "create-comment":
       return `post the ${action.marker} comment`;
     case "update-comment":
-      return `update comment ${action.commentId}`;
+      return action.marker ? `update the ${action.marker} comment` : `update comment ${action.commentId}`;
     case "add-reaction":
       return `react ${action.content === "+1" ? "\u{1F44D}" : "\u{1F615}"} to comment ${action.commentId}`;
     case "close-issue":
@@ -44180,7 +44180,7 @@ function cardEdit(replanned, cardId) {
   );
   if (!card2 || cardId === null) return [];
   const body2 = card2.kind === "create-comment" || card2.kind === "update-comment" ? card2.body : "";
-  return [{ kind: "update-comment", commentId: cardId, body: body2 }];
+  return [{ kind: "update-comment", commentId: cardId, body: body2, marker: "card" }];
 }
 
 // src/templates.generated.ts
@@ -47829,12 +47829,18 @@ function assertUnique(fields) {
 // src/shell/load-settings.ts
 var DEFAULT_FORM_PATH = ".github/ISSUE_TEMPLATE/escalation.yml";
 async function loadSettings(read, configPath, gateway, log) {
-  const config = read.configText === null ? defaultConfig() : parseConfig(read.configText, configPath);
+  const config = loadConfig(read, configPath, log);
+  return { config, template: await loadForm(config, read, gateway, log) };
+}
+function loadConfig(read, configPath, log) {
   if (read.configText === null) log.info(`No ${configPath} on the default branch: using the built-in defaults.`);
+  return read.configText === null ? defaultConfig() : parseConfig(read.configText, configPath);
+}
+async function loadForm(config, read, gateway, log) {
   const formText = config.formPath === DEFAULT_FORM_PATH ? read.formText : await gateway.readFile(config.formPath);
   if (formText === null) log.warning(`No issue form at ${config.formPath}: reading bodies with the built-in escalation form.`);
   try {
-    return { config, template: parseFormTemplate(formText ?? builtInFormText) };
+    return parseFormTemplate(formText ?? builtInFormText);
   } catch (error2) {
     if (error2 instanceof FormTemplateError) throw new FormTemplateError(`${config.formPath}: ${error2.message}`);
     throw error2;
@@ -58691,7 +58697,7 @@ async function runOrgSweep(gateway, config, configText, configPath, now2, log, o
   const rows = [];
   for (const name of repositories) {
     try {
-      const swept = await runSweep(gateway.forRepository(name), configPath, now2, log, {
+      const swept = await runSweep(gateway.forRepository(name), configPath, now2, inRepository(log, name), {
         fallbackConfigText: configText,
         inOrganization: true,
         chat
@@ -58712,6 +58718,9 @@ async function runOrgSweep(gateway, config, configText, configPath, now2, log, o
     `Organisation sweep over ${repositories.length} repositor${repositories.length === 1 ? "y" : "ies"}: ${rows.length} open escalations.`
   );
   return report;
+}
+function inRepository(log, name) {
+  return { info: (message) => log.info(`${name}: ${message}`), warning: (message) => log.warning(`${name}: ${message}`) };
 }
 async function publishDashboard(gateway, body2) {
   const existing = await gateway.findOwnIssue(DASHBOARD_LABEL);
@@ -58761,11 +58770,12 @@ async function runSweep(gateway, configPath, now2, log, options = {}) {
   const paths = { config: configPath, form: DEFAULT_FORM_PATH };
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths);
   if (read.configText === null && options.fallbackConfigText) read = { ...read, configText: options.fallbackConfigText };
-  const { config, template } = await loadSettings(read, configPath, gateway, log);
   const shard = options.repositories ?? [];
+  const config = loadConfig(read, configPath, log);
   if ((config.organization || shard.length > 0) && !options.inOrganization) {
     return runOrgSweep(gateway, config, read.configText, configPath, now2, log, { chat: options.chat ?? [], shard });
   }
+  const template = await loadForm(config, read, gateway, log);
   if (config.triggerLabel !== DEFAULT_TRIGGER)
     read = { ...await gateway.listOpenEscalations(config.triggerLabel, paths), configText: read.configText };
   const parsed = new Map(read.issues.map((issue2) => [issue2.number, parseIssueBody(issue2.body, template)]));
@@ -58858,7 +58868,7 @@ async function runSweep(gateway, configPath, now2, log, options = {}) {
     report.failures?.push(`ledger: ${error2 instanceof Error ? error2.message : String(error2)}`);
   }
   report.decisions.push(
-    `${read.issues.length} open escalations read in ${read.requests} GraphQL request${read.requests === 1 ? "" : "s"} (${read.points} points), ${permissions.size} permission lookups.`,
+    `${read.issues.length} open escalation${read.issues.length === 1 ? "" : "s"} read in ${read.requests} GraphQL request${read.requests === 1 ? "" : "s"} (${read.points} points), ${permissions.size} permission lookups.`,
     `${within2.length} escalation${within2.length === 1 ? "" : "s"} updated within the budget of ${config.maxWritesPerRun} writes; ${deferred.length} deferred to the next run${unplanned > 0 ? `; ${unplanned} not planned within the time budget` : ""}.`
   );
   const repository = `${gateway.repo.owner}/${gateway.repo.repo}`;
