@@ -43,3 +43,27 @@ export function upsertComment(existing: OwnComment<unknown> | null, marker: stri
   if (!existing) return [{ kind: 'create-comment', marker, key, body }]
   return existing.comment.body === body ? [] : [{ kind: 'update-comment', commentId: existing.comment.id, body, marker }]
 }
+
+/** Kinds the action keeps one of without a key. */
+const SINGLETONS = new Set(['card'])
+
+/**
+ * The action's own comments that repeat an older one of the same kind and key: what two racing
+ * runs leave when the run that posted the later one could not remove it. Oldest stays.
+ */
+export function findTwins(comments: CommentSnapshot[]): { id: number; marker: string }[] {
+  const seen = new Set<string>()
+  const twins: { id: number; marker: string }[] = []
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    if (!isActionComment(comment)) continue
+    const marker = readMarker(comment.body)
+    if (!marker) continue
+    const data = marker.data as { key?: unknown } | undefined
+    const key = typeof data === 'object' && data !== null && typeof data.key === 'string' ? data.key : null
+    if (key === null && !SINGLETONS.has(marker.kind)) continue
+    const identity = JSON.stringify([marker.kind, key])
+    if (seen.has(identity)) twins.push({ id: comment.id, marker: marker.kind })
+    else seen.add(identity)
+  }
+  return twins
+}

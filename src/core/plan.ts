@@ -10,6 +10,8 @@ export type Action =
   | { kind: 'create-comment'; marker: string; key?: string; body: string }
   | { kind: 'update-comment'; commentId: number; body: string; marker?: string }
   | { kind: 'add-reaction'; commentId: number; content: Reaction }
+  /** A later twin of one of the action's own comments (two racing runs each posted it). */
+  | { kind: 'delete-comment'; commentId: number; marker: string }
   | { kind: 'close-issue' }
 
 export function describeAction(action: Action): string {
@@ -28,6 +30,8 @@ export function describeAction(action: Action): string {
       return action.marker ? `update the ${action.marker} comment` : `update comment ${action.commentId}`
     case 'add-reaction':
       return `react ${action.content === '+1' ? '👍' : '😕'} to comment ${action.commentId}`
+    case 'delete-comment':
+      return `remove a duplicate ${action.marker} comment`
     case 'close-issue':
       return 'close the issue as completed'
   }

@@ -56,6 +56,8 @@ async function applyOne(gateway: EscalationGateway, number: number, action: Excl
       return gateway.updateComment(action.commentId, action.body)
     case 'add-reaction':
       return gateway.addReaction(action.commentId, action.content)
+    case 'delete-comment':
+      return gateway.deleteComment(action.commentId)
     case 'close-issue':
       return gateway.closeIssue(number)
   }

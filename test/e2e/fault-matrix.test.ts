@@ -59,10 +59,6 @@ const LABELS = `${REPO}/issues/{issue_number}/labels`
 const ISSUES = `${REPO}/issues`
 const { intake, board, ack, owner, completed, resolve, close, completedInReview, emptiedInReview, merge, sweep, race } = SCENARIOS
 
-// A command's 👍 is written before its effects (src/core/plans/thread.ts:55, commandActions; planThread puts the
-// command actions first) and the 👍 is what marks the command decided (src/core/lifecycle/thread-commands.ts:83,
-// decidedBefore): when an effect's write fails after it, no later run plans that effect again.
-const DECIDED_BEFORE_DONE = 'the 👍 marks the command decided before its effect is written; the re-run does not plan the effect again'
 // POST /issues is retried blindly: plugin-retry retries a lost answer (a network error, read as a 500) and GitHub
 // files the issue a second time (src/github/followup-gateway.ts:148 createIssue, src/github/ledger-gateway.ts:61
 // createPinnedIssue); unlike comments (src/github/comment-writes.ts), nothing looks for the issue already filed.
@@ -76,21 +72,10 @@ const ROWS: Row[] = [
   { scenario: board, method: 'POST', route: 'graphql', operation: 'EscalationProjectField', what: 'a project field', deferrable: true },
   { scenario: ack, method: 'PATCH', route: `${REPO}/issues/comments/{comment_id}`, what: 'the card edited' },
   { scenario: ack, method: 'POST', route: `${REPO}/issues/comments/{comment_id}/reactions`, what: 'the 👍' },
-  {
-    scenario: owner,
-    method: 'DELETE',
-    route: `${REPO}/issues/{issue_number}/assignees`,
-    what: 'the former owner unassigned',
-    bugs: { '5xx': `olivia stays assigned beside tom: ${DECIDED_BEFORE_DONE}` },
-  },
+  // A command's 👍 marks it carried out, so it is written after the command's effects.
+  { scenario: owner, method: 'DELETE', route: `${REPO}/issues/{issue_number}/assignees`, what: 'the former owner unassigned' },
   { scenario: completed, method: 'DELETE', route: `${REPO}/issues/{issue_number}/labels/{name}`, what: 'needs-info removed' },
-  {
-    scenario: resolve,
-    method: 'PATCH',
-    route: `${REPO}/issues/{issue_number}`,
-    what: 'the issue closed',
-    bugs: { '5xx': `the issue stays open and no post-mortem is opened: ${DECIDED_BEFORE_DONE}` },
-  },
+  { scenario: resolve, method: 'PATCH', route: `${REPO}/issues/{issue_number}`, what: 'the issue closed' },
   { scenario: close, method: 'POST', route: `${REPO}/git/trees`, what: 'the tree' },
   { scenario: close, method: 'POST', route: `${REPO}/git/commits`, what: 'the commit' },
   { scenario: close, method: 'POST', route: `${REPO}/git/refs`, what: 'the branch' },
@@ -121,9 +106,7 @@ const ROWS: Row[] = [
     method: 'DELETE',
     route: `${REPO}/issues/comments/{comment_id}`,
     what: 'the twin deleted',
-    // Twins are settled only by the run that posted one (src/shell/run-sweep.ts:181 settleRaces, over `created`;
-    // src/shell/apply-actions.ts:65 settled): when that delete fails, no later run deletes the second status comment.
-    bugs: { '5xx': 'the racing twin of the status comment stays for good: only the run that posted it settles it' },
+    // When the run that posted the twin cannot remove it, the next sweep that reads both does.
   },
 ]
 

@@ -35,13 +35,13 @@ describe.concurrent('sweep re-runs and races', () => {
       at(gh, '11:05')
       let since = mark(gh)
       expectSwept(await sweep(gh))
-      // t1: its status, the breach label, its card; t2: the 👍 and the card showing the update.
+      // t1: its status, the breach label, its card; t2: the card showing the update, then the 👍 marking it carried out.
       expect(since.describeWrites()).toEqual([
         'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
         'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
         'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
-        'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions',
         'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+        'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions',
       ])
       expect(statusCounts(gh, [t1, t2])).toEqual({ [t1]: 1, [t2]: 0 })
       expect(own(gh, t2, 'card')[0]!.body).toContain('Working with Globex ops.')

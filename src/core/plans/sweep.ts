@@ -7,7 +7,7 @@ import type { Config } from '../../config/types'
 import type { Escalation } from '../lifecycle/derive'
 import { closedPauses } from '../lifecycle/clocks'
 import { sweepNotifications, type Notification } from '../lifecycle/notifications'
-import { findOwnComments, isHumanComment } from '../own-comments'
+import { findOwnComments, findTwins, isHumanComment } from '../own-comments'
 import type { Action } from '../plan'
 import type { ProjectRecord } from '../project/plan-project'
 import { renderStatusComment } from '../render/status-comment'
@@ -76,7 +76,8 @@ export function planSweepItem(escalation: Escalation, config: Config, now: Date,
     const body = renderStatusComment({ escalation, notifications, owed: reconciled.owed.map((item) => item.text), keys, now, since })
     actions.push({ kind: 'create-comment', marker: 'status', key: keys[0] ?? `digest:${nextDigest.toISOString()}`, body })
   }
-  actions.push(...reconciled.actions.filter((action) => action.kind !== 'close-issue'))
+  actions.push(...findTwins(escalation.issue.comments).map(({ id, marker }) => ({ kind: 'delete-comment' as const, commentId: id, marker })))
+  actions.push(...reconciled.actions.filter((action) => action.kind !== 'close-issue' && action.kind !== 'add-reaction'))
   const hasLabel = escalation.issue.labels.includes(config.breachLabel)
   if (breachLabelWanted(escalation) && !hasLabel) actions.push({ kind: 'add-labels', labels: [config.breachLabel] })
   if (!breachLabelWanted(escalation) && hasLabel) actions.push({ kind: 'remove-label', label: config.breachLabel })
@@ -88,7 +89,9 @@ export function planSweepItem(escalation: Escalation, config: Config, now: Date,
     postStatus ? { sent: notifications.map((n) => n.key), statusAt: wholeMinute(now), ...outbound } : outbound,
   )
   actions.push(...card)
+  // The close, then the reactions that mark commands carried out (see planThread).
   actions.push(...reconciled.actions.filter((action) => action.kind === 'close-issue'))
+  actions.push(...reconciled.actions.filter((action) => action.kind === 'add-reaction'))
   const overdueMinutes = (now.getTime() - nextDigest.getTime()) / 60_000
   const sent = [...reconciled.sentNow, ...(postStatus ? notifications.map((n) => n.key) : [])]
   return { escalation, actions, notifications, digestDue, overdueMinutes, sent }

@@ -174,9 +174,15 @@ export function planThread(escalation: Escalation, config: Config, outbound: Out
           },
         ]
       : []
-  const closeIndex = reconciled.actions.findIndex((action) => action.kind === 'close-issue')
-  const beforeClose = closeIndex === -1 ? reconciled.actions : reconciled.actions.slice(0, closeIndex)
-  const closing = closeIndex === -1 ? [] : reconciled.actions.slice(closeIndex)
-  const actions = escalation.card ? [...notice, ...beforeClose, ...card, ...closing] : [...card, ...beforeClose, ...closing]
+  // The reaction marks a command as carried out (no later run plans it again), so it is written
+  // last: a run that fails before then leaves the command to be carried out again, and each of its
+  // effects is planned against what the issue now shows, so nothing is done twice.
+  const reactions = reconciled.actions.filter((action) => action.kind === 'add-reaction')
+  const effects = reconciled.actions.filter((action) => action.kind !== 'add-reaction')
+  const closeIndex = effects.findIndex((action) => action.kind === 'close-issue')
+  const beforeClose = closeIndex === -1 ? effects : effects.slice(0, closeIndex)
+  const closing = closeIndex === -1 ? [] : effects.slice(closeIndex)
+  const ordered = escalation.card ? [...notice, ...beforeClose, ...card, ...closing] : [...card, ...beforeClose, ...closing]
+  const actions = [...ordered, ...reactions]
   return { actions, resolved: reconciled.resolved, decisions: reconciled.decisions, sent: reconciled.sentNow }
 }

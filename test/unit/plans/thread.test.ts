@@ -93,15 +93,16 @@ describe('later runs', () => {
       ],
     }
     const { first, second } = converge(thread, '09:13')
-    expect(writes(first.actions)).toEqual(['create-comment:notice', 'add-reaction', 'add-reaction', 'add-reaction', 'update-comment'])
+    // The reactions come last: they mark the commands as carried out.
+    expect(writes(first.actions)).toEqual(['create-comment:notice', 'update-comment', 'add-reaction', 'add-reaction', 'add-reaction'])
     expect(second.actions).toEqual([])
   })
 
-  it('/resolve closes the issue as the last step', () => {
+  it('/resolve closes the issue before the 👍 that marks it carried out', () => {
     const { after } = converge(tier1())
     const resolving = { ...after, comments: [...after.comments, comment('10:00', 'olivia', '/resolve Restored from backup')] }
     const plan = planThread(derive(resolving, '10:01'), config)
     expect(plan.resolved).toBe(true)
-    expect(writes(plan.actions).at(-1)).toBe('close-issue')
+    expect(writes(plan.actions).slice(-2)).toEqual(['close-issue', 'add-reaction'])
   })
 })

@@ -33942,6 +33942,23 @@ function upsertComment(existing, marker, body2, key) {
   if (!existing) return [{ kind: "create-comment", marker, key, body: body2 }];
   return existing.comment.body === body2 ? [] : [{ kind: "update-comment", commentId: existing.comment.id, body: body2, marker }];
 }
+var SINGLETONS = /* @__PURE__ */ new Set(["card"]);
+function findTwins(comments) {
+  const seen = /* @__PURE__ */ new Set();
+  const twins = [];
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    if (!isActionComment(comment)) continue;
+    const marker = readMarker(comment.body);
+    if (!marker) continue;
+    const data = marker.data;
+    const key = typeof data === "object" && data !== null && typeof data.key === "string" ? data.key : null;
+    if (key === null && !SINGLETONS.has(marker.kind)) continue;
+    const identity = JSON.stringify([marker.kind, key]);
+    if (seen.has(identity)) twins.push({ id: comment.id, marker: marker.kind });
+    else seen.add(identity);
+  }
+  return twins;
+}
 
 // src/github/comment-writes.ts
 function mayHaveLanded(error2) {
@@ -43672,10 +43689,13 @@ function planThread(escalation, config, outbound = {}) {
       )
     }
   ] : [];
-  const closeIndex = reconciled.actions.findIndex((action) => action.kind === "close-issue");
-  const beforeClose = closeIndex === -1 ? reconciled.actions : reconciled.actions.slice(0, closeIndex);
-  const closing = closeIndex === -1 ? [] : reconciled.actions.slice(closeIndex);
-  const actions2 = escalation.card ? [...notice, ...beforeClose, ...card2, ...closing] : [...card2, ...beforeClose, ...closing];
+  const reactions = reconciled.actions.filter((action) => action.kind === "add-reaction");
+  const effects = reconciled.actions.filter((action) => action.kind !== "add-reaction");
+  const closeIndex = effects.findIndex((action) => action.kind === "close-issue");
+  const beforeClose = closeIndex === -1 ? effects : effects.slice(0, closeIndex);
+  const closing = closeIndex === -1 ? [] : effects.slice(closeIndex);
+  const ordered = escalation.card ? [...notice, ...beforeClose, ...card2, ...closing] : [...card2, ...beforeClose, ...closing];
+  const actions2 = [...ordered, ...reactions];
   return { actions: actions2, resolved: reconciled.resolved, decisions: reconciled.decisions, sent: reconciled.sentNow };
 }
 
@@ -43696,6 +43716,8 @@ function describeAction(action) {
       return action.marker ? `update the ${action.marker} comment` : `update comment ${action.commentId}`;
     case "add-reaction":
       return `react ${action.content === "+1" ? "\u{1F44D}" : "\u{1F615}"} to comment ${action.commentId}`;
+    case "delete-comment":
+      return `remove a duplicate ${action.marker} comment`;
     case "close-issue":
       return "close the issue as completed";
   }
@@ -43729,6 +43751,8 @@ async function applyOne(gateway, number, action) {
       return gateway.updateComment(action.commentId, action.body);
     case "add-reaction":
       return gateway.addReaction(action.commentId, action.content);
+    case "delete-comment":
+      return gateway.deleteComment(action.commentId);
     case "close-issue":
       return gateway.closeIssue(number);
   }
@@ -58469,7 +58493,8 @@ function planSweepItem(escalation, config, now2, outbound = {}) {
     const body2 = renderStatusComment({ escalation, notifications, owed: reconciled.owed.map((item) => item.text), keys, now: now2, since });
     actions2.push({ kind: "create-comment", marker: "status", key: keys[0] ?? `digest:${nextDigest.toISOString()}`, body: body2 });
   }
-  actions2.push(...reconciled.actions.filter((action) => action.kind !== "close-issue"));
+  actions2.push(...findTwins(escalation.issue.comments).map(({ id, marker }) => ({ kind: "delete-comment", commentId: id, marker })));
+  actions2.push(...reconciled.actions.filter((action) => action.kind !== "close-issue" && action.kind !== "add-reaction"));
   const hasLabel = escalation.issue.labels.includes(config.breachLabel);
   if (breachLabelWanted(escalation) && !hasLabel) actions2.push({ kind: "add-labels", labels: [config.breachLabel] });
   if (!breachLabelWanted(escalation) && hasLabel) actions2.push({ kind: "remove-label", label: config.breachLabel });
@@ -58481,6 +58506,7 @@ function planSweepItem(escalation, config, now2, outbound = {}) {
   );
   actions2.push(...card2);
   actions2.push(...reconciled.actions.filter((action) => action.kind === "close-issue"));
+  actions2.push(...reconciled.actions.filter((action) => action.kind === "add-reaction"));
   const overdueMinutes = (now2.getTime() - nextDigest.getTime()) / 6e4;
   const sent = [...reconciled.sentNow, ...postStatus ? notifications.map((n2) => n2.key) : []];
   return { escalation, actions: actions2, notifications, digestDue, overdueMinutes, sent };
