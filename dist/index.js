@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-CN7QPPZU.js";
+} from "./chunks/chunk-4XXIV23T.js";
 
 // src/index.ts
 await run();

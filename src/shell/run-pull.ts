@@ -1,7 +1,7 @@
 import type { Config } from '../config/types'
 import { planActionIssues, type ActionPlan } from '../core/followup/action-issues'
 import { parseActionItems } from '../core/followup/action-items'
-import { renderActionsCheck } from '../core/followup/render-followup'
+import { renderActionsCheck, renderActionsFiled } from '../core/followup/render-followup'
 import type { ActionRecord } from '../core/lifecycle/card-data'
 import { upsertComment, findOwnComment } from '../core/own-comments'
 import { planCard } from '../core/plans/card-plan'
@@ -108,6 +108,12 @@ async function runMerged(gateway: EscalationGateway, context: MergeContext, repo
       actions: list.sort((a, b) => a.number - b.number),
     })
     report.done.push(...(await applyActions(gateway, escalation, card, log)))
+  }
+  // The check comment said what would happen on merge; now it says what did.
+  const existing = findOwnComment(read.comments, 'actions-check')
+  if (existing) {
+    const filed = `${renderMarker('actions-check')}\n${renderActionsFiled(list, escalation, plan.skipped.length)}`
+    report.done.push(...(await applyActions(gateway, read.pull.number, upsertComment(existing, 'actions-check', filed), log)))
   }
   return report
 }

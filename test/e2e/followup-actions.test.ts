@@ -60,8 +60,6 @@ async function followUpPull(gh: LocalGitHub, number: number, first: Pull): Promi
 }
 
 describe.concurrent('preventive actions', () => {
-  // Fails today: the check's comment is posted, then the run's race check reads the comments back with
-  // `repository.issue(number:)`, which GitHub answers NOT_FOUND for a pull request, so the run fails.
   it('while the PR is open: one check comment names the item without an owner and the one without a date; a push fixing them edits it to ready', async () => {
     await withRepo(async (gh) => {
       const { pull } = await resolvedEscalation(gh)
@@ -90,6 +88,14 @@ describe.concurrent('preventive actions', () => {
       expectSuccess(await runAction(gh, gh.act.editPull(pull.number, { by: 'olivia', body: `${pull.body}\n\nReviewed on the call.` })))
       expect(quiet.describeWrites()).toEqual([])
       expect(ownComments(gh, pull.number, 'actions-check')).toHaveLength(1)
+
+      // Merged: the same comment now says what was filed, not what would be.
+      await mergeAndRun(gh, pull)
+      const filed = actionsCheck(gh, pull.number)
+      expect(filed.id).toBe(check.id)
+      expect(filed.body).toContain(`Merged: the 3 items are now sub-issues of #`)
+      for (const issue of actionIssues(gh)) expect(filed.body).toContain(`| #${issue.number} | `)
+      expect(filed.body).not.toContain('when this pull request is merged')
     })
   })
 

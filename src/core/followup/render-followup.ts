@@ -8,6 +8,7 @@ import { inlineCode, neutralizeMentions, safeCell, safeInline } from '../render/
 import { MAX_ACTION_ITEMS, type ActionItem } from './action-items'
 import { utcDate } from '../time/sla-clock'
 import { describeProblems } from './problem-text'
+import type { ActionRecord } from '../lifecycle/card-data'
 
 const FORMAT = inlineCode('- [ ] <what> @owner due YYYY-MM-DD')
 const DATE_FORMS = ['2026-12-15', '2026/12/15', '15 Dec 2026', 'Dec 15, 2026', '15.12.2026'].map(inlineCode).join(', ')
@@ -51,6 +52,27 @@ export function renderActionsCheck(items: ActionItem[], sectionFound: boolean, t
       '_This comment is updated when the document changes._',
     ].join('\n'),
   )
+}
+
+/** The check comment once the post-mortem is merged: the sub-issues filed, and what was not. */
+export function renderActionsFiled(filed: readonly ActionRecord[], escalation: number, notFiled: number): string {
+  const lines = ['### Preventive action items', '']
+  if (filed.length === 0) lines.push(`Merged: no item became a sub-issue of #${escalation}.`)
+  else {
+    lines.push(`Merged: ${filed.length === 1 ? 'the item is' : `the ${filed.length} items are`} now sub-issues of #${escalation}.`, '')
+    lines.push('| Issue | Action | Owner | Due |', '| --- | --- | --- | --- |')
+    for (const record of [...filed].sort((a, b) => a.number - b.number).slice(0, MAX_ACTION_ITEMS)) {
+      lines.push(
+        `| #${record.number} | ${safeCell(record.title, 120)} | ${record.owner ? inlineCode(record.owner) : '—'} | ${record.due ?? '—'} |`,
+      )
+    }
+  }
+  if (notFiled > 0)
+    lines.push(
+      '',
+      `${notFiled} ${plural(notFiled, 'item')} without an owner or a due date ${notFiled === 1 ? 'was' : 'were'} not filed: open ${notFiled === 1 ? 'it' : 'them'} by hand, or add ${notFiled === 1 ? 'it' : 'them'} in a follow-up post-mortem.`,
+    )
+  return fitBody(lines.join('\n'))
 }
 
 function readyLine(items: ActionItem[]): string {

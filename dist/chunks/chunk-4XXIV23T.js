@@ -57559,6 +57559,25 @@ function renderActionsCheck(items, sectionFound, truncated = false) {
     ].join("\n")
   );
 }
+function renderActionsFiled(filed, escalation, notFiled) {
+  const lines = ["### Preventive action items", ""];
+  if (filed.length === 0) lines.push(`Merged: no item became a sub-issue of #${escalation}.`);
+  else {
+    lines.push(`Merged: ${filed.length === 1 ? "the item is" : `the ${filed.length} items are`} now sub-issues of #${escalation}.`, "");
+    lines.push("| Issue | Action | Owner | Due |", "| --- | --- | --- | --- |");
+    for (const record of [...filed].sort((a, b) => a.number - b.number).slice(0, MAX_ACTION_ITEMS)) {
+      lines.push(
+        `| #${record.number} | ${safeCell(record.title, 120)} | ${record.owner ? inlineCode(record.owner) : "\u2014"} | ${record.due ?? "\u2014"} |`
+      );
+    }
+  }
+  if (notFiled > 0)
+    lines.push(
+      "",
+      `${notFiled} ${plural(notFiled, "item")} without an owner or a due date ${notFiled === 1 ? "was" : "were"} not filed: open ${notFiled === 1 ? "it" : "them"} by hand, or add ${notFiled === 1 ? "it" : "them"} in a follow-up post-mortem.`
+    );
+  return fitBody(lines.join("\n"));
+}
 function readyLine(items) {
   const done = items.filter((item) => item.done).length;
   const checked = done > 0 ? ` (${done} already checked off)` : "";
@@ -57778,6 +57797,12 @@ async function runMerged(gateway, context3, report) {
       actions: list3.sort((a, b) => a.number - b.number)
     });
     report.done.push(...await applyActions(gateway, escalation, card2, log));
+  }
+  const existing = findOwnComment(read.comments, "actions-check");
+  if (existing) {
+    const filed = `${renderMarker("actions-check")}
+${renderActionsFiled(list3, escalation, plan.skipped.length)}`;
+    report.done.push(...await applyActions(gateway, read.pull.number, upsertComment(existing, "actions-check", filed), log));
   }
   return report;
 }
