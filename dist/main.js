@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-4XXIV23T.js";
+} from "./chunks/chunk-HE6VDX6J.js";
 export {
   run
 };

@@ -9,6 +9,7 @@ import { readEscalation } from './read-escalation'
 import { projectSession, syncBoard } from './project-sync'
 import type { Report } from './report'
 import { runPostMortem } from './run-postmortem'
+import { refreshActionStates } from './action-closed'
 import { ledgerRecords } from './sync-ledger'
 import { toPastEscalation } from '../core/ledger/from-escalation'
 
@@ -42,8 +43,11 @@ export async function runIssue(
   if (!read.issue) return { ...report, decisions: [`Issue #${number} was not found (deleted or transferred); nothing to do.`] }
   const { config, template } = await loadSettings(read, configPath, gateway, log)
   const issue = read.issue
-  if (!issue.labels.includes(config.triggerLabel))
+  if (!issue.labels.includes(config.triggerLabel)) {
+    const done = await refreshActionStates(gateway, issue, { config, template, configPath, now: now() }, log)
+    if (done.length > 0) return { ...report, decisions: [`#${number} is a preventive action: its escalation's card follows.`], done }
     return { ...report, decisions: [`#${number} has no \`${config.triggerLabel}\` label: not an escalation, nothing written.`] }
+  }
   const loadLedger = async () =>
     ledgerRecords(await gateway.readLedger({ config: configPath, form: DEFAULT_FORM_PATH })).map(toPastEscalation)
   const { escalation } = await readEscalation(gateway, issue, { config, template, now: now(), loadLedger })

@@ -149,12 +149,25 @@ async function applyActionPlan(
         body: change.body,
         ...(change.assignees ? { assignees: change.assignees } : {}),
       })
-      records.push({ number: change.issue.number, title: change.title, owner: change.item.owner, due: change.item.due })
+      records.push({
+        number: change.issue.number,
+        title: change.title,
+        owner: change.item.owner,
+        due: change.item.due,
+        ...(change.issue.state === 'closed' ? { done: true } : {}),
+      })
       report.done.push(`updated #${change.issue.number}`)
     } else if (change.kind === 'link') {
       await gateway.addSubIssue(escalation, change.issue.databaseId)
       report.done.push(`linked #${change.issue.number} to #${escalation}`)
-    } else records.push({ number: change.issue.number, title: change.issue.title, owner: change.item.owner, due: change.item.due })
+    } else
+      records.push({
+        number: change.issue.number,
+        title: change.issue.title,
+        owner: change.item.owner,
+        due: change.item.due,
+        ...(change.issue.state === 'closed' ? { done: true } : {}),
+      })
   }
   return records
 }

@@ -12,6 +12,7 @@ import {
   actionIssues,
   actionsCheck,
   allRequests,
+  cardOf,
   cardRow,
   mergeAndRun,
   pushItems,
@@ -134,6 +135,27 @@ describe.concurrent('preventive actions', () => {
       expect(since.describeWrites()).toEqual([])
       expect(actionIssues(gh)).toHaveLength(3)
       expect(gh.subIssuesOf(number)).toHaveLength(3)
+    })
+  })
+
+  it('an action closed: the card marks it done; reopened: open again; an issue only claiming the escalation changes nothing', async () => {
+    await withRepo(async (gh) => {
+      const { number } = await mergedWithActions(gh)
+      const [first, second] = actionIssues(gh)
+      gh.clock.advance(60)
+      expectSuccess(await runAction(gh, gh.act.close(first!.number, { by: 'tom', reason: 'completed' })))
+      expect(cardRow(gh, number, 'Preventive actions')).toBe(
+        `#${first!.number} ✅ done · #${second!.number} (olivia, due 2026-12-20) · #${actionIssues(gh)[2]!.number} (olivia, due 2027-01-10)`,
+      )
+      expectSuccess(await runAction(gh, gh.act.reopen(first!.number, 'tom')))
+      expect(cardRow(gh, number, 'Preventive actions')).toContain(`#${first!.number} (tom, due 2026-12-15)`)
+
+      // Someone copies an action's marker into an issue of their own and closes it: not one of the action's issues.
+      const card = cardOf(gh, number)
+      const forged = gh.act.openIssue({ by: 'mallory', title: 'Forged', body: first!.body ?? '', labels: ['preventive-action'] })
+      for (const event of forged) expectSuccess(await runAction(gh, event))
+      expectSuccess(await runAction(gh, gh.act.close(forged.number, { by: 'mallory', reason: 'completed' })))
+      expect(cardOf(gh, number)).toBe(card)
     })
   })
 

@@ -66,6 +66,8 @@ export interface ActionRecord {
   title: string
   owner: string | null
   due: string | null
+  /** Closed (done) once its issue was seen closed; absent in older cards: open. */
+  done?: boolean
 }
 
 export interface CustomerHistory {

@@ -165,9 +165,10 @@ function followUpRows(escalation: Escalation, config: Config, data: CardData): [
   }
   const { actions } = data
   if (actions.length > 0) {
-    const list = actions.map(
-      (action) =>
-        `#${action.number}${action.owner ? ` (${safeCell(action.owner)}${action.due ? `, due ${action.due}` : ''})` : action.due ? ` (due ${action.due})` : ''}`,
+    const list = actions.map((action) =>
+      action.done
+        ? `#${action.number} ✅ done`
+        : `#${action.number}${action.owner ? ` (${safeCell(action.owner)}${action.due ? `, due ${action.due}` : ''})` : action.due ? ` (due ${action.due})` : ''}`,
     )
     rows.push(['Preventive actions', list.join(' · ')])
   }

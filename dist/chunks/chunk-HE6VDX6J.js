@@ -43410,7 +43410,7 @@ function followUpRows(escalation, config, data) {
   const { actions: actions2 } = data;
   if (actions2.length > 0) {
     const list3 = actions2.map(
-      (action) => `#${action.number}${action.owner ? ` (${safeCell(action.owner)}${action.due ? `, due ${action.due}` : ""})` : action.due ? ` (due ${action.due})` : ""}`
+      (action) => action.done ? `#${action.number} \u2705 done` : `#${action.number}${action.owner ? ` (${safeCell(action.owner)}${action.due ? `, due ${action.due}` : ""})` : action.due ? ` (due ${action.due})` : ""}`
     );
     rows.push(["Preventive actions", list3.join(" \xB7 ")]);
   }
@@ -56936,261 +56936,6 @@ async function explainRefusal(gateway, number, branch, comments, log) {
   await applyActions(gateway, number, [{ kind: "create-comment", marker: "notice", key, body: renderNotice([key], [text4]) }], log);
 }
 
-// src/core/ledger/from-escalation.ts
-var result = (clock2) => clock2.status === "met" ? "met" : clock2.status === "missed" || clock2.status === "breached" ? "missed" : "open";
-function toLedgerRecord(escalation, repo) {
-  const { clocks, tier, acknowledgement, resolvedAt, start, sent, issue: issue2 } = escalation;
-  const pauses = closedPauses(escalation.pauses, resolvedAt ?? start);
-  const ackAt = acknowledgement ? new Date(acknowledgement.at) : null;
-  const breaches = [...sent].filter((key) => key.startsWith("breach:") || key.startsWith("missed-update:")).length;
-  return {
-    number: escalation.issue.number,
-    ...repo ? { repo } : {},
-    customer: escalation.facts.customer,
-    customerKey: normaliseCustomer(escalation.facts.customer),
-    tier: tier.label,
-    state: escalation.state,
-    filedAt: start.toISOString(),
-    acknowledgedAt: ackAt?.toISOString() ?? null,
-    resolvedAt: resolvedAt?.toISOString() ?? null,
-    ackMinutes: ackAt ? Math.round(slaMinutesBetween(start, ackAt, tier.calendar)) : null,
-    resolveMinutes: resolvedAt ? Math.round(slaMinutesBetween(start, resolvedAt, tier.calendar, pauses)) : null,
-    sla: { acknowledge: result(clocks.acknowledge), update: result(clocks.update), resolve: result(clocks.resolve) },
-    breaches,
-    csat: escalation.csat ? { rating: escalation.csat.rating, by: escalation.csat.by, at: escalation.csat.at.toISOString() } : null,
-    actions: { open: (issue2.subIssues?.total ?? 0) - (issue2.subIssues?.completed ?? 0), done: issue2.subIssues?.completed ?? 0, overdue: 0 },
-    repeat: escalation.customer?.repeat ?? false,
-    sponsor: escalation.sponsor
-  };
-}
-function toPastEscalation(record) {
-  const decided = record.sla.acknowledge !== "open" && record.sla.resolve !== "open";
-  return {
-    number: record.number,
-    ...record.repo ? { repo: record.repo } : {},
-    customerKey: record.customerKey,
-    tier: record.tier,
-    filedAt: record.filedAt,
-    state: record.state,
-    slaMet: decided ? record.sla.acknowledge === "met" && record.sla.resolve === "met" : null
-  };
-}
-
-// src/core/ledger/shards.ts
-var SHARD_BUDGET = 6e4;
-var LEDGER_VERSION = 1;
-var recordKey = (record) => `${record.repo ?? ""}#${record.number}`;
-function isRecord3(value) {
-  if (typeof value !== "object" || value === null) return false;
-  const record = value;
-  return typeof record.number === "number" && typeof record.tier === "string" && typeof record.filedAt === "string" && typeof record.sla === "object";
-}
-function readShard(body2) {
-  const marker = readMarker(body2);
-  if (marker?.kind !== "ledger") return null;
-  const data = marker.data;
-  if (typeof data?.shard !== "number" || !Array.isArray(data.records) || !data.records.every(isRecord3)) return null;
-  return { index: data.shard, records: data.records };
-}
-function renderShard(shard, total) {
-  return `${renderMarker("ledger", { key: `shard:${shard.index}`, shard: shard.index, records: shard.records })}
-<sub>Escalation ledger, part ${shard.index + 1} of ${total}: the data behind the report above, kept by Escalation Desk. Editing it changes nothing: the next run rebuilds it from the escalations.</sub>`;
-}
-function packShards(records, previous2) {
-  const home = /* @__PURE__ */ new Map();
-  for (const shard of previous2) for (const record of shard.records) home.set(recordKey(record), shard.index);
-  const shards = previous2.map((shard) => ({ index: shard.index, records: [] }));
-  const size = (shard) => JSON.stringify(shard.records).length;
-  const homeless = [];
-  for (const record of records) {
-    const index2 = home.get(recordKey(record));
-    const shard = index2 === void 0 ? void 0 : shards.find((candidate) => candidate.index === index2);
-    if (shard && size(shard) + JSON.stringify(record).length < SHARD_BUDGET) shard.records.push(record);
-    else homeless.push(record);
-  }
-  for (const record of homeless) {
-    let shard = shards.find((candidate) => size(candidate) + JSON.stringify(record).length < SHARD_BUDGET);
-    if (!shard) {
-      shard = { index: shards.length, records: [] };
-      shards.push(shard);
-    }
-    shard.records.push(record);
-  }
-  return shards;
-}
-
-// src/core/ledger/meta.ts
-function readMeta(body2) {
-  const marker = readMarker(body2);
-  if (marker?.kind !== "report") return null;
-  const data = marker.data;
-  if (typeof data?.version !== "number") return null;
-  const shards = typeof data.shards === "number" ? { shards: data.shards } : {};
-  return { syncedAt: typeof data.syncedAt === "string" ? data.syncedAt : null, version: data.version, ...shards };
-}
-function withMeta(body2, meta) {
-  const marker = renderMarker("report", meta);
-  const rest = readMarker(body2)?.kind === "report" ? body2.slice(body2.indexOf("-->") + 3).replace(/^\n/, "") : body2;
-  return `${marker}
-${rest}`;
-}
-var FRESH_META = { syncedAt: null, version: LEDGER_VERSION };
-
-// src/shell/sync-ledger.ts
-var REPORT_PLACEHOLDER = "_No report here yet: the escalation report appears once the report job runs in this repository (in organisation mode, in the central repository\u2019s report issue). The comments below hold the ledger the action keeps; leave them be._";
-function ledgerRecords(read) {
-  return ledgerComments(read).flatMap((comment) => readShard(comment.body)?.records ?? []);
-}
-function ledgerComments(read) {
-  return (read.report?.comments ?? []).filter(
-    (comment) => isActionComment(comment) && comment.body.startsWith("<!-- escalation-desk:ledger")
-  );
-}
-function readShards(read, expected) {
-  const comments = ledgerComments(read);
-  const shards = [];
-  for (const comment of comments) {
-    const shard = readShard(comment.body);
-    if (!shard) return null;
-    shards.push(shard);
-  }
-  return shards.length < expected ? null : shards.sort((a, b) => a.index - b.index);
-}
-async function syncLedger(gateway, context3) {
-  const { config, template, now: now2, read } = context3;
-  const meta = read.report ? readMeta(read.report.body) : null;
-  const shards = readShards(read, meta?.shards ?? 0);
-  const rebuilt = !meta || meta.version !== LEDGER_VERSION || shards === null;
-  const base = rebuilt ? [] : shards ?? [];
-  const records = new Map(base.flatMap((shard) => shard.records).map((record) => [recordKey(record), record]));
-  const changes = await gateway.listChangedSince(config.triggerLabel, rebuilt ? null : meta.syncedAt);
-  let changed = false;
-  for (const issue2 of changes.issues) {
-    const escalation = deriveEscalation({
-      issue: issue2,
-      config,
-      template,
-      parsed: parseIssueBody(issue2.body, template),
-      permissions: /* @__PURE__ */ new Map(),
-      now: now2
-    });
-    const fresh = toLedgerRecord(escalation);
-    const key = recordKey(fresh);
-    const previous2 = records.get(key);
-    const record = { ...fresh, actions: { ...fresh.actions, overdue: previous2?.actions.overdue ?? 0 } };
-    if (JSON.stringify(previous2) !== JSON.stringify(record)) {
-      records.set(key, record);
-      changed = true;
-    }
-  }
-  if (context3.patch) {
-    for (const [key, record] of records) {
-      const patched = context3.patch(record);
-      if (JSON.stringify(patched) === JSON.stringify(record)) continue;
-      records.set(key, patched);
-      changed = true;
-    }
-  }
-  const ledger = {
-    records: [...records.values()].sort((a, b) => a.number - b.number),
-    reportIssue: read.report?.number ?? null,
-    requests: changes.requests,
-    writes: 0,
-    rebuilt,
-    reportBody: read.report?.body ?? null
-  };
-  const packed = packShards(ledger.records, base);
-  const nextMeta = { syncedAt: changes.latest ?? meta?.syncedAt ?? null, version: LEDGER_VERSION, shards: packed.length };
-  if (!changed && !rebuilt && nextMeta.syncedAt === meta?.syncedAt) return ledger;
-  if (!read.report && ledger.records.length === 0 && !context3.createReport) return ledger;
-  const number = read.report?.number ?? await createReport(gateway, config, nextMeta, ledger);
-  ledger.reportIssue = number;
-  await writeShards(gateway, number, read, packed, ledger, rebuilt);
-  const body2 = withMeta(read.report?.body ?? REPORT_PLACEHOLDER, nextMeta);
-  if (read.report && body2 !== read.report.body && !context3.deferBody) {
-    await gateway.updateIssueBody(number, body2);
-    ledger.writes += 1;
-  }
-  ledger.reportBody = body2;
-  context3.log.info(
-    `Ledger: ${ledger.records.length} escalations${rebuilt ? " (rebuilt from the issues)" : ""}, ${changes.issues.length} read as changed.`
-  );
-  return ledger;
-}
-async function createReport(gateway, config, meta, ledger) {
-  const created = await gateway.createReportIssue(config.report.issueTitle, withMeta(REPORT_PLACEHOLDER, meta));
-  ledger.writes += 1;
-  return created.number;
-}
-async function writeShards(gateway, number, read, next, ledger, rebuilt) {
-  const comments = ledgerComments(read);
-  const total = next.length;
-  for (const [position2, shard] of next.entries()) {
-    const body2 = renderShard(shard, total);
-    const comment = rebuilt ? comments[position2] : comments.find((candidate) => readShard(candidate.body)?.index === shard.index);
-    if (comment && comment.body === body2) continue;
-    if (comment) await gateway.updateComment(comment.id, body2);
-    else await gateway.createComment(number, body2, "ledger", `shard:${shard.index}`);
-    ledger.writes += 1;
-  }
-  if (!rebuilt) return;
-  for (const extra of comments.slice(next.length)) {
-    await gateway.deleteComment(extra.id);
-    ledger.writes += 1;
-  }
-}
-
-// src/shell/run-issue.ts
-var DOCUMENTED = /* @__PURE__ */ new Set(["csat", "sponsor", "timeline"]);
-async function runIssue(gateway, run2, configPath, now2, log, chat = []) {
-  const { number } = run2;
-  const read = await gateway.readIssue(number, { config: configPath, form: DEFAULT_FORM_PATH });
-  const report = { number, tier: null, state: "not-escalation", decisions: [], done: [] };
-  if (!read.issue) return { ...report, decisions: [`Issue #${number} was not found (deleted or transferred); nothing to do.`] };
-  const { config, template } = await loadSettings(read, configPath, gateway, log);
-  const issue2 = read.issue;
-  if (!issue2.labels.includes(config.triggerLabel))
-    return { ...report, decisions: [`#${number} has no \`${config.triggerLabel}\` label: not an escalation, nothing written.`] };
-  const loadLedger = async () => ledgerRecords(await gateway.readLedger({ config: configPath, form: DEFAULT_FORM_PATH })).map(toPastEscalation);
-  const { escalation } = await readEscalation(gateway, issue2, { config, template, now: now2(), loadLedger });
-  const board = projectSession(gateway, config);
-  const item = escalation.issue.state === "open" || escalation.carried.project ? await syncBoard(board, gateway, escalation, config) : { done: [] };
-  const plan = planThread(escalation, config, item.record ? { project: item.record } : {});
-  report.tier = escalation.tier.label;
-  report.state = escalation.state;
-  report.needsInfo = escalation.needsInfo;
-  report.command = escalation.threadCommands.filter((item2) => !item2.decidedBefore && item2.verdict.kind === "accepted").at(-1)?.command.name;
-  report.decisions.push(
-    `${escalation.tier.name} (\`${escalation.tier.label}\`), ${escalation.state}${escalation.needsInfo ? `, missing ${escalation.missing.map((field) => field.label).join(", ")}` : ""}.`,
-    ...plan.decisions
-  );
-  if (plan.actions.length === 0) report.decisions.push("Already up to date: nothing to change.");
-  let cardId = escalation.card?.comment.id ?? null;
-  const onCreated = (created) => void (created.marker === "card" && (cardId = created.id));
-  report.done = [...item.done, ...await applyActions(gateway, number, plan.actions, log, { settleRaces: true, onCreated })];
-  if (board.warnings.length > 0) report.warnings = [...report.warnings ?? [], ...board.warnings];
-  const repository = `${gateway.repo.owner}/${gateway.repo.repo}`;
-  const told = await sendChatNotices(escalation, config, plan.sent, chat, repository);
-  if (told.recorded.length > 0) {
-    const replanned = planThread(escalation, config, { ...item.record ? { project: item.record } : {}, chat: told.recorded });
-    report.done.push(...told.done, ...await applyActions(gateway, number, cardEdit(replanned.actions, cardId), log));
-  }
-  if (told.warnings.length > 0) report.warnings = [...report.warnings ?? [], ...told.warnings];
-  const laterWord = issue2.state === "closed" && escalation.threadCommands.some((item2) => !item2.decidedBefore && item2.verdict.kind === "accepted" && DOCUMENTED.has(item2.command.name));
-  if (!run2.closed && !plan.resolved && !laterWord) return report;
-  const closed = { number, title: issue2.title, createdAt: issue2.createdAt };
-  const postmortem = await runPostMortem(gateway, closed, configPath, now2, log, {
-    updateOnly: laterWord && !run2.closed && !plan.resolved,
-    chat
-  });
-  return {
-    ...postmortem,
-    command: report.command,
-    decisions: [...report.decisions, ...postmortem.decisions],
-    done: [...report.done, ...postmortem.done]
-  };
-}
-
 // src/core/followup/due-date.ts
 var SLICE = 40;
 var ISO = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![\p{L}\p{N}])/u;
@@ -57733,6 +57478,285 @@ function planActionIssues(items, existing, context3) {
   return { changes, skipped };
 }
 
+// src/shell/action-closed.ts
+async function refreshActionStates(gateway, issue2, settings, log) {
+  const { config } = settings;
+  if (!issue2.labels.includes(config.preventiveActions.label)) return [];
+  const claimed = readMarker(issue2.body)?.data?.escalation;
+  if (typeof claimed !== "number" || claimed === issue2.number) return [];
+  const actions2 = await gateway.readActions(claimed, config.preventiveActions.label);
+  const mine = [...actions2.linked, ...actions2.labelled].filter((action) => readActionMarker(action)?.escalation === claimed);
+  if (!mine.some((action) => action.number === issue2.number)) return [];
+  const read = await gateway.readIssue(claimed, { config: settings.configPath, form: DEFAULT_FORM_PATH });
+  if (!read.issue) return [];
+  const { escalation } = await readEscalation(gateway, read.issue, { config, template: settings.template, now: settings.now });
+  const closed = new Set(mine.filter((action) => action.state === "closed").map((action) => action.number));
+  const records = escalation.carried.actions.map(
+    ({ done: _, ...record }) => closed.has(record.number) ? { ...record, done: true } : record
+  );
+  if (records.length === 0) return [];
+  const card2 = planCard(escalation, config, { sent: [], notified: notifiedPeople(escalation, config, escalation.sent), actions: records });
+  return (await applyActions(gateway, claimed, card2, log)).map((what) => `#${claimed}: ${what}`);
+}
+
+// src/core/ledger/from-escalation.ts
+var result = (clock2) => clock2.status === "met" ? "met" : clock2.status === "missed" || clock2.status === "breached" ? "missed" : "open";
+function toLedgerRecord(escalation, repo) {
+  const { clocks, tier, acknowledgement, resolvedAt, start, sent, issue: issue2 } = escalation;
+  const pauses = closedPauses(escalation.pauses, resolvedAt ?? start);
+  const ackAt = acknowledgement ? new Date(acknowledgement.at) : null;
+  const breaches = [...sent].filter((key) => key.startsWith("breach:") || key.startsWith("missed-update:")).length;
+  return {
+    number: escalation.issue.number,
+    ...repo ? { repo } : {},
+    customer: escalation.facts.customer,
+    customerKey: normaliseCustomer(escalation.facts.customer),
+    tier: tier.label,
+    state: escalation.state,
+    filedAt: start.toISOString(),
+    acknowledgedAt: ackAt?.toISOString() ?? null,
+    resolvedAt: resolvedAt?.toISOString() ?? null,
+    ackMinutes: ackAt ? Math.round(slaMinutesBetween(start, ackAt, tier.calendar)) : null,
+    resolveMinutes: resolvedAt ? Math.round(slaMinutesBetween(start, resolvedAt, tier.calendar, pauses)) : null,
+    sla: { acknowledge: result(clocks.acknowledge), update: result(clocks.update), resolve: result(clocks.resolve) },
+    breaches,
+    csat: escalation.csat ? { rating: escalation.csat.rating, by: escalation.csat.by, at: escalation.csat.at.toISOString() } : null,
+    actions: { open: (issue2.subIssues?.total ?? 0) - (issue2.subIssues?.completed ?? 0), done: issue2.subIssues?.completed ?? 0, overdue: 0 },
+    repeat: escalation.customer?.repeat ?? false,
+    sponsor: escalation.sponsor
+  };
+}
+function toPastEscalation(record) {
+  const decided = record.sla.acknowledge !== "open" && record.sla.resolve !== "open";
+  return {
+    number: record.number,
+    ...record.repo ? { repo: record.repo } : {},
+    customerKey: record.customerKey,
+    tier: record.tier,
+    filedAt: record.filedAt,
+    state: record.state,
+    slaMet: decided ? record.sla.acknowledge === "met" && record.sla.resolve === "met" : null
+  };
+}
+
+// src/core/ledger/shards.ts
+var SHARD_BUDGET = 6e4;
+var LEDGER_VERSION = 1;
+var recordKey = (record) => `${record.repo ?? ""}#${record.number}`;
+function isRecord3(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const record = value;
+  return typeof record.number === "number" && typeof record.tier === "string" && typeof record.filedAt === "string" && typeof record.sla === "object";
+}
+function readShard(body2) {
+  const marker = readMarker(body2);
+  if (marker?.kind !== "ledger") return null;
+  const data = marker.data;
+  if (typeof data?.shard !== "number" || !Array.isArray(data.records) || !data.records.every(isRecord3)) return null;
+  return { index: data.shard, records: data.records };
+}
+function renderShard(shard, total) {
+  return `${renderMarker("ledger", { key: `shard:${shard.index}`, shard: shard.index, records: shard.records })}
+<sub>Escalation ledger, part ${shard.index + 1} of ${total}: the data behind the report above, kept by Escalation Desk. Editing it changes nothing: the next run rebuilds it from the escalations.</sub>`;
+}
+function packShards(records, previous2) {
+  const home = /* @__PURE__ */ new Map();
+  for (const shard of previous2) for (const record of shard.records) home.set(recordKey(record), shard.index);
+  const shards = previous2.map((shard) => ({ index: shard.index, records: [] }));
+  const size = (shard) => JSON.stringify(shard.records).length;
+  const homeless = [];
+  for (const record of records) {
+    const index2 = home.get(recordKey(record));
+    const shard = index2 === void 0 ? void 0 : shards.find((candidate) => candidate.index === index2);
+    if (shard && size(shard) + JSON.stringify(record).length < SHARD_BUDGET) shard.records.push(record);
+    else homeless.push(record);
+  }
+  for (const record of homeless) {
+    let shard = shards.find((candidate) => size(candidate) + JSON.stringify(record).length < SHARD_BUDGET);
+    if (!shard) {
+      shard = { index: shards.length, records: [] };
+      shards.push(shard);
+    }
+    shard.records.push(record);
+  }
+  return shards;
+}
+
+// src/core/ledger/meta.ts
+function readMeta(body2) {
+  const marker = readMarker(body2);
+  if (marker?.kind !== "report") return null;
+  const data = marker.data;
+  if (typeof data?.version !== "number") return null;
+  const shards = typeof data.shards === "number" ? { shards: data.shards } : {};
+  return { syncedAt: typeof data.syncedAt === "string" ? data.syncedAt : null, version: data.version, ...shards };
+}
+function withMeta(body2, meta) {
+  const marker = renderMarker("report", meta);
+  const rest = readMarker(body2)?.kind === "report" ? body2.slice(body2.indexOf("-->") + 3).replace(/^\n/, "") : body2;
+  return `${marker}
+${rest}`;
+}
+var FRESH_META = { syncedAt: null, version: LEDGER_VERSION };
+
+// src/shell/sync-ledger.ts
+var REPORT_PLACEHOLDER = "_No report here yet: the escalation report appears once the report job runs in this repository (in organisation mode, in the central repository\u2019s report issue). The comments below hold the ledger the action keeps; leave them be._";
+function ledgerRecords(read) {
+  return ledgerComments(read).flatMap((comment) => readShard(comment.body)?.records ?? []);
+}
+function ledgerComments(read) {
+  return (read.report?.comments ?? []).filter(
+    (comment) => isActionComment(comment) && comment.body.startsWith("<!-- escalation-desk:ledger")
+  );
+}
+function readShards(read, expected) {
+  const comments = ledgerComments(read);
+  const shards = [];
+  for (const comment of comments) {
+    const shard = readShard(comment.body);
+    if (!shard) return null;
+    shards.push(shard);
+  }
+  return shards.length < expected ? null : shards.sort((a, b) => a.index - b.index);
+}
+async function syncLedger(gateway, context3) {
+  const { config, template, now: now2, read } = context3;
+  const meta = read.report ? readMeta(read.report.body) : null;
+  const shards = readShards(read, meta?.shards ?? 0);
+  const rebuilt = !meta || meta.version !== LEDGER_VERSION || shards === null;
+  const base = rebuilt ? [] : shards ?? [];
+  const records = new Map(base.flatMap((shard) => shard.records).map((record) => [recordKey(record), record]));
+  const changes = await gateway.listChangedSince(config.triggerLabel, rebuilt ? null : meta.syncedAt);
+  let changed = false;
+  for (const issue2 of changes.issues) {
+    const escalation = deriveEscalation({
+      issue: issue2,
+      config,
+      template,
+      parsed: parseIssueBody(issue2.body, template),
+      permissions: /* @__PURE__ */ new Map(),
+      now: now2
+    });
+    const fresh = toLedgerRecord(escalation);
+    const key = recordKey(fresh);
+    const previous2 = records.get(key);
+    const record = { ...fresh, actions: { ...fresh.actions, overdue: previous2?.actions.overdue ?? 0 } };
+    if (JSON.stringify(previous2) !== JSON.stringify(record)) {
+      records.set(key, record);
+      changed = true;
+    }
+  }
+  if (context3.patch) {
+    for (const [key, record] of records) {
+      const patched = context3.patch(record);
+      if (JSON.stringify(patched) === JSON.stringify(record)) continue;
+      records.set(key, patched);
+      changed = true;
+    }
+  }
+  const ledger = {
+    records: [...records.values()].sort((a, b) => a.number - b.number),
+    reportIssue: read.report?.number ?? null,
+    requests: changes.requests,
+    writes: 0,
+    rebuilt,
+    reportBody: read.report?.body ?? null
+  };
+  const packed = packShards(ledger.records, base);
+  const nextMeta = { syncedAt: changes.latest ?? meta?.syncedAt ?? null, version: LEDGER_VERSION, shards: packed.length };
+  if (!changed && !rebuilt && nextMeta.syncedAt === meta?.syncedAt) return ledger;
+  if (!read.report && ledger.records.length === 0 && !context3.createReport) return ledger;
+  const number = read.report?.number ?? await createReport(gateway, config, nextMeta, ledger);
+  ledger.reportIssue = number;
+  await writeShards(gateway, number, read, packed, ledger, rebuilt);
+  const body2 = withMeta(read.report?.body ?? REPORT_PLACEHOLDER, nextMeta);
+  if (read.report && body2 !== read.report.body && !context3.deferBody) {
+    await gateway.updateIssueBody(number, body2);
+    ledger.writes += 1;
+  }
+  ledger.reportBody = body2;
+  context3.log.info(
+    `Ledger: ${ledger.records.length} escalations${rebuilt ? " (rebuilt from the issues)" : ""}, ${changes.issues.length} read as changed.`
+  );
+  return ledger;
+}
+async function createReport(gateway, config, meta, ledger) {
+  const created = await gateway.createReportIssue(config.report.issueTitle, withMeta(REPORT_PLACEHOLDER, meta));
+  ledger.writes += 1;
+  return created.number;
+}
+async function writeShards(gateway, number, read, next, ledger, rebuilt) {
+  const comments = ledgerComments(read);
+  const total = next.length;
+  for (const [position2, shard] of next.entries()) {
+    const body2 = renderShard(shard, total);
+    const comment = rebuilt ? comments[position2] : comments.find((candidate) => readShard(candidate.body)?.index === shard.index);
+    if (comment && comment.body === body2) continue;
+    if (comment) await gateway.updateComment(comment.id, body2);
+    else await gateway.createComment(number, body2, "ledger", `shard:${shard.index}`);
+    ledger.writes += 1;
+  }
+  if (!rebuilt) return;
+  for (const extra of comments.slice(next.length)) {
+    await gateway.deleteComment(extra.id);
+    ledger.writes += 1;
+  }
+}
+
+// src/shell/run-issue.ts
+var DOCUMENTED = /* @__PURE__ */ new Set(["csat", "sponsor", "timeline"]);
+async function runIssue(gateway, run2, configPath, now2, log, chat = []) {
+  const { number } = run2;
+  const read = await gateway.readIssue(number, { config: configPath, form: DEFAULT_FORM_PATH });
+  const report = { number, tier: null, state: "not-escalation", decisions: [], done: [] };
+  if (!read.issue) return { ...report, decisions: [`Issue #${number} was not found (deleted or transferred); nothing to do.`] };
+  const { config, template } = await loadSettings(read, configPath, gateway, log);
+  const issue2 = read.issue;
+  if (!issue2.labels.includes(config.triggerLabel)) {
+    const done = await refreshActionStates(gateway, issue2, { config, template, configPath, now: now2() }, log);
+    if (done.length > 0) return { ...report, decisions: [`#${number} is a preventive action: its escalation's card follows.`], done };
+    return { ...report, decisions: [`#${number} has no \`${config.triggerLabel}\` label: not an escalation, nothing written.`] };
+  }
+  const loadLedger = async () => ledgerRecords(await gateway.readLedger({ config: configPath, form: DEFAULT_FORM_PATH })).map(toPastEscalation);
+  const { escalation } = await readEscalation(gateway, issue2, { config, template, now: now2(), loadLedger });
+  const board = projectSession(gateway, config);
+  const item = escalation.issue.state === "open" || escalation.carried.project ? await syncBoard(board, gateway, escalation, config) : { done: [] };
+  const plan = planThread(escalation, config, item.record ? { project: item.record } : {});
+  report.tier = escalation.tier.label;
+  report.state = escalation.state;
+  report.needsInfo = escalation.needsInfo;
+  report.command = escalation.threadCommands.filter((item2) => !item2.decidedBefore && item2.verdict.kind === "accepted").at(-1)?.command.name;
+  report.decisions.push(
+    `${escalation.tier.name} (\`${escalation.tier.label}\`), ${escalation.state}${escalation.needsInfo ? `, missing ${escalation.missing.map((field) => field.label).join(", ")}` : ""}.`,
+    ...plan.decisions
+  );
+  if (plan.actions.length === 0) report.decisions.push("Already up to date: nothing to change.");
+  let cardId = escalation.card?.comment.id ?? null;
+  const onCreated = (created) => void (created.marker === "card" && (cardId = created.id));
+  report.done = [...item.done, ...await applyActions(gateway, number, plan.actions, log, { settleRaces: true, onCreated })];
+  if (board.warnings.length > 0) report.warnings = [...report.warnings ?? [], ...board.warnings];
+  const repository = `${gateway.repo.owner}/${gateway.repo.repo}`;
+  const told = await sendChatNotices(escalation, config, plan.sent, chat, repository);
+  if (told.recorded.length > 0) {
+    const replanned = planThread(escalation, config, { ...item.record ? { project: item.record } : {}, chat: told.recorded });
+    report.done.push(...told.done, ...await applyActions(gateway, number, cardEdit(replanned.actions, cardId), log));
+  }
+  if (told.warnings.length > 0) report.warnings = [...report.warnings ?? [], ...told.warnings];
+  const laterWord = issue2.state === "closed" && escalation.threadCommands.some((item2) => !item2.decidedBefore && item2.verdict.kind === "accepted" && DOCUMENTED.has(item2.command.name));
+  if (!run2.closed && !plan.resolved && !laterWord) return report;
+  const closed = { number, title: issue2.title, createdAt: issue2.createdAt };
+  const postmortem = await runPostMortem(gateway, closed, configPath, now2, log, {
+    updateOnly: laterWord && !run2.closed && !plan.resolved,
+    chat
+  });
+  return {
+    ...postmortem,
+    command: report.command,
+    decisions: [...report.decisions, ...postmortem.decisions],
+    done: [...report.done, ...postmortem.done]
+  };
+}
+
 // src/shell/run-pull.ts
 async function runPull(gateway, event, configPath, now2, log) {
   const report = { number: event.number, tier: null, state: "ignored", decisions: [], done: [] };
@@ -57831,12 +57855,25 @@ async function applyActionPlan(gateway, escalation, plan, config, report) {
         body: change.body,
         ...change.assignees ? { assignees: change.assignees } : {}
       });
-      records.push({ number: change.issue.number, title: change.title, owner: change.item.owner, due: change.item.due });
+      records.push({
+        number: change.issue.number,
+        title: change.title,
+        owner: change.item.owner,
+        due: change.item.due,
+        ...change.issue.state === "closed" ? { done: true } : {}
+      });
       report.done.push(`updated #${change.issue.number}`);
     } else if (change.kind === "link") {
       await gateway.addSubIssue(escalation, change.issue.databaseId);
       report.done.push(`linked #${change.issue.number} to #${escalation}`);
-    } else records.push({ number: change.issue.number, title: change.issue.title, owner: change.item.owner, due: change.item.due });
+    } else
+      records.push({
+        number: change.issue.number,
+        title: change.issue.title,
+        owner: change.item.owner,
+        due: change.item.due,
+        ...change.issue.state === "closed" ? { done: true } : {}
+      });
   }
   return records;
 }
