@@ -27,7 +27,9 @@ export async function organisation(stage: Stage): Promise<RepoHandle[]> {
   )
   const [emea, us] = PRODUCTS.map((name) => product(gh.addRepository(name)))
   clockAt(stage, '2026-12-02T13:00:00Z')
-  console.log('Each product repository has the form and its own workflow for issue events, and no configuration of its own.')
+  console.log(
+    'Each product repository has the form, its own workflow for issue events and its own configuration (the team’s tiers and people), which its intake and the central sweep both use.',
+  )
   const critical = await file(
     stage,
     emea!,
@@ -57,9 +59,10 @@ export async function organisation(stage: Stage): Promise<RepoHandle[]> {
   return [central, emea!, us!]
 }
 
-/** A product repository with the form and labels, and the support people; no configuration of its own. */
+/** A product repository with the form, labels and configuration, and the support people. */
 function product(repo: RepoHandle): RepoHandle {
   repo.putFile('.github/ISSUE_TEMPLATE/escalation.yml', FORM_TEXT)
+  repo.putFile('.github/escalations.yml', teamConfig())
   for (const label of ['escalation', 'needs-info', 'tier-1', 'tier-2', 'tier-3', 'sla-breached']) repo.createLabel(label)
   repo.setCollaborator('carla', 'triage')
   repo.setCollaborator('olivia', 'maintain')

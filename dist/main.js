@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-HE6VDX6J.js";
+} from "./chunks/chunk-IWVDXDKI.js";
 export {
   run
 };

@@ -105,11 +105,10 @@ function syncCentral(gateway: EscalationGateway, context: OrgReportContext, publ
   return syncLedger(gateway, { config, template, now, log, read, createReport: publish, deferBody: publish })
 }
 
-/** A member repository's ledger, as its sweep keeps it: its own configuration, or the central one when it has none. */
+/** A member repository's ledger, as its sweep keeps it, with its own configuration. */
 async function syncMember(member: EscalationGateway, context: OrgReportContext): Promise<Ledger> {
   const { configPath, now, log } = context
-  const first = await member.readLedger({ config: configPath, form: DEFAULT_FORM_PATH })
-  const read = first.configText === null ? { ...first, configText: context.read.configText } : first
+  const read = await member.readLedger({ config: configPath, form: DEFAULT_FORM_PATH })
   const { config, template } = await loadSettings(read, configPath, member, log)
   return syncLedger(member, { config, template, now, log, read })
 }

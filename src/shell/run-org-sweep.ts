@@ -12,8 +12,9 @@ export const DASHBOARD_LABEL = 'escalation-dashboard'
 /**
  * One desk across an organisation: the central repository's workflow sweeps every listed
  * repository (or all of them), posting in each as its own sweep would, and keeps one
- * dashboard of every open escalation, most urgent first. Repositories without a configuration
- * of their own use the central one. One repository failing does not stop the others.
+ * dashboard of every open escalation, most urgent first. Each repository is swept with its own
+ * configuration, the one its intake reads (the central one would make the two disagree and the
+ * card flap between them). One repository failing does not stop the others.
  */
 export async function runOrgSweep(
   gateway: EscalationGateway,
@@ -32,13 +33,13 @@ export async function runOrgSweep(
   for (const name of repositories) {
     try {
       const swept = await runSweep(gateway.forRepository(name), configPath, now, inRepository(log, name), {
-        fallbackConfigText: configText,
         inOrganization: true,
         chat,
       })
       rows.push(...(swept.rows ?? []))
       report.done.push(...swept.done.map((what) => `${name}${what.startsWith('#') ? '' : ': '}${what}`))
       report.failures?.push(...(swept.failures ?? []).map((failure) => `${name}${failure.startsWith('#') ? '' : ': '}${failure}`))
+      report.warnings = [...(report.warnings ?? []), ...(swept.warnings ?? []).map((warning) => `${name}: ${warning}`)]
       report.decisions.push(`${name}: ${swept.decisions[0] ?? 'swept'}`)
     } catch (error) {
       report.failures?.push(`${name}: ${error instanceof Error ? error.message : String(error)}`)

@@ -39,8 +39,6 @@ export const PLANNING_BUDGET_MS = 120_000
  * budget. Then escalations whose close event was dropped get their post-mortem.
  */
 export interface SweepOptions {
-  /** Organisation mode: the central repository's configuration, for repositories without their own. */
-  fallbackConfigText?: string | null
   /** Organisation mode: this sweep is one repository's, so it does not fan out again. */
   inOrganization?: boolean
   /** Team chat webhooks: breaches and missed updates are announced there. */
@@ -58,7 +56,6 @@ export async function runSweep(
 ): Promise<Report> {
   const paths = { config: configPath, form: DEFAULT_FORM_PATH }
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths)
-  if (read.configText === null && options.fallbackConfigText) read = { ...read, configText: options.fallbackConfigText }
   const shard = options.repositories ?? []
   const config = loadConfig(read, configPath, log)
   // The central repository of an organisation fans out; it reads no form of its own.
@@ -92,6 +89,10 @@ export async function runSweep(
   // An escalation closed while this sweep read and planned gets nothing more from it.
   const states = within.length > 0 ? await gateway.issueStates(within.map((item) => item.escalation.issue.number)) : new Map()
   const report: Report = { number: null, tier: null, state: 'swept', decisions: [], done: [], failures: [] }
+  if (options.inOrganization && read.configText === null)
+    report.warnings = [
+      `No ${configPath} in this repository: its escalations follow the built-in defaults, at intake and in the sweep. Copy the central configuration there to give them the desk's tiers and people.`,
+    ]
   const posted: number[] = []
   const created: CreatedComment[] = []
   for (const item of within) {
@@ -133,7 +134,7 @@ export async function runSweep(
     }
   }
   report.done.push(...boardDone, ...(await settleRaces(gateway, created, log)))
-  if (board.warnings.length > 0) report.warnings = board.warnings
+  if (board.warnings.length > 0) report.warnings = [...(report.warnings ?? []), ...board.warnings]
   report.done.push(...(await recoverDroppedCloses(gateway, config, configPath, now, log, report)))
   const actions = planActionNudges(await gateway.listOpenActions(config.preventiveActions.label), config, at)
   for (const nudge of actions.nudges) {

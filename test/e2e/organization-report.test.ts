@@ -23,6 +23,8 @@ type Repo = ReturnType<LocalGitHub['addRepository']>
 function product(gh: LocalGitHub, name: string): Repo {
   const repo = gh.addRepository(name)
   repo.putFile('.github/ISSUE_TEMPLATE/escalation.yml', FORM_TEXT)
+  // Its own configuration, which its intake reads too: the team's tiers and people, without the organisation key.
+  repo.putFile('.github/escalations.yml', teamConfig())
   for (const label of ['escalation', 'needs-info', 'tier-1', 'tier-2', 'tier-3', 'sla-breached', 'postmortem']) repo.createLabel(label)
   for (const [login, role] of [
     ['carla', 'triage'],

@@ -16,6 +16,8 @@ const APP = { token: 'ghs_orgdesk' }
 function product(gh: LocalGitHub, name: string) {
   const repo = gh.addRepository(name)
   repo.putFile('.github/ISSUE_TEMPLATE/escalation.yml', FORM_TEXT)
+  // Its own configuration, which its intake reads too: the team's tiers and people, without the organisation key.
+  repo.putFile('.github/escalations.yml', teamConfig())
   for (const label of ['escalation', 'needs-info', 'tier-1', 'tier-2', 'tier-3', 'sla-breached']) repo.createLabel(label)
   for (const [login, role] of [
     ['carla', 'triage'],

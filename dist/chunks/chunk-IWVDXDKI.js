@@ -58372,8 +58372,7 @@ function syncCentral(gateway, context3, publish) {
 }
 async function syncMember(member, context3) {
   const { configPath, now: now2, log } = context3;
-  const first = await member.readLedger({ config: configPath, form: DEFAULT_FORM_PATH });
-  const read = first.configText === null ? { ...first, configText: context3.read.configText } : first;
+  const read = await member.readLedger({ config: configPath, form: DEFAULT_FORM_PATH });
   const { config, template } = await loadSettings(read, configPath, member, log);
   return syncLedger(member, { config, template, now: now2, log, read });
 }
@@ -58786,13 +58785,13 @@ async function runOrgSweep(gateway, config, configText, configPath, now2, log, o
   for (const name of repositories) {
     try {
       const swept = await runSweep(gateway.forRepository(name), configPath, now2, inRepository(log, name), {
-        fallbackConfigText: configText,
         inOrganization: true,
         chat
       });
       rows.push(...swept.rows ?? []);
       report.done.push(...swept.done.map((what) => `${name}${what.startsWith("#") ? "" : ": "}${what}`));
       report.failures?.push(...(swept.failures ?? []).map((failure) => `${name}${failure.startsWith("#") ? "" : ": "}${failure}`));
+      report.warnings = [...report.warnings ?? [], ...(swept.warnings ?? []).map((warning2) => `${name}: ${warning2}`)];
       report.decisions.push(`${name}: ${swept.decisions[0] ?? "swept"}`);
     } catch (error2) {
       report.failures?.push(`${name}: ${error2 instanceof Error ? error2.message : String(error2)}`);
@@ -58857,7 +58856,6 @@ var PLANNING_BUDGET_MS = 12e4;
 async function runSweep(gateway, configPath, now2, log, options = {}) {
   const paths = { config: configPath, form: DEFAULT_FORM_PATH };
   let read = await gateway.listOpenEscalations(DEFAULT_TRIGGER, paths);
-  if (read.configText === null && options.fallbackConfigText) read = { ...read, configText: options.fallbackConfigText };
   const shard = options.repositories ?? [];
   const config = loadConfig(read, configPath, log);
   if ((config.organization || shard.length > 0) && !options.inOrganization) {
@@ -58889,6 +58887,10 @@ async function runSweep(gateway, configPath, now2, log, options = {}) {
   const { now: within2, deferred } = takeWithinBudget(items, config.maxWritesPerRun);
   const states = within2.length > 0 ? await gateway.issueStates(within2.map((item) => item.escalation.issue.number)) : /* @__PURE__ */ new Map();
   const report = { number: null, tier: null, state: "swept", decisions: [], done: [], failures: [] };
+  if (options.inOrganization && read.configText === null)
+    report.warnings = [
+      `No ${configPath} in this repository: its escalations follow the built-in defaults, at intake and in the sweep. Copy the central configuration there to give them the desk's tiers and people.`
+    ];
   const posted = [];
   const created = [];
   for (const item of within2) {
@@ -58928,7 +58930,7 @@ async function runSweep(gateway, configPath, now2, log, options = {}) {
     }
   }
   report.done.push(...boardDone, ...await settleRaces(gateway, created, log));
-  if (board.warnings.length > 0) report.warnings = board.warnings;
+  if (board.warnings.length > 0) report.warnings = [...report.warnings ?? [], ...board.warnings];
   report.done.push(...await recoverDroppedCloses(gateway, config, configPath, now2, log, report));
   const actions2 = planActionNudges(await gateway.listOpenActions(config.preventiveActions.label), config, at);
   for (const nudge of actions2.nudges) {
