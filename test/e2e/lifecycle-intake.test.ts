@@ -11,7 +11,7 @@ import { botComments, expectSuccess, fileEscalation, labelFlaps, mark, onlyComme
 describe.concurrent('intake', () => {
   it('writes nothing on an issue without the escalation label', async () => {
     await withRepo(async (gh) => {
-      const { events, number } = fileEscalation(gh, { answers: COMPLETE, labels: [] })
+      const { events } = fileEscalation(gh, { answers: COMPLETE, labels: [] })
       const since = mark(gh)
       const [result] = await deliver(gh, events)
       expectSuccess(result!)
