@@ -1,7 +1,7 @@
 import type { ActionIssue } from '../core/followup/action-issues'
 import type { PullInfo } from '../core/postmortem/plan-postmortem'
 import type { CommentSnapshot } from '../core/snapshot'
-import { attempt, statusOf, toGatewayError } from './attempt'
+import { attempt, statusOf } from './attempt'
 import { blobText } from './blob-text'
 import {
   ACTIONS_QUERY,
@@ -15,7 +15,8 @@ import {
   type PullQueryResult,
 } from './followup-queries'
 import { isViewer, type Identity } from './identity'
-import type { Octokits } from './octokit'
+import { openIssueOnce } from './issue-writes'
+import type { Logger, Octokits } from './octokit'
 import { toPull } from './postmortem-gateway'
 import { toComment } from './to-snapshot'
 
@@ -70,8 +71,11 @@ function toActionIssue(node: GqlActionIssue, viewer: Identity): ActionIssue {
 export function createFollowUpGateway(
   { reader, writer }: Octokits,
   { owner, repo }: { owner: string; repo: string },
+  log: Logger,
   learn: (login: string) => Identity,
 ): FollowUpGateway {
+  const issueWrites = { reader, writer, owner, repo, log, learn }
+
   return {
     async readPull(number, paths) {
       const data = await attempt(`read pull request #${number}`, () =>
@@ -130,15 +134,14 @@ export function createFollowUpGateway(
     },
 
     async createIssue(issue) {
-      const what = `open the issue "${issue.title.slice(0, 60)}"`
       try {
-        const { data } = await writer.rest.issues.create({ owner, repo, ...issue })
-        return { number: data.number, databaseId: data.id, unassigned: [] }
+        const opened = await openIssueOnce(issueWrites, issue)
+        return { number: opened.number, databaseId: opened.databaseId, unassigned: [] }
       } catch (error) {
         // 422 with assignees: one cannot be assigned here. The issue is filed all the same, its body names the owner.
-        if (statusOf(error) !== 422 || issue.assignees.length === 0) throw toGatewayError(what, error)
-        const { data } = await attempt(what, () => writer.rest.issues.create({ owner, repo, ...issue, assignees: [] }))
-        return { number: data.number, databaseId: data.id, unassigned: issue.assignees }
+        if (statusOf(error) !== 422 || issue.assignees.length === 0) throw error
+        const opened = await openIssueOnce(issueWrites, { ...issue, assignees: [] })
+        return { number: opened.number, databaseId: opened.databaseId, unassigned: issue.assignees }
       }
     },
 

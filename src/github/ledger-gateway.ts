@@ -2,6 +2,7 @@ import type { CommentSnapshot, IssueSnapshot } from '../core/snapshot'
 import { attempt, statusOf } from './attempt'
 import { blobText } from './blob-text'
 import { isViewer, type Identity } from './identity'
+import { openIssueOnce } from './issue-writes'
 import {
   CHANGED_SINCE_QUERY,
   LEDGER_QUERY,
@@ -56,17 +57,21 @@ export function createLedgerGateway(
   log: Logger,
   learn: (login: string) => Identity,
 ): LedgerGateway {
-  async function createPinnedIssue(title: string, body: string, label: string): Promise<{ number: number; nodeId: string }> {
-    const { data } = await attempt(`open the issue "${title}"`, () =>
-      writer.rest.issues.create({ owner, repo, title, body, labels: [label] }),
-    )
+  async function pinIssue(number: number, nodeId: string): Promise<boolean> {
     try {
-      await writer.graphql(PIN_ISSUE_MUTATION, { id: data.node_id })
+      await writer.graphql(PIN_ISSUE_MUTATION, { id: nodeId })
+      return true
     } catch (error) {
       // Pinning is a courtesy (three pins a repository): the issue works unpinned.
-      log.warning(`Could not pin #${data.number} (${statusOf(error) ?? 'GraphQL'}): pin it by hand if you like.`)
+      log.warning(`Could not pin #${number} (${statusOf(error) ?? 'GraphQL'}): it works unpinned; pin it by hand if you like.`)
+      return false
     }
-    return { number: data.number, nodeId: data.node_id }
+  }
+
+  async function createPinnedIssue(title: string, body: string, label: string): Promise<{ number: number; nodeId: string }> {
+    const opened = await openIssueOnce({ reader, writer, owner, repo, log, learn }, { title, body, labels: [label] })
+    await pinIssue(opened.number, opened.nodeId)
+    return { number: opened.number, nodeId: opened.nodeId }
   }
 
   return {

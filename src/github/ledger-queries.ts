@@ -60,16 +60,25 @@ mutation EscalationPinReport($id: ID!) {
   pinIssue(input: { issueId: $id }) { issue { id } }
 }`
 
-/** The action's own issue carrying a label (the dashboard): found by the label, trusted by its author. */
+/**
+ * The action's own open issues carrying any of the labels (the dashboard; an issue whose answer
+ * was lost), found by the label and trusted by their author: oldest first, or newest with DESC.
+ */
 export const OWN_ISSUE_QUERY = `
-query EscalationOwnIssue($owner: String!, $repo: String!, $labels: [String!]) {
+query EscalationOwnIssue($owner: String!, $repo: String!, $labels: [String!], $direction: OrderDirection = ASC) {
   ${VIEWER}
   repository(owner: $owner, name: $repo) {
-    issues(first: 5, labels: $labels, states: OPEN, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { number body author { __typename login } } }
+    issues(first: 10, labels: $labels, states: OPEN, orderBy: { field: CREATED_AT, direction: $direction }) {
+      nodes { number id fullDatabaseId body author { __typename login } }
+    }
   }
 }`
 
 export interface OwnIssueResult {
   viewer: { login: string }
-  repository: { issues: { nodes: { number: number; body: string; author: { __typename: string; login: string } | null }[] } }
+  repository: {
+    issues: {
+      nodes: { number: number; id: string; fullDatabaseId: string; body: string; author: { __typename: string; login: string } | null }[]
+    }
+  }
 }

@@ -27,7 +27,7 @@ interface Fault {
   times: number
 }
 
-/** One try and plugin-retry's three (a comment: a try, the thread read back, then a try with two retries). */
+/** One try and plugin-retry’s three (a comment or an issue: a try, a look for it, then a try with two retries). */
 const ATTEMPTS = 4
 const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
 
@@ -63,11 +63,6 @@ const { intake, board, ack, owner, completed, resolve, close, completedInReview,
 // command actions first) and the 👍 is what marks the command decided (src/core/lifecycle/thread-commands.ts:83,
 // decidedBefore): when an effect's write fails after it, no later run plans that effect again.
 const DECIDED_BEFORE_DONE = 'the 👍 marks the command decided before its effect is written; the re-run does not plan the effect again'
-// POST /issues is retried blindly: plugin-retry retries a lost answer (a network error, read as a 500) and GitHub
-// files the issue a second time (src/github/followup-gateway.ts:148 createIssue, src/github/ledger-gateway.ts:61
-// createPinnedIssue); unlike comments (src/github/comment-writes.ts), nothing looks for the issue already filed.
-const ISSUE_FILED_TWICE = 'a lost answer to POST /issues is retried blindly and files a second issue'
-
 const ROWS: Row[] = [
   { scenario: intake, method: 'POST', route: COMMENTS, what: 'the card' },
   { scenario: intake, method: 'POST', route: LABELS, what: 'the tier label' },
@@ -102,10 +97,10 @@ const ROWS: Row[] = [
   { scenario: completedInReview, method: 'PATCH', route: `${REPO}/pulls/{pull_number}`, what: 'the pull request edited' },
   { scenario: completedInReview, method: 'POST', route: 'graphql', operation: 'EscalationPostMortemReady', what: 'marked ready' },
   { scenario: emptiedInReview, method: 'POST', route: 'graphql', operation: 'EscalationPostMortemDraft', what: 'back to draft' },
-  { scenario: merge, method: 'POST', route: ISSUES, what: 'a preventive action filed', bugs: { lost: ISSUE_FILED_TWICE } },
+  { scenario: merge, method: 'POST', route: ISSUES, what: 'a preventive action filed' },
   { scenario: merge, method: 'POST', route: `${REPO}/issues/{issue_number}/sub_issues`, what: 'a sub-issue linked' },
   { scenario: sweep, method: 'POST', route: COMMENTS, what: 'the status comment' },
-  { scenario: sweep, method: 'POST', route: ISSUES, what: 'the report issue', bugs: { lost: ISSUE_FILED_TWICE } },
+  { scenario: sweep, method: 'POST', route: ISSUES, what: 'the report issue' },
   {
     scenario: sweep,
     method: 'POST',
