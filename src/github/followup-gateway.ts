@@ -1,7 +1,7 @@
 import type { ActionIssue } from '../core/followup/action-issues'
 import type { PullInfo } from '../core/postmortem/plan-postmortem'
 import type { CommentSnapshot } from '../core/snapshot'
-import { attempt, statusOf } from './attempt'
+import { attempt, statusOf, toGatewayError } from './attempt'
 import { blobText } from './blob-text'
 import {
   ACTIONS_QUERY,
@@ -50,7 +50,7 @@ export interface FollowUpGateway {
     assignees: string[]
   }): Promise<{ number: number; databaseId: number; unassigned: string[] }>
   updateIssue(number: number, change: { title?: string; body?: string; assignees?: string[] }): Promise<void>
-  /** Links an issue (by its database id, not its number) as a sub-issue of `parent`. */
+  /** Links an issue (by its database id, not its number) as a sub-issue of `parent`; linked already is done. */
   addSubIssue(parent: number, subIssueDatabaseId: number): Promise<void>
 }
 
@@ -75,6 +75,14 @@ export function createFollowUpGateway(
   learn: (login: string) => Identity,
 ): FollowUpGateway {
   const issueWrites = { reader, writer, owner, repo, log, learn }
+
+  /** The number of the issue among `parent`'s sub-issues (at most 100, one page), or null. */
+  async function linkedSubIssue(parent: number, subIssueDatabaseId: number): Promise<number | null> {
+    const { data } = await attempt(`read the sub-issues of #${parent}`, () =>
+      reader.request('GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { owner, repo, issue_number: parent, per_page: 100 }),
+    )
+    return data.find((issue) => issue.id === subIssueDatabaseId)?.number ?? null
+  }
 
   return {
     async readPull(number, paths) {
@@ -150,15 +158,21 @@ export function createFollowUpGateway(
     },
 
     async addSubIssue(parent, subIssueDatabaseId) {
-      // The plan links only what the read showed unlinked; a racing run's 422 fails this run, and the next one reconciles.
-      await attempt(`link a preventive action to #${parent}`, () =>
-        writer.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
+      const what = `link a preventive action to #${parent}`
+      try {
+        await writer.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
           owner,
           repo,
           issue_number: parent,
           sub_issue_id: subIssueDatabaseId,
-        }),
-      )
+        })
+      } catch (error) {
+        // A retry after a lost answer meets the link it made (a 422); so may a racing run. Linked here is done;
+        // linked elsewhere (or any other 422) fails this run, and the next one reconciles.
+        const linked = statusOf(error) === 422 ? await linkedSubIssue(parent, subIssueDatabaseId) : null
+        if (linked === null) throw toGatewayError(what, error)
+        log.info(`#${parent}: #${linked} was its sub-issue already.`)
+      }
     },
   }
 }
