@@ -107,9 +107,8 @@ const ROWS: Row[] = [
     route: 'graphql',
     operation: 'EscalationPinReport',
     what: 'the report pinned',
-    // The pin is tried once, when the report issue is opened (src/github/ledger-gateway.ts:64, createPinnedIssue):
-    // after a failure past the retries no run pins it again, though the ledger read could see it unpinned.
-    bugs: { '5xx': 'the report issue is never pinned after a pin that failed past its retries' },
+    // Pinning is best effort: a pin that failed leaves the run successful, and the next sweep pins the issue it reads unpinned.
+    deferrable: true,
   },
   {
     scenario: race,
