@@ -15,7 +15,8 @@ import {
   type PullQueryResult,
 } from './followup-queries'
 import { isViewer, type Identity } from './identity'
-import type { Octokits } from './octokit'
+import { openIssueOnce } from './issue-writes'
+import type { Logger, Octokits } from './octokit'
 import { toPull } from './postmortem-gateway'
 import { toComment } from './to-snapshot'
 
@@ -49,7 +50,7 @@ export interface FollowUpGateway {
     assignees: string[]
   }): Promise<{ number: number; databaseId: number; unassigned: string[] }>
   updateIssue(number: number, change: { title?: string; body?: string; assignees?: string[] }): Promise<void>
-  /** Links an issue (by its database id, not its number) as a sub-issue of `parent`. */
+  /** Links an issue (by its database id, not its number) as a sub-issue of `parent`; linked already is done. */
   addSubIssue(parent: number, subIssueDatabaseId: number): Promise<void>
 }
 
@@ -70,8 +71,19 @@ function toActionIssue(node: GqlActionIssue, viewer: Identity): ActionIssue {
 export function createFollowUpGateway(
   { reader, writer }: Octokits,
   { owner, repo }: { owner: string; repo: string },
+  log: Logger,
   learn: (login: string) => Identity,
 ): FollowUpGateway {
+  const issueWrites = { reader, writer, owner, repo, log, learn }
+
+  /** The number of the issue among `parent`'s sub-issues (at most 100, one page), or null. */
+  async function linkedSubIssue(parent: number, subIssueDatabaseId: number): Promise<number | null> {
+    const { data } = await attempt(`read the sub-issues of #${parent}`, () =>
+      reader.request('GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { owner, repo, issue_number: parent, per_page: 100 }),
+    )
+    return data.find((issue) => issue.id === subIssueDatabaseId)?.number ?? null
+  }
+
   return {
     async readPull(number, paths) {
       const data = await attempt(`read pull request #${number}`, () =>
@@ -130,15 +142,14 @@ export function createFollowUpGateway(
     },
 
     async createIssue(issue) {
-      const what = `open the issue "${issue.title.slice(0, 60)}"`
       try {
-        const { data } = await writer.rest.issues.create({ owner, repo, ...issue })
-        return { number: data.number, databaseId: data.id, unassigned: [] }
+        const opened = await openIssueOnce(issueWrites, issue)
+        return { number: opened.number, databaseId: opened.databaseId, unassigned: [] }
       } catch (error) {
         // 422 with assignees: one cannot be assigned here. The issue is filed all the same, its body names the owner.
-        if (statusOf(error) !== 422 || issue.assignees.length === 0) throw toGatewayError(what, error)
-        const { data } = await attempt(what, () => writer.rest.issues.create({ owner, repo, ...issue, assignees: [] }))
-        return { number: data.number, databaseId: data.id, unassigned: issue.assignees }
+        if (statusOf(error) !== 422 || issue.assignees.length === 0) throw error
+        const opened = await openIssueOnce(issueWrites, { ...issue, assignees: [] })
+        return { number: opened.number, databaseId: opened.databaseId, unassigned: issue.assignees }
       }
     },
 
@@ -147,15 +158,21 @@ export function createFollowUpGateway(
     },
 
     async addSubIssue(parent, subIssueDatabaseId) {
-      // The plan links only what the read showed unlinked; a racing run's 422 fails this run, and the next one reconciles.
-      await attempt(`link a preventive action to #${parent}`, () =>
-        writer.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
+      const what = `link a preventive action to #${parent}`
+      try {
+        await writer.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
           owner,
           repo,
           issue_number: parent,
           sub_issue_id: subIssueDatabaseId,
-        }),
-      )
+        })
+      } catch (error) {
+        // A retry after a lost answer meets the link it made (a 422); so may a racing run. Linked here is done;
+        // linked elsewhere (or any other 422) fails this run, and the next one reconciles.
+        const linked = statusOf(error) === 422 ? await linkedSubIssue(parent, subIssueDatabaseId) : null
+        if (linked === null) throw toGatewayError(what, error)
+        log.info(`#${parent}: #${linked} was its sub-issue already.`)
+      }
     },
   }
 }

@@ -150,7 +150,7 @@ export function createGateway(octokits: Octokits, { owner, repo }: RepoRef, log:
     },
     ...createPostMortemGateway(octokits, { owner, repo }, log, learn),
     ...createLedgerGateway(octokits, { owner, repo }, log, learn),
-    ...createFollowUpGateway(octokits, { owner, repo }, learn),
+    ...createFollowUpGateway(octokits, { owner, repo }, log, learn),
     ...createProjectGateway(octokits),
 
     async listOpenEscalations(label, paths) {

@@ -2,6 +2,7 @@ import type { CommentSnapshot, IssueSnapshot } from '../core/snapshot'
 import { attempt, statusOf } from './attempt'
 import { blobText } from './blob-text'
 import { isViewer, type Identity } from './identity'
+import { openIssueOnce } from './issue-writes'
 import {
   CHANGED_SINCE_QUERY,
   LEDGER_QUERY,
@@ -20,6 +21,8 @@ export interface ReportIssue {
   nodeId: string
   body: string
   comments: CommentSnapshot[]
+  /** Not pinned though the repository has room for it: a pin that failed when it was opened, made up for by the sync. */
+  unpinned: boolean
 }
 
 export interface LedgerRead {
@@ -47,8 +50,13 @@ export interface LedgerGateway {
   findOwnIssue(label: string): Promise<{ number: number; body: string } | null>
   /** Opens an issue with `label` and pins it (pinning is best effort). */
   createPinnedIssue(title: string, body: string, label: string): Promise<{ number: number; nodeId: string }>
+  /** Pins an issue; false (and a warning) when GitHub would not: the issue works unpinned. */
+  pinIssue(number: number, nodeId: string): Promise<boolean>
   updateIssueBody(number: number, body: string): Promise<void>
 }
+
+/** GitHub pins at most three issues a repository. */
+const PINS_A_REPOSITORY = 3
 
 export function createLedgerGateway(
   { reader, writer }: Octokits,
@@ -56,17 +64,21 @@ export function createLedgerGateway(
   log: Logger,
   learn: (login: string) => Identity,
 ): LedgerGateway {
-  async function createPinnedIssue(title: string, body: string, label: string): Promise<{ number: number; nodeId: string }> {
-    const { data } = await attempt(`open the issue "${title}"`, () =>
-      writer.rest.issues.create({ owner, repo, title, body, labels: [label] }),
-    )
+  async function pinIssue(number: number, nodeId: string): Promise<boolean> {
     try {
-      await writer.graphql(PIN_ISSUE_MUTATION, { id: data.node_id })
+      await writer.graphql(PIN_ISSUE_MUTATION, { id: nodeId })
+      return true
     } catch (error) {
       // Pinning is a courtesy (three pins a repository): the issue works unpinned.
-      log.warning(`Could not pin #${data.number} (${statusOf(error) ?? 'GraphQL'}): pin it by hand if you like.`)
+      log.warning(`Could not pin #${number} (${statusOf(error) ?? 'GraphQL'}): it works unpinned; pin it by hand if you like.`)
+      return false
     }
-    return { number: data.number, nodeId: data.node_id }
+  }
+
+  async function createPinnedIssue(title: string, body: string, label: string): Promise<{ number: number; nodeId: string }> {
+    const opened = await openIssueOnce({ reader, writer, owner, repo, log, learn }, { title, body, labels: [label] })
+    await pinIssue(opened.number, opened.nodeId)
+    return { number: opened.number, nodeId: opened.nodeId }
   }
 
   return {
@@ -83,8 +95,15 @@ export function createLedgerGateway(
       const me = learn(data.viewer.login)
       // Anyone can open an issue with the label; only the action's own is the report.
       const own = data.repository.reports.nodes.find((node) => isViewer(node.author, me))
+      const room = (data.repository.pinnedIssues?.totalCount ?? PINS_A_REPOSITORY) < PINS_A_REPOSITORY
       const report = own
-        ? { number: own.number, nodeId: own.id, body: own.body, comments: own.comments.nodes.map((node) => toComment(node, me)) }
+        ? {
+            number: own.number,
+            nodeId: own.id,
+            body: own.body,
+            comments: own.comments.nodes.map((node) => toComment(node, me)),
+            unpinned: own.isPinned === false && room,
+          }
         : null
       return {
         configText: blobText(data.repository.config),
@@ -125,6 +144,7 @@ export function createLedgerGateway(
     },
 
     createPinnedIssue,
+    pinIssue,
 
     async updateIssueBody(number, body) {
       await attempt(`update #${number}`, () => writer.rest.issues.update({ owner, repo, issue_number: number, body }))

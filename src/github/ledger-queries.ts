@@ -4,7 +4,10 @@ import { COMMENT_FIELDS, VIEWER, WINDOWED_ISSUE_FIELDS, type GqlBlob, type GqlCo
 /** The label the report issue carries: how the action finds it again (with its own authorship). */
 export const REPORT_LABEL = 'escalation-report'
 
-/** The configuration, the form and the report issue with every shard comment, in one request. */
+/**
+ * The configuration, the form and the report issue with every shard comment, in one request;
+ * with whether it is pinned, and how many issues are (GitHub pins three a repository).
+ */
 export const LEDGER_QUERY = `
 query EscalationLedger($owner: String!, $repo: String!, $configExpr: String!, $formExpr: String!, $reportLabels: [String!]) {
   ${VIEWER}
@@ -12,8 +15,9 @@ query EscalationLedger($owner: String!, $repo: String!, $configExpr: String!, $f
   repository(owner: $owner, name: $repo) {
     config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
     form: object(expression: $formExpr) { ... on Blob { text isTruncated } }
+    pinnedIssues(first: 3) { totalCount }
     reports: issues(first: 5, labels: $reportLabels, states: OPEN, orderBy: { field: CREATED_AT, direction: ASC }) {
-      nodes { number id body author { __typename login } comments(first: 100) { nodes { ${COMMENT_FIELDS} } } }
+      nodes { number id isPinned body author { __typename login } comments(first: 100) { nodes { ${COMMENT_FIELDS} } } }
     }
   }
 }`
@@ -24,10 +28,13 @@ export interface LedgerQueryResult {
   repository: {
     config: GqlBlob | null
     form: GqlBlob | null
+    pinnedIssues: { totalCount: number } | null
     reports: {
       nodes: {
         number: number
         id: string
+        /** Null where the server does not say (the sync then leaves the pin be). */
+        isPinned: boolean | null
         body: string
         author: { __typename: string; login: string } | null
         comments: { nodes: GqlComment[] }
@@ -60,16 +67,25 @@ mutation EscalationPinReport($id: ID!) {
   pinIssue(input: { issueId: $id }) { issue { id } }
 }`
 
-/** The action's own issue carrying a label (the dashboard): found by the label, trusted by its author. */
+/**
+ * The action's own open issues carrying any of the labels (the dashboard; an issue whose answer
+ * was lost), found by the label and trusted by their author: oldest first, or newest with DESC.
+ */
 export const OWN_ISSUE_QUERY = `
-query EscalationOwnIssue($owner: String!, $repo: String!, $labels: [String!]) {
+query EscalationOwnIssue($owner: String!, $repo: String!, $labels: [String!], $direction: OrderDirection = ASC) {
   ${VIEWER}
   repository(owner: $owner, name: $repo) {
-    issues(first: 5, labels: $labels, states: OPEN, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { number body author { __typename login } } }
+    issues(first: 10, labels: $labels, states: OPEN, orderBy: { field: CREATED_AT, direction: $direction }) {
+      nodes { number id fullDatabaseId body author { __typename login } }
+    }
   }
 }`
 
 export interface OwnIssueResult {
   viewer: { login: string }
-  repository: { issues: { nodes: { number: number; body: string; author: { __typename: string; login: string } | null }[] } }
+  repository: {
+    issues: {
+      nodes: { number: number; id: string; fullDatabaseId: string; body: string; author: { __typename: string; login: string } | null }[]
+    }
+  }
 }

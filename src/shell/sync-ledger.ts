@@ -114,6 +114,8 @@ export async function syncLedger(gateway: EscalationGateway, context: SyncContex
     rebuilt,
     reportBody: read.report?.body ?? null,
   }
+  // A pin that failed when the report issue was opened is made up for: one write, only while it is unpinned.
+  if (read.report?.unpinned && (await gateway.pinIssue(read.report.number, read.report.nodeId))) ledger.writes += 1
   const packed = packShards(ledger.records, base)
   const nextMeta: LedgerMeta = { syncedAt: changes.latest ?? meta?.syncedAt ?? null, version: LEDGER_VERSION, shards: packed.length }
   if (!changed && !rebuilt && nextMeta.syncedAt === meta?.syncedAt) return ledger

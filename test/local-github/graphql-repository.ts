@@ -1,5 +1,5 @@
 /** GraphQL `Repository`: git objects, issues and pull requests of one repository. */
-import { repoNodeId, type Ctx } from './builders'
+import { nodeId, repoNodeId, type Ctx } from './builders'
 import { connection, GitHubGraphQLError, issueNode, pullNode, repoIndex } from './graphql-resolvers'
 
 type Args = Record<string, any>
@@ -52,6 +52,13 @@ export function repositoryNode(ctx: Ctx) {
       if (!issue || issue.isPull) throw notFound('an Issue', number)
       return issueNode(ctx, issue)
     },
+    pinnedIssues: (args: Args) =>
+      connection(
+        [...s.issues.values()]
+          .filter((i) => i.pinned)
+          .map((i) => ({ id: nodeId('PIN', i.id), fullDatabaseId: String(i.id), issue: issueNode(ctx, i) })),
+        args,
+      ),
     pullRequest: ({ number }: Args) => {
       const pull = s.pulls.get(number)
       if (!pull) throw notFound('a PullRequest', number)

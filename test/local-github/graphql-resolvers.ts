@@ -169,6 +169,7 @@ export function issueNode(ctx: Ctx, issue: IssueRecord) {
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
     closedAt: issue.closedAt,
+    isPinned: issue.pinned === true,
     url: `${WEB}/${s.owner}/${s.name}/issues/${issue.number}`,
     author: actor(issue.author),
     viewerDidAuthor: issue.author === ctx.viewer.login,
