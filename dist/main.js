@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-IWVDXDKI.js";
+} from "./chunks/chunk-NFNUEU5Z.js";
 export {
   run
 };

@@ -144,12 +144,13 @@ describe.concurrent('sweep write budget', () => {
         at(gh, '09:10')
         await acknowledge(gh, number, 'olivia', { text: '/timeline Customer confirmed the data loss on a call', run: false })
         await acknowledge(gh, number, 'olivia', { text: '/timeline Restore from backup approved', run: false })
-        // A day later: the status (resolve breached, update missed), two 👍, the label and the card = 5 writes, over a budget of 3.
+        // A day later: the status (resolve breached, update missed), the label, the card and two 👍 (last: they mark
+        // the commands carried out) = 5 writes, over a budget of 3.
         at(gh, '2026-11-25T09:05:00Z')
         let since = mark(gh)
         const first = await sweep(gh)
         expectSwept(first)
-        expect(since.describeWrites()).toEqual([POST_COMMENT, POST_REACTION, POST_REACTION])
+        expect(since.describeWrites()).toEqual([POST_COMMENT, POST_LABELS, PATCH_CARD])
         expect(breaches(gh, number)).toHaveLength(1)
         expect(statuses(gh, number)[0]!.body).toContain('Resolve SLA breached')
         expect(first.summary).toContain(`**This run** posted on 1 escalation (#${number}).`)
@@ -157,7 +158,7 @@ describe.concurrent('sweep write budget', () => {
         at(gh, '2026-11-25T09:20:00Z')
         since = mark(gh)
         expectSwept(await sweep(gh))
-        expect(since.describeWrites()).toEqual([POST_LABELS, PATCH_CARD])
+        expect(since.describeWrites()).toEqual([POST_REACTION, POST_REACTION])
         expect(gh.labelsOf(number)).toContain('sla-breached')
         expect(statuses(gh, number)).toHaveLength(1)
         since = mark(gh)

@@ -76,7 +76,9 @@ export function planSweepItem(escalation: Escalation, config: Config, now: Date,
     const body = renderStatusComment({ escalation, notifications, owed: reconciled.owed.map((item) => item.text), keys, now, since })
     actions.push({ kind: 'create-comment', marker: 'status', key: keys[0] ?? `digest:${nextDigest.toISOString()}`, body })
   }
-  actions.push(...findTwins(escalation.issue.comments).map(({ id, marker }) => ({ kind: 'delete-comment' as const, commentId: id, marker })))
+  actions.push(
+    ...findTwins(escalation.issue.comments).map(({ id, marker }) => ({ kind: 'delete-comment' as const, commentId: id, marker })),
+  )
   actions.push(...reconciled.actions.filter((action) => action.kind !== 'close-issue' && action.kind !== 'add-reaction'))
   const hasLabel = escalation.issue.labels.includes(config.breachLabel)
   if (breachLabelWanted(escalation) && !hasLabel) actions.push({ kind: 'add-labels', labels: [config.breachLabel] })

@@ -33960,25 +33960,39 @@ function findTwins(comments) {
   return twins;
 }
 
-// src/github/comment-writes.ts
+// src/github/write-once.ts
+var RETRIES_AFTER_LOOK = 2;
 function mayHaveLanded(error2) {
   const status = statusOf(error2);
   return status === null || status >= 500;
 }
-async function createCommentOnce(context3, number, body2, marker, key) {
-  const { writer, owner, repo, log } = context3;
-  const post2 = (retries) => writer.rest.issues.createComment({ owner, repo, issue_number: number, body: body2, request: { retries } }).then((response) => response.data.id);
+async function writeOnce(write) {
   try {
-    return await post2(0);
+    return await write.send(0);
   } catch (error2) {
-    if (!mayHaveLanded(error2)) return attempt(`comment on #${number}`, () => Promise.reject(error2));
-    const landed = findOwnComments(await context3.recentComments(number), marker, key).find((own3) => own3.comment.body === body2);
-    if (landed) {
-      log.info(`#${number}: the ${marker} comment was stored although its answer was lost (${landed.comment.id}).`);
-      return landed.comment.id;
+    if (!mayHaveLanded(error2)) throw toGatewayError(write.what, error2);
+    const found = await write.landed();
+    if (found !== null) {
+      write.log.info(write.stored(found));
+      return found;
     }
-    return attempt(`comment on #${number}`, () => post2(2));
+    return attempt(write.what, () => write.send(RETRIES_AFTER_LOOK));
   }
+}
+
+// src/github/comment-writes.ts
+function createCommentOnce(context3, number, body2, marker, key) {
+  const { writer, owner, repo, log } = context3;
+  return writeOnce({
+    what: `comment on #${number}`,
+    log,
+    send: (retries) => writer.rest.issues.createComment({ owner, repo, issue_number: number, body: body2, request: { retries } }).then((response) => response.data.id),
+    landed: async () => {
+      const own3 = findOwnComments(await context3.recentComments(number), marker, key).find((found) => found.comment.body === body2);
+      return own3?.comment.id ?? null;
+    },
+    stored: (id) => `#${number}: the ${marker} comment was stored although its answer was lost (${id}).`
+  });
 }
 
 // src/github/identity.ts
@@ -34425,8 +34439,9 @@ query EscalationLedger($owner: String!, $repo: String!, $configExpr: String!, $f
   repository(owner: $owner, name: $repo) {
     config: object(expression: $configExpr) { ... on Blob { text isTruncated } }
     form: object(expression: $formExpr) { ... on Blob { text isTruncated } }
+    pinnedIssues(first: 3) { totalCount }
     reports: issues(first: 5, labels: $reportLabels, states: OPEN, orderBy: { field: CREATED_AT, direction: ASC }) {
-      nodes { number id body author { __typename login } comments(first: 100) { nodes { ${COMMENT_FIELDS} } } }
+      nodes { number id isPinned body author { __typename login } comments(first: 100) { nodes { ${COMMENT_FIELDS} } } }
     }
   }
 }`;
@@ -34446,26 +34461,54 @@ mutation EscalationPinReport($id: ID!) {
   pinIssue(input: { issueId: $id }) { issue { id } }
 }`;
 var OWN_ISSUE_QUERY = `
-query EscalationOwnIssue($owner: String!, $repo: String!, $labels: [String!]) {
+query EscalationOwnIssue($owner: String!, $repo: String!, $labels: [String!], $direction: OrderDirection = ASC) {
   ${VIEWER}
   repository(owner: $owner, name: $repo) {
-    issues(first: 5, labels: $labels, states: OPEN, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { number body author { __typename login } } }
+    issues(first: 10, labels: $labels, states: OPEN, orderBy: { field: CREATED_AT, direction: $direction }) {
+      nodes { number id fullDatabaseId body author { __typename login } }
+    }
   }
 }`;
 
+// src/github/issue-writes.ts
+function openIssueOnce(context3, issue2) {
+  const { writer, owner, repo, log } = context3;
+  return writeOnce({
+    what: `open the issue "${issue2.title.slice(0, 60)}"`,
+    log,
+    send: (retries) => writer.rest.issues.create({ owner, repo, ...issue2, request: { retries } }).then(({ data }) => ({ number: data.number, databaseId: data.id, nodeId: data.node_id })),
+    landed: () => findOpened(context3, issue2),
+    stored: (found) => `#${found.number} ("${issue2.title.slice(0, 60)}") was stored although its answer was lost.`
+  });
+}
+async function findOpened(context3, issue2) {
+  const { reader, owner, repo } = context3;
+  const labels = issue2.labels.length > 0 ? issue2.labels : null;
+  const data = await attempt(
+    `look for the issue "${issue2.title.slice(0, 60)}"`,
+    () => reader.graphql(OWN_ISSUE_QUERY, { owner, repo, labels, direction: "DESC" })
+  );
+  const me = context3.learn(data.viewer.login);
+  const node2 = data.repository.issues.nodes.find((candidate) => isViewer(candidate.author, me) && candidate.body === issue2.body);
+  return node2 ? { number: node2.number, databaseId: Number(node2.fullDatabaseId), nodeId: node2.id } : null;
+}
+
 // src/github/ledger-gateway.ts
+var PINS_A_REPOSITORY = 3;
 function createLedgerGateway({ reader, writer }, { owner, repo }, log, learn) {
-  async function createPinnedIssue(title, body2, label) {
-    const { data } = await attempt(
-      `open the issue "${title}"`,
-      () => writer.rest.issues.create({ owner, repo, title, body: body2, labels: [label] })
-    );
+  async function pinIssue(number, nodeId) {
     try {
-      await writer.graphql(PIN_ISSUE_MUTATION, { id: data.node_id });
+      await writer.graphql(PIN_ISSUE_MUTATION, { id: nodeId });
+      return true;
     } catch (error2) {
-      log.warning(`Could not pin #${data.number} (${statusOf(error2) ?? "GraphQL"}): pin it by hand if you like.`);
+      log.warning(`Could not pin #${number} (${statusOf(error2) ?? "GraphQL"}): it works unpinned; pin it by hand if you like.`);
+      return false;
     }
-    return { number: data.number, nodeId: data.node_id };
+  }
+  async function createPinnedIssue(title, body2, label) {
+    const opened = await openIssueOnce({ reader, writer, owner, repo, log, learn }, { title, body: body2, labels: [label] });
+    await pinIssue(opened.number, opened.nodeId);
+    return { number: opened.number, nodeId: opened.nodeId };
   }
   return {
     async readLedger(paths) {
@@ -34481,7 +34524,14 @@ function createLedgerGateway({ reader, writer }, { owner, repo }, log, learn) {
       );
       const me = learn(data.viewer.login);
       const own3 = data.repository.reports.nodes.find((node2) => isViewer(node2.author, me));
-      const report = own3 ? { number: own3.number, nodeId: own3.id, body: own3.body, comments: own3.comments.nodes.map((node2) => toComment(node2, me)) } : null;
+      const room = (data.repository.pinnedIssues?.totalCount ?? PINS_A_REPOSITORY) < PINS_A_REPOSITORY;
+      const report = own3 ? {
+        number: own3.number,
+        nodeId: own3.id,
+        body: own3.body,
+        comments: own3.comments.nodes.map((node2) => toComment(node2, me)),
+        unpinned: own3.isPinned === false && room
+      } : null;
       return {
         configText: blobText(data.repository.config),
         formText: blobText(data.repository.form),
@@ -34519,6 +34569,7 @@ function createLedgerGateway({ reader, writer }, { owner, repo }, log, learn) {
       return own3 ? { number: own3.number, body: own3.body } : null;
     },
     createPinnedIssue,
+    pinIssue,
     async updateIssueBody(number, body2) {
       await attempt(`update #${number}`, () => writer.rest.issues.update({ owner, repo, issue_number: number, body: body2 }));
     }
@@ -34578,7 +34629,15 @@ function toActionIssue(node2, viewer) {
     parent: node2.parent?.number ?? null
   };
 }
-function createFollowUpGateway({ reader, writer }, { owner, repo }, learn) {
+function createFollowUpGateway({ reader, writer }, { owner, repo }, log, learn) {
+  const issueWrites = { reader, writer, owner, repo, log, learn };
+  async function linkedSubIssue(parent, subIssueDatabaseId) {
+    const { data } = await attempt(
+      `read the sub-issues of #${parent}`,
+      () => reader.request("GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", { owner, repo, issue_number: parent, per_page: 100 })
+    );
+    return data.find((issue2) => issue2.id === subIssueDatabaseId)?.number ?? null;
+  }
   return {
     async readPull(number, paths) {
       const data = await attempt(
@@ -34637,29 +34696,32 @@ function createFollowUpGateway({ reader, writer }, { owner, repo }, learn) {
       return found;
     },
     async createIssue(issue2) {
-      const what = `open the issue "${issue2.title.slice(0, 60)}"`;
       try {
-        const { data } = await writer.rest.issues.create({ owner, repo, ...issue2 });
-        return { number: data.number, databaseId: data.id, unassigned: [] };
+        const opened = await openIssueOnce(issueWrites, issue2);
+        return { number: opened.number, databaseId: opened.databaseId, unassigned: [] };
       } catch (error2) {
-        if (statusOf(error2) !== 422 || issue2.assignees.length === 0) throw toGatewayError(what, error2);
-        const { data } = await attempt(what, () => writer.rest.issues.create({ owner, repo, ...issue2, assignees: [] }));
-        return { number: data.number, databaseId: data.id, unassigned: issue2.assignees };
+        if (statusOf(error2) !== 422 || issue2.assignees.length === 0) throw error2;
+        const opened = await openIssueOnce(issueWrites, { ...issue2, assignees: [] });
+        return { number: opened.number, databaseId: opened.databaseId, unassigned: issue2.assignees };
       }
     },
     async updateIssue(number, change) {
       await attempt(`update #${number}`, () => writer.rest.issues.update({ owner, repo, issue_number: number, ...change }));
     },
     async addSubIssue(parent, subIssueDatabaseId) {
-      await attempt(
-        `link a preventive action to #${parent}`,
-        () => writer.request("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", {
+      const what = `link a preventive action to #${parent}`;
+      try {
+        await writer.request("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", {
           owner,
           repo,
           issue_number: parent,
           sub_issue_id: subIssueDatabaseId
-        })
-      );
+        });
+      } catch (error2) {
+        const linked = statusOf(error2) === 422 ? await linkedSubIssue(parent, subIssueDatabaseId) : null;
+        if (linked === null) throw toGatewayError(what, error2);
+        log.info(`#${parent}: #${linked} was its sub-issue already.`);
+      }
     }
   };
 }
@@ -34781,7 +34843,7 @@ function createGateway(octokits, { owner, repo }, log) {
     },
     ...createPostMortemGateway(octokits, { owner, repo }, log, learn),
     ...createLedgerGateway(octokits, { owner, repo }, log, learn),
-    ...createFollowUpGateway(octokits, { owner, repo }, learn),
+    ...createFollowUpGateway(octokits, { owner, repo }, log, learn),
     ...createProjectGateway(octokits),
     async listOpenEscalations(label, paths) {
       const read = { configText: null, formText: null, issues: [], requests: 0, points: 0 };
@@ -57662,6 +57724,7 @@ async function syncLedger(gateway, context3) {
     rebuilt,
     reportBody: read.report?.body ?? null
   };
+  if (read.report?.unpinned && await gateway.pinIssue(read.report.number, read.report.nodeId)) ledger.writes += 1;
   const packed = packShards(ledger.records, base);
   const nextMeta = { syncedAt: changes.latest ?? meta?.syncedAt ?? null, version: LEDGER_VERSION, shards: packed.length };
   if (!changed && !rebuilt && nextMeta.syncedAt === meta?.syncedAt) return ledger;
@@ -58554,7 +58617,9 @@ function planSweepItem(escalation, config, now2, outbound = {}) {
     const body2 = renderStatusComment({ escalation, notifications, owed: reconciled.owed.map((item) => item.text), keys, now: now2, since });
     actions2.push({ kind: "create-comment", marker: "status", key: keys[0] ?? `digest:${nextDigest.toISOString()}`, body: body2 });
   }
-  actions2.push(...findTwins(escalation.issue.comments).map(({ id, marker }) => ({ kind: "delete-comment", commentId: id, marker })));
+  actions2.push(
+    ...findTwins(escalation.issue.comments).map(({ id, marker }) => ({ kind: "delete-comment", commentId: id, marker }))
+  );
   actions2.push(...reconciled.actions.filter((action) => action.kind !== "close-issue" && action.kind !== "add-reaction"));
   const hasLabel = escalation.issue.labels.includes(config.breachLabel);
   if (breachLabelWanted(escalation) && !hasLabel) actions2.push({ kind: "add-labels", labels: [config.breachLabel] });
