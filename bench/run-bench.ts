@@ -14,6 +14,9 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { PROJECT_ROOT } from '../test/harness/action-env'
 import { coldStart } from './scenarios/cold-start'
+import { commands } from './scenarios/commands'
+import { day } from './scenarios/day'
+import { followup } from './scenarios/followup'
 import { intake } from './scenarios/intake'
 import { parse } from './scenarios/parse'
 import { postmortem } from './scenarios/postmortem'
@@ -27,6 +30,9 @@ const SCENARIOS: [name: string, run: Scenario][] = [
   ['parse', parse],
   ['sweep', sweep],
   ['postmortem', postmortem],
+  ['commands', commands],
+  ['day', day],
+  ['followup', followup],
 ]
 
 const RESULTS = join(PROJECT_ROOT, 'bench/results/latest.json')

@@ -25,6 +25,8 @@ const LATENCY_MS = 50
 const MAX_WRITES = 60
 const SEEDED_UNTIL = new Date('2026-11-24T08:00:00Z')
 const CONCURRENCY = 10
+/** The sequential baseline reads this many issues' comments and scales its time to all (it would take a minute). */
+const SEQUENTIAL_SAMPLE = 200
 const TOKEN_PER_HOUR = 1_000
 const POINTS_PER_HOUR = 1_000
 const SWEEPS_PER_HOUR = 4
@@ -68,7 +70,7 @@ export async function sweep(): Promise<Row[]> {
     const serverMs = pages.reduce((sum, r) => sum + (r.endedAt - r.startedAt - LATENCY_MS), 0)
     const { trips, idleMs } = sequentialRoundTrips(ours)
     const budget = parseBudget(result.summary)
-    const sequential = await timeBaseline(gh, 1)
+    const sequential = await timeBaseline(gh, 1, SEQUENTIAL_SAMPLE)
     const concurrent = await timeBaseline(gh, CONCURRENCY)
     if (gh.validationErrors.length > 0)
       throw new Error(
@@ -99,7 +101,7 @@ export async function sweep(): Promise<Row[]> {
         },
       ),
       row(`ours ${at}: read requests`, reads, 'req', {
-        target: { op: '<=', value: 14 },
+        target: { op: '<=', value: 12 },
         note: `sweep: every request of the measured sweep, in order of first use: ${describeRequests(ours)}.`,
       }),
       row(`ours ${at}: write requests`, counted.writes, 'req'),
@@ -124,10 +126,11 @@ export async function sweep(): Promise<Row[]> {
       row(`baseline REST, sequential ${at}: requests`, sequential.requests, 'req', {
         note:
           `sweep baseline: done from the bench with fetch against the same local GitHub and latency: GET /repos/{o}/{r}/issues?labels=escalation&state=open&per_page=100 (paged via Link: next) then GET /issues/{n}/comments?per_page=100 for each of the ${sequential.issues} issues; "sequential" = one request at a time (a naive action), "${CONCURRENCY} concurrent" = the comment reads ${CONCURRENCY} at a time (the listing stays sequential). ` +
+          `The sequential read's comment requests were sent for ${sequential.sampled} issues spread evenly and its times scaled to all ${sequential.issues}; its requests are counted for all. ` +
           'Reads only, and fewer than a REST sweep really needs: label history (GET /issues/{n}/events or /timeline: escalation start, tier changes) and who reacted to each /status (GET /issues/comments/{id}/reactions) would add ≥ 1 request per issue more; no writes counted.',
       }),
-      row(`baseline REST, sequential ${at}: wall time`, round(sequential.wallMs, 0), 'ms'),
-      row(`baseline REST, sequential ${at}: of which local GitHub executing (sum)`, round(sequential.serverMs, 0), 'ms'),
+      row(`baseline REST, sequential ${at}: wall time (extrapolated)`, round(sequential.wallMs, 0), 'ms'),
+      row(`baseline REST, sequential ${at}: of which local GitHub executing (sum, extrapolated)`, round(sequential.serverMs, 0), 'ms'),
       row(`baseline REST, ${CONCURRENCY} concurrent ${at}: requests`, concurrent.requests, 'req'),
       row(`baseline REST, ${CONCURRENCY} concurrent ${at}: wall time`, round(concurrent.wallMs, 0), 'ms'),
       row('ours / baseline: read requests', round((100 * reads) / sequential.requests, 2), '%'),
@@ -183,20 +186,36 @@ function postDroppedStatus(gh: LocalGitHub, now: Date): number {
   return number
 }
 
+/**
+ * The REST read at `concurrency`: sent in full, or with the comment reads of only `sample`
+ * issues spread evenly (the listing in full), the time scaled to all of them and the requests
+ * counted for all (one comments page per 100 comments).
+ */
 async function timeBaseline(
   gh: LocalGitHub,
   concurrency: number,
-): Promise<{ requests: number; wallMs: number; serverMs: number; issues: number }> {
+  sample?: number,
+): Promise<{ requests: number; wallMs: number; serverMs: number; issues: number; sampled: number }> {
   gh.clearRequests()
   const start = performance.now()
-  const read = await restSweepRead(gh, concurrency)
+  const read = await restSweepRead(gh, concurrency, 'open', sample)
   const wallMs = performance.now() - start
   const logged: readonly RequestLogEntry[] = gh.requests
   if (logged.length !== read.calls.length)
     throw new Error(`sweep baseline: sent ${read.calls.length} requests, the local GitHub logged ${logged.length}`)
   if (read.issues !== ESCALATIONS) throw new Error(`sweep baseline: listed ${read.issues} escalations, expected ${ESCALATIONS}`)
-  const serverMs = logged.reduce((sum, r) => sum + (r.endedAt - r.startedAt - LATENCY_MS), 0)
-  return { requests: logged.length, wallMs, serverMs, issues: read.issues }
+  const scale = read.issues / read.sampled.length
+  const listing = read.calls.length - read.sampled.length
+  const server = logged.map((r) => r.endedAt - r.startedAt - LATENCY_MS)
+  const listingServer = server.slice(0, listing).reduce((sum, ms) => sum + ms, 0)
+  const commentServer = server.slice(listing).reduce((sum, ms) => sum + ms, 0)
+  return {
+    requests: listing + read.numbers.reduce((sum, number) => sum + Math.max(1, Math.ceil(gh.comments(number).length / 100)), 0),
+    wallMs: read.listMs + (wallMs - read.listMs) * scale,
+    serverMs: listingServer + commentServer * scale,
+    issues: read.issues,
+    sampled: read.sampled.length,
+  }
 }
 
 /** The sweep's decisions in its job summary: breached (the dashboard's chart), written within the budget, deferred, posted on. */
