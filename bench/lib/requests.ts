@@ -49,3 +49,8 @@ export function describeRequests(requests: readonly RequestLogEntry[]): string {
 export function since(log: readonly RequestLogEntry[], from: number): RequestLogEntry[] {
   return log.slice(from)
 }
+
+/** Requests that create content people are notified of (comments, issues, pull requests): GitHub's secondary limit counts them (80 a minute, 500 an hour). */
+export function creations(requests: readonly RequestLogEntry[]): number {
+  return requests.filter((r) => r.write && r.method === 'POST' && /\/(comments|issues|pulls)$/.test(r.route)).length
+}

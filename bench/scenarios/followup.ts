@@ -13,6 +13,7 @@ import { COMPLETE, formBody, startRepo } from '../../test/e2e/scenario'
 import { runAction, type RunResult } from '../../test/harness'
 import { BOT_LOGIN, type LocalGitHub, type RequestLogEntry, type WebhookEvent } from '../../test/local-github'
 import { mergeWithActions } from '../lib/followup-merge'
+import { size } from '../lib/options'
 import { describeRequests, tally } from '../lib/requests'
 import { restSweepRead } from '../lib/rest-baseline'
 import { seedClosedEscalations } from '../lib/seed-closed'
@@ -21,12 +22,12 @@ import type { Row } from '../lib/types'
 import { warmUp } from '../lib/warm-up'
 
 const SCENARIO = 'followup'
-const ESCALATIONS = 5_000
+const ESCALATIONS = size(5_000, 300)
 const LATENCY_MS = 50
 const TOKEN_POINTS = 1_000
 const CONCURRENCY = 10
 /** Issues whose comments the REST baseline reads for its timing; its requests are counted for all. */
-const BASELINE_SAMPLE = 500
+const BASELINE_SAMPLE = size(500, 50)
 const SEEDED_UNTIL = new Date('2026-11-24T08:00:00Z')
 
 interface Measured {

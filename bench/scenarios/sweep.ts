@@ -11,22 +11,24 @@ import { performance } from 'node:perf_hooks'
 import { startRepo, teamConfig } from '../../test/e2e/scenario'
 import { runAction } from '../../test/harness'
 import type { LocalGitHub, RequestLogEntry } from '../../test/local-github'
-import { describeRequests, tally } from '../lib/requests'
+import { size } from '../lib/options'
+import { creations, describeRequests, tally } from '../lib/requests'
 import { restSweepRead } from '../lib/rest-baseline'
 import { round, sequentialRoundTrips } from '../lib/stats'
 import { nextSweepAfter, steadyState } from '../lib/steady-state'
+import { TIERS } from '../lib/seed-shapes'
 import type { Row } from '../lib/types'
 import { warmUp } from '../lib/warm-up'
 
 const SCENARIO = 'sweep'
-const ESCALATIONS = 1_000
+const ESCALATIONS = size(1_000, 100)
 const LATENCY_MS = 50
 /** The product's default write budget. */
 const MAX_WRITES = 60
 const SEEDED_UNTIL = new Date('2026-11-24T08:00:00Z')
 const CONCURRENCY = 10
 /** The sequential baseline reads this many issues' comments and scales its time to all (it would take a minute). */
-const SEQUENTIAL_SAMPLE = 200
+const SEQUENTIAL_SAMPLE = size(200, 20)
 const TOKEN_PER_HOUR = 1_000
 const POINTS_PER_HOUR = 1_000
 const SWEEPS_PER_HOUR = 4
@@ -122,7 +124,9 @@ export async function sweep(): Promise<Row[]> {
       row('ours: open escalations with an SLA breached (the dashboard)', budget.breached, 'issues'),
       row('ours: escalations this sweep posted a status comment on', budget.posted, 'issues'),
       row(`ours: escalations written within max-writes-per-run ${MAX_WRITES}`, budget.updated, 'issues'),
-      row('ours: escalations deferred to the next run', budget.deferred, 'issues'),
+      row('ours: escalations deferred to the next run', budget.deferred, 'issues', {
+        note: `sweep: the steady state's demand, for scale: with the seeded tiers and cadences (${TIERS.map((tier) => `${tier.label} every ${tier.cadenceMinutes / 60} h`).join(', ')}) about ${round(digestsPerQuarter(seeded.byTier), 1)} escalations owe a digest every 15 minutes, each a status comment and a card edit (2 writes) before any breach label, warning or ledger shard; the default budget of ${MAX_WRITES} writes is about that.`,
+      }),
       row(`baseline REST, sequential ${at}: requests`, sequential.requests, 'req', {
         note:
           `sweep baseline: done from the bench with fetch against the same local GitHub and latency: GET /repos/{o}/{r}/issues?labels=escalation&state=open&per_page=100 (paged via Link: next) then GET /issues/{n}/comments?per_page=100 for each of the ${sequential.issues} issues; "sequential" = one request at a time (a naive action), "${CONCURRENCY} concurrent" = the comment reads ${CONCURRENCY} at a time (the listing stays sequential). ` +
@@ -155,6 +159,14 @@ export async function sweep(): Promise<Row[]> {
         Math.floor(Math.min(TOKEN_PER_HOUR / Math.max(1, counted.rest), POINTS_PER_HOUR / Math.max(1, counted.points))),
         'sweeps',
         { target: { op: '>=', value: SWEEPS_PER_HOUR } },
+      ),
+      row(
+        `ours: comment and issue creations an hour at ${SWEEPS_PER_HOUR} sweeps/h (secondary limit 500/h)`,
+        SWEEPS_PER_HOUR * creations(ours),
+        'req',
+        {
+          target: { op: '<=', value: 500 },
+        },
       ),
       row(
         `GITHUB_TOKEN: baseline, share of ${TOKEN_PER_HOUR.toLocaleString('en-US')}/h at ${SWEEPS_PER_HOUR} sweeps/h`,
@@ -225,4 +237,9 @@ export function parseBudget(summary: string): { breached: number; posted: number
   if (!budget || !posted) throw new Error(`sweep: the job summary lacks the budget decisions: ${summary.slice(0, 500)}`)
   const breached = [...summary.matchAll(/^ {4}"[^"\n]* · breached" : (\d+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0)
   return { breached, posted: Number(posted[1]), updated: Number(budget[1]), deferred: Number(budget[2]) }
+}
+
+/** Escalations whose cadence comes due in a quarter of an hour, on average. */
+function digestsPerQuarter(byTier: Record<string, number>): number {
+  return TIERS.reduce((sum, tier) => sum + ((byTier[tier.label] ?? 0) * 15) / tier.cadenceMinutes, 0)
 }
