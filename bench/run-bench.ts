@@ -3,7 +3,8 @@
  * target), writes bench/results/latest.json. A script, not a test: it exits 1 only when a
  * scenario throws or a target is missed.
  *
- * `npm run bench -- sweep parse` runs only the named scenarios.
+ * `npm run bench -- sweep parse` runs only the named scenarios; `--quick` runs them at small sizes
+ * (a smoke run: the figures that matter are the full run's).
  *
  * Adding a scenario: write bench/scenarios/<name>.ts exporting an async function that returns
  * Row[] (bench/lib/types.ts), and list it in SCENARIOS below.
@@ -14,7 +15,11 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { PROJECT_ROOT } from '../test/harness/action-env'
 import { coldStart } from './scenarios/cold-start'
+import { commands } from './scenarios/commands'
+import { day } from './scenarios/day'
+import { followup } from './scenarios/followup'
 import { intake } from './scenarios/intake'
+import { org } from './scenarios/org'
 import { parse } from './scenarios/parse'
 import { postmortem } from './scenarios/postmortem'
 import { sweep } from './scenarios/sweep'
@@ -27,6 +32,10 @@ const SCENARIOS: [name: string, run: Scenario][] = [
   ['parse', parse],
   ['sweep', sweep],
   ['postmortem', postmortem],
+  ['commands', commands],
+  ['day', day],
+  ['followup', followup],
+  ['org', org],
 ]
 
 const RESULTS = join(PROJECT_ROOT, 'bench/results/latest.json')
@@ -34,7 +43,7 @@ const RESULTS = join(PROJECT_ROOT, 'bench/results/latest.json')
 const started = performance.now()
 const rows: Row[] = []
 const failures: string[] = []
-const only = process.argv.slice(2)
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
 for (const [name, run] of SCENARIOS.filter(([name]) => only.length === 0 || only.includes(name))) {
   const t0 = performance.now()
   process.stderr.write(`bench: ${name} … `)

@@ -49,24 +49,31 @@ export async function pool<T>(items: readonly T[], concurrency: number, work: (i
 }
 
 /**
- * The per-issue REST sweep read: list the open escalations 100 a page (following `Link: next`,
+ * The per-issue REST read: list the escalations (open ones for a sweep, all for a report) 100 a page (following `Link: next`,
  * as octokit.paginate does), then each one's comments 100 a page. The listing is sequential
  * (each page's link comes from the previous answer); the comment reads run `concurrency` at a time.
  */
 export async function restSweepRead(
   gh: LocalGitHub,
   concurrency: number,
-): Promise<{ issues: number; comments: number; calls: RestCall[] }> {
+  state: 'open' | 'closed' | 'all' = 'open',
+  /** Read the comments of only this many issues, evenly spread (the caller extrapolates): a long baseline kept short. */
+  sample?: number,
+): Promise<{ issues: number; numbers: number[]; sampled: number[]; comments: number; calls: RestCall[]; listMs: number }> {
+  const started = Date.now()
   const rest = restClient(gh)
   const numbers: number[] = []
-  let url: string | null = '/issues?labels=escalation&state=open&per_page=100'
+  let url: string | null = `/issues?labels=escalation&state=${state}&per_page=100`
   while (url) {
     const page: { data: { number: number; pull_request?: unknown }[]; next: string | null } = await rest.call('GET', url)
     numbers.push(...page.data.filter((issue) => !issue.pull_request).map((issue) => issue.number))
     url = page.next
   }
+  const listMs = Date.now() - started
+  const step = sample && sample < numbers.length ? numbers.length / sample : 1
+  const sampled = step === 1 ? numbers : Array.from({ length: sample! }, (_, i) => numbers[Math.floor(i * step)]!)
   let comments = 0
-  await pool(numbers, concurrency, async (number) => {
+  await pool(sampled, concurrency, async (number) => {
     let next: string | null = `/issues/${number}/comments?per_page=100`
     while (next) {
       const page: { data: unknown[]; next: string | null } = await rest.call('GET', next)
@@ -79,5 +86,5 @@ export async function restSweepRead(
     throw new Error(
       `REST baseline: ${failed.length} request(s) failed, e.g. ${failed[0]!.method} ${failed[0]!.path} → ${failed[0]!.status}`,
     )
-  return { issues: numbers.length, comments, calls: rest.calls }
+  return { issues: numbers.length, numbers, sampled, comments, calls: rest.calls, listMs }
 }

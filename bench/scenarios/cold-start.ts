@@ -4,7 +4,7 @@
  * URL points at a local port whose listener only counts connections, so a stray request shows.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -72,12 +72,19 @@ export async function coldStart(): Promise<Row[]> {
       { scenario: SCENARIO, metric: `node dist/index.js, ignored push (median of ${RUNS})`, value: round(bundleMedian, 1), unit: 'ms' },
       { scenario: SCENARIO, metric: 'bundle cost over bare node', value: round(bundleMedian - bareMedian, 1), unit: 'ms' },
       { scenario: SCENARIO, metric: 'requests on an ignored push', value: connections, unit: 'req' },
-      { scenario: SCENARIO, metric: 'bundle size (dist/index.js)', value: round(statSync(BUNDLE).size / 1_000_000, 2), unit: 'MB' },
+      { scenario: SCENARIO, metric: 'bundle size (dist/index.js and its chunks)', value: round(bundleBytes() / 1_000_000, 2), unit: 'MB' },
     ]
   } finally {
     rmSync(dir, { recursive: true, force: true })
     await new Promise<void>((resolve) => trap.close(() => resolve()))
   }
+}
+
+/** dist/index.js is a small entry that imports the action from dist/chunks/: both are what the runner loads. */
+function bundleBytes(): number {
+  const chunks = join(PROJECT_ROOT, 'dist/chunks')
+  const files = readdirSync(chunks).filter((name) => name.endsWith('.js'))
+  return statSync(BUNDLE).size + files.reduce((sum, name) => sum + statSync(join(chunks, name)).size, 0)
 }
 
 function time(args: string[], env: Record<string, string>): Promise<{ ms: number; exitCode: number; output: string }> {

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks'
 import { COMPLETE, formBody, startRepo } from '../../test/e2e/scenario'
 import { runAction } from '../../test/harness'
 import type { LocalGitHub, RequestLogEntry, WebhookEvent } from '../../test/local-github'
+import { describeRequests } from '../lib/requests'
 import { round, sequentialRoundTrips } from '../lib/stats'
 import type { Row, Target } from '../lib/types'
 
@@ -17,7 +18,7 @@ const LATENCIES = [0, 50]
 const TIMED_LATENCY = 50
 
 const IDLE_NOTE =
-  'intake: "idle between round trips" is time after the first request with nothing in flight, mostly @octokit/plugin-throttling pacing (writes and GraphQL ≥ 1 s apart, comment-creating POSTs ≥ 3 s apart); it, not latency, sets the wall time.'
+  'intake: "idle between round trips" is time after the first request with nothing in flight, mostly @octokit/plugin-throttling pacing (writes ≥ 1 s apart, comment-creating POSTs ≥ 3 s apart; GraphQL reads are not paced); it, not latency, sets the wall time.'
 
 interface Step {
   id: string
@@ -96,6 +97,7 @@ async function lifeOfAnEscalation(latencyMs: number): Promise<Row[]> {
         value: requests.length,
         unit: 'req',
         ...(step.targets?.requests && { target: step.targets.requests }),
+        ...(latencyMs === TIMED_LATENCY && { note: `intake ${step.id} (${step.label}): ${describeRequests(requests)}.` }),
       })
       rows.push({
         scenario: SCENARIO,

@@ -1,0 +1,65 @@
+/**
+ * An organisation for the org scenario: the central repository (gh's own, its configuration
+ * listing the product repositories) and product repositories without a configuration of their
+ * own, each with the shipped form, the labels and the people, and its open escalations brought
+ * to their steady state with the App's identity (bench/lib/steady-state.ts).
+ */
+import { FORM_TEXT, teamConfig } from '../../test/e2e/scenario'
+import type { LocalGitHub, RepoHandle } from '../../test/local-github'
+import { steadyState, type SteadyState } from './steady-state'
+
+export const APP_TOKEN = 'ghs_deskapp'
+export const APP_LOGIN = 'escalation-desk'
+export const APP_BOT = `${APP_LOGIN}[bot]`
+
+export interface Organisation {
+  names: string[]
+  repos: RepoHandle[]
+  states: SteadyState[]
+}
+
+/** The central configuration: the team's, with the product repositories listed. */
+export function centralConfig(names: string[], maxWrites?: number): string {
+  return teamConfig((config) => {
+    config.organization = { repositories: names }
+    if (maxWrites !== undefined) config['max-writes-per-run'] = maxWrites
+  })
+}
+
+export async function setUpOrganisation(
+  gh: LocalGitHub,
+  options: { repositories: number; escalations: number; seededUntil: Date },
+): Promise<Organisation> {
+  gh.addToken(APP_TOKEN, { login: APP_LOGIN, kind: 'app' })
+  const names = Array.from({ length: options.repositories }, (_, i) => `support-${String(i + 1).padStart(2, '0')}`)
+  const repos = names.map((name) => productRepository(gh, name))
+  const states: SteadyState[] = []
+  const catchUpConfig = teamConfig((config) => (config['max-writes-per-run'] = 1_000))
+  for (const [index, repo] of repos.entries())
+    states.push(
+      await steadyState(gh, {
+        repo,
+        count: options.escalations,
+        seededUntil: options.seededUntil,
+        seed: 20261124 + index,
+        token: APP_TOKEN,
+        bot: APP_BOT,
+        configText: catchUpConfig,
+      }),
+    )
+  return { names, repos, states }
+}
+
+function productRepository(gh: LocalGitHub, name: string): RepoHandle {
+  const repo = gh.addRepository(name)
+  repo.putFile('.github/ISSUE_TEMPLATE/escalation.yml', FORM_TEXT)
+  for (const label of ['escalation', 'needs-info', 'tier-1', 'tier-2', 'tier-3', 'sla-breached', 'postmortem']) repo.createLabel(label)
+  for (const [login, role] of [
+    ['carla', 'triage'],
+    ['olivia', 'maintain'],
+    ['tom', 'write'],
+    ['rita', 'read'],
+  ] as const)
+    repo.setCollaborator(login, role)
+  return repo
+}
