@@ -20,7 +20,10 @@ export interface CatchUpOptions {
   /** The token the action runs with, and its login as the local GitHub knows it. */
   token?: string
   bot?: string
-  /** The configuration to sweep with (the repository must have none of its own): a large `max-writes-per-run`. */
+  /**
+   * The configuration to sweep with (a large `max-writes-per-run`), written to the repository's
+   * `.github/escalations.yml`: the caller puts the one its measured runs use there afterwards.
+   */
   configText: string
 }
 
@@ -31,6 +34,7 @@ export interface CatchUp {
 }
 
 const MAX_SWEEPS = 12
+const CONFIG_PATH = '.github/escalations.yml'
 const SKIPPED = 'ledger left to the last catch-up sweep'
 const QUIET = { info: () => {}, warning: () => {}, debug: () => {} }
 
@@ -49,6 +53,7 @@ export async function catchUp(gh: LocalGitHub, options: CatchUpOptions): Promise
     octokit.hook.before('request', (request) => {
       request.baseUrl = gh.url
     })
+  repo.putFile(CONFIG_PATH, options.configText)
   let writes = 0
   /** Each write stamped as production pacing spaces them: comments 3 s apart, other writes 1 s. */
   const write = (seconds: number) => {
@@ -100,10 +105,7 @@ export async function catchUp(gh: LocalGitHub, options: CatchUpOptions): Promise
   let sweeps = 0
   for (let deferred = Infinity; ; sweeps += 1) {
     const last = deferred === 0
-    const report = await runSweep(last ? gateway : withoutLedger, '.github/escalations.yml', () => gh.clock.now(), QUIET, {
-      fallbackConfigText: options.configText,
-      inOrganization: true,
-    })
+    const report = await runSweep(last ? gateway : withoutLedger, CONFIG_PATH, () => gh.clock.now(), QUIET, { inOrganization: true })
     const failures = (report.failures ?? []).filter((failure) => !failure.includes(SKIPPED))
     if (failures.length > 0) throw new Error(`catch-up sweep failed: ${failures.join('; ')}`)
     if (last) break

@@ -1,7 +1,7 @@
 /**
  * An organisation for the org scenario: the central repository (gh's own, its configuration
- * listing the product repositories) and product repositories without a configuration of their
- * own, each with the shipped form, the labels and the people, and its open escalations brought
+ * listing the product repositories) and product repositories, each with the team's configuration
+ * (organisation mode reads each member's own), the shipped form, the labels and the people, and its open escalations brought
  * to their steady state with the App's identity (bench/lib/steady-state.ts).
  */
 import { FORM_TEXT, teamConfig } from '../../test/e2e/scenario'
@@ -35,7 +35,7 @@ export async function setUpOrganisation(
   const repos = names.map((name) => productRepository(gh, name))
   const states: SteadyState[] = []
   const catchUpConfig = teamConfig((config) => (config['max-writes-per-run'] = 1_000))
-  for (const [index, repo] of repos.entries())
+  for (const [index, repo] of repos.entries()) {
     states.push(
       await steadyState(gh, {
         repo,
@@ -47,6 +47,8 @@ export async function setUpOrganisation(
         configText: catchUpConfig,
       }),
     )
+    repo.putFile('.github/escalations.yml', teamConfig())
+  }
   return { names, repos, states }
 }
 

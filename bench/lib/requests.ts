@@ -1,5 +1,5 @@
 /** Reading the local GitHub's request log: counts, points, and a readable tally for footnotes. */
-import type { RequestLogEntry } from '../../test/local-github'
+import type { LocalGitHub, RequestLogEntry } from '../../test/local-github'
 
 export interface Tally {
   requests: number
@@ -53,4 +53,10 @@ export function since(log: readonly RequestLogEntry[], from: number): RequestLog
 /** Requests that create content people are notified of (comments, issues, pull requests): GitHub's secondary limit counts them (80 a minute, 500 an hour). */
 export function creations(requests: readonly RequestLogEntry[]): number {
   return requests.filter((r) => r.write && r.method === 'POST' && /\/(comments|issues|pulls)$/.test(r.route)).length
+}
+
+/** Every measured run must be one GitHub would accept: any request the local GitHub refused ends the scenario. */
+export function expectValid(gh: LocalGitHub, what: string): void {
+  if (gh.validationErrors.length > 0)
+    throw new Error(`${what}: the local GitHub refused ${gh.validationErrors.length} request(s): ${gh.validationErrors[0]!.message}`)
 }

@@ -8,9 +8,8 @@
  * instead. The ledger and the report are left to the action (the report job rebuilds them).
  */
 import { renderMarker } from '../../src/core/render/markers'
-import { COMPLETE, formBody } from '../../test/e2e/scenario'
 import { BOT_LOGIN, type Clock, type RepoHandle } from '../../test/local-github'
-import { CHATTER, CUSTOMERS, mulberry32, OTHERS, PROBLEMS, TIERS, iso, second } from './seed-shapes'
+import { CHATTER, CUSTOMERS, mulberry32, OTHERS, PROBLEMS, drawTier, fileSeeded, iso, second } from './seed-shapes'
 
 export interface ClosedSeed {
   count: number
@@ -50,18 +49,11 @@ export function seedClosedEscalations(repo: RepoHandle, clock: Clock, options: C
   const summary: ClosedSummary = { issues: 0, comments: 0, resolved: 0, notPlanned: 0, byCustomer: {} }
   const starts = Array.from({ length: options.count }, () => second(until - span * random())).sort((a, b) => a - b)
   for (const start of starts) {
-    const r = random()
-    const tier = r < TIERS[0]!.share ? TIERS[0]! : r < TIERS[0]!.share + TIERS[1]!.share ? TIERS[1]! : TIERS[2]!
+    const tier = drawTier(random)
     const customer = pick(CUSTOMERS)
     summary.byCustomer[customer] = (summary.byCustomer[customer] ?? 0) + 1
     clock.set(iso(start))
-    const { number } = repo.act.openIssue({
-      by: 'carla',
-      title: `[Escalation] ${customer}: ${pick(PROBLEMS)}`,
-      body: formBody({ ...COMPLETE, customer: `${customer} Corporation` }),
-      labels: ['escalation', tier.label],
-      assignees: [tier.owner],
-    })
+    const number = fileSeeded(repo, tier, customer, pick(PROBLEMS))
     const say = (at: number, body: string, by: string, accepted = false) => {
       clock.set(iso(second(Math.min(at, until - MIN))))
       const { commentId } = repo.act.comment(number, body, by)

@@ -18,9 +18,8 @@
  * Deterministic (seeded PRNG).
  */
 import { BOT_LOGIN, type Clock, type RepoHandle } from '../../test/local-github'
-import { COMPLETE, formBody } from '../../test/e2e/scenario'
 import { renderMarker as marker } from '../../src/core/render/markers'
-import { CHATTER, CUSTOMERS, mulberry32, OTHERS, PROBLEMS, TIERS, iso, second, type TierShape } from './seed-shapes'
+import { CHATTER, CUSTOMERS, mulberry32, OTHERS, PROBLEMS, drawTier, fileSeeded, iso, second, type TierShape } from './seed-shapes'
 
 export interface SeedOptions {
   count: number
@@ -64,8 +63,7 @@ export function seedEscalations(repo: RepoHandle, clock: Clock, options: SeedOpt
 
   // Oldest first, so issue numbers grow with creation time as on GitHub.
   const shapes = Array.from({ length: options.count }, () => {
-    const r = random()
-    const tier = r < TIERS[0]!.share ? TIERS[0]! : r < TIERS[0]!.share + TIERS[1]!.share ? TIERS[1]! : TIERS[2]!
+    const tier = drawTier(random)
     const ageMinutes = Math.exp(Math.log(MIN_AGE) + random() * (Math.log(MAX_AGE) - Math.log(MIN_AGE)))
     return { tier, ageMinutes, comments: Math.floor(random() * 41) }
   }).sort((a, b) => b.ageMinutes - a.ageMinutes)
@@ -76,13 +74,7 @@ export function seedEscalations(repo: RepoHandle, clock: Clock, options: SeedOpt
     const age = now - start
     clock.set(iso(start))
     const customer = pick(CUSTOMERS)
-    const { number } = repo.act.openIssue({
-      by: 'carla',
-      title: `[Escalation] ${customer}: ${pick(PROBLEMS)}`,
-      body: formBody({ ...COMPLETE, customer: `${customer} Corporation` }),
-      labels: ['escalation', tier.label],
-      assignees: [tier.owner],
-    })
+    const number = fileSeeded(repo, tier, customer, pick(PROBLEMS))
     summary.issues += 1
     summary.byTier[tier.label] = (summary.byTier[tier.label] ?? 0) + 1
     summary.minAgeMinutes = Math.min(summary.minAgeMinutes, age / MIN)

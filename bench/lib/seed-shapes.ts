@@ -1,4 +1,6 @@
 /** What seeded escalations are made of: the shipped tiers' SLAs, customers, chatter, a seeded PRNG. */
+import { COMPLETE, formBody } from '../../test/e2e/scenario'
+import type { RepoHandle } from '../../test/local-github'
 
 export interface TierShape {
   label: string
@@ -67,3 +69,20 @@ export const iso = (ms: number) => new Date(ms).toISOString()
 
 /** Whole seconds, like GitHub's timestamps (and so the SLA keys the action derives from them). */
 export const second = (ms: number) => Math.floor(ms / 1000) * 1000
+
+/** A tier drawn by the shipped shares (about 10/30/60 %). */
+export function drawTier(random: () => number): TierShape {
+  const r = random()
+  return r < TIERS[0]!.share ? TIERS[0]! : r < TIERS[0]!.share + TIERS[1]!.share ? TIERS[1]! : TIERS[2]!
+}
+
+/** Files a complete escalation for `customer` as the CSM does, at the clock's current time; its number. */
+export function fileSeeded(repo: RepoHandle, tier: TierShape, customer: string, problem: string): number {
+  return repo.act.openIssue({
+    by: 'carla',
+    title: `[Escalation] ${customer}: ${problem}`,
+    body: formBody({ ...COMPLETE, customer: `${customer} Corporation` }),
+    labels: ['escalation', tier.label],
+    assignees: [tier.owner],
+  }).number
+}

@@ -25,7 +25,7 @@ export interface SteadyOptions {
   seed?: number
   token?: string
   bot?: string
-  /** The configuration the catch-up sweeps with (the repository has none of its own). */
+  /** The configuration the catch-up sweeps with; it is left in the repository (put the measured one there after). */
   configText: string
 }
 

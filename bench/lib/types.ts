@@ -14,6 +14,11 @@ export interface Row {
   note?: string
 }
 
+/** The row builder of one scenario: `row(metric, value, unit, { target, note })`. */
+export function rowsOf(scenario: string) {
+  return (metric: string, value: number, unit: string, extra: Partial<Row> = {}): Row => ({ scenario, metric, value, unit, ...extra })
+}
+
 /** A scenario module's export: runs, returns its rows. */
 export type Scenario = () => Promise<Row[]>
 

@@ -9,7 +9,7 @@
 import { COMPLETE, formBody, startRepo } from '../../test/e2e/scenario'
 import { runAction } from '../../test/harness'
 import type { LocalGitHub } from '../../test/local-github'
-import { describeRequests, tally } from '../lib/requests'
+import { describeRequests, tally, expectValid } from '../lib/requests'
 import { sequentialRoundTrips } from '../lib/stats'
 import type { Row } from '../lib/types'
 import { warmUp } from '../lib/warm-up'
@@ -67,8 +67,7 @@ export async function commands(): Promise<Row[]> {
     for (const step of STEPS) rows.push(...(await measure(gh, number, step)))
     if (gh.issue(number).state !== 'closed') throw new Error('commands: /resolve left the issue open')
     if (gh.pulls().length !== 1) throw new Error(`commands: /resolve opened ${gh.pulls().length} post-mortem pull requests`)
-    if (gh.validationErrors.length > 0)
-      throw new Error(`commands: the local GitHub refused ${gh.validationErrors.length} request(s): ${gh.validationErrors[0]!.message}`)
+    expectValid(gh, 'commands')
     return rows
   } finally {
     await gh.close()

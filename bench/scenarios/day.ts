@@ -12,8 +12,8 @@
 import { COMPLETE, formBody, startRepo } from '../../test/e2e/scenario'
 import { runAction } from '../../test/harness'
 import { BOT_LOGIN, type LocalGitHub, type RequestLogEntry, type WebhookEvent } from '../../test/local-github'
-import { describeRequests, tally } from '../lib/requests'
-import type { Row } from '../lib/types'
+import { describeRequests, tally, expectValid } from '../lib/requests'
+import { rowsOf, type Row } from '../lib/types'
 import { warmUp } from '../lib/warm-up'
 
 const SCENARIO = 'day'
@@ -94,8 +94,7 @@ export async function day(): Promise<Row[]> {
       await run(gh.schedulePayload(), sweeps)
     }
     if (gh.issue(number).state !== 'closed') throw new Error('day: the escalation is still open after /resolve')
-    if (gh.validationErrors.length > 0)
-      throw new Error(`day: the local GitHub refused ${gh.validationErrors.length} request(s): ${gh.validationErrors[0]!.message}`)
+    expectValid(gh, 'day')
     return figures(gh, number, issueRuns, sweeps)
   } finally {
     await gh.close()
@@ -129,13 +128,7 @@ function figures(gh: LocalGitHub, number: number, issueRuns: Counted, sweeps: Co
   }
   const busiest = Math.max(...[...hourly.values()].map((bucket) => bucket.points))
   const busiestRequests = Math.max(...[...hourly.values()].map((bucket) => bucket.requests))
-  const row = (metric: string, value: number, unit: string, extra: Partial<Row> = {}): Row => ({
-    scenario: SCENARIO,
-    metric,
-    value,
-    unit,
-    ...extra,
-  })
+  const row = rowsOf(SCENARIO)
   const quietSweep = sweeps.requests.length / Math.max(1, sweeps.runs)
   return [
     row('comments in the thread by the action', byAction.length, 'comments', {

@@ -14,11 +14,11 @@ import { runAction, type RunResult } from '../../test/harness'
 import { BOT_LOGIN, type LocalGitHub, type RequestLogEntry, type WebhookEvent } from '../../test/local-github'
 import { mergeWithActions } from '../lib/followup-merge'
 import { size } from '../lib/options'
-import { describeRequests, tally } from '../lib/requests'
+import { describeRequests, tally, expectValid } from '../lib/requests'
 import { restSweepRead } from '../lib/rest-baseline'
 import { seedClosedEscalations } from '../lib/seed-closed'
 import { round } from '../lib/stats'
-import type { Row } from '../lib/types'
+import { rowsOf, type Row } from '../lib/types'
 import { warmUp } from '../lib/warm-up'
 
 const SCENARIO = 'followup'
@@ -72,16 +72,9 @@ async function ledgerAtScale(): Promise<Row[]> {
       throw new Error(`followup: intake did not find Globex's earlier escalations in the ledger: ${card.slice(0, 600)}`)
     const ledgerRead = intake.requests.filter((request) => request.operation === 'EscalationLedger')
     const baseline = await timeBaseline(gh)
-    if (gh.validationErrors.length > 0)
-      throw new Error(`followup: the local GitHub refused ${gh.validationErrors.length} request(s): ${gh.validationErrors[0]!.message}`)
+    expectValid(gh, 'followup')
 
-    const row = (metric: string, value: number, unit: string, extra: Partial<Row> = {}): Row => ({
-      scenario: SCENARIO,
-      metric,
-      value,
-      unit,
-      ...extra,
-    })
+    const row = rowsOf(SCENARIO)
     const freshTally = tally(fresh.requests)
     const rerunTally = tally(rerun.requests)
     const intakeTally = tally(intake.requests)

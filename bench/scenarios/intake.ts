@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks'
 import { COMPLETE, formBody, startRepo } from '../../test/e2e/scenario'
 import { runAction } from '../../test/harness'
 import type { LocalGitHub, RequestLogEntry, WebhookEvent } from '../../test/local-github'
-import { describeRequests } from '../lib/requests'
+import { describeRequests, expectValid } from '../lib/requests'
 import { round, sequentialRoundTrips } from '../lib/stats'
 import type { Row, Target } from '../lib/types'
 
@@ -125,8 +125,7 @@ async function lifeOfAnEscalation(latencyMs: number): Promise<Row[]> {
       }
       rows.push({ scenario: SCENARIO, metric: `${name}: wall time`, value: round(wallMs, 0), unit: 'ms' })
     }
-    if (gh.validationErrors.length > 0)
-      throw new Error(`intake ${at}: the local GitHub refused ${gh.validationErrors.length} request(s): ${gh.validationErrors[0]!.message}`)
+    expectValid(gh, `intake ${at}`)
     return rows
   } finally {
     await gh.close()

@@ -146,6 +146,24 @@ export function setBody(s: RepoState, issue: IssueRecord, body: string | null): 
   return from
 }
 
+/** An edit of title and body by a person: the webhook's `changes` (each field's previous value, only where it changed). */
+export function editTitleAndBody(
+  s: RepoState,
+  issue: IssueRecord,
+  input: { by: string; title?: string; body?: string },
+): Record<string, { from: string }> {
+  const changes: Record<string, { from: string }> = {}
+  if (input.title !== undefined) {
+    const from = rename(s, issue, input.title, input.by)
+    if (from !== undefined) changes.title = { from }
+  }
+  if (input.body !== undefined) {
+    const from = setBody(s, issue, input.body)
+    if (from !== undefined) changes.body = { from: from ?? '' }
+  }
+  return changes
+}
+
 export function closeIssue(s: RepoState, issue: IssueRecord, reason: StateReason, by: string): boolean {
   if (issue.state === 'closed') {
     issue.stateReason = reason // GitHub lets the reason change on a closed issue without a new event

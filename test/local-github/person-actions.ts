@@ -32,15 +32,7 @@ export function createPersonActions(ctx: Ctx) {
     },
     editIssue(number: number, input: { by: string; title?: string; body?: string }): WebhookEvent {
       const issue = model.getIssue(s, number)
-      const changes: Record<string, { from: string }> = {}
-      if (input.title !== undefined) {
-        const from = model.rename(s, issue, input.title, input.by)
-        if (from !== undefined) changes.title = { from }
-      }
-      if (input.body !== undefined) {
-        const from = model.setBody(s, issue, input.body)
-        if (from !== undefined) changes.body = { from: from ?? '' }
-      }
+      const changes = model.editTitleAndBody(s, issue, input)
       return issueEvent('edited', number, input.by, { changes })
     },
     label(number: number, name: string, by: string): WebhookEvent {

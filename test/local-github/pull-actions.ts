@@ -38,15 +38,7 @@ export function createPullActions(ctx: Ctx) {
     /** pull_request.edited with `changes` holding the previous title/body. */
     editPull(number: number, input: { by: string; title?: string; body?: string }): WebhookEvent {
       const issue = model.getIssue(s, pullOf(number).number)
-      const changes: Record<string, { from: string }> = {}
-      if (input.title !== undefined) {
-        const from = model.rename(s, issue, input.title, input.by)
-        if (from !== undefined) changes.title = { from }
-      }
-      if (input.body !== undefined) {
-        const from = model.setBody(s, issue, input.body)
-        if (from !== undefined) changes.body = { from: from ?? '' }
-      }
+      const changes = model.editTitleAndBody(s, issue, input)
       return pullEvent('edited', number, input.by, { changes })
     },
     /** Commits one file on `branch` (created from the default branch if missing) and returns one
