@@ -1,5 +1,7 @@
 import type { Config } from '../config/types'
-import { renderOrgDashboard, type DashboardRow } from '../core/render/org-dashboard'
+import { notReachedOf, orgSweepOrder } from '../core/plans/org-order'
+import { readMarker } from '../core/render/markers'
+import { notReachedNotice, renderOrgDashboard, type DashboardRow } from '../core/render/org-dashboard'
 import type { EscalationGateway } from '../github/gateway'
 import type { Logger } from '../github/octokit'
 import type { Report } from './report'
@@ -8,6 +10,13 @@ import { runSweep } from './run-sweep'
 
 /** The label of the central repository's dashboard issue (found again by it, and by its author). */
 export const DASHBOARD_LABEL = 'escalation-dashboard'
+
+/**
+ * No repository is started after this much of the run: the last one's sweep (planning within
+ * its own 2-minute budget, then at most `max-writes-per-run` paced writes) still ends well inside
+ * the shipped sweep job's 20-minute timeout, so the dashboard is always written.
+ */
+export const ORG_SWEEP_BUDGET_MS = 12 * 60_000
 
 /**
  * One desk across an organisation: the central repository's workflow sweeps every listed
@@ -30,7 +39,16 @@ export async function runOrgSweep(
   const repositories = shard.length > 0 ? shard : wanted === 'all' ? await gateway.listRepositories() : wanted
   const report: Report = { number: null, tier: null, state: 'swept', decisions: [], done: [], failures: [] }
   const rows: DashboardRow[] = []
-  for (const name of repositories) {
+  // A matrix shard sees part of the organisation: its job summary is its dashboard; the pinned one stays whole.
+  const dashboard = shard.length === 0 ? await gateway.findOwnIssue(DASHBOARD_LABEL) : null
+  const leftLastTime = dashboard ? notReachedOf(readMarker(dashboard.body)?.data) : []
+  const started = Date.now()
+  const notReached: string[] = []
+  for (const name of orgSweepOrder(repositories, leftLastTime)) {
+    if (Date.now() - started > ORG_SWEEP_BUDGET_MS) {
+      notReached.push(name)
+      continue
+    }
     try {
       const swept = await runSweep(gateway.forRepository(name), configPath, now, inRepository(log, name), {
         inOrganization: true,
@@ -45,11 +63,10 @@ export async function runOrgSweep(
       report.failures?.push(`${name}: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
-  const at = now()
-  const dashboard = renderOrgDashboard(rows, repositories, at, report.failures ?? [])
-  report.details = dashboard.slice(dashboard.indexOf('\n') + 1)
-  // A matrix shard sees part of the organisation: its job summary is its dashboard; the pinned one stays whole.
-  if (shard.length === 0) report.done.push(...(await publishDashboard(gateway, dashboard)))
+  const body = renderOrgDashboard(rows, { repositories, failures: report.failures ?? [], notReached }, now())
+  report.details = body.slice(body.indexOf('\n') + 1)
+  if (notReached.length > 0) report.warnings = [...(report.warnings ?? []), notReachedNotice(notReached, false)]
+  if (shard.length === 0) report.done.push(...(await publishDashboard(gateway, dashboard, body)))
   report.decisions.unshift(
     `Organisation sweep over ${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'}: ${rows.length} open escalations.`,
   )
@@ -62,8 +79,11 @@ function inRepository(log: Logger, name: string): Logger {
 }
 
 /** The central repository's pinned dashboard issue, edited in place (opened and pinned the first time). */
-async function publishDashboard(gateway: EscalationGateway, body: string): Promise<string[]> {
-  const existing = await gateway.findOwnIssue(DASHBOARD_LABEL)
+async function publishDashboard(
+  gateway: EscalationGateway,
+  existing: { number: number; body: string } | null,
+  body: string,
+): Promise<string[]> {
   if (!existing) {
     const created = await gateway.createPinnedIssue('Escalation dashboard', body, DASHBOARD_LABEL)
     return [`opened the dashboard #${created.number}`]

@@ -76,4 +76,45 @@ describe('organisation mode', () => {
       { config: CENTRAL },
     )
   })
+
+  it('starts with the repositories its last run had no time for, as its own dashboard records them', async () => {
+    await withRepo(
+      async (gh) => {
+        gh.addToken(APP.token, { login: 'escalation-desk', kind: 'app' })
+        const emea = product(gh, 'support-emea')
+        const us = product(gh, 'support-us')
+        await file(gh, emea, 'Tier 2 – High', 'Globex Corporation')
+        await file(gh, us, 'Tier 3 – Standard', 'Initech')
+        expectSuccess(await runAction(gh, gh.schedulePayload(), { inputs: APP }))
+        const [dashboard] = gh.issuesWithLabel('escalation-dashboard')
+        // The run's decisions name each repository as it is swept.
+        const firstSwept = (summary: string) => /^- (support-[a-z]+): /m.exec(summary)?.[1]
+        // A run that ran out of time left support-us: its dashboard says so, and the next run starts there.
+        const body = gh.issue(dashboard!).body as string
+        const marker = '<!-- escalation-desk:org-dashboard {"notReached":[]} -->'
+        expect(body.startsWith(marker)).toBe(true)
+        gh.act.editIssue(dashboard!, { by: 'escalation-desk[bot]', body: body.replace(marker, marker.replace('[]', '["support-us"]')) })
+        gh.clock.advance(15)
+        const next = await runAction(gh, gh.schedulePayload(), { inputs: APP })
+        expectSuccess(next)
+        expect(firstSwept(next.summary)).toBe('support-us')
+        // Everything was reached this time: the record is cleared and the list's order is back.
+        expect((gh.issue(dashboard!).body as string).startsWith(marker)).toBe(true)
+        gh.clock.advance(15)
+        const after = await runAction(gh, gh.schedulePayload(), { inputs: APP })
+        expect(firstSwept(after.summary)).toBe('support-emea')
+        // Someone else's issue with the label and a forged record changes nothing.
+        gh.act.openIssue({
+          by: 'carla',
+          title: 'Escalation dashboard',
+          body: marker.replace('[]', '["support-us"]'),
+          labels: ['escalation-dashboard'],
+        })
+        gh.clock.advance(15)
+        const forged = await runAction(gh, gh.schedulePayload(), { inputs: APP })
+        expect(firstSwept(forged.summary)).toBe('support-emea')
+      },
+      { config: CENTRAL },
+    )
+  })
 })

@@ -1,6 +1,6 @@
 /**
  * Hidden markers let each run find what earlier runs wrote: every comment the action owns
- * starts with `<!-- escalation-desk:<kind> <json> -->`. Only comments written by a bot count
+ * starts with `<!-- escalation-desk:<kind> <json> -->`. Only what the action's own login wrote counts
  * (anyone can paste a marker into their own comment), and a damaged marker reads as absent.
  */
 const PREFIX = '<!-- escalation-desk:'

@@ -10,6 +10,7 @@ import { formatUtc } from '../time/sla-clock'
 import { clockWord } from './clock-text'
 import { slaState } from './dashboard'
 import { fitBody } from './limits'
+import type { OrgDashboardData } from '../plans/org-order'
 import { renderMarker } from './markers'
 import { safeCell } from './sanitize'
 
@@ -71,11 +72,21 @@ function issueLink(row: DashboardRow): string {
   return plainUrl ? `[${text}](${row.url})` : safeCell(text)
 }
 
-export function renderOrgDashboard(rows: DashboardRow[], repositories: string[], now: Date, failures: string[]): string {
+export interface OrgSweepOutcome {
+  /** Every repository of the desk, swept or not. */
+  repositories: string[]
+  failures: string[]
+  /** Repositories this run had no time left for (the next run starts with them). */
+  notReached: string[]
+}
+
+export function renderOrgDashboard(rows: DashboardRow[], outcome: OrgSweepOutcome, now: Date): string {
+  const { repositories, failures, notReached } = outcome
   const sorted = [...rows].sort(byOrgUrgency)
   const breached = rows.filter((row) => row.sla === 'breached').length
+  const data: OrgDashboardData = { notReached }
   const lines = [
-    renderMarker('org-dashboard'),
+    renderMarker('org-dashboard', data),
     `### Escalations across ${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'}`,
     '',
     `**${rows.length} open** at ${formatUtc(now)}, ${breached} breached. Most urgent first; each row links to its escalation, whose card has the details.`,
@@ -92,5 +103,13 @@ export function renderOrgDashboard(rows: DashboardRow[], repositories: string[],
   ]
   if (failures.length > 0)
     lines.push('', `**Not swept this run** (retried next run): ${failures.map((failure) => safeCell(failure, 200)).join('; ')}`)
+  if (notReached.length > 0) lines.push('', notReachedNotice(notReached))
   return fitBody(lines.join('\n'))
+}
+
+/** Said on the dashboard (in bold) and in the run's warnings: which repositories wait, and what fixes it for good. */
+export function notReachedNotice(notReached: string[], bold = true): string {
+  const names = notReached.map((name) => safeCell(name, 100)).join(', ')
+  const title = bold ? '**Not reached this run**' : 'Not reached this run'
+  return `${title} (its time ran out; the next run starts with them, and the dashboard leaves their escalations out until then): ${names}. A desk this size wants a matrix of jobs, each given some of the repositories through the action's \`repositories\` input.`
 }

@@ -58818,11 +58818,13 @@ function issueLink(row3) {
   const plainUrl = row3.url.startsWith("https://") && row3.url.length <= 500 && !/[\s()<>|\\[\]]/.test(row3.url);
   return plainUrl ? `[${text4}](${row3.url})` : safeCell(text4);
 }
-function renderOrgDashboard(rows, repositories, now2, failures) {
+function renderOrgDashboard(rows, outcome, now2) {
+  const { repositories, failures, notReached } = outcome;
   const sorted = [...rows].sort(byOrgUrgency);
   const breached = rows.filter((row3) => row3.sla === "breached").length;
+  const data = { notReached };
   const lines = [
-    renderMarker("org-dashboard"),
+    renderMarker("org-dashboard", data),
     `### Escalations across ${repositories.length} repositor${repositories.length === 1 ? "y" : "ies"}`,
     "",
     `**${rows.length} open** at ${formatUtc(now2)}, ${breached} breached. Most urgent first; each row links to its escalation, whose card has the details.`,
@@ -58836,18 +58838,45 @@ function renderOrgDashboard(rows, repositories, now2, failures) {
   ];
   if (failures.length > 0)
     lines.push("", `**Not swept this run** (retried next run): ${failures.map((failure) => safeCell(failure, 200)).join("; ")}`);
+  if (notReached.length > 0) lines.push("", notReachedNotice(notReached));
   return fitBody(lines.join("\n"));
+}
+function notReachedNotice(notReached, bold = true) {
+  const names = notReached.map((name) => safeCell(name, 100)).join(", ");
+  const title = bold ? "**Not reached this run**" : "Not reached this run";
+  return `${title} (its time ran out; the next run starts with them, and the dashboard leaves their escalations out until then): ${names}. A desk this size wants a matrix of jobs, each given some of the repositories through the action's \`repositories\` input.`;
+}
+
+// src/core/plans/org-order.ts
+function notReachedOf(data) {
+  if (typeof data !== "object" || data === null) return [];
+  const list3 = data.notReached;
+  return Array.isArray(list3) ? list3.filter((name) => typeof name === "string") : [];
+}
+function orgSweepOrder(repositories, leftLastTime) {
+  const left = new Set(leftLastTime.map((name) => name.toLowerCase()));
+  const first = repositories.filter((name) => left.has(name.toLowerCase()));
+  return [...first, ...repositories.filter((name) => !left.has(name.toLowerCase()))];
 }
 
 // src/shell/run-org-sweep.ts
 var DASHBOARD_LABEL = "escalation-dashboard";
+var ORG_SWEEP_BUDGET_MS = 12 * 6e4;
 async function runOrgSweep(gateway, config, configText, configPath, now2, log, options) {
   const { chat, shard } = options;
   const wanted = config.organization?.repositories ?? [];
   const repositories = shard.length > 0 ? shard : wanted === "all" ? await gateway.listRepositories() : wanted;
   const report = { number: null, tier: null, state: "swept", decisions: [], done: [], failures: [] };
   const rows = [];
-  for (const name of repositories) {
+  const dashboard = shard.length === 0 ? await gateway.findOwnIssue(DASHBOARD_LABEL) : null;
+  const leftLastTime = dashboard ? notReachedOf(readMarker(dashboard.body)?.data) : [];
+  const started = Date.now();
+  const notReached = [];
+  for (const name of orgSweepOrder(repositories, leftLastTime)) {
+    if (Date.now() - started > ORG_SWEEP_BUDGET_MS) {
+      notReached.push(name);
+      continue;
+    }
     try {
       const swept = await runSweep(gateway.forRepository(name), configPath, now2, inRepository(log, name), {
         inOrganization: true,
@@ -58862,10 +58891,10 @@ async function runOrgSweep(gateway, config, configText, configPath, now2, log, o
       report.failures?.push(`${name}: ${error2 instanceof Error ? error2.message : String(error2)}`);
     }
   }
-  const at = now2();
-  const dashboard = renderOrgDashboard(rows, repositories, at, report.failures ?? []);
-  report.details = dashboard.slice(dashboard.indexOf("\n") + 1);
-  if (shard.length === 0) report.done.push(...await publishDashboard(gateway, dashboard));
+  const body2 = renderOrgDashboard(rows, { repositories, failures: report.failures ?? [], notReached }, now2());
+  report.details = body2.slice(body2.indexOf("\n") + 1);
+  if (notReached.length > 0) report.warnings = [...report.warnings ?? [], notReachedNotice(notReached, false)];
+  if (shard.length === 0) report.done.push(...await publishDashboard(gateway, dashboard, body2));
   report.decisions.unshift(
     `Organisation sweep over ${repositories.length} repositor${repositories.length === 1 ? "y" : "ies"}: ${rows.length} open escalations.`
   );
@@ -58874,8 +58903,7 @@ async function runOrgSweep(gateway, config, configText, configPath, now2, log, o
 function inRepository(log, name) {
   return { info: (message) => log.info(`${name}: ${message}`), warning: (message) => log.warning(`${name}: ${message}`) };
 }
-async function publishDashboard(gateway, body2) {
-  const existing = await gateway.findOwnIssue(DASHBOARD_LABEL);
+async function publishDashboard(gateway, existing, body2) {
   if (!existing) {
     const created = await gateway.createPinnedIssue("Escalation dashboard", body2, DASHBOARD_LABEL);
     return [`opened the dashboard #${created.number}`];
