@@ -185,8 +185,11 @@ export interface Staged {
   event: WebhookEvent
   /** Runs that redo the work without faults, in order: the same event again, or a sweep. */
   rerun: WebhookEvent[]
-  /** The end state is complete: every planned write is there (`expectNothingTwice` checks the rest). */
-  expectComplete(): void
+  /**
+   * The end state is complete: every planned write is there (`expectNothingTwice` checks the
+   * rest). Given the cell's own GitHub: the stage runs once per scenario, each cell from a copy.
+   */
+  expectComplete(gh: LocalGitHub): void
 }
 
 export interface Scenario {
@@ -221,7 +224,7 @@ function command(name: string, text: string, expectCard: (gh: LocalGitHub, numbe
       return {
         event,
         rerun: [event],
-        expectComplete() {
+        expectComplete(gh) {
           expect(reacted(gh, number, event.commentId), 'one 👍 on the command').toBe(1)
           expectCard(gh, number)
         },
@@ -260,7 +263,7 @@ function closedAgain(name: string, first: Answers, then: Answers, draftAfter: bo
       gh.act.reopen(number, 'carla')
       gh.act.editIssue(number, { by: 'carla', body: formBody(then) })
       const event = closeEvent(gh, number)
-      return { event, rerun: [event], expectComplete: () => expectPostMortem(gh, number, draftAfter) }
+      return { event, rerun: [event], expectComplete: (gh) => expectPostMortem(gh, number, draftAfter) }
     },
   }
 }
@@ -277,7 +280,7 @@ function sweepAtRisk(name: string, alongside?: ProxyRule[]): Scenario {
       return {
         event,
         rerun: [event],
-        expectComplete() {
+        expectComplete(gh) {
           const statuses = ownComments(gh, number, 'status')
           expect(statuses, 'one status comment').toHaveLength(1)
           expect(statuses[0]!.body).toContain('Acknowledge target at risk')
@@ -304,7 +307,7 @@ export const SCENARIOS = {
       return {
         event: opened,
         rerun: [opened],
-        expectComplete() {
+        expectComplete(gh) {
           expect(onlyComment(gh, number, 'card').body).toContain('**Notified:** @acme/support-leads')
           expect(gh.labelsOf(number).sort()).toEqual(['escalation', 'tier-2'])
           expect(gh.assigneesOf(number)).toEqual(['olivia'])
@@ -339,7 +342,7 @@ export const SCENARIOS = {
       return {
         event: opened,
         rerun: [opened],
-        expectComplete() {
+        expectComplete(gh) {
           const items = gh.projectItems(3)
           expect(items, 'one project item').toHaveLength(1)
           expect(items[0]!.content?.number).toBe(number)
@@ -369,7 +372,7 @@ export const SCENARIOS = {
       return {
         event,
         rerun: [event],
-        expectComplete() {
+        expectComplete(gh) {
           expect(gh.labelsOf(number).sort()).toEqual(['escalation', 'tier-2'])
           expect(onlyComment(gh, number, 'card').body).not.toContain('**Root cause**')
         },
@@ -385,7 +388,7 @@ export const SCENARIOS = {
       return {
         event,
         rerun: [event],
-        expectComplete() {
+        expectComplete(gh) {
           expect(gh.issue(number)).toMatchObject({ state: 'closed', state_reason: 'completed' })
           expect(reacted(gh, number, event.commentId)).toBe(1)
           expectPostMortem(gh, number)
@@ -399,7 +402,7 @@ export const SCENARIOS = {
       const number = await fileAndTakeIn(gh)
       gh.clock.advance(60)
       const event = closeEvent(gh, number)
-      return { event, rerun: [event], expectComplete: () => expectPostMortem(gh, number) }
+      return { event, rerun: [event], expectComplete: (gh) => expectPostMortem(gh, number) }
     },
   },
   completedInReview: closedAgain('a draft post-mortem completed', answers({ rootCause: 'tbd' }), answers({}), false),
@@ -415,7 +418,7 @@ export const SCENARIOS = {
       return {
         event,
         rerun: [event],
-        expectComplete() {
+        expectComplete(gh) {
           const issues = actionIssues(gh)
           expect(issues.map((issue) => issue.title)).toEqual(READY.map((item) => item.slice('- [ ] '.length, item.indexOf(' @'))))
           // Each once (in any order: one linked by a re-run comes after the others).

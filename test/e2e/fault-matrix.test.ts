@@ -1,6 +1,7 @@
 /**
  * The fault matrix: every write the action makes to GitHub × every way GitHub fails one. Each
- * cell brings a repository to the run that makes the write, fails that write (a 5xx past the
+ * cell starts from a repository brought to the run that makes the write (staged once per
+ * scenario through the bundle, copied into the cell's own local GitHub), fails that write (a 5xx past the
  * retries, a secondary rate limit with `retry-after: 1`, a 429 with `retry-after: 1`, a hung
  * request dropped after 200 ms, or an answer lost after GitHub stored the write), runs, then
  * redoes the work without faults (the same event again, or the next sweep) and checks that the
@@ -14,9 +15,10 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { runAction, type RunResult } from '../harness'
-import type { FaultAnswer, LocalGitHub, RequestLogEntry } from '../local-github'
+import type { FaultAnswer, LocalGitHub, RequestLogEntry, Snapshot } from '../local-github'
 import { expectNothingTwice, SCENARIOS, startFaultProxy, type ProxyRule, type Scenario, type Staged } from './fault-matrix-cells'
-import { expectFailure, expectSuccess, withRepo } from './thread'
+import { stageOnce, withStaged } from './staged'
+import { expectFailure, expectSuccess } from './thread'
 
 type Kind = '5xx' | '403' | '429' | 'timeout' | 'lost'
 
@@ -156,7 +158,7 @@ async function expectRedone(gh: LocalGitHub, row: Row, staged: Staged, succeeded
   const inputs = row.scenario.inputs
   const from = gh.requests.length
   for (const event of staged.rerun) expectSuccess(await runAction(gh, event, { inputs }))
-  staged.expectComplete()
+  staged.expectComplete(gh)
   expectNothingTwice(gh)
   if (succeeded && !row.deferrable) {
     expect(writesOf(gh.requests.slice(from)), 'writes of the re-run after a run that succeeded').toEqual([])
@@ -167,11 +169,22 @@ async function expectRedone(gh: LocalGitHub, row: Row, staged: Staged, succeeded
   expect(writesOf(gh.requests.slice(settled)), 'writes of one more run').toEqual([])
 }
 
+/** Each scenario's stage runs once (its own local GitHub); each of its cells starts from a copy. */
+const stages = new Map<Scenario, () => Promise<{ value: Staged; snapshot: Snapshot }>>()
+const stageOf = (scenario: Scenario) => {
+  if (!stages.has(scenario))
+    stages.set(
+      scenario,
+      stageOnce((gh) => scenario.stage(gh), { config: scenario.config }),
+    )
+  return stages.get(scenario)!
+}
+
 async function runCell(row: Row, kind: Kind, name: string): Promise<void> {
   const fault = FAULTS[kind]
-  await withRepo(
-    async (gh) => {
-      const staged = await row.scenario.stage(gh)
+  await withStaged(
+    stageOf(row.scenario),
+    async (gh, staged) => {
       const armed = await armFault(gh, row, fault)
       let result: RunResult
       try {

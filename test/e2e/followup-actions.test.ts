@@ -21,7 +21,8 @@ import {
   type Pull,
 } from './followup-helpers'
 import { formBody } from './scenario'
-import { BOT_LOGIN, expectSuccess, ownComments, withRepo } from './thread'
+import { stageOnce, withStaged } from './staged'
+import { BOT_LOGIN, expectSuccess, ownComments } from './thread'
 
 const FILTER_TEST = '- [ ] Add a regression test for the stage filter of the stale-opportunity automation @tom due 2026-12-15'
 const ALERT = '- [ ] Alert when more than 50 opportunities close within an hour @olivia due 2026-12-20'
@@ -45,6 +46,10 @@ async function mergedWithActions(gh: LocalGitHub, items = READY) {
   return { number, pull, merge }
 }
 
+/** The two setups most tests start from, each run once through the bundle; each test from its copy. */
+const merged = stageOnce((gh) => mergedWithActions(gh))
+const resolved = stageOnce(resolvedEscalation)
+
 /** Reopened a day later with a changed impact and closed again by olivia: the product's follow-up post-mortem PR. */
 async function followUpPull(gh: LocalGitHub, number: number, first: Pull): Promise<Pull> {
   gh.clock.advance(24 * 60)
@@ -62,8 +67,7 @@ async function followUpPull(gh: LocalGitHub, number: number, first: Pull): Promi
 
 describe.concurrent('preventive actions', () => {
   it('while the PR is open: one check comment names the item without an owner and the one without a date; a push fixing them edits it to ready', async () => {
-    await withRepo(async (gh) => {
-      const { pull } = await resolvedEscalation(gh)
+    await withStaged(resolved, async (gh, { pull }) => {
       const [first] = await pushItems(gh, pull, [
         FILTER_TEST,
         '- [ ] Alert on mass closes due 2026-12-20',
@@ -101,8 +105,7 @@ describe.concurrent('preventive actions', () => {
   })
 
   it('merged: each item a labelled sub-issue of the escalation, assigned, with its due date and links; the card lists them; the merge again writes nothing', async () => {
-    await withRepo(async (gh) => {
-      const { number, pull, merge } = await mergedWithActions(gh)
+    await withStaged(merged, async (gh, { number, pull, merge }) => {
       const issues = actionIssues(gh)
       expect(issues.map((issue) => issue.title)).toEqual([
         'Add a regression test for the stage filter of the stale-opportunity automation',
@@ -139,8 +142,7 @@ describe.concurrent('preventive actions', () => {
   })
 
   it('an action closed: the card marks it done; reopened: open again; an issue only claiming the escalation changes nothing', async () => {
-    await withRepo(async (gh) => {
-      const { number } = await mergedWithActions(gh)
+    await withStaged(merged, async (gh, { number }) => {
       const [first, second] = actionIssues(gh)
       gh.clock.advance(60)
       expectSuccess(await runAction(gh, gh.act.close(first!.number, { by: 'tom', reason: 'completed' })))
@@ -160,8 +162,7 @@ describe.concurrent('preventive actions', () => {
   })
 
   it('a follow-up post-mortem with one item’s date moved: that issue follows, no new one, the others keep what they say', async () => {
-    await withRepo(async (gh) => {
-      const { number, pull } = await mergedWithActions(gh)
+    await withStaged(merged, async (gh, { number, pull }) => {
       const before = actionIssues(gh)
       const followUp = await followUpPull(gh, number, pull)
       // The reviewers carry the checklist into the follow-up, the alert a fortnight later.
@@ -188,8 +189,7 @@ describe.concurrent('preventive actions', () => {
   // checklist on the default branch is not carried over), and merging it matches the template's
   // placeholder items to the existing issues by list position and rewrites them.
   it('a follow-up post-mortem merged without touching its checklist leaves the preventive actions as they were', async () => {
-    await withRepo(async (gh) => {
-      const { number, pull } = await mergedWithActions(gh)
+    await withStaged(merged, async (gh, { number, pull }) => {
       const before = actionIssues(gh).map(agreed)
       const followUp = await followUpPull(gh, number, pull)
       await mergeAndRun(gh, followUp)
@@ -201,8 +201,7 @@ describe.concurrent('preventive actions', () => {
   // Fails today: the template's `@owner due YYYY-MM-DD` lines (which the check calls placeholders)
   // are filed on merge as three unowned, undated sub-issues.
   it('merged with the template’s placeholder items untouched: no sub-issues are filed', async () => {
-    await withRepo(async (gh) => {
-      const { number, pull } = await resolvedEscalation(gh)
+    await withStaged(resolved, async (gh, { number, pull }) => {
       await mergeAndRun(gh, pull)
       expect(actionIssues(gh)).toEqual([])
       expect(gh.subIssuesOf(number)).toEqual([])
@@ -212,8 +211,7 @@ describe.concurrent('preventive actions', () => {
   // Fails today: the owner moves the date on the issue, as its own text says to; merging a follow-up
   // post-mortem where that item did not change writes the document's old date back.
   it('a due date the owner moved on the issue survives a follow-up post-mortem that did not change the item', async () => {
-    await withRepo(async (gh) => {
-      const { number, pull } = await mergedWithActions(gh)
+    await withStaged(merged, async (gh, { number, pull }) => {
       const test = issueByTitle(gh, 'Add a regression test')
       const movedBody = test.body!.replace('- **Due:** 2026-12-15', '- **Due:** 2026-12-22')
       expect((await rest(gh, 'PATCH', `/issues/${test.number}`, { body: movedBody })).status).toBe(200)
@@ -227,8 +225,7 @@ describe.concurrent('preventive actions', () => {
   // Fails today: GitHub refuses to create an issue assigned to someone who cannot be assigned (422),
   // so the merge run fails at that item, and every re-run fails there again.
   it('an owner who cannot be assigned: the run succeeds and every item is filed, that one unassigned', async () => {
-    await withRepo(async (gh) => {
-      const { number, pull } = await resolvedEscalation(gh)
+    await withStaged(resolved, async (gh, { number, pull }) => {
       await pushItems(gh, pull, [FILTER_TEST, '- [ ] Brief the account team on the restore @carla due 2026-12-10', SOP], { run: false })
       await mergeAndRun(gh, pull)
       expect(gh.subIssuesOf(number)).toHaveLength(3)
@@ -239,8 +236,7 @@ describe.concurrent('preventive actions', () => {
   })
 
   it('five items: what the merge costs, and the same merge again', async () => {
-    await withRepo(async (gh) => {
-      const { pull } = await resolvedEscalation(gh)
+    await withStaged(resolved, async (gh, { pull }) => {
       const five = [
         ...READY,
         '- [ ] Review every automation for a missing filter @tom due 2027-01-15',

@@ -21,6 +21,7 @@ import {
   sweep,
   type Pull,
 } from './followup-helpers'
+import { stageOnce, withStaged } from './staged'
 import { withRepo } from './thread'
 
 const ASK = '@carla, once you have talked to Globex Corporation, record how they rate the handling: `/csat <1-5> [comment]`.'
@@ -30,10 +31,12 @@ const UNRATED_MISS = "@cto-casey: this escalation missed an SLA target and the c
 const headOf = (gh: LocalGitHub, pull: Pull) => gh.pulls().find((candidate) => candidate.number === pull.number)!
 const satisfaction = (gh: LocalGitHub, pull: Pull) => section(documentOf(gh, headOf(gh, pull)), 'Customer satisfaction')
 
+/** Most tests start from one resolved escalation with its post-mortem PR open, staged once. */
+const resolved = stageOnce(resolvedEscalation)
+
 describe.concurrent('customer satisfaction', () => {
   it('the resolved notice asks carla; her /csat 2 is accepted, shown on the card, told to cto-casey once, written into the open post-mortem', async () => {
-    await withRepo(async (gh) => {
-      const { number, pull } = await resolvedEscalation(gh)
+    await withStaged(resolved, async (gh, { number, pull }) => {
       expect(noticeTexts(gh, number).filter((text) => text.includes('**Resolved.**'))[0]).toContain(ASK)
       const branchBefore = gh.branchSha(pull.head.ref)
 
@@ -59,8 +62,7 @@ describe.concurrent('customer satisfaction', () => {
   // Fails today: the rating is written by rendering the whole document afresh, so the reviewers'
   // commit on the PR branch (their preventive actions) is replaced, not updated.
   it('a rating after the reviewers pushed their checklist keeps their edits in the document', async () => {
-    await withRepo(async (gh) => {
-      const { number, pull } = await resolvedEscalation(gh)
+    await withStaged(resolved, async (gh, { number, pull }) => {
       const item = '- [ ] Add a regression test for the stage filter @tom due 2026-12-15'
       await pushItems(gh, pull, [item], { run: false })
       expect((await say(gh, number, '/csat 4 quick recovery', 'carla')).accepted).toBe(true)
@@ -70,8 +72,7 @@ describe.concurrent('customer satisfaction', () => {
   })
 
   it('rita (read access, not the filer) may not rate: refused, the card unchanged', async () => {
-    await withRepo(async (gh) => {
-      const { number } = await resolvedEscalation(gh)
+    await withStaged(resolved, async (gh, { number }) => {
       const attempt = await say(gh, number, '/csat 5 all good', 'rita')
       expect(attempt.refused).toBe(true)
       expect(cardRow(gh, number, 'Customer satisfaction')).toMatch(/^not recorded yet/)
@@ -79,8 +80,7 @@ describe.concurrent('customer satisfaction', () => {
   })
 
   it('a rating after the merge: the card shows it, no follow-up post-mortem PR', async () => {
-    await withRepo(async (gh) => {
-      const { number, pull } = await resolvedEscalation(gh)
+    await withStaged(resolved, async (gh, { number, pull }) => {
       await mergeAndRun(gh, pull)
       const since = allRequests(gh)
       expect((await say(gh, number, '/csat 5 they were delighted', 'carla', 60)).accepted).toBe(true)
@@ -92,8 +92,8 @@ describe.concurrent('customer satisfaction', () => {
   })
 
   it('no rating two business days after the close: the sweep reminds carla once; a rating before then: no reminder', async () => {
-    await withRepo(async (gh) => {
-      const { number } = await resolvedEscalation(gh) // closed Tuesday 2026-11-24 10:10
+    await withStaged(resolved, async (gh, { number }) => {
+      // `number` was closed on Tuesday 2026-11-24 at 10:10
       const rated = (await resolvedEscalation(gh, { title: '[Escalation] Initech: invoices doubled' })).number
       expect((await say(gh, rated, '/csat 4', 'carla')).accepted).toBe(true)
       gh.clock.set('2026-11-26T10:00:00Z')

@@ -12,7 +12,8 @@ import type { LocalGitHub } from '../local-github'
 import { checkWrittenByAction } from '../render/check-written'
 import { allRequests } from './followup-helpers'
 import { COMPLETE, FORM_TEXT, formBody, teamConfig } from './scenario'
-import { BOT_LOGIN, expectFailure, expectSuccess, withRepo } from './thread'
+import { stageOnce, withStaged } from './staged'
+import { BOT_LOGIN, expectFailure, expectSuccess } from './thread'
 
 /** One token for every repository, the action's own identity: everything it writes anywhere is its own and render-checked. */
 const TOKEN = 'ghs_orgreport'
@@ -99,14 +100,27 @@ const renderProblems = (repo: Repo) => checkWrittenByAction(repo as unknown as L
 const HEADLINE =
   '**4 escalations** filed 2026-10-26 – 2026-11-25 · MTTA median **20m** (n = 3) · SLA attainment **50%** (5/10 targets met) · CSAT **4.0 / 5** (1 rating)'
 
+/** The three repositories with their escalations, worked through the bundle once; each test starts from a copy. */
+const worked = stageOnce(
+  async (gh) => {
+    gh.addToken(TOKEN, { login: BOT_LOGIN, kind: 'app' })
+    await escalations(gh, product(gh, 'support-emea'), product(gh, 'support-us'))
+  },
+  { config: central('all') },
+)
+
+/** The staged repositories, `config` the central one. */
+function members(gh: LocalGitHub, config: string) {
+  gh.putFile('.github/escalations.yml', config)
+  return { emea: gh.repository('support-emea'), us: gh.repository('support-us') }
+}
+
 describe('the organisation report', () => {
   it('covers every repository in one report with a row each; a re-run with nothing new writes nothing', async () => {
-    await withRepo(
+    await withStaged(
+      worked,
       async (gh) => {
-        gh.addToken(TOKEN, { login: BOT_LOGIN, kind: 'app' })
-        const emea = product(gh, 'support-emea')
-        const us = product(gh, 'support-us')
-        await escalations(gh, emea, us)
+        const { emea, us } = members(gh, central('all'))
         gh.clock.set('2026-11-25T09:00:00Z')
 
         const fresh = allRequests(gh)
@@ -163,13 +177,12 @@ describe('the organisation report', () => {
   })
 
   it('a repository it cannot read is named with why and the run fails; the others are reported, nothing kept before is lost', async () => {
-    await withRepo(
+    await withStaged(
+      worked,
       async (gh) => {
         const all = ['acme/support', 'acme/support-emea', 'acme/support-us']
         gh.addToken(TOKEN, { login: BOT_LOGIN, kind: 'app', repositories: all })
-        const emea = product(gh, 'support-emea')
-        const us = product(gh, 'support-us')
-        await escalations(gh, emea, us)
+        const { emea, us } = members(gh, central(['support-emea', 'support-us']))
         gh.clock.set('2026-11-25T09:00:00Z')
         expectSuccess(await report(gh))
         const whole = visible(gh)
@@ -210,12 +223,10 @@ describe('the organisation report', () => {
   })
 
   it('a matrix shard reports its repositories in its job summary and leaves the pinned report whole', async () => {
-    await withRepo(
+    await withStaged(
+      worked,
       async (gh) => {
-        gh.addToken(TOKEN, { login: BOT_LOGIN, kind: 'app' })
-        const emea = product(gh, 'support-emea')
-        const us = product(gh, 'support-us')
-        await escalations(gh, emea, us)
+        members(gh, central(['support-emea', 'support-us']))
         gh.clock.set('2026-11-25T09:00:00Z')
         expectSuccess(await report(gh))
         const whole = visible(gh)

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import type { LocalGitHub } from '../local-github'
 import { allRequests, cardRow, fileCritical, report, rest, say, sweep } from './followup-helpers'
+import { stageOnce, withStaged } from './staged'
 import { BOT_LOGIN, withRepo } from './thread'
 
 /**
@@ -28,6 +29,9 @@ async function workedAndResolved(gh: LocalGitHub) {
   await say(gh, initech, '/csat 2 slow first reply', 'carla', 10)
   return { globex, initech }
 }
+
+/** Most tests start where workedAndResolved ends: it runs once, each test from its copy. */
+const worked = stageOnce(workedAndResolved)
 
 const HEADLINE =
   '**2 escalations** filed 2026-10-26 – 2026-11-25 · MTTA median **10m** (n = 2) · SLA attainment **83%** (5/6 targets met) · CSAT **3.0 / 5** (2 ratings)'
@@ -63,8 +67,7 @@ async function damageLedger(gh: LocalGitHub): Promise<void> {
 
 describe.concurrent('the metrics report', () => {
   it('shows MTTA, attainment, CSAT and the pie charts in the summary and the report issue; a re-run with nothing new reads twice and writes nothing', async () => {
-    await withRepo(async (gh) => {
-      await workedAndResolved(gh)
+    await withStaged(worked, async (gh) => {
       gh.clock.set('2026-11-25T09:00:00Z')
       const fresh = allRequests(gh)
       const result = await report(gh)
@@ -104,8 +107,7 @@ describe.concurrent('the metrics report', () => {
   })
 
   it('a ledger comment damaged by a person’s edit: the next report rebuilds it from the escalations, the numbers the same', async () => {
-    await withRepo(async (gh) => {
-      await workedAndResolved(gh)
+    await withStaged(worked, async (gh) => {
       gh.clock.set('2026-11-25T09:00:00Z')
       await report(gh)
       const before = visible(gh)
@@ -120,8 +122,7 @@ describe.concurrent('the metrics report', () => {
   // so every later run finds the ledger damaged: the sweep and the report rebuild it from every
   // escalation each time, and intake reads no records at all (no repeat customer is found again).
   it('after that rebuild the ledger is whole again: no rebuild on the next run, and intake finds the earlier escalation', async () => {
-    await withRepo(async (gh) => {
-      const { globex } = await workedAndResolved(gh)
+    await withStaged(worked, async (gh, { globex }) => {
       gh.clock.set('2026-11-25T09:00:00Z')
       await report(gh)
       await damageLedger(gh)
@@ -137,8 +138,7 @@ describe.concurrent('the metrics report', () => {
   // Fails today: the ledger reads the shards it finds and, with its marker still in the report
   // issue, only asks for escalations changed since: a deleted shard is never missed, its records are lost.
   it('a ledger comment deleted: the next report rebuilds it from the escalations, the numbers the same', async () => {
-    await withRepo(async (gh) => {
-      await workedAndResolved(gh)
+    await withStaged(worked, async (gh) => {
       gh.clock.set('2026-11-25T09:00:00Z')
       await report(gh)
       const before = visible(gh)
@@ -152,8 +152,7 @@ describe.concurrent('the metrics report', () => {
   // Fails today: with the default period its end is the clock, and the report says when it was generated
   // to the minute, so a later run with nothing new edits the report issue all the same.
   it('a re-run later the same day with nothing new writes nothing', async () => {
-    await withRepo(async (gh) => {
-      await workedAndResolved(gh)
+    await withStaged(worked, async (gh) => {
       gh.clock.set('2026-11-25T09:00:00Z')
       await report(gh)
       gh.clock.set('2026-11-25T09:40:00Z')
@@ -164,8 +163,7 @@ describe.concurrent('the metrics report', () => {
   })
 
   it('a fixed period from report-from and report-to: only what was filed in it; an empty one reads as quiet', async () => {
-    await withRepo(async (gh) => {
-      await workedAndResolved(gh)
+    await withStaged(worked, async (gh) => {
       gh.clock.set('2026-12-02T09:00:00Z')
       const later = await fileCritical(gh, { answers: { customer: 'Umbrella' }, title: '[Escalation] Umbrella: logins failing' })
       await say(gh, later, '/ack', 'olivia', 20)

@@ -34,6 +34,7 @@ export interface RunResult {
 }
 
 const NODE_24 = join(PROJECT_ROOT, 'node_modules/node/bin/node')
+const COMPILE_CACHE = join(tmpdir(), 'escalation-desk-compile-cache')
 const FAKE_CLOCK = pathToFileURL(fileURLToPath(new URL('./fake-clock.mjs', import.meta.url))).href
 const PACED_ENTRY = fileURLToPath(new URL('./paced-entry.mjs', import.meta.url))
 
@@ -94,6 +95,9 @@ export async function runAction(gh: LocalGitHub, event: WebhookEvent, options: R
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     RUNNER_TEMP: files.temp,
+    // Node's own bytecode cache, shared by the suite's runs: each run still starts a fresh process
+    // and loads the bundle as a runner does, without compiling the same 2 MB again every time.
+    NODE_COMPILE_CACHE: COMPILE_CACHE,
     ...(gh.clock.isSet ? { NODE_OPTIONS: `--import=${FAKE_CLOCK}`, FAKE_NOW: gh.clock.now().toISOString() } : {}),
   }
   if (options.env) Object.assign(env, options.env)

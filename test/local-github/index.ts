@@ -3,7 +3,7 @@
  * webhook events GitHub would deliver, and tokens that say who each request is. */
 import { BOT_LOGIN, type Ctx } from './builders'
 import { createClock, type Clock } from './clock'
-import { addRepo, createHub, DEFAULT_TOKEN, fullName, TEST_TOKEN, toIdentity, type Identity, type TokenOptions } from './hub'
+import { addRepo, createHub, DEFAULT_TOKEN, findRepo, fullName, TEST_TOKEN, toIdentity, type Identity, type TokenOptions } from './hub'
 import type { WebhookEvent } from './person-actions'
 import { projectHandle, type ProjectItemView, type SeededProject } from './project-handle'
 import type { ProjectSeed } from './projects'
@@ -16,6 +16,7 @@ import { pullRoutes } from './routes-pulls'
 import { repoListRoutes } from './routes-repos'
 import { subIssueRoutes } from './routes-sub-issues'
 import { startServer, type FaultAnswer, type FaultMatch, type RequestLogEntry, type ServerState, type ValidationError } from './server'
+import { restoreSnapshot, takeSnapshot, type Snapshot } from './snapshot'
 import type { Role } from './state'
 
 export type {
@@ -29,6 +30,7 @@ export type {
   RequestLogEntry,
   Role,
   SeededProject,
+  Snapshot,
   TokenOptions,
   ValidationError,
   WebhookEvent,
@@ -128,6 +130,12 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
       })
       return createRepoHandle({ ...ctx, state: added })
     },
+    /** A handle on a repository this GitHub holds (one added, or brought by `restore`). */
+    repository(name: string, owner = state.owner): RepoHandle {
+      const found = findRepo(hub, owner, name)
+      if (!found) throw new Error(`local GitHub: no repository ${owner}/${name}`)
+      return createRepoHandle({ ...ctx, state: found })
+    },
     get requests(): readonly RequestLogEntry[] {
       return server.requests
     },
@@ -137,6 +145,12 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}) {
     /** Requests the real API would refuse. Tests assert this stays empty. */
     get validationErrors(): readonly ValidationError[] {
       return server.validationErrors
+    },
+    /** A copy of all this GitHub holds, for `restore` on another (bench and tests sharing a long setup). */
+    snapshot: (): Snapshot => takeSnapshot(hub),
+    /** Brings this GitHub to `snapshot` (taken from one with the same repositories). */
+    restore(snapshot: Snapshot) {
+      restoreSnapshot(hub, snapshot)
     },
     faults: {
       /** Queue one scripted answer for the next matching request (used once, in order). */
