@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BlockScanner } from '../../../src/core/form/block-scanner'
+import { mulberry32 } from '../../seeded-random'
 import { githubTopLevelHeadingLines } from './github-headings'
 
 /** The 1-based lines the scanner reads as top-level `###` headings. */
@@ -58,13 +59,8 @@ const LINE_POOL = [
   ...['</textarea>', '<?php', '?>', '<!DOCTYPE html>', '<![CDATA[', ']]>'],
 ]
 
-/** mulberry32: a small seeded generator, so a failure names a body that can be replayed. */
+/** Seeded, so a failure names a body that can be replayed: an integer in [0, below). */
 function seededRandom(seed: number): (below: number) => number {
-  let state = seed
-  return (below) => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * below)
-  }
+  const next = mulberry32(seed)
+  return (below) => Math.floor(next() * below)
 }

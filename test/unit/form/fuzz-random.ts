@@ -1,17 +1,12 @@
+import { mulberry32 } from '../../seeded-random'
+
 /** A seeded source of randomness and of the text issue bodies are made of (for the body fuzzer). */
 export class Random {
-  private state: number
+  /** In [0, 1): mulberry32, the same sequence for the same seed everywhere. */
+  readonly next: () => number
 
   constructor(seed: number) {
-    this.state = seed | 0
-  }
-
-  /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) | 0
-    let t = Math.imul(this.state ^ (this.state >>> 15), 1 | this.state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+    this.next = mulberry32(seed)
   }
 
   /** An integer in [0, below). */

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { Calendar } from '../../../src/config/types'
+import { mulberry32 } from '../../seeded-random'
 import { addSlaMinutes, slaMinutesBetween, type Pause } from '../../../src/core/time/sla-clock'
 
-/** mulberry32: a small seeded generator, so every run checks the same cases. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
+/** Seeded, so every run checks the same cases. */
+const seeded = mulberry32
 
 const CALENDARS: Calendar[] = [
   { kind: '24x7' },
