@@ -4,7 +4,7 @@
  * (organisation mode reads each member's own), the shipped form, the labels and the people, and its open escalations brought
  * to their steady state with the App's identity (bench/lib/steady-state.ts).
  */
-import { FORM_TEXT, teamConfig } from '../../test/e2e/scenario'
+import { productRepository, teamConfig } from '../../test/e2e/scenario'
 import type { LocalGitHub, RepoHandle } from '../../test/local-github'
 import { steadyState, type SteadyState } from './steady-state'
 
@@ -32,7 +32,7 @@ export async function setUpOrganisation(
 ): Promise<Organisation> {
   gh.addToken(APP_TOKEN, { login: APP_LOGIN, kind: 'app' })
   const names = Array.from({ length: options.repositories }, (_, i) => `support-${String(i + 1).padStart(2, '0')}`)
-  const repos = names.map((name) => productRepository(gh, name))
+  const repos = names.map((name) => productRepository(gh, name, { config: null }))
   const states: SteadyState[] = []
   const catchUpConfig = teamConfig((config) => (config['max-writes-per-run'] = 1_000))
   for (const [index, repo] of repos.entries()) {
@@ -50,18 +50,4 @@ export async function setUpOrganisation(
     repo.putFile('.github/escalations.yml', teamConfig())
   }
   return { names, repos, states }
-}
-
-function productRepository(gh: LocalGitHub, name: string): RepoHandle {
-  const repo = gh.addRepository(name)
-  repo.putFile('.github/ISSUE_TEMPLATE/escalation.yml', FORM_TEXT)
-  for (const label of ['escalation', 'needs-info', 'tier-1', 'tier-2', 'tier-3', 'sla-breached', 'postmortem']) repo.createLabel(label)
-  for (const [login, role] of [
-    ['carla', 'triage'],
-    ['olivia', 'maintain'],
-    ['tom', 'write'],
-    ['rita', 'read'],
-  ] as const)
-    repo.setCollaborator(login, role)
-  return repo
 }

@@ -11,7 +11,7 @@ import { runAction, type RunResult } from '../harness'
 import type { LocalGitHub } from '../local-github'
 import { checkWrittenByAction } from '../render/check-written'
 import { allRequests } from './followup-helpers'
-import { COMPLETE, FORM_TEXT, formBody, teamConfig } from './scenario'
+import { COMPLETE, formBody, productRepository, teamConfig } from './scenario'
 import { stageOnce, withStaged } from './staged'
 import { BOT_LOGIN, expectFailure, expectSuccess } from './thread'
 
@@ -21,19 +21,7 @@ const central = (repositories: 'all' | string[]) => teamConfig((config) => (conf
 
 type Repo = ReturnType<LocalGitHub['addRepository']>
 
-function product(gh: LocalGitHub, name: string): Repo {
-  const repo = gh.addRepository(name)
-  repo.putFile('.github/ISSUE_TEMPLATE/escalation.yml', FORM_TEXT)
-  // Its own configuration, which its intake reads too: the team's tiers and people, without the organisation key.
-  repo.putFile('.github/escalations.yml', teamConfig())
-  for (const label of ['escalation', 'needs-info', 'tier-1', 'tier-2', 'tier-3', 'sla-breached', 'postmortem']) repo.createLabel(label)
-  for (const [login, role] of [
-    ['carla', 'triage'],
-    ['olivia', 'maintain'],
-  ] as const)
-    repo.setCollaborator(login, role)
-  return repo
-}
+const product = (gh: LocalGitHub, name: string): Repo => productRepository(gh, name)
 
 /** The repository's own workflow run for an event (intake and thread commands happen where the escalation lives). */
 async function runIn(gh: LocalGitHub, repo: Repo | LocalGitHub, event: Parameters<typeof runAction>[1]): Promise<void> {

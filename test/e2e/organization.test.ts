@@ -6,27 +6,14 @@
 import { describe, expect, it } from 'vitest'
 import { runAction } from '../harness'
 import type { LocalGitHub } from '../local-github'
-import { COMPLETE, FORM_TEXT, formBody, teamConfig } from './scenario'
+import { COMPLETE, formBody, productRepository, teamConfig } from './scenario'
 import { expectSuccess, withRepo } from './thread'
 
 const CENTRAL = teamConfig((config) => (config.organization = { repositories: ['support-emea', 'support-us'] }))
 const APP = { token: 'ghs_orgdesk' }
 
-/** A product repository with the form and labels; escalations are filed there and run through intake. */
-function product(gh: LocalGitHub, name: string) {
-  const repo = gh.addRepository(name)
-  repo.putFile('.github/ISSUE_TEMPLATE/escalation.yml', FORM_TEXT)
-  // Its own configuration, which its intake reads too: the team's tiers and people, without the organisation key.
-  repo.putFile('.github/escalations.yml', teamConfig())
-  for (const label of ['escalation', 'needs-info', 'tier-1', 'tier-2', 'tier-3', 'sla-breached']) repo.createLabel(label)
-  for (const [login, role] of [
-    ['carla', 'triage'],
-    ['olivia', 'maintain'],
-    ['tom', 'write'],
-  ] as const)
-    repo.setCollaborator(login, role)
-  return repo
-}
+/** A product repository; escalations are filed there and run through intake. */
+const product = (gh: LocalGitHub, name: string) => productRepository(gh, name)
 
 async function file(gh: LocalGitHub, repo: ReturnType<typeof product>, tier: string, customer: string) {
   const events = repo.act.openIssue({

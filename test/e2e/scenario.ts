@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parse, stringify } from 'yaml'
 import { parseFormTemplate } from '../../src/core/form'
-import { startLocalGitHub, type LocalGitHub } from '../local-github'
+import { startLocalGitHub, type LocalGitHub, type RepoHandle } from '../local-github'
 import { runAction } from '../harness'
 
 export const FORM_TEXT = readFileSync('templates/ISSUE_TEMPLATE/escalation.yml', 'utf8')
@@ -20,18 +20,34 @@ export function teamConfig(overrides: (config: Record<string, any>) => void = ()
   return stringify(config)
 }
 
+/** The labels and people of a repository set up the way the README says. */
+function setUp(repo: RepoHandle, config: string | null | undefined): void {
+  repo.putFile('.github/ISSUE_TEMPLATE/escalation.yml', FORM_TEXT)
+  if (config !== null) repo.putFile('.github/escalations.yml', config ?? teamConfig())
+  for (const label of ['escalation', 'needs-info', 'tier-1', 'tier-2', 'tier-3', 'sla-breached', 'postmortem']) repo.createLabel(label)
+  repo.setCollaborator('carla', 'triage') // customer success manager: files escalations
+  repo.setCollaborator('olivia', 'maintain') // support lead: owns tier-1/2
+  repo.setCollaborator('tom', 'write') // support engineer: owns tier-3
+  repo.setCollaborator('rita', 'read') // can file, cannot tier
+}
+
 /** A repository set up the way the README says: form, config, the people. */
 export async function startRepo(options: { config?: string | null; latencyMs?: number } = {}): Promise<LocalGitHub> {
   const gh = await startLocalGitHub({ latencyMs: options.latencyMs ?? 0 })
   gh.clock.set('2026-11-24T09:00:00Z')
-  gh.putFile('.github/ISSUE_TEMPLATE/escalation.yml', FORM_TEXT)
-  if (options.config !== null) gh.putFile('.github/escalations.yml', options.config ?? teamConfig())
-  for (const label of ['escalation', 'needs-info', 'tier-1', 'tier-2', 'tier-3', 'sla-breached', 'postmortem']) gh.createLabel(label)
-  gh.setCollaborator('carla', 'triage') // customer success manager: files escalations
-  gh.setCollaborator('olivia', 'maintain') // support lead: owns tier-1/2
-  gh.setCollaborator('tom', 'write') // support engineer: owns tier-3
-  gh.setCollaborator('rita', 'read') // can file, cannot tier
+  setUp(gh, options.config)
   return gh
+}
+
+/**
+ * Another repository of the same owner set up the same way (an organisation's product
+ * repository): its own configuration, which its intake reads too (the team's by default;
+ * `null` for none), the form, the labels and the people.
+ */
+export function productRepository(gh: LocalGitHub, name: string, options: { config?: string | null } = {}): RepoHandle {
+  const repo = gh.addRepository(name)
+  setUp(repo, options.config)
+  return repo
 }
 
 export interface Answers {
