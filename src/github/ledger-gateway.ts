@@ -47,12 +47,20 @@ export interface LedgerGateway {
   listChangedSince(label: string, since: string | null): Promise<ChangesRead>
   createReportIssue(title: string, body: string): Promise<{ number: number; nodeId: string }>
   /** An open issue of the action's own that carries `label`, or null. */
-  findOwnIssue(label: string): Promise<{ number: number; body: string } | null>
+  /** `unpinned`: not pinned while the repository has room for a pin (its pin failed when it was opened). */
+  findOwnIssue(label: string): Promise<OwnIssue | null>
   /** Opens an issue with `label` and pins it (pinning is best effort). */
   createPinnedIssue(title: string, body: string, label: string): Promise<{ number: number; nodeId: string }>
   /** Pins an issue; false (and a warning) when GitHub would not: the issue works unpinned. */
   pinIssue(number: number, nodeId: string): Promise<boolean>
   updateIssueBody(number: number, body: string): Promise<void>
+}
+
+export interface OwnIssue {
+  number: number
+  body: string
+  nodeId: string
+  unpinned: boolean
 }
 
 /** GitHub pins at most three issues a repository. */
@@ -140,7 +148,8 @@ export function createLedgerGateway(
       )
       const me = learn(data.viewer.login)
       const own = data.repository.issues.nodes.find((node) => isViewer(node.author, me))
-      return own ? { number: own.number, body: own.body } : null
+      const room = (data.repository.pinnedIssues?.totalCount ?? PINS_A_REPOSITORY) < PINS_A_REPOSITORY
+      return own ? { number: own.number, body: own.body, nodeId: own.id, unpinned: own.isPinned === false && room } : null
     },
 
     createPinnedIssue,

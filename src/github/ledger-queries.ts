@@ -69,14 +69,16 @@ mutation EscalationPinReport($id: ID!) {
 
 /**
  * The action's own open issues carrying any of the labels (the dashboard; an issue whose answer
- * was lost), found by the label and trusted by their author: oldest first, or newest with DESC.
+ * was lost), found by the label and trusted by their author: oldest first, or newest with DESC;
+ * whether each is pinned, and how many the repository pins (GitHub allows three).
  */
 export const OWN_ISSUE_QUERY = `
 query EscalationOwnIssue($owner: String!, $repo: String!, $labels: [String!], $direction: OrderDirection = ASC) {
   ${VIEWER}
   repository(owner: $owner, name: $repo) {
+    pinnedIssues(first: 3) { totalCount }
     issues(first: 10, labels: $labels, states: OPEN, orderBy: { field: CREATED_AT, direction: $direction }) {
-      nodes { number id fullDatabaseId body author { __typename login } }
+      nodes { number id fullDatabaseId isPinned body author { __typename login } }
     }
   }
 }`
@@ -84,8 +86,16 @@ query EscalationOwnIssue($owner: String!, $repo: String!, $labels: [String!], $d
 export interface OwnIssueResult {
   viewer: { login: string }
   repository: {
+    pinnedIssues: { totalCount: number } | null
     issues: {
-      nodes: { number: number; id: string; fullDatabaseId: string; body: string; author: { __typename: string; login: string } | null }[]
+      nodes: {
+        number: number
+        id: string
+        fullDatabaseId: string
+        isPinned: boolean | null
+        body: string
+        author: { __typename: string; login: string } | null
+      }[]
     }
   }
 }

@@ -3,6 +3,7 @@ import { notReachedOf, orgSweepOrder } from '../core/plans/org-order'
 import { readMarker } from '../core/render/markers'
 import { notReachedNotice, renderOrgDashboard, type DashboardRow } from '../core/render/org-dashboard'
 import type { EscalationGateway } from '../github/gateway'
+import type { OwnIssue } from '../github/ledger-gateway'
 import type { Logger } from '../github/octokit'
 import type { Report } from './report'
 import type { ChatTarget } from '../github/chat-sender'
@@ -79,16 +80,15 @@ function inRepository(log: Logger, name: string): Logger {
 }
 
 /** The central repository's pinned dashboard issue, edited in place (opened and pinned the first time). */
-async function publishDashboard(
-  gateway: EscalationGateway,
-  existing: { number: number; body: string } | null,
-  body: string,
-): Promise<string[]> {
+async function publishDashboard(gateway: EscalationGateway, existing: OwnIssue | null, body: string): Promise<string[]> {
   if (!existing) {
     const created = await gateway.createPinnedIssue('Escalation dashboard', body, DASHBOARD_LABEL)
     return [`opened the dashboard #${created.number}`]
   }
-  if (existing.body === body) return []
+  const done: string[] = []
+  // A pin that failed when the dashboard was opened is made up for, while the repository has room.
+  if (existing.unpinned && (await gateway.pinIssue(existing.number, existing.nodeId))) done.push(`pinned the dashboard #${existing.number}`)
+  if (existing.body === body) return done
   await gateway.updateIssueBody(existing.number, body)
-  return [`updated the dashboard #${existing.number}`]
+  return [...done, `updated the dashboard #${existing.number}`]
 }

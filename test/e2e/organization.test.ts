@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { runAction } from '../harness'
 import type { LocalGitHub } from '../local-github'
 import { COMPLETE, formBody, productRepository, teamConfig } from './scenario'
+import { startFaultProxy } from './fault-matrix-cells'
 import { expectSuccess, withRepo } from './thread'
 
 const CENTRAL = teamConfig((config) => (config.organization = { repositories: ['support-emea', 'support-us'] }))
@@ -100,6 +101,39 @@ describe('organisation mode', () => {
         gh.clock.advance(15)
         const forged = await runAction(gh, gh.schedulePayload(), { inputs: APP })
         expect(firstSwept(forged.summary)).toBe('support-emea')
+      },
+      { config: CENTRAL },
+    )
+  })
+
+  it('a dashboard whose pin failed when it was opened is pinned by the next sweep, and only then', async () => {
+    await withRepo(
+      async (gh) => {
+        gh.addToken(APP.token, { login: 'escalation-desk', kind: 'app' })
+        product(gh, 'support-us')
+        await file(gh, product(gh, 'support-emea'), 'Tier 2 – High', 'Globex Corporation')
+        const pins = () => gh.requests.filter((request) => request.operation === 'EscalationPinReport' && request.status === 200).length
+        // GitHub refuses every pin of the first sweep: the dashboard is opened all the same, unpinned.
+        const refusing = await startFaultProxy(gh, [
+          { method: 'POST', route: 'graphql', operation: 'EscalationPinReport', action: { answer: { status: 502 } }, times: 10 },
+        ])
+        const first = await runAction(gh, gh.schedulePayload(), { inputs: APP, env: refusing.env })
+        await refusing.close()
+        expectSuccess(first)
+        expect(first.warnings.join('\n')).toContain('Could not pin')
+        expect(gh.issuesWithLabel('escalation-dashboard')).toHaveLength(1)
+        expect(pins()).toBe(0)
+        gh.clock.advance(15)
+        const second = await runAction(gh, gh.schedulePayload(), { inputs: APP })
+        expectSuccess(second)
+        // The dashboard, and support-emea's report issue (its ledger's pin failed too).
+        expect(second.summary).toContain('pinned the dashboard #')
+        expect(pins()).toBe(2)
+        gh.clock.advance(15)
+        const third = await runAction(gh, gh.schedulePayload(), { inputs: APP })
+        expectSuccess(third)
+        expect(third.summary).not.toContain('pinned the dashboard')
+        expect(pins()).toBe(2)
       },
       { config: CENTRAL },
     )

@@ -34464,8 +34464,9 @@ var OWN_ISSUE_QUERY = `
 query EscalationOwnIssue($owner: String!, $repo: String!, $labels: [String!], $direction: OrderDirection = ASC) {
   ${VIEWER}
   repository(owner: $owner, name: $repo) {
+    pinnedIssues(first: 3) { totalCount }
     issues(first: 10, labels: $labels, states: OPEN, orderBy: { field: CREATED_AT, direction: $direction }) {
-      nodes { number id fullDatabaseId body author { __typename login } }
+      nodes { number id fullDatabaseId isPinned body author { __typename login } }
     }
   }
 }`;
@@ -34566,7 +34567,8 @@ function createLedgerGateway({ reader, writer }, { owner, repo }, log, learn) {
       );
       const me = learn(data.viewer.login);
       const own3 = data.repository.issues.nodes.find((node2) => isViewer(node2.author, me));
-      return own3 ? { number: own3.number, body: own3.body } : null;
+      const room = (data.repository.pinnedIssues?.totalCount ?? PINS_A_REPOSITORY) < PINS_A_REPOSITORY;
+      return own3 ? { number: own3.number, body: own3.body, nodeId: own3.id, unpinned: own3.isPinned === false && room } : null;
     },
     createPinnedIssue,
     pinIssue,
@@ -58908,9 +58910,11 @@ async function publishDashboard(gateway, existing, body2) {
     const created = await gateway.createPinnedIssue("Escalation dashboard", body2, DASHBOARD_LABEL);
     return [`opened the dashboard #${created.number}`];
   }
-  if (existing.body === body2) return [];
+  const done = [];
+  if (existing.unpinned && await gateway.pinIssue(existing.number, existing.nodeId)) done.push(`pinned the dashboard #${existing.number}`);
+  if (existing.body === body2) return done;
   await gateway.updateIssueBody(existing.number, body2);
-  return [`updated the dashboard #${existing.number}`];
+  return [...done, `updated the dashboard #${existing.number}`];
 }
 
 // src/core/plans/action-nudges.ts
