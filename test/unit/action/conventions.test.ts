@@ -160,6 +160,9 @@ const CASES: Case[] = [
   { event: 'a /status comment', context: comment('/status Customer called back'), jobs: ['intake'] },
   { event: 'a plain comment', context: comment('Looking into it.'), jobs: ['intake'] },
   { event: 'a /resolve comment', context: comment('/resolve Fixed by the rollback.'), jobs: ['close'] },
+  // The command is the first non-blank line; a job condition cannot skip blank lines, so any mention routes to close.
+  { event: 'a /resolve comment after blank lines', context: comment('\n\n/Resolve Fixed by the rollback.'), jobs: ['close'] },
+  { event: 'a comment naming /resolve further down', context: comment('Not yet: we /resolve once billing confirms.'), jobs: ['close'] },
   { event: 'a comment on a pull request', context: comment('Looks good.', true), jobs: [] },
   { event: 'a /resolve comment on a pull request', context: comment('/resolve', true), jobs: [] },
   { event: 'schedule', context: githubContext('schedule', { schedule: '7,22,37,52 * * * *' }), jobs: ['sweep'] },
