@@ -98,7 +98,10 @@ export async function runAction(gh: LocalGitHub, event: WebhookEvent, options: R
     // Node's own bytecode cache, shared by the suite's runs: each run still starts a fresh process
     // and loads the bundle as a runner does, without compiling the same 2 MB again every time.
     NODE_COMPILE_CACHE: COMPILE_CACHE,
-    ...(gh.clock.isSet ? { NODE_OPTIONS: `--import=${FAKE_CLOCK}`, FAKE_NOW: gh.clock.now().toISOString() } : {}),
+    // A larger young generation: a run lives a second or two, and fewer scavenges cost the suite
+    // less CPU (a V8 knob of the test processes; the action's own behaviour is the same).
+    NODE_OPTIONS: `--max-semi-space-size=32${gh.clock.isSet ? ` --import=${FAKE_CLOCK}` : ''}`,
+    ...(gh.clock.isSet ? { FAKE_NOW: gh.clock.now().toISOString() } : {}),
   }
   if (options.env) Object.assign(env, options.env)
   try {
