@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { runAction } from '../harness'
 import type { LocalGitHub } from '../local-github'
 import { COMPLETE, deliver } from './scenario'
+import { stageOnce, withStaged } from './staged'
 import { expectSuccess, fileEscalation, onlyComment, withRepo } from './thread'
 
 async function filed(gh: LocalGitHub): Promise<number> {
@@ -17,10 +18,12 @@ async function filed(gh: LocalGitHub): Promise<number> {
 
 const card = (gh: LocalGitHub, number: number) => onlyComment(gh, number, 'card').body ?? ''
 
+/** Filed and taken in once through the bundle; each test from its copy. */
+const critical = stageOnce(filed)
+
 describe.concurrent('acknowledgement', () => {
   it('by an owner’s first comment', async () => {
-    await withRepo(async (gh) => {
-      const number = await filed(gh)
+    await withStaged(critical, async (gh, number) => {
       gh.clock.advance(8)
       const result = await runAction(gh, gh.act.comment(number, 'On it: pulling the audit log now.', 'olivia'))
       expect(result.outputs.state).toBe('acknowledged')
@@ -29,8 +32,7 @@ describe.concurrent('acknowledgement', () => {
   })
 
   it('by an assignment from someone with triage, not by the filer’s own comment', async () => {
-    await withRepo(async (gh) => {
-      const number = await filed(gh)
+    await withStaged(critical, async (gh, number) => {
       gh.clock.advance(3)
       expect((await runAction(gh, gh.act.comment(number, 'Customer just called again.', 'carla'))).outputs.state).toBe('filed')
       gh.clock.advance(5)
@@ -54,8 +56,7 @@ describe.concurrent('acknowledgement', () => {
   })
 
   it('the SLA of an escalation that waited on the customer excludes the wait, in the post-mortem', async () => {
-    await withRepo(async (gh) => {
-      const number = await filed(gh)
+    await withStaged(critical, async (gh, number) => {
       for (const [minutes, text] of [
         [10, '/ack'],
         [50, '/waiting customer exporting the audit log'],

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { runAction } from '../harness'
 import type { LocalGitHub } from '../local-github'
 import { COMPLETE, deliver } from './scenario'
-import { botComments, expectSuccess, fileEscalation, mark, onlyComment, ownComments, withRepo } from './thread'
+import { stageOnce, withStaged } from './staged'
+import { botComments, expectSuccess, fileEscalation, mark, onlyComment, ownComments } from './thread'
 
 /** A Critical escalation filed by carla at 09:00 and run through intake. */
 async function filed(gh: LocalGitHub): Promise<number> {
@@ -31,10 +32,12 @@ async function say(gh: LocalGitHub, number: number, text: string, by: string, mi
   }
 }
 
+/** Most tests start from that escalation, filed and taken in once; each test from its copy. */
+const critical = stageOnce(filed)
+
 describe.concurrent('commands', () => {
   it('/ack acknowledges, by the person, with no comment of the action’s own', async () => {
-    await withRepo(async (gh) => {
-      const number = await filed(gh)
+    await withStaged(critical, async (gh, number) => {
       const ack = await say(gh, number, '/ack', 'olivia', 12)
       expect(ack.accepted).toBe(true)
       expect(ack.result.outputs).toMatchObject({ state: 'acknowledged', command: 'ack' })
@@ -45,8 +48,7 @@ describe.concurrent('commands', () => {
   })
 
   it('/status with the ETA on the same line; /eta in several forms; a past or unreadable time is refused with the forms', async () => {
-    await withRepo(async (gh) => {
-      const number = await filed(gh)
+    await withStaged(critical, async (gh, number) => {
       const status = await say(gh, number, '/status Restore running, 60% back. ETA: 11:00 UTC today', 'olivia')
       expect(status.result.outputs.state).toBe('investigating')
       expect(status.card).toContain('| **ETA** | 2026-11-24 11:00 UTC (from olivia')
@@ -64,8 +66,7 @@ describe.concurrent('commands', () => {
   })
 
   it('/waiting customer pauses the resolve clock on the card; /resume starts it again', async () => {
-    await withRepo(async (gh) => {
-      const number = await filed(gh)
+    await withStaged(critical, async (gh, number) => {
       await say(gh, number, '/ack', 'olivia')
       const waiting = await say(gh, number, '/waiting customer exporting the audit log', 'olivia', 55) // 10:00
       expect(waiting.result.outputs.state).toBe('waiting')
@@ -78,8 +79,7 @@ describe.concurrent('commands', () => {
   })
 
   it('/tier re-tiers with the labels following, /owner sets owners and assignees', async () => {
-    await withRepo(async (gh) => {
-      const number = await filed(gh)
+    await withStaged(critical, async (gh, number) => {
       const tier = await say(gh, number, '/tier tier-2 customer has a workaround', 'olivia')
       expect(tier.accepted).toBe(true)
       expect(gh.labelsOf(number).filter((label) => label.startsWith('tier-'))).toEqual(['tier-2'])
@@ -92,8 +92,7 @@ describe.concurrent('commands', () => {
   })
 
   it('refuses commands from read access with one reply a day, and /tier below the tier’s permission', async () => {
-    await withRepo(async (gh) => {
-      const number = await filed(gh)
+    await withStaged(critical, async (gh, number) => {
       const first = await say(gh, number, '/status all good from my side', 'rita')
       const second = await say(gh, number, '/ack', 'rita')
       expect([first.refused, second.refused]).toEqual([true, true])
@@ -108,8 +107,7 @@ describe.concurrent('commands', () => {
   })
 
   it('/help answers with the commands; /timeline is accepted quietly', async () => {
-    await withRepo(async (gh) => {
-      const number = await filed(gh)
+    await withStaged(critical, async (gh, number) => {
       await say(gh, number, '/help', 'rita')
       expect(ownComments(gh, number, 'notice').at(-1)!.body).toContain('`/waiting customer [reason]`')
       const entry = await say(gh, number, '/timeline Customer confirmed the data loss on a call', 'olivia')
@@ -119,8 +117,7 @@ describe.concurrent('commands', () => {
   })
 
   it('/resolve records the resolution, closes the issue and opens the post-mortem in the same run', async () => {
-    await withRepo(async (gh) => {
-      const number = await filed(gh)
+    await withStaged(critical, async (gh, number) => {
       await say(gh, number, '/ack', 'olivia')
       const since = mark(gh)
       const resolve = await say(gh, number, '/resolve Restored all 1,412 opportunities from the nightly backup.', 'olivia', 60)

@@ -24,6 +24,7 @@ import {
   tableRows,
   withRepo,
 } from './postmortem-helpers'
+import { stageOnce, withStaged } from './staged'
 
 const RESOLUTION = 'Restored all 1,412 opportunities from last night’s backup; Globex confirmed on the call.'
 const WAITS = 'waits for an owner: `/resolve <resolution summary>`, or close the issue again'
@@ -39,10 +40,12 @@ async function closedByOutsider(gh: LocalGitHub) {
   return { number, closing, closedAt }
 }
 
+/** Closed by rita once through the bundle; each test from its copy. */
+const closed = stageOnce(closedByOutsider)
+
 describe.concurrent('post-mortem: confirming the resolution', () => {
   it('closed by rita (read access): no PR, one notice asking the owners; her /resolve is refused; olivia’s /resolve opens the PR in that run', async () => {
-    await withRepo(async (gh) => {
-      const { number, closing, closedAt } = await closedByOutsider(gh)
+    await withStaged(closed, async (gh, { number, closing, closedAt }) => {
       const closed = await run(gh, closing)
       expectOk(closed)
       expect(closed.outputs.state).toBe('resolved')
@@ -102,8 +105,7 @@ describe.concurrent('post-mortem: confirming the resolution', () => {
   })
 
   it('closed by rita, then reopened and closed again by olivia: the second close opens the PR', async () => {
-    await withRepo(async (gh) => {
-      const { number, closing } = await closedByOutsider(gh)
+    await withStaged(closed, async (gh, { number, closing }) => {
       expectOk(await run(gh, closing))
       expect(gh.pulls()).toEqual([])
       gh.clock.advance(15)
@@ -122,8 +124,7 @@ describe.concurrent('post-mortem: confirming the resolution', () => {
   // cardFor) renders the card without the "Post-mortem: waits for an owner" row, because that note is not part of
   // the card's data, and runPostMortem (planUnconfirmedClose in src/core/plans/close.ts) renders it back.
   it('the same outsider’s close delivered again writes nothing', async () => {
-    await withRepo(async (gh) => {
-      const { closing } = await closedByOutsider(gh)
+    await withStaged(closed, async (gh, { closing }) => {
       expectOk(await run(gh, closing))
       const since = mark(gh)
       expectOk(await run(gh, closing))
@@ -134,8 +135,7 @@ describe.concurrent('post-mortem: confirming the resolution', () => {
   // The same cause, seen by people: a comment's run (planThread only, no post-mortem step) edits the card and drops
   // the row saying the post-mortem waits, until the next close or /resolve.
   it('a comment after the outsider’s close: the card still says the post-mortem waits', async () => {
-    await withRepo(async (gh) => {
-      const { number, closing } = await closedByOutsider(gh)
+    await withStaged(closed, async (gh, { number, closing }) => {
       expectOk(await run(gh, closing))
       expect(cardRow(gh, number, 'Post-mortem')).toBe(WAITS)
       expectOk(await run(gh, gh.act.comment(number, 'Is there anything else the customer needs?', 'tom')))
