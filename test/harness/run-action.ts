@@ -34,7 +34,6 @@ export interface RunResult {
 }
 
 const NODE_24 = join(PROJECT_ROOT, 'node_modules/node/bin/node')
-const COMPILE_CACHE = join(tmpdir(), 'escalation-desk-compile-cache')
 const FAKE_CLOCK = pathToFileURL(fileURLToPath(new URL('./fake-clock.mjs', import.meta.url))).href
 const PACED_ENTRY = fileURLToPath(new URL('./paced-entry.mjs', import.meta.url))
 
@@ -95,9 +94,6 @@ export async function runAction(gh: LocalGitHub, event: WebhookEvent, options: R
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     RUNNER_TEMP: files.temp,
-    // Node's own bytecode cache, shared by the suite's runs: each run still starts a fresh process
-    // and loads the bundle as a runner does, without compiling the same 2 MB again every time.
-    NODE_COMPILE_CACHE: COMPILE_CACHE,
     // A larger young generation: a run lives a second or two, and fewer scavenges cost the suite
     // less CPU (a V8 knob of the test processes; the action's own behaviour is the same).
     NODE_OPTIONS: `--max-semi-space-size=32${gh.clock.isSet ? ` --import=${FAKE_CLOCK}` : ''}`,
