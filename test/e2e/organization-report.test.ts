@@ -103,7 +103,7 @@ function members(gh: LocalGitHub, config: string) {
   return { emea: gh.repository('support-emea'), us: gh.repository('support-us') }
 }
 
-describe('the organisation report', () => {
+describe.concurrent('the organisation report', () => {
   it('covers every repository in one report with a row each; a re-run with nothing new writes nothing', async () => {
     await withStaged(
       worked,

@@ -28,7 +28,7 @@ async function file(gh: LocalGitHub, repo: ReturnType<typeof product>, tier: str
   return events.number
 }
 
-describe('organisation mode', () => {
+describe.concurrent('organisation mode', () => {
   it('sweeps every listed repository and keeps one dashboard, most urgent first', async () => {
     await withRepo(
       async (gh) => {
