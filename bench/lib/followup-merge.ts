@@ -5,6 +5,7 @@
  * worked through the bundle (short pacing) to its post-mortem PR; the reviewer's push carries the
  * items; the two merge runs are measured (50 ms latency).
  */
+import { withItems } from '../../test/e2e/followup-helpers'
 import { COMPLETE, formBody, startRepo } from '../../test/e2e/scenario'
 import { runAction } from '../../test/harness'
 import type { LocalGitHub, RequestLogEntry, WebhookEvent } from '../../test/local-github'
@@ -101,16 +102,4 @@ async function measure(gh: LocalGitHub, event: WebhookEvent): Promise<RequestLog
   gh.clearRequests()
   await run(gh, event)
   return [...gh.requests]
-}
-
-/** The document with its "Preventive action items" checklist replaced by `items`. */
-function withItems(document: string, items: string[]): string {
-  const lines = document.split('\n')
-  const start = lines.indexOf('## Preventive action items')
-  if (start < 0) throw new Error('followup: the document has no "## Preventive action items" section')
-  let end = lines.findIndex((line, at) => at > start && line.startsWith('## '))
-  if (end < 0) end = lines.length
-  const kept = lines.slice(start, end).filter((line) => !line.startsWith('- ['))
-  while (kept.at(-1) === '') kept.pop()
-  return [...lines.slice(0, start), ...kept, '', ...items, '', ...lines.slice(end)].join('\n')
 }
