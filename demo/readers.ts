@@ -1,4 +1,5 @@
 /** What the demo reads back off the local GitHub: the card's rows, comments by the action and by people. */
+import { cardRowIn } from '../test/card-rows'
 import type { LocalGitHub, RepoHandle } from '../test/local-github'
 
 export type Pull = ReturnType<LocalGitHub['pulls']>[number]
@@ -10,11 +11,7 @@ export function cardOf(gh: RepoHandle, number: number): string {
 
 /** The value of the card's `| **name** | value |` row, or undefined. */
 export function cardRow(gh: RepoHandle, number: number, name: string): string | undefined {
-  const prefix = `| **${name}** | `
-  const line = cardOf(gh, number)
-    .split('\n')
-    .find((candidate) => candidate.startsWith(prefix))
-  return line?.slice(prefix.length, -' |'.length)
+  return cardRowIn(cardOf(gh, number), name)
 }
 
 /** `name: value` for each of the card's rows named, those it has. */

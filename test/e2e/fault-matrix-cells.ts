@@ -6,7 +6,6 @@
  * nothing the action wrote is there twice.
  */
 import { createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { expect } from 'vitest'
 import { readMarker } from '../../src/core/render/markers'
 import { runAction } from '../harness'
@@ -26,7 +25,7 @@ import {
   resolvedNotices,
 } from './postmortem-helpers'
 import { COMPLETE, formBody, teamConfig, type Answers } from './scenario'
-import { BOT_LOGIN, expectSuccess, fileEscalation, onlyComment, ownComments } from './thread'
+import { BOT_LOGIN, expectSuccess, fileEscalation, onlyComment, ownComments, serveAsGitHub } from './thread'
 
 /** What the proxy does to a request it matches. */
 export type ProxyAction = { answer: FaultAnswer } | { lose: true } | { twin: true }
@@ -130,17 +129,7 @@ export async function startFaultProxy(gh: LocalGitHub, rules: ProxyRule[]) {
       answer.pipe(res)
     })().catch(() => res.destroy())
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return {
-    env: { GITHUB_API_URL: url, GITHUB_GRAPHQL_URL: `${url}/graphql` },
-    hits,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
+  return { ...(await serveAsGitHub(server)), hits }
 }
 
 /** The notification keys a marked comment of the action's stands for: its kind, and each key its marker names. */

@@ -4,6 +4,7 @@
  * and readers for what the action filed (sub-issues, nudges, notices) and how much it cost.
  */
 import { expect } from 'vitest'
+import { cardRowIn } from '../card-rows'
 import { runAction, type RunResult } from '../harness'
 import { DEFAULT_TOKEN, TEST_TOKEN, type LocalGitHub, type WebhookEvent } from '../local-github'
 import { documentOf, markerOf, type Pull } from './postmortem-helpers'
@@ -96,11 +97,7 @@ export const cardOf = (gh: LocalGitHub, number: number): string => onlyComment(g
 
 /** The value of a `| **Name** | value |` row of the card, or undefined. */
 export function cardRow(gh: LocalGitHub, number: number, name: string): string | undefined {
-  const prefix = `| **${name}** | `
-  const line = cardOf(gh, number)
-    .split('\n')
-    .find((candidate) => candidate.startsWith(prefix))
-  return line?.slice(prefix.length, -' |'.length)
+  return cardRowIn(cardOf(gh, number), name)
 }
 
 /** The action's notices on an issue, oldest first, as text. */

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
+import { cardRowIn } from '../card-rows'
 import { runAction, type RunResult } from '../harness'
 import { type LocalGitHub, type WebhookEvent } from '../local-github'
 import { COMPLETE, formBody, type Answers } from './scenario'
@@ -156,9 +157,7 @@ export function cardOf(gh: LocalGitHub, number: number): Comment {
 
 /** The value of one row of the card's table (`| **Post-mortem** | #12 |` → `#12`), or undefined. */
 export function cardRow(gh: LocalGitHub, number: number, name: string): string | undefined {
-  const prefix = `| **${name}** | `
-  const line = (cardOf(gh, number).body ?? '').split('\n').find((candidate) => candidate.startsWith(prefix))
-  return line?.slice(prefix.length, -' |'.length)
+  return cardRowIn(cardOf(gh, number).body ?? '', name)
 }
 
 /** The text under a `## heading` of a document, up to the next `## `. */

@@ -2,7 +2,7 @@
  * Assertion helpers shared by the end-to-end tests: what the action wrote on an issue, how
  * many requests and writes a run cost, and that a run failed (or succeeded) cleanly.
  */
-import { createServer, request } from 'node:http'
+import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect } from 'vitest'
 import type { RunResult } from '../harness'
@@ -178,11 +178,18 @@ export async function startLosingProxy(gh: LocalGitHub, loses: (method: string, 
     upstream.on('error', () => res.destroy())
     req.pipe(upstream)
   })
+  return { ...(await serveAsGitHub(server)), lost }
+}
+
+/**
+ * Starts a proxy server in GitHub's place: `env` points a run's API and GraphQL addresses at it
+ * (pass it to `runAction`), `close` stops it.
+ */
+export async function serveAsGitHub(server: Server): Promise<{ env: Record<string, string>; close: () => Promise<void> }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     env: { GITHUB_API_URL: url, GITHUB_GRAPHQL_URL: `${url}/graphql` },
-    lost,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
